@@ -1,0 +1,30 @@
+//! lede-core: the shared vocabulary of every lede crate.
+//!
+//! It defines the [`Document`] (text owned once, plus metadata and layers),
+//! [`Span`] (byte offsets that are always on char boundaries), the typed
+//! layers (paragraphs, sentences, tokens, entities, numbers, quotes) and the
+//! generic layer plugins write to, the [`Stage`] trait every pipeline step
+//! implements, typed stage options, and the JSON form of a document with
+//! code-point or byte offsets ([`json`]).
+//!
+//! It does not segment, tag or run anything: stage crates do the work and
+//! lede-runner composes them.
+
+pub mod json;
+pub mod layers;
+pub mod offsets;
+pub mod options;
+mod span;
+pub mod stage;
+
+mod document;
+
+pub use document::{Document, Layers};
+pub use layers::{
+    Annotation, AttrValue, Entity, EntityLabel, GenericAnnotation, NumberAnnotation, NumberKind,
+    NumberValue, Quote, QuoteKind, Speaker, Token, TokenKind,
+};
+pub use offsets::OffsetMap;
+pub use options::{OptionKind, OptionSpec, OptionValue, Options};
+pub use span::{Span, SpanError};
+pub use stage::{layer, Stage, StageError, StageInfo};

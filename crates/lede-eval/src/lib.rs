@@ -1,0 +1,1 @@
+//! lede-eval: scores predicted documents against gold annotations. (Not yet implemented.)

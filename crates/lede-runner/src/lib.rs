@@ -1,0 +1,1 @@
+//! lede-runner (skeleton)
