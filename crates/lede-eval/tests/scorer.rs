@@ -209,7 +209,7 @@ fn numbers_span_f1_with_kind_and_value_accuracy() {
         num(
             "35,000",
             NumberKind::Cardinal,
-            NumberValue::Number(35000.000_000_01),
+            NumberValue::Number(35_000.000_000_01),
         ),
         // Right span, wrong kind, and a number is never equal to a string.
         num("2024", NumberKind::Cardinal, NumberValue::Number(2024.0)),
