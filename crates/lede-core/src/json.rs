@@ -526,7 +526,12 @@ fn read_quotes(off: &Offsets, value: &Value) -> Result<Vec<Quote>, ReadError> {
                         canonical: Some(name.clone()),
                     })
                 }
-                Some(_) => return Err(field_err(field, "`speaker` must be an object, string or null")),
+                Some(_) => {
+                    return Err(field_err(
+                        field,
+                        "`speaker` must be an object, string or null",
+                    ))
+                }
             };
             Ok(Quote {
                 span,
@@ -605,7 +610,11 @@ mod tests {
             canonical: Some("Hassan al-Masri".into()),
             title: None,
         }]);
-        let mut n = NumberAnnotation::new(find("35,000"), NumberKind::Cardinal, NumberValue::Number(35000.0));
+        let mut n = NumberAnnotation::new(
+            find("35,000"),
+            NumberKind::Cardinal,
+            NumberValue::Number(35000.0),
+        );
         n.modifier = Some("over".into());
         doc.layers.numbers = Some(vec![n]);
         doc.layers.quotes = Some(vec![Quote {
@@ -642,10 +651,16 @@ mod tests {
         let e = quote["end"].as_u64().unwrap() as usize;
         // The opening “ is one code point but three bytes.
         assert_eq!(s, 1);
-        assert_eq!(chars[s..e].iter().collect::<String>(), "The streets are quiet,");
+        assert_eq!(
+            chars[s..e].iter().collect::<String>(),
+            "The streets are quiet,"
+        );
         assert_eq!(v["numbers"][0]["value"], 35000.0);
         assert_eq!(v["numbers"][0]["modifier"], "over");
-        assert!(v.get("date").is_none(), "metadata is not written unless kept");
+        assert!(
+            v.get("date").is_none(),
+            "metadata is not written unless kept"
+        );
     }
 
     #[test]

@@ -65,7 +65,10 @@ impl Span {
     /// [`Span::new`] for offsets that come from outside the program.
     #[inline]
     pub fn from_boundaries(text: &str, start: usize, end: usize) -> Span {
-        debug_assert!(Span::new(text, start, end).is_ok(), "bad span {start}..{end}");
+        debug_assert!(
+            Span::new(text, start, end).is_ok(),
+            "bad span {start}..{end}"
+        );
         Span { start, end }
     }
 

@@ -1,1 +1,18 @@
-//! lede-runner (skeleton)
+//! lede-runner: turns a pipeline TOML file into a checked sequence of stages
+//! and runs documents through it, in parallel, in input order.
+//!
+//! It owns the registry of built-in stages, the pipeline file format (see
+//! docs/pipelines.md), build-time checks (unknown keys and stage ids, option
+//! types, layer order) with file:line:column errors, and batch execution with
+//! bounded memory. It does not read files or write output: the CLI does.
+
+mod error;
+mod exec;
+mod pipeline;
+pub mod plugin_host;
+mod registry;
+
+pub use error::{DocumentError, PipelineError};
+pub use exec::{run_ordered, Input, InputFailure, Outcome};
+pub use pipeline::{Pipeline, PipelineStage, DEFAULT_PIPELINE_TOML};
+pub use registry::builtin_stages;
