@@ -94,7 +94,7 @@ pub enum AttrValue<'a> {
 }
 
 impl AttrValue<'_> {
-    fn to_abi<'k>(self, key: &'k str) -> abi::Attr {
+    fn to_abi(self, key: &str) -> abi::Attr {
         let mut attr = abi::Attr {
             key: abi::Str::new(key),
             kind: abi::ATTR_STR,
