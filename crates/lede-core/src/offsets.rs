@@ -42,11 +42,11 @@ impl OffsetMap {
         let mut byte_of_char_block = Vec::with_capacity(bytes.len() / BLOCK + 1);
         let mut chars = 0usize;
         for (i, &b) in bytes.iter().enumerate() {
-            if i % BLOCK == 0 {
+            if i.is_multiple_of(BLOCK) {
                 chars_before_block.push(chars);
             }
             if is_char_start(b) {
-                if chars % BLOCK == 0 {
+                if chars.is_multiple_of(BLOCK) {
                     byte_of_char_block.push(i);
                 }
                 chars += 1;
