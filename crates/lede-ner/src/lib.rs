@@ -1,23 +1,160 @@
-//! lede-ner: named entities. (Placeholder: produces empty layers until the
-//! stage is implemented.)
+//! lede-ner: named entities for news text.
+//!
+//! An averaged structured perceptron tags tokens with BILOU tags over the
+//! coarse CoNLL types (PER, ORG, LOC, MISC), using hashed features (word,
+//! shape, affixes, neighbours, document context, gazetteer matches) and
+//! Viterbi decoding. A rule layer then refines the types to OntoNotes labels
+//! (GPE/LOC/FAC, NORP/EVENT/LAW/...), moves titles and possessives out of the
+//! spans, makes the labels of a document consistent and gives each PERSON and
+//! ORG mention its canonical (fullest) name.
+//!
+//! It does not segment text (it reads the `sentences` and `tokens` layers),
+//! nor resolve pronouns or link entities across documents.
 
-use lede_core::{Document, Options, Stage, StageError, StageInfo};
+pub mod features;
+pub mod gazetteer;
+pub mod model;
+pub mod refine;
+pub mod tagger;
+pub mod train;
+
+use std::sync::Arc;
+
+use lede_core::{
+    Document, EntityLabel, OptionKind, OptionSpec, OptionValue, Options, Stage, StageError,
+    StageInfo,
+};
+
+use gazetteer::Gazetteer;
+use model::Model;
+
+/// The model trained on CoNLL-2003 (see README.md for the command).
+pub static EMBEDDED_MODEL: &[u8] = include_bytes!("../model/conll2003.model");
 
 /// The stage's entry for the runner's registry.
 pub fn stage_info() -> StageInfo {
     StageInfo {
         id: "ner",
-        description: "named entities",
+        description: "named entities (PERSON, NORP, ORG, GPE, LOC, FAC, EVENT, LAW, ...)",
         requires: &["sentences", "tokens"],
         produces: &["entities"],
-        options: Vec::new(),
-        build: |_options: &Options| Ok(Box::new(Placeholder)),
+        options: vec![
+            OptionSpec {
+                name: "model",
+                kind: OptionKind::String,
+                default: None,
+                help: "path of a model file written by `lede train ner` (default: the embedded CoNLL-2003 model)",
+            },
+            OptionSpec {
+                name: "gazetteer",
+                kind: OptionKind::StringList,
+                default: None,
+                help: "extra names as \"LABEL:Name\" (e.g. \"ORG:Gaza Humanitarian Foundation\"); matches always get that label",
+            },
+            OptionSpec {
+                name: "labels",
+                kind: OptionKind::StringList,
+                default: None,
+                help: "labels to keep (e.g. [\"PERSON\", \"ORG\"]); default: all",
+            },
+        ],
+        build: |options: &Options| Ok(Box::new(Ner::from_options(options)?)),
     }
 }
 
-struct Placeholder;
+/// The `ner` stage.
+pub struct Ner {
+    tagger: Arc<Tagger>,
+    keep: Option<Vec<EntityLabel>>,
+}
 
-impl Stage for Placeholder {
+/// Model plus gazetteers: everything needed to tag a document.
+pub struct Tagger {
+    pub model: Model,
+    pub gazetteer: Gazetteer,
+    pub additions: Vec<refine::Addition>,
+}
+
+impl Tagger {
+    /// The embedded model and lists.
+    pub fn embedded() -> Result<Tagger, String> {
+        Ok(Tagger {
+            model: Model::read(EMBEDDED_MODEL)?,
+            gazetteer: Gazetteer::embedded(),
+            additions: Vec::new(),
+        })
+    }
+
+    /// Entities of a document with sentences and tokens.
+    pub fn entities(&self, doc: &Document) -> Vec<lede_core::Entity> {
+        let sentences = doc.layers.sentences.as_deref().unwrap_or(&[]);
+        let tokens = doc.layers.tokens.as_deref().unwrap_or(&[]);
+        let layout = tagger::Layout::new(&doc.text, sentences, tokens);
+        let coarse = tagger::tag_layout(&self.model, &self.gazetteer, &doc.text, &layout);
+        refine::refine(&doc.text, &layout, coarse, &self.gazetteer, &self.additions)
+    }
+}
+
+impl Ner {
+    /// The stage with the embedded model and no options.
+    pub fn new() -> Result<Ner, StageError> {
+        Ner::from_options(&Options::new())
+    }
+
+    pub fn from_options(options: &Options) -> Result<Ner, StageError> {
+        let model = match options.string("model") {
+            Some(path) => {
+                let bytes = std::fs::read(path).map_err(|e| StageError::Data {
+                    what: path.to_string(),
+                    message: e.to_string(),
+                })?;
+                Model::read(&bytes)
+            }
+            None => Model::read(EMBEDDED_MODEL),
+        }
+        .map_err(|message| StageError::Data {
+            what: "ner model".to_string(),
+            message,
+        })?;
+        let mut additions = Vec::new();
+        for item in options.string_list("gazetteer").unwrap_or(&[]) {
+            let add = refine::Addition::parse(item).map_err(|message| StageError::BadOption {
+                option: "gazetteer".to_string(),
+                message,
+            })?;
+            additions.push(add);
+        }
+        let keep = match options.get("labels") {
+            Some(OptionValue::StringList(items)) => {
+                let mut labels = Vec::new();
+                for s in items {
+                    labels.push(s.parse::<EntityLabel>().map_err(|message| {
+                        StageError::BadOption {
+                            option: "labels".to_string(),
+                            message,
+                        }
+                    })?);
+                }
+                Some(labels)
+            }
+            _ => None,
+        };
+        Ok(Ner {
+            tagger: Arc::new(Tagger {
+                model,
+                gazetteer: Gazetteer::embedded(),
+                additions,
+            }),
+            keep,
+        })
+    }
+
+    pub fn tagger(&self) -> &Tagger {
+        &self.tagger
+    }
+}
+
+impl Stage for Ner {
     fn name(&self) -> &str {
         "ner"
     }
@@ -28,32 +165,17 @@ impl Stage for Placeholder {
         vec!["entities".to_string()]
     }
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
-        doc.layers.entities = Some(Vec::new());
+        if doc.layers.sentences.is_none() {
+            return Err(StageError::MissingLayer("sentences".to_string()));
+        }
+        if doc.layers.tokens.is_none() {
+            return Err(StageError::MissingLayer("tokens".to_string()));
+        }
+        let mut entities = self.tagger.entities(doc);
+        if let Some(keep) = &self.keep {
+            entities.retain(|e| keep.contains(&e.label));
+        }
+        doc.layers.entities = Some(entities);
         Ok(())
-    }
-}
-
-/// Training from CoNLL-style JSONL (called by `lede train ner`).
-pub mod train {
-    use std::path::PathBuf;
-
-    /// What `lede train ner` passes in.
-    #[derive(Clone, Debug)]
-    pub struct TrainConfig {
-        pub train: PathBuf,
-        pub dev: PathBuf,
-        pub output: PathBuf,
-        pub epochs: usize,
-        pub seed: u64,
-    }
-
-    /// Trains a model, writing progress lines (per epoch: loss/accuracy, dev
-    /// F1) through `log`, and saves the best epoch's model to `config.output`.
-    pub fn train(config: &TrainConfig, log: &mut dyn FnMut(&str)) -> Result<(), String> {
-        let _ = log;
-        Err(format!(
-            "training is not implemented yet (asked to write {})",
-            config.output.display()
-        ))
     }
 }

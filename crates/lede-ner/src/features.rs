@@ -1,0 +1,418 @@
+//! Feature extraction shared by training and tagging.
+//!
+//! Features are never built as strings: each token is read once into a
+//! [`TokenInfo`] of 64-bit hashes (word form, lower case, shape, prefixes,
+//! suffixes) and every feature is a hash of a template number and such
+//! values. Training and tagging call the same code, so a model only ever sees
+//! features computed the same way.
+
+use crate::gazetteer::{Gazetteer, GazMatch};
+
+/// Streaming FNV-1a over code points: the same text fed in pieces gives the
+/// same hash as fed at once, which lets gazetteer lookups join tokens.
+#[derive(Clone, Copy)]
+pub struct Hasher(u64);
+
+impl Hasher {
+    pub const fn new() -> Hasher {
+        Hasher(0xcbf2_9ce4_8422_2325)
+    }
+    #[inline]
+    pub fn push(&mut self, c: char) {
+        self.0 = (self.0 ^ c as u64).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    #[inline]
+    pub fn finish(self) -> u64 {
+        self.0
+    }
+}
+
+impl Default for Hasher {
+    fn default() -> Self {
+        Hasher::new()
+    }
+}
+
+/// Folds typographic variants to one form so that "Netanyahu’s" and
+/// "Netanyahu's" look alike: curly quotes become straight, dashes a hyphen.
+#[inline]
+pub fn normalize_char(c: char) -> char {
+    match c {
+        '\u{2019}' | '\u{2018}' | '`' | '\u{00b4}' | '\u{02bc}' => '\'',
+        '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{00ab}' | '\u{00bb}' => '"',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => '-',
+        _ => c,
+    }
+}
+
+/// Lower-cases one normalised char into the hasher (no allocation).
+#[inline]
+pub fn push_lower(h: &mut Hasher, c: char) {
+    if c.is_ascii() {
+        h.push(c.to_ascii_lowercase());
+    } else {
+        for l in c.to_lowercase() {
+            h.push(l);
+        }
+    }
+}
+
+/// Hash of a text as gazetteers key it: normalised, lower-cased, with white
+/// space removed.
+pub fn key_of(text: &str) -> u64 {
+    let mut h = Hasher::new();
+    for c in text.chars() {
+        if !c.is_whitespace() {
+            push_lower(&mut h, normalize_char(c));
+        }
+    }
+    h.finish()
+}
+
+/// The capitalisation class of a token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum CapClass {
+    Lower = 0,
+    InitCap = 1,
+    AllCaps = 2,
+    SingleCap = 3,
+    Digits = 4,
+    HasDigit = 5,
+    Punct = 6,
+    Mixed = 7,
+    Other = 8,
+}
+
+/// What the tagger knows about one token, computed once per token.
+#[derive(Clone, Copy, Debug)]
+pub struct TokenInfo {
+    pub word: u64,
+    pub lower: u64,
+    pub shape: u64,
+    pub prefix: [u64; 4],
+    pub suffix: [u64; 4],
+    pub class: CapClass,
+    pub len: u8,
+    /// Greedy longest gazetteer match covering this token.
+    pub gaz: GazMatch,
+}
+
+const BOS: u64 = 0x1234_5678_9abc_def1;
+const EOS: u64 = 0x0fed_cba9_8765_4321;
+
+impl TokenInfo {
+    fn boundary(h: u64) -> TokenInfo {
+        TokenInfo {
+            word: h,
+            lower: h,
+            shape: h,
+            prefix: [h; 4],
+            suffix: [h; 4],
+            class: CapClass::Other,
+            len: 0,
+            gaz: GazMatch::NONE,
+        }
+    }
+
+    /// Reads one token's text.
+    pub fn new(text: &str) -> TokenInfo {
+        let mut word = Hasher::new();
+        let mut lower = Hasher::new();
+        let mut shape = Hasher::new();
+        let mut last_shape = '\0';
+        let mut upper = 0usize;
+        let mut lowers = 0usize;
+        let mut digits = 0usize;
+        let mut others = 0usize;
+        let mut first_upper = false;
+        let mut n = 0usize;
+        let mut head = ['\0'; 4];
+        let mut tail = ['\0'; 4];
+        for c in text.chars() {
+            let c = normalize_char(c);
+            let (w, s) = if c.is_ascii_digit() {
+                digits += 1;
+                ('0', 'd')
+            } else if c.is_uppercase() {
+                upper += 1;
+                if n == 0 {
+                    first_upper = true;
+                }
+                (c, 'X')
+            } else if c.is_lowercase() {
+                lowers += 1;
+                (c, 'x')
+            } else if c.is_alphabetic() {
+                // Scripts without case (Hebrew, Arabic) count as capitalised
+                // names would: they are almost always names in English news.
+                upper += 1;
+                if n == 0 {
+                    first_upper = true;
+                }
+                (c, 'A')
+            } else {
+                others += 1;
+                (c, c)
+            };
+            word.push(w);
+            push_lower(&mut lower, w);
+            if s != last_shape {
+                shape.push(s);
+                last_shape = s;
+            }
+            let lc = if w.is_ascii() {
+                w.to_ascii_lowercase()
+            } else {
+                w.to_lowercase().next().unwrap_or(w)
+            };
+            if n < 4 {
+                head[n] = lc;
+            }
+            tail = [tail[1], tail[2], tail[3], lc];
+            n += 1;
+        }
+        let mut prefix = [0u64; 4];
+        let mut ph = Hasher::new();
+        for (k, p) in prefix.iter_mut().enumerate() {
+            if k < n {
+                ph.push(head[k]);
+            }
+            *p = ph.finish() ^ (k as u64 + 1);
+        }
+        let mut suffix = [0u64; 4];
+        for (k, s) in suffix.iter_mut().enumerate() {
+            let mut sh = Hasher::new();
+            let take = (k + 1).min(n);
+            for &c in &tail[4 - take..] {
+                sh.push(c);
+            }
+            *s = sh.finish() ^ ((k as u64 + 1) << 8);
+        }
+        let letters = upper + lowers;
+        let class = if n == 0 {
+            CapClass::Other
+        } else if digits == n {
+            CapClass::Digits
+        } else if digits > 0 {
+            CapClass::HasDigit
+        } else if letters == 0 {
+            CapClass::Punct
+        } else if lowers == 0 {
+            if upper == 1 {
+                CapClass::SingleCap
+            } else {
+                CapClass::AllCaps
+            }
+        } else if first_upper {
+            CapClass::InitCap
+        } else if upper == 0 {
+            CapClass::Lower
+        } else if others > 0 || upper > 0 {
+            CapClass::Mixed
+        } else {
+            CapClass::Other
+        };
+        TokenInfo {
+            word: word.finish(),
+            lower: lower.finish(),
+            shape: shape.finish(),
+            prefix,
+            suffix,
+            class,
+            len: n.min(255) as u8,
+            gaz: GazMatch::NONE,
+        }
+    }
+
+    fn is_capitalised(&self) -> bool {
+        matches!(
+            self.class,
+            CapClass::InitCap | CapClass::AllCaps | CapClass::SingleCap | CapClass::Mixed
+        )
+    }
+}
+
+/// Document-wide facts used as features: which lower-case forms occur in
+/// lower case, and which occur capitalised away from a sentence start.
+#[derive(Default)]
+pub struct DocContext {
+    seen_lower: Vec<u64>,
+    seen_cap_inside: Vec<u64>,
+}
+
+impl DocContext {
+    /// Builds the context from every sentence's token infos.
+    pub fn new<'a>(sentences: impl Iterator<Item = &'a [TokenInfo]>) -> DocContext {
+        let mut ctx = DocContext::default();
+        for sent in sentences {
+            let headline = is_headline(sent);
+            for (i, t) in sent.iter().enumerate() {
+                match t.class {
+                    CapClass::Lower => ctx.seen_lower.push(t.lower),
+                    CapClass::InitCap | CapClass::Mixed if i > 0 && !headline => {
+                        ctx.seen_cap_inside.push(t.lower)
+                    }
+                    _ => {}
+                }
+            }
+        }
+        ctx.seen_lower.sort_unstable();
+        ctx.seen_lower.dedup();
+        ctx.seen_cap_inside.sort_unstable();
+        ctx.seen_cap_inside.dedup();
+        ctx
+    }
+}
+
+/// True for sentences written mostly in capitals (headlines, datelines).
+pub fn is_headline(sent: &[TokenInfo]) -> bool {
+    let mut caps = 0;
+    let mut words = 0;
+    for t in sent {
+        match t.class {
+            CapClass::AllCaps => {
+                caps += 1;
+                words += 1
+            }
+            CapClass::Lower | CapClass::InitCap | CapClass::Mixed | CapClass::SingleCap => {
+                words += 1
+            }
+            _ => {}
+        }
+    }
+    words > 0 && caps * 5 >= words * 3 && caps >= 2
+}
+
+#[inline]
+fn mix(template: u64, value: u64) -> u64 {
+    let mut x = value ^ template.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    x ^= x >> 29;
+    x = x.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x ^= x >> 32;
+    // Key 0 marks an empty slot in the weight table.
+    x | 1
+}
+
+#[inline]
+fn mix2(template: u64, a: u64, b: u64) -> u64 {
+    mix(template, a.rotate_left(17) ^ b.wrapping_mul(0xff51_afd7_ed55_8ccd))
+}
+
+/// Fills `tokens` with the infos of a sentence's token texts, including
+/// gazetteer matches.
+pub fn sentence_infos<'a>(
+    words: impl Iterator<Item = &'a str>,
+    gaz: &Gazetteer,
+    out: &mut Vec<TokenInfo>,
+    word_buf: &mut Vec<&'a str>,
+) {
+    out.clear();
+    word_buf.clear();
+    for w in words {
+        out.push(TokenInfo::new(w));
+        word_buf.push(w);
+    }
+    gaz.mark(word_buf, out);
+}
+
+/// Appends the feature keys of token `i` of `sent` to `out`.
+pub fn token_features(sent: &[TokenInfo], i: usize, headline: bool, doc: &DocContext, out: &mut Vec<u64>) {
+    let at = |j: isize| -> TokenInfo {
+        if j < 0 {
+            TokenInfo::boundary(BOS ^ (j as u64))
+        } else if j as usize >= sent.len() {
+            TokenInfo::boundary(EOS ^ (j as u64))
+        } else {
+            sent[j as usize]
+        }
+    };
+    let ii = i as isize;
+    let t = sent[i];
+    let p1 = at(ii - 1);
+    let p2 = at(ii - 2);
+    let n1 = at(ii + 1);
+    let n2 = at(ii + 2);
+    out.push(mix(0, 0));
+    out.push(mix(1, t.word));
+    out.push(mix(2, t.lower));
+    out.push(mix(3, t.shape));
+    for k in 0..4 {
+        out.push(mix(4 + k as u64, t.prefix[k]));
+        out.push(mix(8 + k as u64, t.suffix[k]));
+    }
+    out.push(mix(12, p1.lower));
+    out.push(mix(13, n1.lower));
+    out.push(mix(14, p2.lower));
+    out.push(mix(15, n2.lower));
+    out.push(mix(16, p1.shape));
+    out.push(mix(17, n1.shape));
+    out.push(mix2(18, p1.shape, t.shape));
+    out.push(mix2(19, t.shape, n1.shape));
+    out.push(mix2(20, p1.lower, t.lower));
+    out.push(mix2(21, t.lower, n1.lower));
+    let class = t.class as u64;
+    let first = (i == 0) as u64;
+    out.push(mix(22, class | first << 8));
+    out.push(mix(23, class | (headline as u64) << 8));
+    if headline {
+        out.push(mix(24, t.lower));
+    }
+    if t.is_capitalised() {
+        let lower_seen = doc.seen_lower.binary_search(&t.lower).is_ok() as u64;
+        let cap_seen = doc.seen_cap_inside.binary_search(&t.lower).is_ok() as u64;
+        out.push(mix(25, class | lower_seen << 8 | cap_seen << 9 | first << 10));
+    }
+    out.push(mix(
+        26,
+        (p1.class as u64) | (t.class as u64) << 8 | (n1.class as u64) << 16,
+    ));
+    out.push(mix(27, (t.len.min(12) as u64) | class << 8));
+    out.push(mix2(28, p1.suffix[2], t.shape));
+    push_gaz(29, t.gaz, out);
+    push_gaz(30, p1.gaz, out);
+    push_gaz(31, n1.gaz, out);
+    if t.gaz.mask != 0 {
+        out.push(mix(32, (t.gaz.mask as u64) << 8 | class));
+    }
+}
+
+fn push_gaz(template: u64, g: GazMatch, out: &mut Vec<u64>) {
+    let mut mask = g.mask;
+    while mask != 0 {
+        let bit = mask.trailing_zeros() as u64;
+        mask &= mask - 1;
+        out.push(mix(template, bit << 4 | g.pos as u64 | (g.len.min(4) as u64) << 8));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typographic_variants_share_features() {
+        let a = TokenInfo::new("Netanyahu’s");
+        let b = TokenInfo::new("Netanyahu's");
+        assert_eq!(a.word, b.word);
+        assert_eq!(a.shape, b.shape);
+        assert_eq!(TokenInfo::new("Gaza").lower, TokenInfo::new("GAZA").lower);
+    }
+
+    #[test]
+    fn capitalisation_classes() {
+        assert_eq!(TokenInfo::new("Hamas").class, CapClass::InitCap);
+        assert_eq!(TokenInfo::new("IAEA").class, CapClass::AllCaps);
+        assert_eq!(TokenInfo::new("ceasefire").class, CapClass::Lower);
+        assert_eq!(TokenInfo::new("35,000").class, CapClass::HasDigit);
+        assert_eq!(TokenInfo::new("2025").class, CapClass::Digits);
+        assert_eq!(TokenInfo::new("—").class, CapClass::Punct);
+        assert_eq!(TokenInfo::new("iPhone").class, CapClass::Mixed);
+    }
+
+    #[test]
+    fn key_ignores_case_and_spaces() {
+        assert_eq!(key_of("Sharm el-Sheikh"), key_of("sharm  el‑sheikh"));
+        assert_ne!(key_of("Gaza"), key_of("Gazan"));
+    }
+}

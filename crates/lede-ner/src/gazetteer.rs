@@ -1,0 +1,230 @@
+//! Gazetteers: hand-curated name lists embedded from `data/` (see
+//! `data/SOURCES.md`). Entries are keyed by their lower-cased text with white
+//! space removed, so a match does not depend on how the tokenizer cut the
+//! name ("al-Qahera" is one token or three).
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher as StdHasher};
+
+use crate::features::{key_of, normalize_char, push_lower, Hasher};
+
+/// Gazetteer categories; each is one bit of a [`GazMatch`] mask.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Category {
+    Country = 0,
+    City = 1,
+    Region = 2,
+    Facility = 3,
+    Nationality = 4,
+    Organisation = 5,
+    Media = 6,
+    Group = 7,
+    FirstName = 8,
+    Title = 9,
+    Language = 10,
+    Event = 11,
+}
+
+impl Category {
+    pub fn bit(self) -> u16 {
+        1 << self as u8
+    }
+}
+
+/// The embedded lists, with their category.
+const LISTS: &[(Category, &str)] = &[
+    (Category::Country, include_str!("../data/countries.txt")),
+    (Category::City, include_str!("../data/cities.txt")),
+    (Category::Region, include_str!("../data/regions.txt")),
+    (Category::Facility, include_str!("../data/facilities.txt")),
+    (Category::Nationality, include_str!("../data/nationalities.txt")),
+    (Category::Organisation, include_str!("../data/organisations.txt")),
+    (Category::Media, include_str!("../data/media.txt")),
+    (Category::Group, include_str!("../data/groups.txt")),
+    (Category::FirstName, include_str!("../data/first_names.txt")),
+    (Category::Title, include_str!("../data/titles.txt")),
+    (Category::Language, include_str!("../data/languages.txt")),
+    (Category::Event, include_str!("../data/events.txt")),
+];
+
+/// Keys are already well-mixed hashes: use them as they are.
+#[derive(Default)]
+pub struct IdentityHasher(u64);
+
+impl StdHasher for IdentityHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8 | self.0 >> 56) ^ b as u64;
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
+pub type IdentityMap<V> = HashMap<u64, V, BuildHasherDefault<IdentityHasher>>;
+
+#[derive(Clone, Copy, Default)]
+struct Entry {
+    /// Categories of the entry ending here (0: only a prefix).
+    mask: u16,
+    /// Some longer entry starts with this text.
+    prefix: bool,
+}
+
+/// Where a token sits in the gazetteer match covering it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GazMatch {
+    pub mask: u16,
+    /// 0 begin, 1 inside, 2 last, 3 single token.
+    pub pos: u8,
+    /// Tokens in the match.
+    pub len: u8,
+}
+
+impl GazMatch {
+    pub const NONE: GazMatch = GazMatch {
+        mask: 0,
+        pos: 0,
+        len: 0,
+    };
+}
+
+/// The longest entry a match may span, in tokens.
+const MAX_TOKENS: usize = 8;
+
+pub struct Gazetteer {
+    entries: IdentityMap<Entry>,
+}
+
+impl Gazetteer {
+    /// The embedded lists.
+    pub fn embedded() -> Gazetteer {
+        let mut g = Gazetteer {
+            entries: IdentityMap::default(),
+        };
+        for (cat, list) in LISTS {
+            for line in list.lines() {
+                let name = line.trim();
+                if name.is_empty() || name.starts_with('#') {
+                    continue;
+                }
+                g.add(name, cat.bit());
+            }
+        }
+        g
+    }
+
+    /// Adds one entry (and all its prefixes, so matching can grow a
+    /// candidate one token at a time).
+    pub fn add(&mut self, name: &str, mask: u16) {
+        let mut h = Hasher::new();
+        let mut chars = name.chars().filter(|c| !c.is_whitespace()).peekable();
+        while let Some(c) = chars.next() {
+            push_lower(&mut h, normalize_char(c));
+            let e = self.entries.entry(h.finish()).or_default();
+            if chars.peek().is_some() {
+                e.prefix = true;
+            } else {
+                e.mask |= mask;
+            }
+        }
+    }
+
+    /// Categories of a text matched whole (0 when it is no entry).
+    pub fn lookup(&self, text: &str) -> u16 {
+        self.entries.get(&key_of(text)).map_or(0, |e| e.mask)
+    }
+
+    /// True when `text` is an entry of `cat`.
+    pub fn is(&self, text: &str, cat: Category) -> bool {
+        self.lookup(text) & cat.bit() != 0
+    }
+
+    /// Longest entry starting at token `start` of `words`: (tokens, mask).
+    pub fn longest_at(&self, words: &[&str], start: usize) -> Option<(usize, u16)> {
+        let mut h = Hasher::new();
+        let mut best = None;
+        for (j, w) in words.iter().enumerate().skip(start).take(MAX_TOKENS) {
+            let mut any = false;
+            for c in w.chars() {
+                if !c.is_whitespace() {
+                    push_lower(&mut h, normalize_char(c));
+                    any = true;
+                }
+            }
+            if !any {
+                break;
+            }
+            match self.entries.get(&h.finish()) {
+                Some(e) => {
+                    if e.mask != 0 {
+                        best = Some((j + 1 - start, e.mask));
+                    }
+                    if !e.prefix {
+                        break;
+                    }
+                }
+                None => break,
+            }
+        }
+        best
+    }
+
+    /// Marks greedy longest matches on the infos of a sentence's tokens.
+    pub fn mark(&self, words: &[&str], infos: &mut [crate::features::TokenInfo]) {
+        let mut i = 0;
+        while i < words.len() && i < infos.len() {
+            match self.longest_at(words, i) {
+                Some((len, mask)) => {
+                    for k in 0..len {
+                        let pos = if len == 1 {
+                            3
+                        } else if k == 0 {
+                            0
+                        } else if k + 1 == len {
+                            2
+                        } else {
+                            1
+                        };
+                        infos[i + k].gaz = GazMatch {
+                            mask,
+                            pos,
+                            len: len as u8,
+                        };
+                    }
+                    i += len;
+                }
+                None => i += 1,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_multi_token_names_whatever_the_tokenization() {
+        let g = Gazetteer::embedded();
+        let words = ["talks", "in", "Sharm", "el", "-", "Sheikh", "ended"];
+        assert_eq!(
+            g.longest_at(&words, 2).map(|m| m.0),
+            Some(4),
+            "Sharm el-Sheikh"
+        );
+        let words = ["the", "Gaza", "Strip"];
+        let (len, mask) = g.longest_at(&words, 1).unwrap();
+        assert_eq!(len, 2);
+        assert!(mask & Category::City.bit() != 0 || mask & Category::Country.bit() != 0);
+        assert!(g.is("Qatari", Category::Nationality));
+        assert!(g.is("Hezbollah", Category::Group));
+        assert!(g.is("Reuters", Category::Media));
+        assert!(g.lookup("ceasefire") == 0);
+    }
+}

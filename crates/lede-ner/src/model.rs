@@ -1,0 +1,434 @@
+//! The tag set, the compact model (feature hash -> quantised weights per tag,
+//! tag transitions) and Viterbi decoding that only ever follows valid BILOU
+//! transitions.
+
+use std::fmt::Write as _;
+
+/// The coarse CoNLL types the tagger predicts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Coarse {
+    Per = 0,
+    Org = 1,
+    Loc = 2,
+    Misc = 3,
+}
+
+impl Coarse {
+    pub const ALL: [Coarse; 4] = [Coarse::Per, Coarse::Org, Coarse::Loc, Coarse::Misc];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Coarse::Per => "PER",
+            Coarse::Org => "ORG",
+            Coarse::Loc => "LOC",
+            Coarse::Misc => "MISC",
+        }
+    }
+
+    pub fn from_index(i: usize) -> Coarse {
+        Coarse::ALL[i.min(3)]
+    }
+}
+
+/// BILOU tags: 0 is O, then for each type B, I, L, U.
+pub const NUM_TAGS: usize = 17;
+pub const O: usize = 0;
+pub const B: usize = 0;
+pub const I: usize = 1;
+pub const L: usize = 2;
+pub const U: usize = 3;
+
+#[inline]
+pub fn tag(kind: Coarse, part: usize) -> usize {
+    1 + kind as usize * 4 + part
+}
+
+/// (type, part) of a non-O tag.
+#[inline]
+pub fn split(tag: usize) -> Option<(Coarse, usize)> {
+    if tag == O || tag >= NUM_TAGS {
+        None
+    } else {
+        Some((Coarse::from_index((tag - 1) / 4), (tag - 1) % 4))
+    }
+}
+
+/// May `next` follow `prev`? `None` stands for the sentence boundary.
+pub fn allowed(prev: Option<usize>, next: Option<usize>) -> bool {
+    let open = |t: usize| matches!(split(t), Some((_, p)) if p == B || p == I);
+    match (prev, next) {
+        (None, None) => true,
+        (None, Some(n)) => !matches!(split(n), Some((_, p)) if p == I || p == L),
+        (Some(p), None) => !open(p),
+        (Some(p), Some(n)) => {
+            if open(p) {
+                match (split(p), split(n)) {
+                    (Some((kp, _)), Some((kn, pn))) => kp == kn && (pn == I || pn == L),
+                    _ => false,
+                }
+            } else {
+                !matches!(split(n), Some((_, q)) if q == I || q == L)
+            }
+        }
+    }
+}
+
+/// Tags of gold spans (token index ranges) over `n` tokens.
+pub fn encode(n: usize, spans: &[(usize, usize, Coarse)]) -> Vec<usize> {
+    let mut tags = vec![O; n];
+    for &(s, e, k) in spans {
+        if s >= e || e > n {
+            continue;
+        }
+        if e - s == 1 {
+            tags[s] = tag(k, U);
+        } else {
+            tags[s] = tag(k, B);
+            for t in tags.iter_mut().take(e - 1).skip(s + 1) {
+                *t = tag(k, I);
+            }
+            tags[e - 1] = tag(k, L);
+        }
+    }
+    tags
+}
+
+/// Spans (token ranges) read back from a valid tag sequence.
+pub fn decode_spans(tags: &[usize]) -> Vec<(usize, usize, Coarse)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, &t) in tags.iter().enumerate() {
+        match split(t) {
+            Some((k, U)) => out.push((i, i + 1, k)),
+            Some((_, B)) => start = Some(i),
+            Some((k, L)) => {
+                if let Some(s) = start.take() {
+                    out.push((s, i + 1, k));
+                }
+            }
+            Some(_) => {}
+            None => start = None,
+        }
+    }
+    out
+}
+
+/// Viterbi over per-token scores (`scores[i * NUM_TAGS + t]`) and transition
+/// scores (`trans[prev * NUM_TAGS + next]`, `start`, `end`). Invalid
+/// transitions are never taken, so the result always decodes to whole spans.
+pub fn viterbi(
+    scores: &[f32],
+    trans: &[f32],
+    start: &[f32],
+    end: &[f32],
+    out: &mut Vec<usize>,
+    back: &mut Vec<u8>,
+) {
+    let n = scores.len() / NUM_TAGS;
+    out.clear();
+    if n == 0 {
+        return;
+    }
+    back.clear();
+    back.resize(n * NUM_TAGS, 0);
+    let mut prev = [f32::NEG_INFINITY; NUM_TAGS];
+    for (t, p) in prev.iter_mut().enumerate() {
+        if VALID.start[t] {
+            *p = start[t] + scores[t];
+        }
+    }
+    let mut cur = [f32::NEG_INFINITY; NUM_TAGS];
+    for i in 1..n {
+        for t in 0..NUM_TAGS {
+            let mut best = f32::NEG_INFINITY;
+            let mut arg = 0u8;
+            for p in 0..NUM_TAGS {
+                if !VALID.pair[p][t] {
+                    continue;
+                }
+                let s = prev[p] + trans[p * NUM_TAGS + t];
+                if s > best {
+                    best = s;
+                    arg = p as u8;
+                }
+            }
+            cur[t] = best + scores[i * NUM_TAGS + t];
+            back[i * NUM_TAGS + t] = arg;
+        }
+        prev = cur;
+    }
+    let mut best = f32::NEG_INFINITY;
+    let mut arg = O;
+    for t in 0..NUM_TAGS {
+        if VALID.end[t] {
+            let s = prev[t] + end[t];
+            if s > best {
+                best = s;
+                arg = t;
+            }
+        }
+    }
+    out.resize(n, O);
+    out[n - 1] = arg;
+    for i in (1..n).rev() {
+        arg = back[i * NUM_TAGS + arg] as usize;
+        out[i - 1] = arg;
+    }
+}
+
+struct Valid {
+    start: [bool; NUM_TAGS],
+    end: [bool; NUM_TAGS],
+    pair: [[bool; NUM_TAGS]; NUM_TAGS],
+}
+
+const fn build_valid() -> Valid {
+    // Mirrors `allowed`, in a form usable in a const.
+    let mut v = Valid {
+        start: [false; NUM_TAGS],
+        end: [false; NUM_TAGS],
+        pair: [[false; NUM_TAGS]; NUM_TAGS],
+    };
+    let mut t = 0;
+    while t < NUM_TAGS {
+        let part = if t == 0 { 9 } else { (t - 1) % 4 };
+        v.start[t] = !(part == I || part == L);
+        v.end[t] = !(part == B || part == I);
+        let mut n = 0;
+        while n < NUM_TAGS {
+            let npart = if n == 0 { 9 } else { (n - 1) % 4 };
+            v.pair[t][n] = if part == B || part == I {
+                n != 0 && (t - 1) / 4 == (n - 1) / 4 && (npart == I || npart == L)
+            } else {
+                !(npart == I || npart == L)
+            };
+            n += 1;
+        }
+        t += 1;
+    }
+    v
+}
+
+static VALID: Valid = build_valid();
+
+/// A trained model: weights per feature hash, quantised to i16, in an
+/// open-addressing table built at load time.
+pub struct Model {
+    scale: f32,
+    trans: Vec<f32>,
+    start: Vec<f32>,
+    end: Vec<f32>,
+    keys: Vec<u64>,
+    weights: Vec<[i16; NUM_TAGS]>,
+    mask: usize,
+}
+
+const MAGIC: &[u8; 8] = b"LEDENER1";
+
+impl Model {
+    /// Serialises a model given as sorted (key, weights) rows.
+    pub fn write(
+        rows: &[(u64, [f32; NUM_TAGS])],
+        trans: &[f32],
+        start: &[f32],
+        end: &[f32],
+    ) -> Vec<u8> {
+        let max = rows
+            .iter()
+            .flat_map(|(_, w)| w.iter())
+            .fold(0f32, |m, w| m.max(w.abs()))
+            .max(1e-6);
+        let scale = max / 32767.0;
+        let mut out = Vec::with_capacity(16 + rows.len() * (8 + 2 * NUM_TAGS));
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&(NUM_TAGS as u32).to_le_bytes());
+        out.extend_from_slice(&scale.to_le_bytes());
+        for x in trans.iter().chain(start).chain(end) {
+            out.extend_from_slice(&x.to_le_bytes());
+        }
+        out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
+        for (k, _) in rows {
+            out.extend_from_slice(&k.to_le_bytes());
+        }
+        for (_, w) in rows {
+            for x in w {
+                let q = (x / scale).round().clamp(-32767.0, 32767.0) as i16;
+                out.extend_from_slice(&q.to_le_bytes());
+            }
+        }
+        out
+    }
+
+    /// Reads a model written by [`Model::write`].
+    pub fn read(bytes: &[u8]) -> Result<Model, String> {
+        let mut r = Reader { bytes, pos: 0 };
+        if r.take(8)? != MAGIC {
+            return Err("not a lede-ner model (bad magic)".to_string());
+        }
+        let tags = r.u32()? as usize;
+        if tags != NUM_TAGS {
+            return Err(format!("model has {tags} tags, expected {NUM_TAGS}"));
+        }
+        let scale = r.f32()?;
+        let mut read_vec = |n: usize| -> Result<Vec<f32>, String> {
+            (0..n).map(|_| r.f32()).collect()
+        };
+        let trans = read_vec(NUM_TAGS * NUM_TAGS)?;
+        let start = read_vec(NUM_TAGS)?;
+        let end = read_vec(NUM_TAGS)?;
+        let n = r.u32()? as usize;
+        if n > bytes.len() {
+            return Err("model is truncated".to_string());
+        }
+        let size = (n * 2).next_power_of_two().max(16);
+        let mut keys = vec![0u64; size];
+        let mut weights = vec![[0i16; NUM_TAGS]; size];
+        let key_bytes = r.take(n * 8)?;
+        let weight_bytes = r.take(n * NUM_TAGS * 2)?;
+        let mask = size - 1;
+        for i in 0..n {
+            let mut kb = [0u8; 8];
+            kb.copy_from_slice(&key_bytes[i * 8..i * 8 + 8]);
+            let key = u64::from_le_bytes(kb) | 1;
+            let mut slot = slot_of(key, mask);
+            while keys[slot] != 0 && keys[slot] != key {
+                slot = (slot + 1) & mask;
+            }
+            keys[slot] = key;
+            let row = &weight_bytes[i * NUM_TAGS * 2..(i + 1) * NUM_TAGS * 2];
+            for (t, w) in weights[slot].iter_mut().enumerate() {
+                *w = i16::from_le_bytes([row[2 * t], row[2 * t + 1]]);
+            }
+        }
+        Ok(Model {
+            scale,
+            trans,
+            start,
+            end,
+            keys,
+            weights,
+            mask,
+        })
+    }
+
+    /// Number of features stored.
+    pub fn len(&self) -> usize {
+        self.keys.iter().filter(|&&k| k != 0).count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    #[inline]
+    fn row(&self, key: u64) -> Option<&[i16; NUM_TAGS]> {
+        let mut slot = slot_of(key, self.mask);
+        loop {
+            let k = self.keys[slot];
+            if k == key {
+                return Some(&self.weights[slot]);
+            }
+            if k == 0 {
+                return None;
+            }
+            slot = (slot + 1) & self.mask;
+        }
+    }
+
+    /// Adds the scores of one token's features to `out` (NUM_TAGS values).
+    #[inline]
+    pub fn score_token(&self, features: &[u64], out: &mut [f32]) {
+        let mut acc = [0i32; NUM_TAGS];
+        for &f in features {
+            if let Some(row) = self.row(f) {
+                for t in 0..NUM_TAGS {
+                    acc[t] += row[t] as i32;
+                }
+            }
+        }
+        for t in 0..NUM_TAGS {
+            out[t] = acc[t] as f32 * self.scale;
+        }
+    }
+
+    /// Best valid tag sequence for per-token scores (`NUM_TAGS` per token).
+    pub fn decode(&self, scores: &[f32], out: &mut Vec<usize>, back: &mut Vec<u8>) {
+        viterbi(scores, &self.trans, &self.start, &self.end, out, back);
+    }
+
+    /// A one-line summary.
+    pub fn describe(&self) -> String {
+        let mut s = String::new();
+        let _ = write!(s, "{} features, {} tags", self.len(), NUM_TAGS);
+        s
+    }
+}
+
+#[inline]
+fn slot_of(key: u64, mask: usize) -> usize {
+    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 20) as usize & mask
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+        let end = self.pos.checked_add(n).ok_or("model is truncated")?;
+        let s = self.bytes.get(self.pos..end).ok_or("model is truncated")?;
+        self.pos = end;
+        Ok(s)
+    }
+    fn u32(&mut self) -> Result<u32, String> {
+        let b = self.take(4)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+    fn f32(&mut self) -> Result<f32, String> {
+        let b = self.take(4)?;
+        Ok(f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn valid_table_matches_rule() {
+        for p in 0..NUM_TAGS {
+            assert_eq!(VALID.start[p], allowed(None, Some(p)));
+            assert_eq!(VALID.end[p], allowed(Some(p), None));
+            for n in 0..NUM_TAGS {
+                assert_eq!(VALID.pair[p][n], allowed(Some(p), Some(n)), "{p} {n}");
+            }
+        }
+    }
+
+    #[test]
+    fn encode_decode_round_trip() {
+        let spans = vec![(0, 2, Coarse::Per), (3, 4, Coarse::Loc), (5, 8, Coarse::Org)];
+        let tags = encode(9, &spans);
+        assert_eq!(decode_spans(&tags), spans);
+    }
+
+    #[test]
+    fn viterbi_never_emits_invalid_sequences() {
+        // Scores that favour an I tag everywhere still decode to valid tags.
+        let n = 5;
+        let mut scores = vec![0.0; n * NUM_TAGS];
+        for i in 0..n {
+            scores[i * NUM_TAGS + tag(Coarse::Org, I)] = 10.0;
+        }
+        let zeros = vec![0.0; NUM_TAGS * NUM_TAGS];
+        let z = vec![0.0; NUM_TAGS];
+        let (mut out, mut back) = (Vec::new(), Vec::new());
+        viterbi(&scores, &zeros, &z, &z, &mut out, &mut back);
+        assert!(allowed(None, Some(out[0])));
+        for w in out.windows(2) {
+            assert!(allowed(Some(w[0]), Some(w[1])));
+        }
+        assert!(allowed(Some(out[n - 1]), None));
+    }
+}

@@ -1,0 +1,415 @@
+//! Training from CoNLL-style JSONL (called by `lede train ner`): an averaged
+//! structured perceptron over BILOU tags with Viterbi decoding.
+//!
+//! Deterministic: sentences are shuffled with a seeded generator, features
+//! are numbered in the order they are first seen and written sorted by key,
+//! so the same data, epochs and seed give the same model bytes.
+
+use std::path::{Path, PathBuf};
+
+use lede_core::json::{from_json, OffsetUnit};
+use lede_core::Document;
+
+use crate::gazetteer::{Gazetteer, IdentityMap};
+use crate::model::{decode_spans, encode, viterbi, Coarse, Model, NUM_TAGS};
+use crate::tagger::{document_features, Layout};
+
+/// What `lede train ner` passes in.
+#[derive(Clone, Debug)]
+pub struct TrainConfig {
+    pub train: PathBuf,
+    pub dev: PathBuf,
+    pub output: PathBuf,
+    pub epochs: usize,
+    pub seed: u64,
+}
+
+/// Epochs and seed of the committed model.
+pub const DEFAULT_EPOCHS: usize = 12;
+pub const DEFAULT_SEED: u64 = 42;
+
+/// Features seen fewer times than this in the training data are dropped
+/// (1 keeps all; pruning after training keeps the model small).
+const MIN_COUNT: u32 = 1;
+/// Averaged weights whose largest absolute value is below this are pruned
+/// from the saved model.
+const PRUNE: f32 = 0.02;
+
+/// One training or dev sentence: feature ids per token and gold tags.
+struct Example {
+    ids: Vec<u32>,
+    offsets: Vec<u32>,
+    gold: Vec<usize>,
+}
+
+/// A sentence before features are numbered.
+struct RawSentence {
+    keys: Vec<u64>,
+    offsets: Vec<u32>,
+    gold: Vec<usize>,
+}
+
+/// Trains a model, writing progress lines (per epoch: loss/accuracy, dev
+/// F1) through `log`, and saves the best epoch's model to `config.output`.
+pub fn train(config: &TrainConfig, log: &mut dyn FnMut(&str)) -> Result<(), String> {
+    let gaz = Gazetteer::embedded();
+    let train_raw = read_sentences(&config.train, &gaz)?;
+    let dev_raw = read_sentences(&config.dev, &gaz)?;
+    log(&format!(
+        "read {} training and {} dev sentences",
+        train_raw.len(),
+        dev_raw.len()
+    ));
+
+    // Number the features that occur often enough, in first-seen order.
+    let mut counts: IdentityMap<u32> = IdentityMap::default();
+    for s in &train_raw {
+        for &k in &s.keys {
+            *counts.entry(k).or_insert(0) += 1;
+        }
+    }
+    let mut ids: IdentityMap<u32> = IdentityMap::default();
+    let mut keys: Vec<u64> = Vec::new();
+    for s in &train_raw {
+        for &k in &s.keys {
+            if counts.get(&k).copied().unwrap_or(0) >= MIN_COUNT && !ids.contains_key(&k) {
+                ids.insert(k, keys.len() as u32);
+                keys.push(k);
+            }
+        }
+    }
+    drop(counts);
+    log(&format!("{} features kept (seen at least {MIN_COUNT} times)", keys.len()));
+    let to_example = |s: RawSentence| -> Example {
+        let mut out_ids = Vec::with_capacity(s.keys.len());
+        let mut offsets = Vec::with_capacity(s.offsets.len());
+        offsets.push(0);
+        for w in s.offsets.windows(2) {
+            for &k in &s.keys[w[0] as usize..w[1] as usize] {
+                if let Some(&id) = ids.get(&k) {
+                    out_ids.push(id);
+                }
+            }
+            offsets.push(out_ids.len() as u32);
+        }
+        Example {
+            ids: out_ids,
+            offsets,
+            gold: s.gold,
+        }
+    };
+    let train_set: Vec<Example> = train_raw.into_iter().map(to_example).collect();
+    let dev_set: Vec<Example> = dev_raw.into_iter().map(to_example).collect();
+
+    let nf = keys.len();
+    let mut w = Weights::new(nf);
+    let mut sum = Weights::new(nf); // sum of c * update, for averaging
+    let mut c: f32 = 1.0;
+    let mut order: Vec<usize> = (0..train_set.len()).collect();
+    let mut rng = SplitMix(config.seed);
+    let mut best: Option<(f64, usize, Weights)> = None;
+    let mut scores = Vec::new();
+    let mut pred = Vec::new();
+    let mut back = Vec::new();
+    for epoch in 1..=config.epochs.max(1) {
+        shuffle(&mut order, &mut rng);
+        let mut wrong_tokens = 0usize;
+        let mut tokens = 0usize;
+        for &si in &order {
+            let ex = &train_set[si];
+            w.decode(ex, &mut scores, &mut pred, &mut back);
+            tokens += ex.gold.len();
+            let wrong = pred.iter().zip(&ex.gold).filter(|(p, g)| p != g).count();
+            wrong_tokens += wrong;
+            if wrong > 0 {
+                update(&mut w, &mut sum, ex, &pred, c);
+            }
+            c += 1.0;
+        }
+        let avg = w.averaged(&sum, c);
+        let (p, r, f) = evaluate(&avg, &dev_set);
+        log(&format!(
+            "epoch {epoch}: train token errors {wrong_tokens}/{tokens} ({:.2}%), dev P {:.2} R {:.2} F1 {:.2}",
+            100.0 * wrong_tokens as f64 / tokens.max(1) as f64,
+            100.0 * p,
+            100.0 * r,
+            100.0 * f
+        ));
+        if best.as_ref().map_or(true, |(bf, _, _)| f > *bf) {
+            best = Some((f, epoch, avg));
+        }
+    }
+    let Some((best_f, best_epoch, avg)) = best else {
+        return Err("no epoch was run".to_string());
+    };
+    log(&format!("best epoch {best_epoch} (dev F1 {:.2})", 100.0 * best_f));
+
+    let mut rows: Vec<(u64, [f32; NUM_TAGS])> = Vec::new();
+    for (i, &k) in keys.iter().enumerate() {
+        let row = avg.row(i as u32);
+        if row.iter().any(|x| x.abs() >= PRUNE) {
+            let mut r = [0f32; NUM_TAGS];
+            r.copy_from_slice(row);
+            rows.push((k, r));
+        }
+    }
+    rows.sort_by_key(|(k, _)| *k);
+    let bytes = Model::write(&rows, &avg.trans, &avg.start, &avg.end);
+    if let Some(dir) = config.output.parent() {
+        if !dir.as_os_str().is_empty() {
+            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        }
+    }
+    std::fs::write(&config.output, &bytes)
+        .map_err(|e| format!("{}: {e}", config.output.display()))?;
+    log(&format!(
+        "wrote {} ({} features after pruning, {:.1} MB)",
+        config.output.display(),
+        rows.len(),
+        bytes.len() as f64 / 1e6
+    ));
+    // Check the saved, quantised model through the tagging path itself.
+    let model = Model::read(&bytes)?;
+    let (p, r, f) = evaluate_model(&model, &gaz, &config.dev)?;
+    log(&format!(
+        "saved model on dev: P {:.2} R {:.2} F1 {:.2}",
+        100.0 * p,
+        100.0 * r,
+        100.0 * f
+    ));
+    Ok(())
+}
+
+/// Reads a CoNLL-style JSONL file into documents.
+pub fn read_documents(path: &Path) -> Result<Vec<Document>, String> {
+    let src = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut docs = Vec::new();
+    for (n, line) in src.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let doc = from_json(line, OffsetUnit::CodePoints)
+            .map_err(|e| format!("{}:{}: {e}", path.display(), n + 1))?;
+        docs.push(doc);
+    }
+    Ok(docs)
+}
+
+/// Gold entities of a document as token ranges per sentence of its layout.
+fn gold_tags(doc: &Document, layout: &Layout) -> Vec<Vec<usize>> {
+    let entities = doc.layers.entities.as_deref().unwrap_or(&[]);
+    layout
+        .sentences
+        .iter()
+        .map(|&(s, e)| {
+            let toks = &layout.tokens[s..e];
+            let mut spans = Vec::new();
+            for ent in entities {
+                let a = toks.iter().position(|t| t.span.start() == ent.span.start());
+                let b = toks.iter().position(|t| t.span.end() == ent.span.end());
+                if let (Some(a), Some(b)) = (a, b) {
+                    if a <= b {
+                        spans.push((a, b + 1, coarse_of(ent.label)));
+                    }
+                }
+            }
+            encode(e - s, &spans)
+        })
+        .collect()
+}
+
+/// The coarse type of a (CoNLL or fine) label.
+pub fn coarse_of(label: lede_core::EntityLabel) -> Coarse {
+    match label.conll() {
+        "PER" => Coarse::Per,
+        "ORG" => Coarse::Org,
+        "LOC" => Coarse::Loc,
+        _ => Coarse::Misc,
+    }
+}
+
+fn read_sentences(path: &Path, gaz: &Gazetteer) -> Result<Vec<RawSentence>, String> {
+    let docs = read_documents(path)?;
+    let mut out = Vec::new();
+    for doc in &docs {
+        let sentences = doc.layers.sentences.as_deref().unwrap_or(&[]);
+        let tokens = doc.layers.tokens.as_deref().unwrap_or(&[]);
+        let layout = Layout::new(&doc.text, sentences, tokens);
+        let words: Vec<Vec<&str>> = layout
+            .sentences
+            .iter()
+            .map(|&(s, e)| layout.tokens[s..e].iter().map(|t| doc.slice(t.span)).collect())
+            .collect();
+        let feats = document_features(&words, gaz);
+        let golds = gold_tags(doc, &layout);
+        for (sf, gold) in feats.into_iter().zip(golds) {
+            out.push(RawSentence {
+                keys: sf.features,
+                offsets: sf.offsets,
+                gold,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// Dense weights: `NUM_TAGS` per feature id, plus transitions.
+#[derive(Clone)]
+struct Weights {
+    w: Vec<f32>,
+    trans: Vec<f32>,
+    start: Vec<f32>,
+    end: Vec<f32>,
+}
+
+impl Weights {
+    fn new(n: usize) -> Weights {
+        Weights {
+            w: vec![0.0; n * NUM_TAGS],
+            trans: vec![0.0; NUM_TAGS * NUM_TAGS],
+            start: vec![0.0; NUM_TAGS],
+            end: vec![0.0; NUM_TAGS],
+        }
+    }
+
+    fn row(&self, id: u32) -> &[f32] {
+        let s = id as usize * NUM_TAGS;
+        &self.w[s..s + NUM_TAGS]
+    }
+
+    fn decode(&self, ex: &Example, scores: &mut Vec<f32>, out: &mut Vec<usize>, back: &mut Vec<u8>) {
+        let n = ex.gold.len();
+        scores.clear();
+        scores.resize(n * NUM_TAGS, 0.0);
+        for i in 0..n {
+            let row_out = &mut scores[i * NUM_TAGS..(i + 1) * NUM_TAGS];
+            for &id in &ex.ids[ex.offsets[i] as usize..ex.offsets[i + 1] as usize] {
+                for (o, x) in row_out.iter_mut().zip(self.row(id)) {
+                    *o += x;
+                }
+            }
+        }
+        viterbi(scores, &self.trans, &self.start, &self.end, out, back);
+    }
+
+    fn averaged(&self, sum: &Weights, c: f32) -> Weights {
+        let avg = |a: &[f32], s: &[f32]| -> Vec<f32> {
+            a.iter().zip(s).map(|(w, u)| w - u / c).collect()
+        };
+        Weights {
+            w: avg(&self.w, &sum.w),
+            trans: avg(&self.trans, &sum.trans),
+            start: avg(&self.start, &sum.start),
+            end: avg(&self.end, &sum.end),
+        }
+    }
+}
+
+fn update(w: &mut Weights, sum: &mut Weights, ex: &Example, pred: &[usize], c: f32) {
+    let n = ex.gold.len();
+    for i in 0..n {
+        let (g, p) = (ex.gold[i], pred[i]);
+        if g != p {
+            for &id in &ex.ids[ex.offsets[i] as usize..ex.offsets[i + 1] as usize] {
+                let base = id as usize * NUM_TAGS;
+                w.w[base + g] += 1.0;
+                w.w[base + p] -= 1.0;
+                sum.w[base + g] += c;
+                sum.w[base + p] -= c;
+            }
+        }
+        if i == 0 {
+            if g != p {
+                w.start[g] += 1.0;
+                w.start[p] -= 1.0;
+                sum.start[g] += c;
+                sum.start[p] -= c;
+            }
+        } else {
+            let gp = ex.gold[i - 1] * NUM_TAGS + g;
+            let pp = pred[i - 1] * NUM_TAGS + p;
+            if gp != pp {
+                w.trans[gp] += 1.0;
+                w.trans[pp] -= 1.0;
+                sum.trans[gp] += c;
+                sum.trans[pp] -= c;
+            }
+        }
+        if i + 1 == n && g != p {
+            w.end[g] += 1.0;
+            w.end[p] -= 1.0;
+            sum.end[g] += c;
+            sum.end[p] -= c;
+        }
+    }
+}
+
+/// Exact-span micro P/R/F1 of the weights on examples.
+fn evaluate(w: &Weights, set: &[Example]) -> (f64, f64, f64) {
+    let (mut scores, mut pred, mut back) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut tp, mut np, mut ng) = (0usize, 0usize, 0usize);
+    for ex in set {
+        w.decode(ex, &mut scores, &mut pred, &mut back);
+        let p = decode_spans(&pred);
+        let g = decode_spans(&ex.gold);
+        np += p.len();
+        ng += g.len();
+        tp += p.iter().filter(|s| g.contains(s)).count();
+    }
+    prf(tp, np, ng)
+}
+
+fn prf(tp: usize, np: usize, ng: usize) -> (f64, f64, f64) {
+    let p = if np == 0 { 0.0 } else { tp as f64 / np as f64 };
+    let r = if ng == 0 { 0.0 } else { tp as f64 / ng as f64 };
+    let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+    (p, r, f)
+}
+
+/// Exact-span micro P/R/F1 of a saved model's raw tagger output on a
+/// CoNLL-style file, with per-type counts.
+pub fn evaluate_model(model: &Model, gaz: &Gazetteer, path: &Path) -> Result<(f64, f64, f64), String> {
+    let docs = read_documents(path)?;
+    let (mut tp, mut np, mut ng) = (0usize, 0usize, 0usize);
+    for doc in &docs {
+        let sentences = doc.layers.sentences.as_deref().unwrap_or(&[]);
+        let tokens = doc.layers.tokens.as_deref().unwrap_or(&[]);
+        let layout = Layout::new(&doc.text, sentences, tokens);
+        let found = crate::tagger::tag_layout(model, gaz, &doc.text, &layout);
+        let gold: Vec<(usize, usize, Coarse)> = doc
+            .layers
+            .entities
+            .as_deref()
+            .unwrap_or(&[])
+            .iter()
+            .map(|e| (e.span.start(), e.span.end(), coarse_of(e.label)))
+            .collect();
+        np += found.len();
+        ng += gold.len();
+        tp += found
+            .iter()
+            .filter(|e| gold.contains(&(e.span.start(), e.span.end(), e.kind)))
+            .count();
+    }
+    Ok(prf(tp, np, ng))
+}
+
+/// SplitMix64: small, seeded, and the same on every platform.
+struct SplitMix(u64);
+
+impl SplitMix {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+}
+
+fn shuffle(v: &mut [usize], rng: &mut SplitMix) {
+    for i in (1..v.len()).rev() {
+        let j = (rng.next() % (i as u64 + 1)) as usize;
+        v.swap(i, j);
+    }
+}
