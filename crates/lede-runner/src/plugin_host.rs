@@ -1,18 +1,646 @@
-//! Loading dynamic plugins (skeleton).
+//! The plugin host: finds, loads and runs stages that live in dynamic
+//! libraries built with lede-plugin (see docs/plugins.md).
+//!
+//! Loading checks, in this order: the file exists; it is a loadable library;
+//! it exports `lede_plugin_descriptor`; the descriptor's first field is the
+//! ABI version this lede speaks (nothing else is read before that); the
+//! descriptor is well formed (UTF-8 names, at least one produced layer, no
+//! built-in layer names); the plugin accepts its options. Every error names
+//! the plugin path, says what is wrong and how to fix it.
+//!
+//! Thread safety: the ABI requires plugin instances to be thread-safe (the
+//! lede-plugin trait is `Send + Sync`), so one instance is created per
+//! pipeline and shared by all worker threads.
+//!
+//! A loaded library is never unloaded: a Rust library may still have
+//! thread-local destructors registered on worker threads, and unmapping its
+//! code under them would crash. Loading the same file again reuses the
+//! mapping, so this costs nothing in practice.
 
-use std::path::Path;
+use std::ffi::c_void;
+use std::path::{Path, PathBuf};
 
-use lede_core::Stage;
+use lede_core::{layer, AttrValue, Document, GenericAnnotation, Span, Stage, StageError};
+use lede_plugin::abi::{self, OwnedStr, PluginDescriptor, Str};
+use lede_plugin::OptionKind;
 
-/// Resolves a `plugin = "..."` value: relative to the pipeline file's
-/// directory, or a bare library name searched in `LEDE_PLUGIN_PATH`.
-pub fn resolve(spec: &str, base_dir: &Path) -> Result<std::path::PathBuf, String> {
-    Ok(base_dir.join(spec))
+/// The environment variable listing directories searched for bare plugin
+/// names, separated like `PATH`.
+pub const PLUGIN_PATH_VAR: &str = "LEDE_PLUGIN_PATH";
+
+/// Resolves a `plugin = "..."` value.
+///
+/// A value containing a path separator is a path relative to the pipeline
+/// file's directory `base_dir` (or absolute). A bare name (`liblede_handles.so`,
+/// `lede_handles` or `handles`) is looked for in `base_dir`, then in each
+/// directory of `LEDE_PLUGIN_PATH`; a name without a library extension also
+/// matches the platform's library file names (`liblede_handles.so`,
+/// `liblede_<name>.so`).
+pub fn resolve(spec: &str, base_dir: &Path) -> Result<PathBuf, String> {
+    resolve_in(spec, base_dir, std::env::var_os(PLUGIN_PATH_VAR))
 }
 
-/// Loads the plugin at `path` and creates an instance with `options_json`
-/// (the TOML `options` table converted to a JSON object).
+/// [`resolve`] with the search path given instead of read from the
+/// environment.
+pub fn resolve_in(
+    spec: &str,
+    base_dir: &Path,
+    plugin_path: Option<std::ffi::OsString>,
+) -> Result<PathBuf, String> {
+    if spec.trim().is_empty() {
+        return Err("plugin path is empty; write `plugin = \"path/to/libname.so\"`".into());
+    }
+    let is_path = spec.contains('/') || spec.contains(std::path::MAIN_SEPARATOR);
+    if is_path {
+        let path = base_dir.join(spec);
+        if path.is_file() {
+            return Ok(path);
+        }
+        return Err(format!(
+            "plugin {}: no such file (`plugin` paths are relative to the pipeline file's directory {}). \
+             Build the plugin first (for the bundled ones: `cargo build --release -p lede-handles -p lede-lexicon`) \
+             or fix the path",
+            path.display(),
+            shown_dir(base_dir)
+        ));
+    }
+    let mut dirs = vec![base_dir.to_path_buf()];
+    if let Some(value) = &plugin_path {
+        dirs.extend(std::env::split_paths(value).filter(|d| !d.as_os_str().is_empty()));
+    }
+    let names = candidate_names(spec);
+    for dir in &dirs {
+        for name in &names {
+            let path = dir.join(name);
+            if path.is_file() {
+                return Ok(path);
+            }
+        }
+    }
+    let searched: Vec<String> = dirs.iter().map(|d| shown_dir(d)).collect();
+    Err(format!(
+        "plugin `{spec}`: not found; looked for {} in {}. Set {PLUGIN_PATH_VAR} to the directory \
+         holding the library (e.g. `export {PLUGIN_PATH_VAR}=target/release`) or give a path",
+        names.join(", "),
+        searched.join(", ")
+    ))
+}
+
+fn shown_dir(dir: &Path) -> String {
+    if dir.as_os_str().is_empty() {
+        ".".to_string()
+    } else {
+        dir.display().to_string()
+    }
+}
+
+/// File names a bare plugin name may have.
+fn candidate_names(spec: &str) -> Vec<String> {
+    use std::env::consts::{DLL_PREFIX, DLL_SUFFIX};
+    let mut names = vec![spec.to_string()];
+    if !spec.ends_with(DLL_SUFFIX) {
+        let stem = spec.replace('-', "_");
+        names.push(format!("{DLL_PREFIX}{stem}{DLL_SUFFIX}"));
+        if !stem.starts_with("lede_") {
+            names.push(format!("{DLL_PREFIX}lede_{stem}{DLL_SUFFIX}"));
+        }
+    }
+    names
+}
+
+/// What a plugin says about itself, as read from its descriptor.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PluginDescription {
+    pub path: PathBuf,
+    pub name: String,
+    pub version: String,
+    pub description: String,
+    pub requires: Vec<String>,
+    pub produces: Vec<String>,
+    pub options: Vec<PluginOption>,
+}
+
+/// One option a plugin declares.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PluginOption {
+    pub name: String,
+    /// "integer", "list of strings", ...
+    pub kind: String,
+    /// The default as JSON, if any.
+    pub default: Option<String>,
+    pub help: String,
+}
+
+/// A plugin library, opened and checked.
+struct Opened {
+    descriptor: &'static PluginDescriptor,
+    description: PluginDescription,
+}
+
+/// Reads a plugin's descriptor without creating an instance (for listings).
+pub fn describe(path: &Path) -> Result<PluginDescription, String> {
+    open(path).map(|o| o.description)
+}
+
+/// Loads the plugin at `path` and creates one instance with `options_json`
+/// (a JSON object; empty means no options). The returned stage is named
+/// after the plugin and shared by all worker threads.
 pub fn load(path: &Path, options_json: &str) -> Result<Box<dyn Stage>, String> {
-    let _ = options_json;
-    Err(format!("{}: plugins are not supported yet", path.display()))
+    let opened = open(path)?;
+    let descriptor = opened.descriptor;
+    let description = opened.description;
+    let mut instance: *mut c_void = std::ptr::null_mut();
+    let mut error = OwnedStr::NONE;
+    // SAFETY: `create` comes from a descriptor whose ABI version matched;
+    // the options string and out-parameters live for the call.
+    let status = unsafe { (descriptor.create)(Str::new(options_json), &mut instance, &mut error) };
+    let message = take_message(descriptor, error);
+    if status != abi::STATUS_OK || instance.is_null() {
+        let what = if status == abi::STATUS_PANIC {
+            "panicked while starting"
+        } else {
+            "could not start"
+        };
+        let accepted = if description.options.is_empty() {
+            "it takes no options".to_string()
+        } else {
+            let list: Vec<String> = description
+                .options
+                .iter()
+                .map(|o| format!("{} ({})", o.name, o.kind))
+                .collect();
+            format!("it accepts: {}", list.join(", "))
+        };
+        return Err(format!(
+            "plugin {} (`{}`) {what}: {}. Fix this stage's `options` table ({accepted})",
+            path.display(),
+            description.name,
+            if message.is_empty() {
+                "no reason given"
+            } else {
+                &message
+            },
+        ));
+    }
+    Ok(Box::new(PluginStage {
+        descriptor,
+        instance,
+        description,
+    }))
+}
+
+fn open(path: &Path) -> Result<Opened, String> {
+    let shown = path.display();
+    if !path.exists() {
+        return Err(format!(
+            "plugin {shown}: no such file. Build the plugin first (e.g. \
+             `cargo build --release -p lede-handles`) or fix the `plugin` path"
+        ));
+    }
+    // SAFETY: loading a library runs its initialisers: that is the trust a
+    // user gives a plugin by naming it in a pipeline (see docs/plugins.md).
+    let library = unsafe { libloading::Library::new(path) }.map_err(|e| {
+        format!(
+            "plugin {shown}: cannot be loaded as a shared library ({e}). A plugin is a crate \
+             built with `crate-type = [\"cdylib\"]` for this platform"
+        )
+    })?;
+    let symbol_name = format!("{}\0", abi::DESCRIPTOR_SYMBOL);
+    // SAFETY: the symbol's type is fixed by the ABI; a library exporting a
+    // different thing under this name is not a lede plugin of any version.
+    let descriptor_fn: abi::DescriptorFn =
+        match unsafe { library.get::<abi::DescriptorFn>(symbol_name.as_bytes()) } {
+            Ok(symbol) => *symbol,
+            Err(_) => {
+                return Err(format!(
+                    "plugin {shown}: not a lede plugin (it does not export `{}`). A plugin crate \
+                 calls `lede_plugin::export_plugin!(YourType);` and is built as a cdylib",
+                    abi::DESCRIPTOR_SYMBOL
+                ))
+            }
+        };
+    // Keep the library mapped for the life of the process (see module docs),
+    // so the descriptor and functions stay valid: 'static.
+    std::mem::forget(library);
+    // SAFETY: calling the exported function is the ABI's first step.
+    let raw = unsafe { descriptor_fn() };
+    if raw.is_null() {
+        return Err(format!(
+            "plugin {shown}: its descriptor function returned nothing (the plugin failed while \
+             describing itself); rebuild it or report it to its author"
+        ));
+    }
+    // Read only the version first: the rest of the layout depends on it.
+    // SAFETY: every ABI version starts the descriptor with a u32.
+    let found = unsafe { raw.cast::<u32>().read() };
+    if found != abi::ABI_VERSION {
+        return Err(format!(
+            "plugin {shown}: built for lede plugin ABI version {found}, but this lede expects \
+             version {expected}. Rebuild the plugin against a lede-plugin with ABI version \
+             {expected} (update its `lede-plugin` dependency), or use a lede that speaks version {found}",
+            expected = abi::ABI_VERSION
+        ));
+    }
+    // SAFETY: the version matches, so the layout is ours; the library is
+    // never unloaded, so the descriptor lives for the rest of the process.
+    let descriptor: &'static PluginDescriptor = unsafe { &*raw };
+    let description = read_description(path, descriptor)?;
+    Ok(Opened {
+        descriptor,
+        description,
+    })
+}
+
+/// Reads and checks the descriptor's strings and lists.
+fn read_description(
+    path: &Path,
+    d: &'static PluginDescriptor,
+) -> Result<PluginDescription, String> {
+    let shown = path.display();
+    let broken = |what: &str| {
+        format!("plugin {shown}: its descriptor is broken ({what}); rebuild it with lede-plugin")
+    };
+    let text = |s: Str, what: &str| -> Result<String, String> {
+        // SAFETY: pointer and length come from a descriptor of our ABI.
+        let bytes = unsafe { s.as_bytes() };
+        String::from_utf8(bytes.to_vec()).map_err(|_| broken(&format!("{what} is not UTF-8")))
+    };
+    let list = |ptr: *const Str, len: usize, what: &str| -> Result<Vec<String>, String> {
+        if len == 0 {
+            return Ok(Vec::new());
+        }
+        if ptr.is_null() {
+            return Err(broken(&format!("{what} is null")));
+        }
+        // SAFETY: `len` strings at `ptr`, per the ABI.
+        let items = unsafe { std::slice::from_raw_parts(ptr, len) };
+        items.iter().map(|s| text(*s, what)).collect()
+    };
+    let name = text(d.name, "name")?;
+    if name.is_empty() {
+        return Err(broken("empty name"));
+    }
+    let requires = list(d.requires, d.requires_len, "requires")?;
+    let produces = list(d.produces, d.produces_len, "produces")?;
+    if produces.is_empty() {
+        return Err(broken("it produces no layer"));
+    }
+    for p in &produces {
+        if p.is_empty() || layer::BUILT_IN.contains(&p.as_str()) || p == "id" || p == "text" {
+            return Err(format!(
+                "plugin {shown}: produces a layer named `{p}`, which is reserved for lede; \
+                 the plugin must use its own layer name"
+            ));
+        }
+        if requires.contains(p) {
+            return Err(broken(&format!("it both requires and produces `{p}`")));
+        }
+    }
+    let mut options = Vec::new();
+    if d.options_len > 0 {
+        if d.options.is_null() {
+            return Err(broken("options is null"));
+        }
+        // SAFETY: `options_len` option descriptors at `options`, per the ABI.
+        let raw = unsafe { std::slice::from_raw_parts(d.options, d.options_len) };
+        for o in raw {
+            let default = text(o.default_json, "option default")?;
+            options.push(PluginOption {
+                name: text(o.name, "option name")?,
+                kind: OptionKind::from_abi(o.kind)
+                    .map_or("unknown", |k| k.as_str())
+                    .to_string(),
+                default: (!default.is_empty()).then_some(default),
+                help: text(o.help, "option help")?,
+            });
+        }
+    }
+    Ok(PluginDescription {
+        path: path.to_path_buf(),
+        name,
+        version: text(d.version, "version")?,
+        description: text(d.description, "description")?,
+        requires,
+        produces,
+        options,
+    })
+}
+
+/// Copies a plugin-allocated message and gives the memory back.
+fn take_message(d: &PluginDescriptor, message: OwnedStr) -> String {
+    if message.ptr.is_null() {
+        return String::new();
+    }
+    // SAFETY: the plugin wrote `len` bytes at `ptr`; it frees them below.
+    let text =
+        String::from_utf8_lossy(unsafe { std::slice::from_raw_parts(message.ptr, message.len) })
+            .into_owned();
+    // SAFETY: handing the string back to the library that made it, once.
+    unsafe { (d.free_string)(message) };
+    text
+}
+
+/// A loaded plugin instance acting as a pipeline stage.
+pub struct PluginStage {
+    descriptor: &'static PluginDescriptor,
+    instance: *mut c_void,
+    description: PluginDescription,
+}
+
+// SAFETY: the ABI requires instances to be usable from any thread at once
+// (lede-plugin's `Plugin: Send + Sync`); the descriptor is immutable.
+unsafe impl Send for PluginStage {}
+unsafe impl Sync for PluginStage {}
+
+impl PluginStage {
+    /// What the plugin said about itself.
+    pub fn description(&self) -> &PluginDescription {
+        &self.description
+    }
+}
+
+impl Drop for PluginStage {
+    fn drop(&mut self) {
+        // SAFETY: made by this descriptor's `create`, destroyed once.
+        unsafe { (self.descriptor.destroy)(self.instance) };
+    }
+}
+
+/// Collects what the plugin sends to the sink for one document.
+struct Collector<'t> {
+    text: &'t str,
+    layers: Vec<Vec<GenericAnnotation>>,
+    /// The first invalid annotation, reported as the document's error.
+    problem: Option<String>,
+}
+
+impl Collector<'_> {
+    fn accept(&mut self, a: &abi::Annotation) -> Result<(), String> {
+        let layer = self.layers.len();
+        if a.layer >= layer {
+            return Err(format!(
+                "it sent an annotation to layer #{} but produces only {layer}",
+                a.layer
+            ));
+        }
+        let span = Span::new(self.text, a.start, a.end)
+            .map_err(|e| format!("it produced an invalid span {}..{}: {e}", a.start, a.end))?;
+        // SAFETY (for the reads below): the annotation and what it points to
+        // are valid for this callback, per the ABI.
+        let label = std::str::from_utf8(unsafe { a.label.as_bytes() })
+            .map_err(|_| "it produced a label that is not UTF-8".to_string())?;
+        let mut annotation = GenericAnnotation {
+            span,
+            label: label.to_string(),
+            attrs: Default::default(),
+        };
+        if a.attr_count > 0 && !a.attrs.is_null() {
+            let attrs = unsafe { std::slice::from_raw_parts(a.attrs, a.attr_count) };
+            for attr in attrs {
+                let key = std::str::from_utf8(unsafe { attr.key.as_bytes() })
+                    .map_err(|_| "it produced an attribute name that is not UTF-8".to_string())?;
+                let value = match attr.kind {
+                    abi::ATTR_BOOL => AttrValue::Bool(attr.int_value != 0),
+                    abi::ATTR_INT => AttrValue::Int(attr.int_value),
+                    abi::ATTR_FLOAT => AttrValue::Float(attr.float_value),
+                    abi::ATTR_STR => AttrValue::Str(
+                        std::str::from_utf8(unsafe { attr.str_value.as_bytes() })
+                            .map_err(|_| format!("attribute `{key}` is not UTF-8"))?
+                            .to_string(),
+                    ),
+                    other => return Err(format!("attribute `{key}` has unknown kind {other}")),
+                };
+                annotation.attrs.insert(key.to_string(), value);
+            }
+        }
+        self.layers[a.layer].push(annotation);
+        Ok(())
+    }
+}
+
+unsafe extern "C" fn emit(context: *mut c_void, annotation: *const abi::Annotation) -> i32 {
+    if context.is_null() || annotation.is_null() {
+        return abi::STATUS_ERROR;
+    }
+    // SAFETY: `context` is the Collector set up in `process` for this call.
+    let collector = unsafe { &mut *context.cast::<Collector<'_>>() };
+    // Nothing below panics on plugin data, but a panic must never unwind
+    // into the plugin's frames.
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        // SAFETY: valid for this callback, per the ABI.
+        collector.accept(unsafe { &*annotation })
+    }));
+    match result {
+        Ok(Ok(())) => abi::STATUS_OK,
+        Ok(Err(problem)) => {
+            collector.problem.get_or_insert(problem);
+            abi::STATUS_ERROR
+        }
+        Err(_) => {
+            collector
+                .problem
+                .get_or_insert_with(|| "the host failed to read an annotation".into());
+            abi::STATUS_ERROR
+        }
+    }
+}
+
+/// The items of a layer as the plugin sees them.
+fn layer_items(doc: &Document, name: &str) -> Option<Vec<abi::Item>> {
+    let item = |span: Span, label: &str| abi::Item {
+        start: span.start(),
+        end: span.end(),
+        label: Str::new(label),
+    };
+    let l = &doc.layers;
+    Some(match name {
+        layer::PARAGRAPHS => l
+            .paragraphs
+            .as_ref()?
+            .iter()
+            .map(|s| item(*s, ""))
+            .collect(),
+        layer::SENTENCES => l.sentences.as_ref()?.iter().map(|s| item(*s, "")).collect(),
+        layer::TOKENS => l
+            .tokens
+            .as_ref()?
+            .iter()
+            .map(|t| item(t.span, t.kind.as_str()))
+            .collect(),
+        layer::ENTITIES => l
+            .entities
+            .as_ref()?
+            .iter()
+            .map(|e| item(e.span, e.label.as_str()))
+            .collect(),
+        layer::NUMBERS => l
+            .numbers
+            .as_ref()?
+            .iter()
+            .map(|n| item(n.span, n.kind.as_str()))
+            .collect(),
+        layer::QUOTES => l
+            .quotes
+            .as_ref()?
+            .iter()
+            .map(|q| item(q.span, q.kind.as_str()))
+            .collect(),
+        other => l
+            .generic
+            .get(other)?
+            .iter()
+            .map(|g| item(g.span, &g.label))
+            .collect(),
+    })
+}
+
+impl Stage for PluginStage {
+    fn name(&self) -> &str {
+        &self.description.name
+    }
+
+    fn requires(&self) -> Vec<String> {
+        self.description.requires.clone()
+    }
+
+    fn produces(&self) -> Vec<String> {
+        self.description.produces.clone()
+    }
+
+    fn process(&self, doc: &mut Document) -> Result<(), StageError> {
+        let name = &self.description.name;
+        let mut inputs: Vec<Vec<abi::Item>> = Vec::with_capacity(self.description.requires.len());
+        for required in &self.description.requires {
+            match layer_items(doc, required) {
+                Some(items) => inputs.push(items),
+                None => return Err(StageError::MissingLayer(required.clone())),
+            }
+        }
+        let raw_layers: Vec<abi::Layer> = self
+            .description
+            .requires
+            .iter()
+            .zip(&inputs)
+            .map(|(name, items)| abi::Layer {
+                name: Str::new(name),
+                items: items.as_ptr(),
+                len: items.len(),
+            })
+            .collect();
+        let view = abi::DocumentView {
+            id: Str::new(&doc.id),
+            text: Str::new(&doc.text),
+            layers: raw_layers.as_ptr(),
+            layer_count: raw_layers.len(),
+        };
+        let mut collector = Collector {
+            text: &doc.text,
+            layers: vec![Vec::new(); self.description.produces.len()],
+            problem: None,
+        };
+        let sink = abi::Sink {
+            context: (&mut collector as *mut Collector<'_>).cast(),
+            emit,
+        };
+        let mut error = OwnedStr::NONE;
+        // SAFETY: the instance is alive (dropped only with `self`); the view,
+        // sink and collector outlive the call.
+        let status = unsafe { (self.descriptor.process)(self.instance, &view, &sink, &mut error) };
+        let message = take_message(self.descriptor, error);
+        let Collector {
+            layers: produced,
+            problem,
+            ..
+        } = collector;
+        match status {
+            abi::STATUS_OK => {}
+            abi::STATUS_PANIC => {
+                return Err(StageError::Other(format!(
+                    "plugin `{name}` panicked: {message}"
+                )))
+            }
+            _ => return Err(StageError::Other(format!("plugin `{name}`: {message}"))),
+        }
+        if let Some(problem) = problem {
+            return Err(StageError::Other(format!(
+                "plugin `{name}` ({}): {problem}; this is a bug in the plugin",
+                self.description.path.display()
+            )));
+        }
+        for (layer_name, mut items) in self.description.produces.iter().zip(produced) {
+            items.sort_by_key(|a| (a.span.start(), a.span.end()));
+            doc.layers.generic.insert(layer_name.clone(), items);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bare_names_are_searched_in_the_pipeline_dir_then_the_plugin_path() {
+        let root = std::env::temp_dir().join(format!("lede-resolve-{}", std::process::id()));
+        let pipelines = root.join("pipelines");
+        let libs = root.join("libs");
+        std::fs::create_dir_all(&pipelines).unwrap();
+        std::fs::create_dir_all(&libs).unwrap();
+        let lib_name = format!(
+            "{}lede_handles{}",
+            std::env::consts::DLL_PREFIX,
+            std::env::consts::DLL_SUFFIX
+        );
+        std::fs::write(libs.join(&lib_name), b"").unwrap();
+        let path_var = Some(libs.clone().into_os_string());
+
+        for spec in [lib_name.as_str(), "lede_handles", "handles", "lede-handles"] {
+            assert_eq!(
+                resolve_in(spec, &pipelines, path_var.clone()).unwrap(),
+                libs.join(&lib_name),
+                "{spec}"
+            );
+        }
+        let err = resolve_in("handles", &pipelines, None).unwrap_err();
+        assert!(
+            err.contains("not found") && err.contains(PLUGIN_PATH_VAR),
+            "{err}"
+        );
+
+        let relative = format!("../libs/{lib_name}");
+        assert_eq!(
+            resolve_in(&relative, &pipelines, None).unwrap(),
+            pipelines.join(&relative)
+        );
+        let err = resolve_in("../target/release/libnope.so", &pipelines, path_var).unwrap_err();
+        assert!(
+            err.contains("no such file") && err.contains("relative to the pipeline file"),
+            "{err}"
+        );
+        std::fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn a_missing_file_is_named() {
+        let err = load(Path::new("/nonexistent/liblede_gone.so"), "{}")
+            .err()
+            .unwrap();
+        assert!(
+            err.starts_with("plugin /nonexistent/liblede_gone.so: no such file"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_library_is_refused() {
+        let path = std::env::temp_dir().join(format!("lede-notalib-{}.so", std::process::id()));
+        std::fs::write(&path, "This is a news article, not a library.\n").unwrap();
+        let err = load(&path, "{}").err().unwrap();
+        assert!(
+            err.contains("cannot be loaded as a shared library"),
+            "{err}"
+        );
+        assert!(err.contains(&path.display().to_string()), "{err}");
+        std::fs::remove_file(&path).unwrap();
+    }
 }
