@@ -1,0 +1,301 @@
+//! The rule-based sentence splitter.
+//!
+//! A paragraph boundary always ends a sentence. Inside a paragraph a
+//! sentence ends after `.`, `!`, `?` or `…` (a run of them, plus closing
+//! quote marks and brackets, and a `.` after a closing quote as in `this”.`)
+//! when white space follows and then a sentence start: a capital or uncased
+//! letter, a digit, or an opening quote or bracket. On top of that:
+//! - a period right after an abbreviation: never a boundary after a title
+//!   ("Mr.", "Gen."); after other abbreviations ("U.S.", "p.m.", "Inc.",
+//!   initials) only when the next word commonly opens a sentence ("The");
+//! - a period after a one- or two-digit number that opens the sentence is a
+//!   list marker ("1. Release the hostages");
+//! - `?` or `!` inside a quotation followed by an attribution ("“Are you
+//!   sure?” Netanyahu asked.") does not end the sentence; a lowercase word
+//!   after `?`/`!` never starts one (“Are you sure?” she asked.).
+
+use lede_core::Span;
+
+use crate::chars::{classify, decode, is_closer, is_opener, prev_char_start, space_at, Class};
+use crate::lexicon::{Abbrev, Lexicon};
+use crate::paragraphs::trim;
+
+/// Bytes that can begin a sentence terminator: `.`, `!`, `?` and the lead
+/// byte of `…` (U+2026) and `‼`/`⁇`/`⁈`/`⁉` (all 0xE2).
+#[inline]
+fn may_terminate(b: u8) -> bool {
+    matches!(b, b'.' | b'!' | b'?' | 0xE2)
+}
+
+#[inline]
+fn is_terminator(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '!' | '?' | '…' | '‼' | '⁇' | '⁈' | '⁉' | '。' | '！' | '？'
+    )
+}
+
+/// Reporting verbs that, right after a quotation closed by `?` or `!` and a
+/// name, show the quotation continues the same sentence.
+const SPEECH_VERBS: [&str; 24] = [
+    "said",
+    "says",
+    "asked",
+    "asks",
+    "added",
+    "adds",
+    "told",
+    "tells",
+    "replied",
+    "replies",
+    "wrote",
+    "writes",
+    "tweeted",
+    "posted",
+    "shouted",
+    "exclaimed",
+    "wondered",
+    "continued",
+    "insisted",
+    "declared",
+    "stated",
+    "argued",
+    "noted",
+    "explained",
+];
+
+/// Splits one paragraph `[start, end)` of `text` into sentences and pushes
+/// them to `out`.
+pub(crate) fn split_paragraph(lex: &Lexicon, text: &str, para: Span, out: &mut Vec<Span>) {
+    let bytes = text.as_bytes();
+    let end = para.end();
+    let mut sent_start = para.start();
+    let mut i = para.start();
+    while i < end {
+        let b = bytes[i];
+        if !may_terminate(b) {
+            i += 1;
+            continue;
+        }
+        let (c, len) = decode(bytes, i);
+        if !is_terminator(c) {
+            i += len;
+            continue;
+        }
+        match boundary_after(lex, text, sent_start, i, end) {
+            Step::Split {
+                sentence_end,
+                next_start,
+            } => {
+                if let Some(span) = trim(text, sent_start, sentence_end) {
+                    out.push(span);
+                }
+                sent_start = next_start;
+                i = next_start;
+            }
+            Step::Continue(next) => i = next,
+        }
+    }
+    if let Some(span) = trim(text, sent_start, end) {
+        out.push(span);
+    }
+}
+
+enum Step {
+    Split {
+        sentence_end: usize,
+        next_start: usize,
+    },
+    /// No boundary; resume scanning at this byte.
+    Continue(usize),
+}
+
+/// Decides whether the terminator at byte `t` (inside a paragraph ending at
+/// `end`, in a sentence that began at `sent_start`) ends the sentence.
+fn boundary_after(lex: &Lexicon, text: &str, sent_start: usize, t: usize, end: usize) -> Step {
+    let bytes = text.as_bytes();
+    // The run of terminators and closing marks: "?!", "...", "?”", "”.", ".)"
+    let mut j = t;
+    let mut periods_only = true;
+    let mut terminators = 0;
+    let mut closed_by_quote = false;
+    while j < end {
+        let (c, len) = decode(bytes, j);
+        if is_terminator(c) {
+            if c != '.' {
+                periods_only = false;
+            }
+            terminators += 1;
+        } else if is_closer(c) {
+            if matches!(c, '”' | '’' | '"' | '\'' | '»' | '›') {
+                closed_by_quote = true;
+            }
+        } else {
+            break;
+        }
+        j += len;
+    }
+    let run_end = j;
+    if run_end >= end {
+        // The paragraph ends here anyway.
+        return Step::Continue(run_end);
+    }
+    let (space, _) = space_at(bytes, run_end);
+    if !space {
+        // "U.S.-brokered", "2.3", "t.co/…", "children…but": no boundary.
+        return Step::Continue(run_end);
+    }
+    // Skip white space to the next word.
+    let mut n = run_end;
+    while n < end {
+        let (sp, len) = space_at(bytes, n);
+        if !sp {
+            break;
+        }
+        n += len;
+    }
+    if n >= end {
+        return Step::Continue(n);
+    }
+    let (next_char, _) = decode(bytes, n);
+    if !starts_sentence(next_char) {
+        return Step::Continue(n);
+    }
+    let split = Step::Split {
+        sentence_end: run_end,
+        next_start: n,
+    };
+    let single_period = periods_only && terminators == 1 && bytes[t] == b'.';
+    if single_period && t > sent_start {
+        let word_start = word_start_before(bytes, sent_start, t);
+        let word = &bytes[word_start..t];
+        if !word.is_empty() {
+            match lex.abbrev(word) {
+                Abbrev::Title => return Step::Continue(n),
+                Abbrev::Ambiguous => {
+                    let next = next_word(bytes, n, end);
+                    return if lex.is_starter(next) {
+                        split
+                    } else {
+                        Step::Continue(n)
+                    };
+                }
+                Abbrev::No => {}
+            }
+            if is_list_marker(bytes, sent_start, word_start, word) {
+                return Step::Continue(n);
+            }
+        }
+    }
+    if !periods_only && closed_by_quote && attribution_follows(bytes, n, end) {
+        return Step::Continue(n);
+    }
+    split
+}
+
+/// Whether `c` can open a sentence: a letter that is not lowercase (capital
+/// or uncased, as in Hebrew or Arabic), a digit, or an opening mark.
+fn starts_sentence(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_uppercase() || c.is_ascii_digit() || is_opener(c);
+    }
+    if is_opener(c) {
+        return true;
+    }
+    match classify(c) {
+        Class::Letter | Class::Ideograph => !c.is_lowercase(),
+        Class::Digit => true,
+        _ => false,
+    }
+}
+
+/// Start of the word that ends at `t`: back over letters, digits, periods,
+/// hyphens and apostrophes, not before `limit`.
+fn word_start_before(bytes: &[u8], limit: usize, t: usize) -> usize {
+    let mut s = t;
+    while s > limit {
+        let p = prev_char_start(bytes, s);
+        let b = bytes[p];
+        let ok = if b < 0x80 {
+            b.is_ascii_alphanumeric() || b == b'.'
+        } else {
+            matches!(
+                classify(decode(bytes, p).0),
+                Class::Letter | Class::Digit | Class::Mark
+            )
+        };
+        if !ok {
+            break;
+        }
+        s = p;
+    }
+    s
+}
+
+/// The ASCII letters (and a final period) of the word starting at `n`, for
+/// the sentence-opener lookup.
+fn next_word(bytes: &[u8], n: usize, end: usize) -> &[u8] {
+    let mut e = n;
+    while e < end && bytes[e].is_ascii_alphabetic() {
+        e += 1;
+    }
+    if e < end
+        && e > n
+        && bytes[e] == b'.'
+        && matches!(&bytes[n..e], b"Mr" | b"Mrs" | b"Ms" | b"Dr")
+    {
+        e += 1;
+    }
+    &bytes[n..e]
+}
+
+/// "1." or "12." opening the sentence (after optional opening marks), or
+/// right after a colon: a list item number, not a sentence end.
+fn is_list_marker(bytes: &[u8], sent_start: usize, word_start: usize, word: &[u8]) -> bool {
+    if word.len() > 2 || !word.iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    let mut p = word_start;
+    while p > sent_start {
+        let q = prev_char_start(bytes, p);
+        let (c, _) = decode(bytes, q);
+        if c.is_whitespace() || is_opener(c) {
+            p = q;
+            continue;
+        }
+        return c == ':';
+    }
+    true
+}
+
+/// After a quotation closed with `?`/`!`: up to three capitalised words
+/// (a name, possibly with a title) followed by a reporting verb.
+fn attribution_follows(bytes: &[u8], n: usize, end: usize) -> bool {
+    let mut p = n;
+    for _ in 0..4 {
+        let s = p;
+        while p < end && !bytes[p].is_ascii_whitespace() {
+            p += 1;
+        }
+        let word = &bytes[s..p];
+        let word = word.strip_suffix(b",").unwrap_or(word);
+        if SPEECH_VERBS.iter().any(|v| v.as_bytes() == word) {
+            return true;
+        }
+        match word.first() {
+            Some(b) if b.is_ascii_uppercase() => {}
+            _ => return false,
+        }
+        while p < end && bytes[p].is_ascii_whitespace() {
+            p += 1;
+        }
+    }
+    false
+}
+
+/// The sentences of `text`, splitting each paragraph.
+pub(crate) fn sentences(lex: &Lexicon, text: &str) -> Vec<Span> {
+    let mut out = Vec::with_capacity(text.len() / 120 + 1);
+    crate::paragraphs::for_each_paragraph(text, |para| split_paragraph(lex, text, para, &mut out));
+    out
+}
