@@ -1,34 +1,161 @@
-//! lede-numbers: numeric expressions with values, units and modifiers. (Placeholder: produces empty layers until the
-//! stage is implemented.)
+//! lede-numbers: every numeric expression in a news text, with its value,
+//! kind, unit and hedge.
+//!
+//! It finds cardinals in digits or words ("35,000", "2.3 million",
+//! "twenty-three", "one hundred and five"), vague plurals ("thousands of
+//! prisoners", approx), fractions ("half", "two-thirds", "1/4"), ordinals,
+//! percents, money ("$1.5 billion", "20 million shekels"), quantities ("40
+//! square kilometres"), durations ("60-day", "seven months", "a year"), ages
+//! ("43-year-old"), dates ("June 29, 2025" -> "2025-06-29", "in May" ->
+//! "--05"), years and clock times ("10 p.m." -> "T22:00"), ranges ("20-30",
+//! "between 20 and 30": `low`/`high`, value = low), the noun a cardinal counts
+//! ("130 Israeli hostages" -> unit "hostages") and hedges kept outside the span
+//! ("over [35,000]", modifier "over"). The conventions are those of the seed
+//! gold (docs in corpus/seeds and `data/`).
+//!
+//! It does not read numbers inside names and identifiers ("Channel 13",
+//! "COVID-19", "F-35", URLs, phone numbers, version strings), "one" as a
+//! pronoun ("one can't", "no one", "one of them"; "one official" is cardinal 1),
+//! adverbial "first", vague quantifiers ("several", "a few"), decades ("the
+//! 1990s") or Roman numerals. Weekday names and "yesterday" are dates only
+//! with the `relative_dates` option and a document `date` to resolve them.
+//!
+//! It works on the bytes inside each sentence span of the `sentences` layer,
+//! so a number never crosses a sentence boundary; it does not read the
+//! `tokens` layer.
 
-use lede_core::{Document, Options, Stage, StageError, StageInfo};
+mod dates;
+mod lexicon;
+mod scan;
+mod tokens;
+
+use lede_core::{
+    layer, Document, NumberAnnotation, OptionKind, OptionSpec, OptionValue, Options, Span, Stage,
+    StageError, StageInfo,
+};
+
+pub use dates::RefDate;
+use lexicon::Lexicon;
 
 /// The stage's entry for the runner's registry.
 pub fn stage_info() -> StageInfo {
     StageInfo {
         id: "numbers",
         description: "numeric expressions with values, units and modifiers",
-        requires: &["sentences", "tokens"],
+        requires: &["sentences"],
         produces: &["numbers"],
-        options: Vec::new(),
-        build: |_options: &Options| Ok(Box::new(Placeholder)),
+        options: vec![OptionSpec {
+            name: "relative_dates",
+            kind: OptionKind::Bool,
+            default: Some(OptionValue::Bool(false)),
+            help: "also emit weekday names, last/next <weekday>, yesterday, today and tomorrow \
+                   as dates, resolved against the document's `date` metadata (YYYY-MM-DD); \
+                   without a date they are not emitted",
+        }],
+        build: |options: &Options| {
+            let stage = NumbersStage::new(options.bool("relative_dates").unwrap_or(false))?;
+            Ok(Box::new(stage))
+        },
     }
 }
 
-struct Placeholder;
+/// The numbers stage.
+#[derive(Debug)]
+pub struct NumbersStage {
+    lexicon: Lexicon,
+    relative_dates: bool,
+}
 
-impl Stage for Placeholder {
+impl NumbersStage {
+    /// Loads the embedded word lists.
+    pub fn new(relative_dates: bool) -> Result<NumbersStage, StageError> {
+        let lexicon = Lexicon::load().map_err(|message| StageError::Data {
+            what: "lede-numbers word lists".to_string(),
+            message,
+        })?;
+        Ok(NumbersStage {
+            lexicon,
+            relative_dates,
+        })
+    }
+
+    /// The numbers of `text` inside the given sentence spans (in order).
+    /// `reference` resolves relative dates when the option is on.
+    pub fn find(
+        &self,
+        text: &str,
+        sentences: &[Span],
+        reference: Option<RefDate>,
+    ) -> Vec<NumberAnnotation> {
+        let mut out = Vec::new();
+        let mut toks = Vec::new();
+        let reference = if self.relative_dates { reference } else { None };
+        for sentence in sentences {
+            let (start, end) = (sentence.start(), sentence.end().min(text.len()));
+            if start >= end {
+                continue;
+            }
+            toks.clear();
+            tokens::tokenize(text, start, end, &self.lexicon, &mut toks);
+            let scanner = scan::Scanner {
+                text,
+                toks: &toks,
+                lex: &self.lexicon,
+                reference,
+            };
+            scanner.scan(&mut out);
+        }
+        // Sentences may come unsorted or overlapping from a foreign layer:
+        // keep the output ordered and non-overlapping.
+        out.sort_by_key(|n| (n.span.start(), n.span.end()));
+        let mut kept: Vec<NumberAnnotation> = Vec::with_capacity(out.len());
+        for n in out {
+            if kept.last().is_some_and(|p| p.span.end() > n.span.start()) {
+                continue;
+            }
+            kept.push(n);
+        }
+        kept
+    }
+
+    /// The numbers of a whole text read as one sentence (for tests and quick
+    /// use; the stage itself reads sentence spans).
+    pub fn find_in_text(&self, text: &str) -> Vec<NumberAnnotation> {
+        let all = Span::from_boundaries(text, 0, text.len());
+        self.find(text, &[all], None)
+    }
+
+    /// The value of a spelled-out number that makes up all of `words`
+    /// ("one hundred and five" -> 105), if it is one.
+    pub fn parse_spelled(&self, words: &str) -> Option<f64> {
+        let found = self.find_in_text(words);
+        match found.as_slice() {
+            [one] if one.span.start() == 0 && one.span.end() == words.len() => match one.value {
+                lede_core::NumberValue::Number(v) => Some(v),
+                lede_core::NumberValue::Text(_) => None,
+            },
+            _ => None,
+        }
+    }
+}
+
+impl Stage for NumbersStage {
     fn name(&self) -> &str {
         "numbers"
     }
     fn requires(&self) -> Vec<String> {
-        vec!["sentences".to_string(), "tokens".to_string()]
+        vec![layer::SENTENCES.to_string()]
     }
     fn produces(&self) -> Vec<String> {
-        vec!["numbers".to_string()]
+        vec![layer::NUMBERS.to_string()]
     }
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
-        doc.layers.numbers = Some(Vec::new());
+        let Some(sentences) = doc.layers.sentences.as_deref() else {
+            return Err(StageError::MissingLayer(layer::SENTENCES.to_string()));
+        };
+        let reference = doc.meta_str("date").and_then(RefDate::parse);
+        let numbers = self.find(&doc.text, sentences, reference);
+        doc.layers.numbers = Some(numbers);
         Ok(())
     }
 }

@@ -1,0 +1,249 @@
+//! The vocabulary of the stage (number words, months, units, currencies,
+//! hedges), read once from the data files under `data/` when the stage is
+//! built, and looked up by lower-cased word.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+const LEXICON: &str = include_str!("../data/lexicon.tsv");
+const MODIFIERS: &str = include_str!("../data/modifiers.tsv");
+const UNIT_STOPWORDS: &str = include_str!("../data/unit_stopwords.txt");
+
+/// How a cardinal number word combines with its neighbours.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum NumWord {
+    /// zero .. nineteen
+    Ones(f64),
+    /// twenty, thirty, ... ninety
+    Ten(f64),
+    Hundred,
+    /// thousand, million, billion, trillion
+    Scale(f64),
+    Dozen,
+}
+
+/// Everything the lexicon knows about one lower-case word.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct WordInfo {
+    pub num: Option<NumWord>,
+    pub scale_abbr: Option<f64>,
+    pub vague: Option<f64>,
+    pub vague_scale: Option<f64>,
+    pub ordinal: Option<f64>,
+    pub denominator: Option<f64>,
+    pub month: Option<u8>,
+    pub month_abbr: Option<u8>,
+    pub weekday: Option<u8>,
+    pub time_unit: Option<&'static str>,
+    pub currency: Option<&'static str>,
+    pub measure: bool,
+    pub percent: bool,
+    pub ordinal_suffix: bool,
+    pub meridiem: Option<u8>,
+    pub plural: bool,
+    pub ordinal_head: bool,
+    pub determiner: bool,
+    /// noon, midnight: the hour.
+    pub clock: Option<u8>,
+    /// A word of a hedge phrase ("over", "least").
+    pub hedge: bool,
+    /// Ends the search for a counted noun.
+    pub stop: bool,
+}
+
+/// Which kinds a hedge applies to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum HedgeScope {
+    /// Counts and amounts (not dates, times or years).
+    Amount,
+    /// Dates, times and years.
+    Calendar,
+    Any,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Modifier {
+    /// The words of the phrase, lower case.
+    pub words: Vec<&'static str>,
+    pub text: &'static str,
+    pub scope: HedgeScope,
+}
+
+/// FNV-1a: the keys are short words, so a simple hash beats SipHash here.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// Longest word the lexicon holds; longer words are not looked up.
+pub(crate) const MAX_WORD: usize = 24;
+
+#[derive(Debug)]
+pub(crate) struct Lexicon {
+    index: HashMap<&'static str, u32, BuildHasherDefault<Fnv>>,
+    infos: Vec<WordInfo>,
+    pub modifiers: Vec<Modifier>,
+}
+
+/// The value of a lexicon entry that is "no entry".
+pub(crate) const NO_INFO: u32 = u32::MAX;
+
+impl Lexicon {
+    /// Reads the embedded data files.
+    pub fn load() -> Result<Lexicon, String> {
+        let mut lex = Lexicon {
+            index: HashMap::default(),
+            infos: Vec::new(),
+            modifiers: Vec::new(),
+        };
+        for (n, line) in data_lines(LEXICON) {
+            let mut parts = line.split('\t');
+            let (Some(word), Some(field), Some(value)) = (parts.next(), parts.next(), parts.next())
+            else {
+                return Err(format!("lexicon.tsv line {n}: expected word, field, value"));
+            };
+            let number = || -> Result<f64, String> {
+                value
+                    .parse::<f64>()
+                    .map_err(|_| format!("lexicon.tsv line {n}: bad number {value:?}"))
+            };
+            let small = || -> Result<u8, String> {
+                value
+                    .parse::<u8>()
+                    .map_err(|_| format!("lexicon.tsv line {n}: bad number {value:?}"))
+            };
+            let info = lex.entry(word)?;
+            match field {
+                "ones" => info.num = Some(NumWord::Ones(number()?)),
+                "ten" => info.num = Some(NumWord::Ten(number()?)),
+                "hundred" => info.num = Some(NumWord::Hundred),
+                "scale" => info.num = Some(NumWord::Scale(number()?)),
+                "dozen" => info.num = Some(NumWord::Dozen),
+                "scale_abbr" => info.scale_abbr = Some(number()?),
+                "vague" => info.vague = Some(number()?),
+                "vague_scale" => info.vague_scale = Some(number()?),
+                "ordinal" => info.ordinal = Some(number()?),
+                "denominator" => info.denominator = Some(number()?),
+                "month" => info.month = Some(small()?),
+                "month_abbr" => info.month_abbr = Some(small()?),
+                "weekday" => info.weekday = Some(small()?),
+                "time" => info.time_unit = Some(value),
+                "currency" => info.currency = Some(value),
+                "measure" => info.measure = true,
+                "percent" => info.percent = true,
+                "ordinal_suffix" => info.ordinal_suffix = true,
+                "meridiem" => info.meridiem = Some(small()?),
+                "plural" => info.plural = true,
+                "ordinal_head" => info.ordinal_head = true,
+                "determiner" => info.determiner = true,
+                "clock" => info.clock = Some(small()?),
+                other => return Err(format!("lexicon.tsv line {n}: unknown field {other:?}")),
+            }
+        }
+        for (_, line) in data_lines(UNIT_STOPWORDS) {
+            for word in line.split_whitespace() {
+                lex.entry(word)?.stop = true;
+            }
+        }
+        for (n, line) in data_lines(MODIFIERS) {
+            let mut parts = line.split('\t');
+            let (Some(text), Some(scope)) = (parts.next(), parts.next()) else {
+                return Err(format!("modifiers.tsv line {n}: expected phrase, scope"));
+            };
+            let scope = match scope {
+                "amount" => HedgeScope::Amount,
+                "calendar" => HedgeScope::Calendar,
+                "any" => HedgeScope::Any,
+                other => return Err(format!("modifiers.tsv line {n}: unknown scope {other:?}")),
+            };
+            for word in text.split(' ') {
+                lex.entry(word)?.hedge = true;
+            }
+            lex.modifiers.push(Modifier {
+                words: text.split(' ').collect(),
+                text,
+                scope,
+            });
+        }
+        // Longest phrases first, so "no more than" wins over "more than".
+        lex.modifiers
+            .sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+        Ok(lex)
+    }
+
+    fn entry(&mut self, word: &'static str) -> Result<&mut WordInfo, String> {
+        if word.len() > MAX_WORD || word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Err(format!("word {word:?} must be lower case and short"));
+        }
+        let id = match self.index.get(word) {
+            Some(&id) => id,
+            None => {
+                let id = self.infos.len() as u32;
+                self.infos.push(WordInfo::default());
+                self.index.insert(word, id);
+                id
+            }
+        };
+        Ok(&mut self.infos[id as usize])
+    }
+
+    /// The entry id of `word` (any case), or [`NO_INFO`].
+    pub fn lookup(&self, word: &[u8]) -> u32 {
+        if word.len() > MAX_WORD || !word.is_ascii() {
+            return NO_INFO;
+        }
+        let mut buf = [0u8; MAX_WORD];
+        for (d, s) in buf.iter_mut().zip(word) {
+            *d = s.to_ascii_lowercase();
+        }
+        let Ok(key) = std::str::from_utf8(&buf[..word.len()]) else {
+            return NO_INFO;
+        };
+        self.index.get(key).copied().unwrap_or(NO_INFO)
+    }
+
+    pub fn info(&self, id: u32) -> Option<&WordInfo> {
+        self.infos.get(id as usize)
+    }
+}
+
+/// Non-empty, non-comment lines with their 1-based numbers.
+fn data_lines(src: &'static str) -> impl Iterator<Item = (usize, &'static str)> {
+    src.lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_files_load() {
+        let lex = Lexicon::load().expect("embedded data is valid");
+        let id = lex.lookup(b"Thousand");
+        assert_eq!(lex.info(id).and_then(|i| i.num), Some(NumWord::Scale(1000.0)));
+        let second = lex.info(lex.lookup(b"second")).expect("second is known");
+        assert_eq!(second.ordinal, Some(2.0));
+        assert_eq!(second.time_unit, Some("second"));
+        assert_eq!(lex.lookup(b"ceasefire"), NO_INFO);
+        assert_eq!(lex.modifiers[0].words.len(), 3);
+    }
+}

@@ -1,0 +1,268 @@
+//! A small byte-level tokenizer for the inside of one sentence: words, digit
+//! groups ("35,000", "2.3") and single punctuation characters, each marked
+//! with whether white space precedes it. URLs, handles, hashtags, e-mail
+//! addresses, version strings and letter-digit identifiers ("G7", "A320")
+//! become `Skip` tokens so nothing inside them is read as a number.
+
+use crate::lexicon::{Lexicon, NO_INFO};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Word,
+    Digits,
+    Punct,
+    Skip,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    /// No white space between the previous token and this one.
+    pub glued: bool,
+    /// The character of a `Punct` token.
+    pub ch: char,
+    /// Lexicon entry of a word, or `NO_INFO`.
+    pub info: u32,
+    /// A word starting with an upper-case letter.
+    pub cap: bool,
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphabetic()
+}
+
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|s| s.chars().next())
+}
+
+/// Appends the tokens of `text[start..end]` to `out`.
+pub(crate) fn tokenize(text: &str, start: usize, end: usize, lex: &Lexicon, out: &mut Vec<Tok>) {
+    let b = text.as_bytes();
+    let end = end.min(b.len());
+    let mut i = start;
+    let mut glued = false;
+    while i < end {
+        let c = b[i];
+        if c.is_ascii_whitespace() {
+            i += 1;
+            glued = false;
+            continue;
+        }
+        let tok_start = i;
+        if c.is_ascii_alphabetic() || c >= 0x80 {
+            let ch = if c >= 0x80 { char_at(text, i) } else { Some(c as char) };
+            let Some(ch) = ch else {
+                i += 1;
+                continue;
+            };
+            if c >= 0x80 && !ch.is_alphabetic() {
+                let len = ch.len_utf8();
+                if ch.is_whitespace() {
+                    i += len;
+                    glued = false;
+                    continue;
+                }
+                out.push(punct(i, i + len, ch, glued));
+                i += len;
+                glued = true;
+                continue;
+            }
+            let mut j = i;
+            while j < end {
+                let d = b[j];
+                if is_word_byte(d) {
+                    j += 1;
+                } else if d >= 0x80 {
+                    match char_at(text, j) {
+                        Some(ch) if ch.is_alphabetic() => j += ch.len_utf8(),
+                        // An apostrophe inside a word: "can't", "Israel’s".
+                        Some('’') if j + 3 < end && is_word_byte(b[j + 3]) => j += 3,
+                        _ => break,
+                    }
+                } else if d == b'\'' && j + 1 < end && is_word_byte(b[j + 1]) {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let word = &b[i..j];
+            let url = (word.eq_ignore_ascii_case(b"http") || word.eq_ignore_ascii_case(b"https"))
+                && b[j..end].starts_with(b"://")
+                || word.eq_ignore_ascii_case(b"www") && b.get(j) == Some(&b'.');
+            if url || b.get(j) == Some(&b'@') && j < end {
+                i = skip_to_space(b, i, end);
+                out.push(skip(tok_start, i, glued));
+                glued = true;
+                continue;
+            }
+            // Letters glued to digits after them: "G7", "A320", "B52s".
+            if j < end && b[j].is_ascii_digit() {
+                i = skip_alnum(b, j, end);
+                out.push(skip(tok_start, i, glued));
+                glued = true;
+                continue;
+            }
+            let info = lex.lookup(word);
+            out.push(Tok {
+                start: i,
+                end: j,
+                kind: Kind::Word,
+                glued,
+                ch: '\0',
+                info,
+                cap: word.first().is_some_and(|f| f.is_ascii_uppercase())
+                    || (word.first().is_some_and(|&f| f >= 0x80)
+                        && char_at(text, i).is_some_and(char::is_uppercase)),
+            });
+            i = j;
+            glued = true;
+            continue;
+        }
+        if c.is_ascii_digit() {
+            let mut j = i;
+            let mut dots = 0;
+            let mut version = false;
+            while j < end {
+                if b[j].is_ascii_digit() {
+                    j += 1;
+                } else if b[j] == b','
+                    && j + 4 <= end
+                    && b.get(j + 1..j + 4).is_some_and(|g| g.iter().all(u8::is_ascii_digit))
+                    && !b.get(j + 4).is_some_and(u8::is_ascii_digit)
+                    && dots == 0
+                {
+                    j += 4;
+                } else if b[j] == b'.' && b.get(j + 1).is_some_and(u8::is_ascii_digit) && j + 1 < end
+                {
+                    dots += 1;
+                    if dots > 1 {
+                        version = true;
+                    }
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            // Digits glued after letters are handled above; digits glued to a
+            // previous identifier belong to it.
+            let after_skip = glued && out.last().is_some_and(|t| t.kind == Kind::Skip);
+            if version || after_skip {
+                i = skip_alnum(b, j, end);
+                out.push(skip(tok_start, i, glued));
+            } else {
+                out.push(Tok {
+                    start: i,
+                    end: j,
+                    kind: Kind::Digits,
+                    glued,
+                    ch: '\0',
+                    info: NO_INFO,
+                    cap: false,
+                });
+                i = j;
+            }
+            glued = true;
+            continue;
+        }
+        if c == b'@' || c == b'#' {
+            // Handles, hashtags, and the local part of an e-mail address.
+            while glued && out.last().is_some_and(|t| t.kind != Kind::Punct) {
+                out.pop();
+            }
+            i = skip_to_space(b, i, end);
+            out.push(skip(tok_start, i, false));
+            glued = true;
+            continue;
+        }
+        out.push(punct(i, i + 1, c as char, glued));
+        i += 1;
+        glued = true;
+    }
+}
+
+fn punct(start: usize, end: usize, ch: char, glued: bool) -> Tok {
+    Tok {
+        start,
+        end,
+        kind: Kind::Punct,
+        glued,
+        ch,
+        info: NO_INFO,
+        cap: false,
+    }
+}
+
+fn skip(start: usize, end: usize, glued: bool) -> Tok {
+    Tok {
+        start,
+        end,
+        kind: Kind::Skip,
+        glued,
+        ch: '\0',
+        info: NO_INFO,
+        cap: false,
+    }
+}
+
+/// The end of the run of non-white-space bytes starting at `i` (always a char
+/// boundary: white space is ASCII or a whole multi-byte character).
+fn skip_to_space(b: &[u8], mut i: usize, end: usize) -> usize {
+    while i < end && !b[i].is_ascii_whitespace() {
+        i += 1;
+    }
+    // Stop before a UTF-8 continuation byte sequence is split: move back to
+    // a char start if `end` cut a character (it never does for sentence ends).
+    while i < b.len() && i > 0 && (b[i] & 0xC0) == 0x80 {
+        i += 1;
+    }
+    i
+}
+
+/// The end of the run of ASCII letters, digits, dots and hyphens at `i`.
+fn skip_alnum(b: &[u8], mut i: usize, end: usize) -> usize {
+    while i < end
+        && (b[i].is_ascii_alphanumeric()
+            || (matches!(b[i], b'.' | b'-' | b'/')
+                && b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)
+                && i + 1 < end))
+    {
+        i += 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(String, Kind)> {
+        let lex = Lexicon::load().expect("lexicon");
+        let mut out = Vec::new();
+        tokenize(text, 0, text.len(), &lex, &mut out);
+        out.iter()
+            .map(|t| (text[t.start..t.end].to_string(), t.kind))
+            .collect()
+    }
+
+    #[test]
+    fn digit_groups_and_identifiers() {
+        let toks = kinds("Over 35,000 died; 2.3 million in G7 v1.2.3 at https://t.co/x1 @user9.");
+        let words: Vec<&str> = toks.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(
+            words,
+            ["Over", "35,000", "died", ";", "2.3", "million", "in", "G7", "v1.2.3", "at", "https://t.co/x1", "@user9."]
+        );
+        assert_eq!(toks[1].1, Kind::Digits);
+        assert_eq!(toks[7].1, Kind::Skip);
+        assert_eq!(toks[8].1, Kind::Skip);
+    }
+
+    #[test]
+    fn apostrophes_and_hyphens() {
+        let toks = kinds("Israel’s pre‑March 2 lines, can't.");
+        let words: Vec<&str> = toks.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(words, ["Israel’s", "pre", "‑", "March", "2", "lines", ",", "can't", "."]);
+    }
+}
