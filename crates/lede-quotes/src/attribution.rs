@@ -1,0 +1,1004 @@
+//! Crediting quotations: a sieve of rules from the most to the least certain.
+//!
+//! 1. a trailing cue right after the quote (`“…,” said X`, `“…,” X said`,
+//!    `“…,” according to X`);
+//! 2. a leading cue before it in the sentence (`X said: “…”`, `X stated
+//!    that … “…”`, `According to X, … “…”`, `what X called “…”`), whose
+//!    subject is found next to the verb, across an appositive, or as the
+//!    nearest person to the left;
+//! 3. the attribution of an earlier quote in the same sentence;
+//! 4. a quote with no cue of its own that follows an attributed one in the
+//!    same or the next paragraph keeps that speaker.
+//!
+//! Pronouns ("she told me") resolve to the first fitting PERSON of the
+//! current or a recent sentence (first ~ subject position), using the gender
+//! of first names and titles; "the president" resolves to the last person
+//! titled so; unnamed sources ("one official") are their own noun phrase.
+//! When no rule fires the speaker is `None`.
+//!
+//! Every search is bounded (a few hundred bytes, a few sentences, a few
+//! dozen entities), so the work per quote is constant and the stage is
+//! linear in the document.
+
+use std::collections::HashMap;
+
+use lede_core::{Entity, EntityLabel, Quote, QuoteKind, Span, Speaker};
+
+use crate::lexicon::{self, Gender, Lexicon, Pronoun};
+use crate::marks::RawQuote;
+use crate::spans;
+
+/// Bytes of a sentence searched before a quote for its cue.
+const LEAD_CAP: usize = 480;
+/// Bytes searched after a quote for a trailing cue.
+const TRAIL_CAP: usize = 240;
+/// Words a naming verb ("called") may stand before its quote.
+const NAMING_REACH: usize = 5;
+/// Sentences looked back through to resolve a pronoun.
+const PRONOUN_SENTENCES: usize = 4;
+/// Entities examined by one look-up.
+const ENTITY_SCAN: usize = 64;
+/// Bytes at the start of a sentence searched for a subject pronoun.
+const SUBJECT_REACH: usize = 300;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum TokKind {
+    Word,
+    Comma,
+    Colon,
+    Stop,
+    Dash,
+    Quote,
+    Other,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Tok {
+    start: usize,
+    end: usize,
+    kind: TokKind,
+    /// Inside some quotation (its words are never a speaker or a cue).
+    in_quote: bool,
+}
+
+const ABBREVIATIONS: [&str; 24] = [
+    "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt", "Capt",
+    "Prof", "Jr", "Sr", "Rev", "Adm", "Maj", "Cpl", "Pres", "Amb", "Hon", "No",
+];
+
+fn is_abbreviation(word: &str) -> bool {
+    let b = word.as_bytes();
+    (b.len() == 1 && b[0].is_ascii_uppercase()) || ABBREVIATIONS.contains(&word)
+}
+
+/// Splits `text[start..end]` (char boundaries) into words and punctuation.
+/// Words keep inner apostrophes, hyphens and abbreviation dots (U.S., Mr.).
+fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
+    out.clear();
+    let Some(part) = text.get(start..end) else {
+        return;
+    };
+    let mut it = part.char_indices().peekable();
+    while let Some((k, c)) = it.next() {
+        let pos = start + k;
+        if c.is_alphanumeric() {
+            let mut wend = pos + c.len_utf8();
+            let mut has_dot = false;
+            while let Some(&(k2, c2)) = it.peek() {
+                if c2.is_alphanumeric() {
+                    wend = start + k2 + c2.len_utf8();
+                    it.next();
+                } else if matches!(c2, '\'' | '’' | '-' | '.' | '\u{2011}') {
+                    let after = start + k2 + c2.len_utf8();
+                    let joins = text[after..end].chars().next().is_some_and(char::is_alphanumeric);
+                    if !joins {
+                        break;
+                    }
+                    has_dot |= c2 == '.';
+                    wend = after;
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+            if let Some(&(k2, '.')) = it.peek() {
+                if has_dot || is_abbreviation(&text[pos..wend]) {
+                    wend = start + k2 + 1;
+                    it.next();
+                }
+            }
+            out.push(Tok { start: pos, end: wend, kind: TokKind::Word, in_quote: false });
+        } else if !c.is_whitespace() {
+            let kind = match c {
+                ',' => TokKind::Comma,
+                ':' => TokKind::Colon,
+                '.' | '!' | '?' | ';' | '…' => TokKind::Stop,
+                '—' | '–' | '-' => TokKind::Dash,
+                '"' | '“' | '”' | '„' | '«' | '»' | '‘' | '’' | '\'' => TokKind::Quote,
+                _ => TokKind::Other,
+            };
+            out.push(Tok { start: pos, end: pos + c.len_utf8(), kind, in_quote: false });
+        }
+    }
+}
+
+/// A possible speaker mention, before resolution.
+#[derive(Clone, Copy, Debug)]
+enum Cand {
+    /// Index into the view's entities.
+    Entity(usize),
+    /// A subject pronoun at this offset.
+    Pronoun(Pronoun, usize),
+    /// An unnamed source ("one official"), its noun phrase.
+    Unnamed(Span),
+    /// "the president": the phrase and the title word.
+    Title(Span, Span),
+}
+
+/// Who said a quote and how we know.
+#[derive(Clone, Debug, Default)]
+struct Attr {
+    speaker: Option<Speaker>,
+    cue: Option<String>,
+}
+
+enum Lead {
+    Found(Attr),
+    /// The search reached an earlier quote of the same sentence first.
+    HitPrevious,
+    Nothing,
+}
+
+/// The document as the rules see it.
+pub(crate) struct DocView<'a> {
+    text: &'a str,
+    sentences: &'a [Span],
+    paragraphs: &'a [Span],
+    entities: Vec<&'a Entity>,
+    quotes: &'a [RawQuote],
+    lex: &'a Lexicon,
+    /// Last word of a PERSON name -> the fullest PERSON name ending in it.
+    fullest: HashMap<&'a str, &'a str>,
+}
+
+fn starts_upper(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// True when `short` is `long` or a whole-word suffix of it.
+fn is_word_suffix(long: &str, short: &str) -> bool {
+    long == short
+        || (long.len() > short.len()
+            && long.ends_with(short)
+            && long[..long.len() - short.len()].ends_with(' '))
+}
+
+impl<'a> DocView<'a> {
+    pub(crate) fn new(
+        text: &'a str,
+        sentences: &'a [Span],
+        paragraphs: &'a [Span],
+        entities: &'a [Entity],
+        quotes: &'a [RawQuote],
+        lex: &'a Lexicon,
+    ) -> DocView<'a> {
+        let mut ents: Vec<&Entity> = entities
+            .iter()
+            .filter(|e| !e.span.is_empty() && Span::new(text, e.span.start(), e.span.end()).is_ok())
+            .collect();
+        ents.sort_by_key(|e| (e.span.start(), e.span.end()));
+        let mut last_end = 0;
+        ents.retain(|e| {
+            if e.span.start() < last_end {
+                return false;
+            }
+            last_end = e.span.end();
+            true
+        });
+        let mut fullest: HashMap<&str, &str> = HashMap::new();
+        for e in &ents {
+            if e.label != EntityLabel::Person {
+                continue;
+            }
+            let name = e.span.text(text);
+            let Some(last) = name.split_whitespace().next_back() else {
+                continue;
+            };
+            let longer = fullest
+                .get(last)
+                .is_none_or(|old| name.split_whitespace().count() > old.split_whitespace().count());
+            if longer {
+                fullest.insert(last, name);
+            }
+        }
+        DocView { text, sentences, paragraphs, entities: ents, quotes, lex, fullest }
+    }
+
+    fn word(&self, t: &Tok) -> &'a str {
+        &self.text[t.start..t.end]
+    }
+
+    fn is(&self, t: &Tok, w: &str) -> bool {
+        t.kind == TokKind::Word && self.word(t).eq_ignore_ascii_case(w)
+    }
+
+    // ----- entities and quotes ------------------------------------------
+
+    /// The entity containing byte `pos`.
+    fn entity_at(&self, pos: usize) -> Option<usize> {
+        let k = self.entities.partition_point(|e| e.span.start() <= pos);
+        let i = k.checked_sub(1)?;
+        (self.entities[i].span.end() > pos).then_some(i)
+    }
+
+    /// True when `pos` lies inside a quotation (marks included).
+    fn in_quote(&self, pos: usize) -> bool {
+        let k = self.quotes.partition_point(|q| q.open <= pos);
+        k.checked_sub(1).is_some_and(|i| self.quotes[i].close_end > pos)
+    }
+
+    fn mark_quotes(&self, toks: &mut [Tok]) {
+        let Some(first) = toks.first() else {
+            return;
+        };
+        let mut qi = self.quotes.partition_point(|q| q.close_end <= first.start);
+        for t in toks.iter_mut() {
+            while qi < self.quotes.len() && self.quotes[qi].close_end <= t.start {
+                qi += 1;
+            }
+            if let Some(q) = self.quotes.get(qi) {
+                t.in_quote = q.open <= t.start && t.start < q.close_end;
+            }
+        }
+    }
+
+    fn canonical(&self, e: &Entity) -> String {
+        if let Some(c) = &e.canonical {
+            return c.clone();
+        }
+        let name = e.span.text(self.text);
+        if e.label == EntityLabel::Person {
+            if let Some(full) = name.split_whitespace().next_back().and_then(|l| self.fullest.get(l)) {
+                if is_word_suffix(full, name) {
+                    return full.to_string();
+                }
+            }
+        }
+        name.to_string()
+    }
+
+    fn entity_speaker(&self, i: usize) -> Speaker {
+        let e = self.entities[i];
+        Speaker {
+            span: Some(e.span),
+            text: e.span.text(self.text).to_string(),
+            canonical: Some(self.canonical(e)),
+        }
+    }
+
+    /// The entity's title and up to four capitalised words written before
+    /// it ("Secretary of State", "Mr.").
+    fn title_words(&self, e: &'a Entity) -> Vec<&'a str> {
+        let start = e.span.start();
+        let lo = ceil_boundary(self.text, start.saturating_sub(60)).min(start);
+        let before = &self.text[lo..start];
+        let mut all: Vec<&'a str> = before
+            .rsplit(char::is_whitespace)
+            .filter(|w| !w.is_empty())
+            .take(4)
+            .take_while(|w| starts_upper(w) || *w == "of")
+            .collect();
+        if let Some(title) = e.title.as_deref() {
+            all.extend(title.split_whitespace());
+        }
+        all
+    }
+
+    fn entity_gender(&self, i: usize) -> Gender {
+        let e = self.entities[i];
+        for w in self.title_words(e) {
+            let g = lexicon::title_gender(w);
+            if g != Gender::Unknown {
+                return g;
+            }
+        }
+        let canonical = self.canonical(e);
+        match canonical.split_whitespace().next() {
+            Some(first) => self.lex.first_name_gender(first),
+            None => Gender::Unknown,
+        }
+    }
+
+    fn has_title(&self, i: usize, noun: &str) -> bool {
+        self.title_words(self.entities[i])
+            .into_iter()
+            .any(|w| w.trim_end_matches('.').eq_ignore_ascii_case(noun))
+    }
+
+    /// Entities starting in `[lo, hi)`, outside quotes, at most
+    /// [`ENTITY_SCAN`] of them.
+    fn entities_in(&self, lo: usize, hi: usize) -> impl Iterator<Item = usize> + '_ {
+        let k = self.entities.partition_point(|e| e.span.start() < lo);
+        (k..self.entities.len())
+            .take(ENTITY_SCAN)
+            .take_while(move |&i| self.entities[i].span.start() < hi)
+            .filter(move |&i| !self.in_quote(self.entities[i].span.start()))
+    }
+
+    fn is_speaker_entity(&self, i: usize) -> bool {
+        let e = self.entities[i];
+        match e.label {
+            EntityLabel::Person | EntityLabel::Gpe => true,
+            EntityLabel::Org => !self.lex.is_platform(e.span.text(self.text)),
+            _ => false,
+        }
+    }
+
+    // ----- resolution ----------------------------------------------------
+
+    fn sentence_index(&self, pos: usize) -> Option<usize> {
+        spans::at_or_before(self.sentences, pos)
+    }
+
+    /// The first he/she matching `gender` in `[lo, hi)`, outside quotes.
+    fn first_pronoun(&self, lo: usize, hi: usize, gender: Gender) -> Option<usize> {
+        let part = self.text.get(lo..hi)?;
+        let mut offset = 0;
+        for w in part.split(|c: char| !c.is_alphanumeric()) {
+            let pos = lo + offset;
+            offset += w.len() + part[offset + w.len()..].chars().next().map_or(0, char::len_utf8);
+            if let Some(Pronoun::Person(g)) = lexicon::pronoun(w) {
+                if g == gender && !self.in_quote(pos) {
+                    return Some(pos);
+                }
+            }
+        }
+        None
+    }
+
+    /// The PERSON a he/she at `pos` refers to: the first fitting person of
+    /// the sentence so far, else of each earlier sentence in turn (the first
+    /// person of a sentence is most often its subject).
+    fn resolve_person(&self, pos: usize, gender: Gender, depth: u8) -> Option<usize> {
+        let si = self.sentence_index(pos)?;
+        for back in 0..=PRONOUN_SENTENCES {
+            let Some(k) = si.checked_sub(back) else {
+                break;
+            };
+            let s = self.sentences[k];
+            let lo = s.start();
+            let hi = if back == 0 { pos.min(s.end()) } else { s.end() };
+            if lo >= hi {
+                continue;
+            }
+            let first = self.entities_in(lo, hi).find(|&i| {
+                self.entities[i].label == EntityLabel::Person && gender.fits(self.entity_gender(i))
+            });
+            if depth < 3 && gender != Gender::Unknown {
+                let limit = first.map_or(hi, |i| self.entities[i].span.start()).min(lo + SUBJECT_REACH);
+                let limit = (limit..=hi).find(|&b| self.text.is_char_boundary(b)).unwrap_or(hi);
+                if let Some(p) = self.first_pronoun(lo, limit, gender) {
+                    if let Some(found) = self.resolve_person(p, gender, depth + 1) {
+                        return Some(found);
+                    }
+                }
+            }
+            if first.is_some() {
+                return first;
+            }
+        }
+        None
+    }
+
+    /// The ORG or country a "they" at `pos` refers to: the last one in this
+    /// or the previous sentence.
+    fn resolve_group(&self, pos: usize) -> Option<usize> {
+        let si = self.sentence_index(pos)?;
+        let lo = self.sentences[si.saturating_sub(1)].start().min(pos);
+        let lo = lo.max(pos.saturating_sub(2 * LEAD_CAP));
+        self.entities_in(lo, pos)
+            .filter(|&i| matches!(self.entities[i].label, EntityLabel::Org | EntityLabel::Gpe))
+            .filter(|&i| self.is_speaker_entity(i))
+            .last()
+    }
+
+    /// "It read, “…”": whoever is named before the last written thing (a
+    /// note, a statement) of this or the two sentences before; else the last
+    /// organisation.
+    fn resolve_it(&self, pos: usize) -> Option<usize> {
+        let si = self.sentence_index(pos)?;
+        let lo = self.sentences[si.saturating_sub(2)].start().min(pos);
+        let lo = lo.max(pos.saturating_sub(3 * LEAD_CAP));
+        let lo = (lo..=pos).find(|&b| self.text.is_char_boundary(b)).unwrap_or(pos);
+        let mut toks = Vec::new();
+        tokenize(self.text, lo, pos, &mut toks);
+        self.mark_quotes(&mut toks);
+        let noun = toks
+            .iter()
+            .rposition(|t| t.kind == TokKind::Word && !t.in_quote && self.lex.is_document_noun(self.word(t)));
+        if let Some(n) = noun {
+            let ns = toks[n].start;
+            let s_lo = self.sentence_index(ns).map_or(lo, |k| self.sentences[k].start()).max(lo);
+            let person = self
+                .entities_in(s_lo, ns)
+                .filter(|&i| self.entities[i].label == EntityLabel::Person)
+                .last();
+            if person.is_some() {
+                return person;
+            }
+        }
+        self.resolve_group(pos)
+    }
+
+    /// The last person titled `noun` ("president") before `pos`.
+    fn resolve_title(&self, pos: usize, noun: &str) -> Option<usize> {
+        let k = self.entities.partition_point(|e| e.span.start() < pos);
+        (0..k)
+            .rev()
+            .take(4 * ENTITY_SCAN)
+            .filter(|&i| self.entities[i].label == EntityLabel::Person)
+            .filter(|&i| !self.in_quote(self.entities[i].span.start()))
+            .find(|&i| self.has_title(i, noun))
+    }
+
+    fn resolve(&self, cand: Cand) -> Option<Speaker> {
+        match cand {
+            Cand::Entity(i) => Some(self.entity_speaker(i)),
+            Cand::Pronoun(p, pos) => {
+                let found = match p {
+                    Pronoun::Person(g) => self.resolve_person(pos, g, 0),
+                    Pronoun::They => self.resolve_group(pos),
+                    Pronoun::It => self.resolve_it(pos),
+                    Pronoun::Reporter => None,
+                };
+                found.map(|i| self.entity_speaker(i))
+            }
+            Cand::Unnamed(span) => Some(Speaker {
+                span: Some(span),
+                text: span.text(self.text).to_string(),
+                canonical: None,
+            }),
+            Cand::Title(np, title) => match self.resolve_title(np.start(), title.text(self.text)) {
+                Some(i) => Some(self.entity_speaker(i)),
+                None => Some(Speaker {
+                    span: Some(np),
+                    text: np.text(self.text).to_string(),
+                    canonical: None,
+                }),
+            },
+        }
+    }
+
+    // ----- noun phrases --------------------------------------------------
+
+    /// The unnamed-source phrase whose head is `toks[head]`, extended left
+    /// over determiners, modifiers, capitalised words and entities.
+    fn extend_np(&self, toks: &[Tok], head: usize) -> Span {
+        let mut k = head;
+        while k > 0 {
+            let prev = &toks[k - 1];
+            if prev.kind != TokKind::Word || prev.in_quote {
+                break;
+            }
+            let w = self.word(prev);
+            if self.lex.is_determiner(w) {
+                k -= 1;
+                break;
+            }
+            if self.entity_at(prev.start).is_some()
+                || starts_upper(w)
+                || self.lex.is_modifier(w)
+                || w.contains('-')
+            {
+                k -= 1;
+                continue;
+            }
+            break;
+        }
+        Span::from_boundaries(self.text, toks[k].start, toks[head].end)
+    }
+
+    /// A speaker mention ending at word `toks[j]`.
+    fn cand_ending_at(&self, toks: &[Tok], j: usize) -> Option<Cand> {
+        let t = &toks[j];
+        if t.kind != TokKind::Word || t.in_quote {
+            return None;
+        }
+        if let Some(i) = self.entity_at(t.start) {
+            let e = self.entities[i];
+            if e.span.end() != t.end && e.span.end() > t.start {
+                // "Jordan’s" (a possessive) or a word inside a longer name.
+                if e.span.end() < t.end {
+                    return None;
+                }
+            }
+            if e.span.end() == t.end {
+                if self.is_speaker_entity(i) {
+                    return Some(Cand::Entity(i));
+                }
+                if e.label == EntityLabel::Norp {
+                    return Some(Cand::Unnamed(e.span));
+                }
+                return None;
+            }
+        }
+        let w = self.word(t);
+        if let Some(p) = lexicon::pronoun(w) {
+            return Some(Cand::Pronoun(p, t.start));
+        }
+        let after_the = j > 0 && self.is(&toks[j - 1], "the");
+        if self.lex.is_title_noun(w) && after_the {
+            let np = Span::from_boundaries(self.text, toks[j - 1].start, t.end);
+            return Some(Cand::Title(np, Span::from_boundaries(self.text, t.start, t.end)));
+        }
+        if self.lex.is_source_noun(w) || self.lex.is_title_noun(w) {
+            return Some(Cand::Unnamed(self.extend_np(toks, j)));
+        }
+        None
+    }
+
+    /// The nearest person (else organisation or unnamed source) left of
+    /// `toks[from]` in the window, outside quotes.
+    fn nearest_left(&self, toks: &[Tok], from: usize) -> Option<Cand> {
+        let mut backup = None;
+        for j in (0..from).rev() {
+            let t = &toks[j];
+            if t.kind != TokKind::Word || t.in_quote {
+                continue;
+            }
+            if let Some(i) = self.entity_at(t.start) {
+                let e = self.entities[i];
+                if e.label == EntityLabel::Person {
+                    return Some(Cand::Entity(i));
+                }
+                if backup.is_none() && e.label == EntityLabel::Org && self.is_speaker_entity(i) {
+                    backup = Some(Cand::Entity(i));
+                }
+                continue;
+            }
+            let w = self.word(t);
+            match lexicon::pronoun(w) {
+                Some(p @ Pronoun::Person(_)) => return Some(Cand::Pronoun(p, t.start)),
+                Some(_) => continue,
+                None => {}
+            }
+            if backup.is_none() && self.lex.is_source_noun(w) {
+                backup = Some(Cand::Unnamed(self.extend_np(toks, j)));
+            }
+        }
+        backup
+    }
+
+    /// The speaker named in the phrase starting at `toks[from]` ("according
+    /// to X", "said X"): a person first, then an organisation or country, an
+    /// unnamed source, a title, a pronoun. Stops at a comma or a stop.
+    fn np_after(&self, toks: &[Tok], from: usize) -> Option<Cand> {
+        let mut org = None;
+        let mut unnamed = None;
+        let mut pron = None;
+        let mut words = 0;
+        let mut j = from;
+        while j < toks.len() && words < 12 {
+            let t = &toks[j];
+            if t.in_quote || t.kind != TokKind::Word {
+                break;
+            }
+            words += 1;
+            if let Some(i) = self.entity_at(t.start) {
+                let e = self.entities[i];
+                if e.label == EntityLabel::Person {
+                    return Some(Cand::Entity(i));
+                }
+                if org.is_none() && self.is_speaker_entity(i) {
+                    org = Some(Cand::Entity(i));
+                }
+                if unnamed.is_none() && e.label == EntityLabel::Norp {
+                    // "Arab officials": the phrase, found at its head below.
+                }
+                j += 1;
+                continue;
+            }
+            let w = self.word(t);
+            if unnamed.is_none() && (self.lex.is_source_noun(w) || self.lex.is_title_noun(w)) {
+                unnamed = self.cand_ending_at(toks, j);
+                // Keep the phrase inside this window.
+                if let Some(Cand::Unnamed(span)) = unnamed {
+                    if span.start() < toks[from].start {
+                        unnamed = Some(Cand::Unnamed(Span::from_boundaries(
+                            self.text,
+                            toks[from].start,
+                            span.end(),
+                        )));
+                    }
+                }
+            }
+            if pron.is_none() {
+                if let Some(p @ Pronoun::Person(_)) = lexicon::pronoun(w) {
+                    pron = Some(Cand::Pronoun(p, t.start));
+                }
+            }
+            j += 1;
+        }
+        // "said the foreign minister, Israel Katz": the name in apposition.
+        if org.is_none() && unnamed.is_some() && j + 1 < toks.len() && toks[j].kind == TokKind::Comma {
+            if let Some(i) = self.entity_at(toks[j + 1].start) {
+                if self.entities[i].label == EntityLabel::Person && !toks[j + 1].in_quote {
+                    return Some(Cand::Entity(i));
+                }
+            }
+        }
+        org.or(unnamed).or(pron)
+    }
+
+    // ----- the rules -----------------------------------------------------
+
+    /// The subject of the reporting verb at `toks[vi]`.
+    fn subject_of_verb(&self, toks: &[Tok], vi: usize) -> Option<Cand> {
+        let mut j = vi;
+        while j > 0 && toks[j - 1].kind == TokKind::Word && !toks[j - 1].in_quote && self.lex.is_adverb(self.word(&toks[j - 1])) {
+            j -= 1;
+        }
+        if j == 0 {
+            return self.np_after(toks, vi + 1);
+        }
+        let t = &toks[j - 1];
+        if t.kind == TokKind::Word && !t.in_quote {
+            // "quoted an unnamed official as saying"
+            if self.word(t).eq_ignore_ascii_case("as") && self.word(&toks[vi]).eq_ignore_ascii_case("saying") {
+                let lo = (j - 1).saturating_sub(10);
+                if let Some(q) = (lo..j - 1).rev().find(|&k| {
+                    let w = self.word(&toks[k]);
+                    w.eq_ignore_ascii_case("quoted") || w.eq_ignore_ascii_case("cited")
+                }) {
+                    if let Some(c) = (q + 1..j - 1).rev().find_map(|k| self.cand_ending_at(toks, k)) {
+                        return Some(c);
+                    }
+                }
+            }
+            if let Some(c) = self.cand_ending_at(toks, j - 1) {
+                return Some(c);
+            }
+        } else if t.kind == TokKind::Comma && !t.in_quote {
+            // "Mona El-Ghobashy, senior fellow at …, explains"
+            let lo = (j - 1).saturating_sub(30);
+            for k in (lo..j - 1).rev() {
+                let tk = &toks[k];
+                if tk.in_quote || matches!(tk.kind, TokKind::Colon | TokKind::Stop | TokKind::Quote) {
+                    break;
+                }
+                if tk.kind == TokKind::Comma {
+                    if k > 0 {
+                        if let Some(c) = self.cand_ending_at(toks, k - 1) {
+                            return Some(c);
+                        }
+                    }
+                    break;
+                }
+            }
+        }
+        self.nearest_left(toks, vi)
+    }
+
+    /// The cue before a quote, searched right to left in `toks` (which end
+    /// at the opening mark).
+    fn leading(&self, toks: &[Tok]) -> Lead {
+        let mut words_after = 0;
+        for j in (0..toks.len()).rev() {
+            let t = &toks[j];
+            if t.in_quote {
+                return Lead::HitPrevious;
+            }
+            if t.kind != TokKind::Word {
+                continue;
+            }
+            words_after += 1;
+            let w = self.word(t);
+            if w.eq_ignore_ascii_case("to") && j > 0 && self.is(&toks[j - 1], "according") {
+                if let Some(c) = self.np_after(toks, j + 1) {
+                    let cue = self.text[toks[j - 1].start..t.end].to_string();
+                    return Lead::Found(Attr { speaker: self.resolve(c), cue: Some(cue) });
+                }
+                continue;
+            }
+            let speech = self.lex.is_speech_verb(w);
+            let naming = !speech && words_after <= NAMING_REACH + 1 && self.lex.is_naming_verb(w);
+            if speech || naming {
+                let speaker = self.subject_of_verb(toks, j).and_then(|c| self.resolve(c));
+                return Lead::Found(Attr { speaker, cue: Some(w.to_string()) });
+            }
+            if self.lex.is_cue_noun(w) {
+                let cand = (j > 0)
+                    .then(|| self.cand_ending_at(toks, j - 1))
+                    .flatten()
+                    .filter(|c| matches!(c, Cand::Entity(_)))
+                    .or_else(|| {
+                        // "his statement"
+                        let prev = j.checked_sub(1).map(|k| self.word(&toks[k]))?;
+                        if prev.eq_ignore_ascii_case("his") {
+                            Some(Cand::Pronoun(Pronoun::Person(Gender::Male), toks[j - 1].start))
+                        } else if prev.eq_ignore_ascii_case("her") {
+                            Some(Cand::Pronoun(Pronoun::Person(Gender::Female), toks[j - 1].start))
+                        } else {
+                            None
+                        }
+                    })
+                    .or_else(|| self.nearest_left(toks, j));
+                let speaker = cand.and_then(|c| self.resolve(c));
+                return Lead::Found(Attr { speaker, cue: Some(w.to_string()) });
+            }
+        }
+        Lead::Nothing
+    }
+
+    /// A cue right after the closing mark, in `toks` (which start there).
+    fn trailing(&self, toks: &[Tok]) -> Option<Attr> {
+        let mut j = 0;
+        while j < toks.len() && matches!(toks[j].kind, TokKind::Comma | TokKind::Dash) {
+            j += 1;
+        }
+        let first = toks.get(j)?;
+        if first.kind != TokKind::Word || first.in_quote {
+            return None;
+        }
+        let w = self.word(first);
+        if w.eq_ignore_ascii_case("according") && toks.get(j + 1).is_some_and(|t| self.is(t, "to")) {
+            let cue = self.text[first.start..toks[j + 1].end].to_string();
+            let speaker = self.np_after(toks, j + 2).and_then(|c| self.resolve(c));
+            return speaker.is_some().then_some(Attr { speaker, cue: Some(cue) });
+        }
+        // “…,” said X
+        if self.lex.is_speech_verb(w) && !w.ends_with("ing") {
+            let next = toks.get(j + 1).filter(|t| t.kind == TokKind::Word).map(|t| self.word(t));
+            let inverted = next.is_some_and(|n| {
+                !matches!(
+                    n.to_ascii_lowercase().as_str(),
+                    "that" | "to" | "in" | "on" | "at" | "for" | "with" | "after" | "before" | "during"
+                        | "while" | "when" | "as" | "by" | "of" | "from" | "and" | "but" | "it" | "so"
+                )
+            });
+            if inverted {
+                let speaker = self.np_after(toks, j + 1).and_then(|c| self.resolve(c));
+                if speaker.is_some() {
+                    return Some(Attr { speaker, cue: Some(w.to_string()) });
+                }
+            }
+            return None;
+        }
+        // “…,” X said
+        let mut k = j;
+        let mut words = 0;
+        while k < toks.len() && words < 9 {
+            let t = &toks[k];
+            if t.kind != TokKind::Word || t.in_quote {
+                return None;
+            }
+            let w = self.word(t);
+            if k > j && self.lex.is_speech_verb(w) {
+                let mut end = k;
+                while end > j && self.lex.is_adverb(self.word(&toks[end - 1])) {
+                    end -= 1;
+                }
+                if end == j {
+                    return None;
+                }
+                let cand = self.cand_ending_at(toks, end - 1).or_else(|| {
+                    (j..end)
+                        .filter_map(|m| self.entity_at(toks[m].start))
+                        .find(|&i| self.entities[i].label == EntityLabel::Person)
+                        .map(Cand::Entity)
+                });
+                let speaker = cand.and_then(|c| self.resolve(c));
+                return speaker.is_some().then_some(Attr { speaker, cue: Some(w.to_string()) });
+            }
+            let np_like = self.entity_at(t.start).is_some()
+                || starts_upper(w)
+                || self.lex.is_determiner(w)
+                || self.lex.is_modifier(w)
+                || self.lex.is_source_noun(w)
+                || self.lex.is_title_noun(w)
+                || lexicon::pronoun(w).is_some()
+                || self.lex.is_adverb(w);
+            if !np_like {
+                return None;
+            }
+            words += 1;
+            k += 1;
+        }
+        None
+    }
+}
+
+/// Words of a quote's text: how many (up to 8), and whether every one is
+/// capitalised like a name or title.
+fn word_shape(s: &str) -> (usize, bool) {
+    let mut count = 0;
+    let mut all_caps_initial = true;
+    for w in s.split(|c: char| c.is_whitespace()).filter(|w| w.chars().any(char::is_alphanumeric)) {
+        count += 1;
+        let first = w.chars().find(|c| c.is_alphanumeric());
+        if !first.is_some_and(|c| c.is_uppercase() || c.is_numeric()) {
+            all_caps_initial = false;
+        }
+        if count > 8 {
+            break;
+        }
+    }
+    (count, all_caps_initial)
+}
+
+/// One quote with its kind and attribution, before kinds are filtered.
+struct Analysed {
+    kind: QuoteKind,
+    attr: Attr,
+    /// The quote has a cue of its own (not inherited).
+    own_cue: bool,
+    sentence: Option<usize>,
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(text: &str, mut i: usize) -> usize {
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// Kinds and speakers for every quote found by the marks.
+pub(crate) fn attribute(view: &DocView) -> Vec<Quote> {
+    let text = view.text;
+    let raw = view.quotes;
+    let mut done: Vec<Analysed> = Vec::with_capacity(raw.len());
+    let mut lead_toks = Vec::new();
+    let mut trail_toks = Vec::new();
+    for (i, q) in raw.iter().enumerate() {
+        let para = view.paragraphs.get(q.paragraph).copied().unwrap_or_default();
+        let s_open = spans::at_or_after(view.sentences, q.open);
+        let sent_lo = s_open
+            .map(|k| view.sentences[k].start())
+            .filter(|&s| s <= q.open)
+            .unwrap_or(q.open)
+            .max(para.start());
+        let lead_lo = ceil_boundary(text, sent_lo.max(q.open.saturating_sub(LEAD_CAP))).min(q.open);
+        tokenize(text, lead_lo, q.open, &mut lead_toks);
+        view.mark_quotes(&mut lead_toks);
+
+        let close_sentence = spans::at_or_before(view.sentences, q.close_end.saturating_sub(1));
+        let mut trail_hi = close_sentence
+            .map(|k| view.sentences[k].end())
+            .unwrap_or(q.close_end)
+            .max(q.close_end)
+            .min(para.end().max(q.close_end))
+            .min(floor_boundary(text, q.close_end + TRAIL_CAP).max(q.close_end));
+        if let Some(next) = raw.get(i + 1) {
+            trail_hi = trail_hi.min(next.open.max(q.close_end));
+        }
+        tokenize(text, q.close_end, trail_hi, &mut trail_toks);
+
+        let last = lead_toks.last();
+        let standalone = match last {
+            None => true,
+            Some(t) if t.kind == TokKind::Colon => true,
+            Some(t) if t.kind == TokKind::Comma && !t.in_quote => lead_toks
+                .len()
+                .checked_sub(2)
+                .map(|k| &lead_toks[k])
+                .is_some_and(|v| v.kind == TokKind::Word && !v.in_quote && view.lex.is_speech_verb(view.word(v))),
+            Some(t) if t.kind == TokKind::Dash => lead_toks.len() == 1,
+            _ => false,
+        };
+
+        let inner = q.inner.text(text);
+        let (words, capitalised) = word_shape(inner);
+        let before_word = lead_toks.iter().rev().find(|t| t.kind == TokKind::Word && !t.in_quote);
+        let named_thing = before_word.is_some_and(|t| {
+            let w = view.word(t);
+            w.eq_ignore_ascii_case("so-called") || w.eq_ignore_ascii_case("operation")
+        }) && before_word.is_some_and(|t| std::ptr::eq(t, last.unwrap_or(t)));
+        let title_like = !standalone && capitalised && words <= 6 && !inner.contains(['.', '!', '?', ',']);
+        let forced_scare = words <= 1 || named_thing || title_like;
+
+        // The sieve.
+        let mut attr = None;
+        let mut own_cue = false;
+        if q.closed {
+            attr = view.trailing(&trail_toks);
+            own_cue = attr.is_some();
+        }
+        if attr.is_none() {
+            match view.leading(&lead_toks) {
+                Lead::Found(a) => {
+                    attr = Some(a);
+                    own_cue = true;
+                }
+                Lead::HitPrevious => {
+                    let same_sentence = done.last().is_some_and(|d| d.sentence.is_some() && d.sentence == s_open);
+                    if same_sentence {
+                        if let Some(prev) = done.last() {
+                            if prev.attr.speaker.is_some() && prev.own_cue {
+                                attr = Some(prev.attr.clone());
+                                own_cue = true;
+                            }
+                        }
+                    }
+                }
+                Lead::Nothing => {
+                    if last.is_some_and(|t| t.kind == TokKind::Colon) {
+                        let speaker = view.nearest_left(&lead_toks, lead_toks.len()).and_then(|c| view.resolve(c));
+                        if speaker.is_some() {
+                            attr = Some(Attr { speaker, cue: None });
+                            own_cue = true;
+                        }
+                    }
+                }
+            }
+        }
+        if attr.as_ref().is_none_or(|a| a.speaker.is_none()) && (standalone || q.continues_previous) {
+            if let Some(prev) = inherit_from(view, raw, &done, i) {
+                attr = Some(prev);
+            }
+        }
+
+        let has_speaker = attr.as_ref().is_some_and(|a| a.speaker.is_some());
+        let kind = if forced_scare {
+            QuoteKind::Scare
+        } else if standalone || q.continues_previous {
+            QuoteKind::Direct
+        } else if has_speaker {
+            QuoteKind::Partial
+        } else {
+            QuoteKind::Scare
+        };
+        done.push(Analysed { kind, attr: attr.unwrap_or_default(), own_cue, sentence: s_open });
+    }
+
+    // A quotation running over paragraphs has one speaker: parts before the
+    // attributed one take it too.
+    for i in (1..raw.len()).rev() {
+        if raw[i].continues_previous && done[i - 1].attr.speaker.is_none() && done[i].attr.speaker.is_some() {
+            done[i - 1].attr = done[i].attr.clone();
+        }
+    }
+
+    raw.iter()
+        .zip(done)
+        .map(|(q, d)| Quote { span: q.inner, kind: d.kind, speaker: d.attr.speaker, cue: d.attr.cue })
+        .collect()
+}
+
+/// The attribution quote `i` keeps from the quote before it: that quote is
+/// in the same or the previous paragraph (or this one continues it), has a
+/// speaker, and no other person is named between them.
+fn inherit_from(view: &DocView, raw: &[RawQuote], done: &[Analysed], i: usize) -> Option<Attr> {
+    let j = i.checked_sub(1)?;
+    let prev = &done[j];
+    let speaker = prev.attr.speaker.as_ref()?;
+    let (p, pp) = (raw[i].paragraph, raw[j].paragraph);
+    if !(raw[i].continues_previous || p == pp || p == pp + 1) {
+        return None;
+    }
+    let lo = raw[j].close_end;
+    let hi = raw[i].open;
+    let mut seen = 0;
+    for e in view.entities_in(lo, hi) {
+        seen += 1;
+        if seen >= ENTITY_SCAN {
+            return None;
+        }
+        let ent = view.entities[e];
+        if ent.label != EntityLabel::Person {
+            continue;
+        }
+        let same = speaker.canonical.as_deref() == Some(view.canonical(ent).as_str())
+            || speaker.span == Some(ent.span);
+        if !same {
+            return None;
+        }
+    }
+    Some(prev.attr.clone())
+}

@@ -1,0 +1,55 @@
+//! Making the upstream span layers safe to walk: sorted, inside the text, on
+//! char boundaries and non-overlapping, whatever a stage before us produced.
+
+use lede_core::Span;
+
+/// `spans` sorted by start, with spans that do not fit `text`, empty spans
+/// and spans overlapping an earlier one dropped.
+pub(crate) fn clean(text: &str, spans: &[Span]) -> Vec<Span> {
+    let mut out: Vec<Span> = spans
+        .iter()
+        .filter(|s| !s.is_empty() && Span::new(text, s.start(), s.end()).is_ok())
+        .copied()
+        .collect();
+    out.sort_by_key(|s| (s.start(), s.end()));
+    let mut last_end = 0;
+    out.retain(|s| {
+        if s.start() < last_end {
+            return false;
+        }
+        last_end = s.end();
+        true
+    });
+    out
+}
+
+/// The non-blank lines of `text`, white space trimmed: the paragraphs when no
+/// paragraph layer is given.
+pub(crate) fn lines(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split('\n') {
+        let end = start + line.len();
+        let trimmed = line.trim();
+        if !trimmed.is_empty() {
+            let s = start + (line.len() - line.trim_start().len());
+            out.push(Span::from_boundaries(text, s, s + trimmed.len()));
+        }
+        start = end + 1;
+    }
+    out
+}
+
+/// Index of the span in sorted `spans` that contains `pos`, or else the
+/// first one starting after it (`None` past the last).
+pub(crate) fn at_or_after(spans: &[Span], pos: usize) -> Option<usize> {
+    let k = spans.partition_point(|s| s.end() <= pos);
+    (k < spans.len()).then_some(k)
+}
+
+/// Index of the span in sorted `spans` that contains `pos`, or else the
+/// last one ending before it.
+pub(crate) fn at_or_before(spans: &[Span], pos: usize) -> Option<usize> {
+    let k = spans.partition_point(|s| s.start() <= pos);
+    k.checked_sub(1)
+}
