@@ -270,6 +270,17 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
+        // "+972 54 123 4567": bare digit groups in a row are a phone number.
+        if i >= 1 && self.is_kind(i - 1, Kind::Digits) && !self.glued(i) {
+            return Step::SkipTo(self.end_of_digit_chain(i));
+        }
+        if self.is_kind(i + 1, Kind::Digits) && !self.glued(i + 1) && self.is_kind(i + 2, Kind::Digits) {
+            let mut k = i + 1;
+            while self.is_kind(k, Kind::Digits) {
+                k = self.end_of_digit_chain(k);
+            }
+            return Step::SkipTo(k);
+        }
         // "No. 5"
         if i >= 2 && self.punct(i - 1) == Some('.') && self.word_is(i - 2, "no") {
             return Step::Nothing;
@@ -298,7 +309,7 @@ impl<'a> Scanner<'a> {
     /// number after it is part of a name.
     fn is_name_word(&self, i: usize) -> bool {
         let Some(t) = self.tok(i) else { return false };
-        if t.kind != Kind::Word || !t.cap {
+        if t.kind != Kind::Word || !t.cap || self.is_possessive(i) {
             return false;
         }
         match self.info(i) {
@@ -502,11 +513,11 @@ impl<'a> Scanner<'a> {
             return None;
         }
         // "May" starting a sentence and followed by a verb is the modal.
-        if self.word_is(i, "may") && (i == 0 || !self.is_kind(i - 1, Kind::Word)) {
-            let next_lower = self.is_lower_word(i + 1);
-            if next_lower {
-                return None;
-            }
+        if self.word_is(i, "may")
+            && (i == 0 || !self.is_kind(i - 1, Kind::Word))
+            && self.is_kind(i + 1, Kind::Word)
+        {
+            return None;
         }
         Some(Found::text(i, k, NumberKind::Date, format!("--{month:02}")))
     }
@@ -999,9 +1010,6 @@ impl<'a> Scanner<'a> {
             f.unit = Some(unit.to_string());
             f
         };
-        if num.fraction {
-            return number(j, NumberKind::Cardinal);
-        }
         // Percent.
         if self.punct(j) == Some('%') {
             return number(j + 1, NumberKind::Percent);
@@ -1072,6 +1080,9 @@ impl<'a> Scanner<'a> {
         if self.word_is(j, "square") && self.info(j + 1).is_some_and(|w| w.measure) {
             let unit = format!("square {}", self.str_of(j + 1));
             return with_unit(number(j + 2, NumberKind::Quantity), &unit);
+        }
+        if num.fraction {
+            return number(j, NumberKind::Cardinal);
         }
         // "aged 43"
         if s >= 1 && self.word_is(s - 1, "aged") {
