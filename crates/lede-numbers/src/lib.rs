@@ -126,16 +126,17 @@ impl NumbersStage {
     }
 
     /// The value of a spelled-out number that makes up all of `words`
-    /// ("one hundred and five" -> 105), if it is one.
+    /// ("one hundred and five" -> 105, "twenty-three" -> 23), if it is one.
     pub fn parse_spelled(&self, words: &str) -> Option<f64> {
-        let found = self.find_in_text(words);
-        match found.as_slice() {
-            [one] if one.span.start() == 0 && one.span.end() == words.len() => match one.value {
-                lede_core::NumberValue::Number(v) => Some(v),
-                lede_core::NumberValue::Text(_) => None,
-            },
-            _ => None,
-        }
+        let mut toks = Vec::new();
+        tokens::tokenize(words, 0, words.len(), &self.lexicon, &mut toks);
+        let scanner = scan::Scanner {
+            text: words,
+            toks: &toks,
+            lex: &self.lexicon,
+            reference: None,
+        };
+        scanner.spelled_value()
     }
 }
 

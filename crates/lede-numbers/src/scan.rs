@@ -137,6 +137,12 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// The value of a spelled-out number covering all the tokens.
+    pub fn spelled_value(&self) -> Option<f64> {
+        let num = self.words_number(0)?;
+        (num.end == self.toks.len() && !num.ordinal).then_some(num.value)
+    }
+
     // ---- token helpers -------------------------------------------------
 
     fn tok(&self, i: usize) -> Option<&Tok> {
