@@ -25,8 +25,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from compare import Mismatch, compare, median  # noqa: E402
-from plain import lede_command, plain_run, split_lines  # noqa: E402
+from compare import Mismatch, compare, median, same_record  # noqa: E402
+from plain import engine_command, lede_command, plain_run, split_lines  # noqa: E402
 from records import make_records, to_lines  # noqa: E402
 
 
@@ -105,7 +105,7 @@ def columns_check(ray, command, records_path, expected_lines, batch_size):
         have = got.get(exp["id"])
         if have is None:
             raise Mismatch(f"columns way lost id {exp['id']!r}")
-        if json.loads(have) != exp:
+        if not same_record(json.loads(have), exp):
             raise Mismatch(f"columns way: record {exp['id']!r} differs from plain lede run")
     return len(got)
 
@@ -131,7 +131,9 @@ def main():
     work = Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
     command = lede_command(args.lede, args.pipeline, args.lede_arg)
-    print("command:", shlex.join(command))
+    engine = engine_command(command)
+    print("plain command:", shlex.join(command))
+    print("engine command:", shlex.join(engine))
 
     records = make_records(args.seeds, bad=args.bad)
     lines = to_lines(records)
@@ -144,12 +146,12 @@ def main():
     ray = start_ray(args.cpus)
     print(f"ray {ray.__version__} with {args.cpus} CPUs, started in {time.perf_counter() - t0:.1f} s")
     t0 = time.perf_counter()
-    got = ray_lines(ray, command, lines, args.blocks, args.batch_size)
+    got = ray_lines(ray, engine, lines, args.blocks, args.batch_size)
     ray_s = time.perf_counter() - t0
     (work / "ray.jsonl").write_text("".join(l + "\n" for l in got), encoding="utf-8")
     try:
         result = compare(lines, expected, got, got_name=f"ray ({args.cpus} CPUs)")
-        col_records = columns_check(ray, command, records_path, expected, args.batch_size)
+        col_records = columns_check(ray, engine, records_path, expected, args.batch_size)
     except Mismatch as e:
         print(f"FAIL: {e}", file=sys.stderr)
         ray.shutdown()
@@ -182,11 +184,11 @@ def timing(args, command, work):
     batch = -(-len(lines) // 4)
     for cpus in (1, 2):
         ray = start_ray(cpus)
-        ray_lines(ray, command, lines[:4], 2, 2)  # warm-up
+        ray_lines(ray, engine_command(command), lines[:4], 2, 2)  # warm-up
         runs = []
         for _ in range(args.rounds):
             t0 = time.perf_counter()
-            got = ray_lines(ray, command, lines, 4, batch)
+            got = ray_lines(ray, engine_command(command), lines, 4, batch)
             runs.append(time.perf_counter() - t0)
             compare(lines, expected, got, got_name=f"ray ({cpus} CPUs)")
         ray.shutdown()

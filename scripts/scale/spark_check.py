@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from compare import Mismatch, compare, median  # noqa: E402
 from records import make_records, to_lines  # noqa: E402
-from plain import lede_command, plain_run  # noqa: E402
+from plain import engine_command, lede_command, plain_run  # noqa: E402
 
 
 def spark_session(master):
@@ -185,7 +185,9 @@ def main():
     work = Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
     command = lede_command(args.lede, args.pipeline, args.lede_arg)
-    print("command:", shlex.join(command))
+    engine = engine_command(command)
+    print("plain command:", shlex.join(command))
+    print("engine command:", shlex.join(engine))
 
     records = make_records(args.seeds, bad=args.bad)
     lines = to_lines(records)
@@ -201,12 +203,12 @@ def main():
     print(f"spark {spark.version} on {args.master}, started in {start_s:.1f} s")
 
     t0 = time.perf_counter()
-    got = spark_pipe(sc, command, lines, args.partitions)
+    got = spark_pipe(sc, engine, lines, args.partitions)
     spark_s = time.perf_counter() - t0
     (work / "spark.jsonl").write_text("".join(l + "\n" for l in got), encoding="utf-8")
     try:
         result = compare(lines, expected, got, got_name=f"spark {args.master}")
-        df_records = dataframe_check(spark, command, records_path, expected)
+        df_records = dataframe_check(spark, engine, records_path, expected)
     except Mismatch as e:
         print(f"FAIL: {e}", file=sys.stderr)
         spark.stop()
@@ -240,11 +242,11 @@ def timing(args, command, work):
         spark = spark_session(master)
         sc = spark.sparkContext
         # Warm-up: starts the Python workers and loads the binary into the page cache.
-        spark_pipe(sc, command, lines[:4], 2)
+        spark_pipe(sc, engine_command(command), lines[:4], 2)
         runs = []
         for _ in range(args.rounds):
             t0 = time.perf_counter()
-            got = spark_pipe(sc, command, lines, 4)
+            got = spark_pipe(sc, engine_command(command), lines, 4)
             runs.append(time.perf_counter() - t0)
             compare(lines, expected, got, got_name=f"spark {master}")
         spark.stop()
