@@ -526,12 +526,17 @@ impl<'a> DocView<'a> {
         if let Some(p) = lexicon::pronoun(w) {
             return Some(Cand::Pronoun(p, t.start));
         }
-        let after_the = j > 0 && self.is(&toks[j - 1], "the");
-        if self.lex.is_title_noun(w) && after_the {
-            let np = Span::from_boundaries(self.text, toks[j - 1].start, t.end);
-            return Some(Cand::Title(np, Span::from_boundaries(self.text, t.start, t.end)));
+        if self.lex.is_title_noun(w) {
+            // "the president", "the prime minister": refers back to a name.
+            let np = self.extend_np(toks, j);
+            let first = np.text(self.text).split_whitespace().next().unwrap_or("");
+            let plain = np.text(self.text).split_whitespace().skip(1).all(|x| !starts_upper(x));
+            if first.eq_ignore_ascii_case("the") && plain {
+                return Some(Cand::Title(np, Span::from_boundaries(self.text, t.start, t.end)));
+            }
+            return Some(Cand::Unnamed(np));
         }
-        if self.lex.is_source_noun(w) || self.lex.is_title_noun(w) {
+        if self.lex.is_source_noun(w) {
             return Some(Cand::Unnamed(self.extend_np(toks, j)));
         }
         None
@@ -548,10 +553,12 @@ impl<'a> DocView<'a> {
             }
             if let Some(i) = self.entity_at(t.start) {
                 let e = self.entities[i];
-                if e.label == EntityLabel::Person {
+                // "Netanyahu’s rhetoric": a possessor is not a subject.
+                let possessive = e.span.end() < t.end;
+                if e.label == EntityLabel::Person && !possessive {
                     return Some(Cand::Entity(i));
                 }
-                if backup.is_none() && e.label == EntityLabel::Org && self.is_speaker_entity(i) {
+                if backup.is_none() && !possessive && e.label == EntityLabel::Org && self.is_speaker_entity(i) {
                     backup = Some(Cand::Entity(i));
                 }
                 continue;
@@ -570,11 +577,12 @@ impl<'a> DocView<'a> {
     }
 
     /// The speaker named in the phrase starting at `toks[from]` ("according
-    /// to X", "said X"): a person first, then an organisation or country, an
-    /// unnamed source, a title, a pronoun. Stops at a comma or a stop.
+    /// to X", "said X"): a person (not a possessor), else the first
+    /// organisation, country or unnamed source ("a spokesman for the UN"
+    /// ends at its head), else a pronoun. Stops at a comma or a stop.
     fn np_after(&self, toks: &[Tok], from: usize) -> Option<Cand> {
-        let mut org = None;
-        let mut unnamed = None;
+        let mut org: Option<(usize, Span)> = None;
+        let mut unnamed: Option<Cand> = None;
         let mut pron = None;
         let mut words = 0;
         let mut j = from;
@@ -586,30 +594,56 @@ impl<'a> DocView<'a> {
             words += 1;
             if let Some(i) = self.entity_at(t.start) {
                 let e = self.entities[i];
-                if e.label == EntityLabel::Person {
+                let possessive = e.span.end() < t.end;
+                if e.label == EntityLabel::Person && !possessive {
                     return Some(Cand::Entity(i));
                 }
-                if org.is_none() && self.is_speaker_entity(i) {
-                    org = Some(Cand::Entity(i));
-                }
-                if unnamed.is_none() && e.label == EntityLabel::Norp {
-                    // "Arab officials": the phrase, found at its head below.
+                if org.is_none() && unnamed.is_none() && !possessive && self.is_speaker_entity(i) {
+                    org = Some((i, e.span));
                 }
                 j += 1;
                 continue;
             }
             let w = self.word(t);
             if unnamed.is_none() && (self.lex.is_source_noun(w) || self.lex.is_title_noun(w)) {
-                unnamed = self.cand_ending_at(toks, j);
-                // Keep the phrase inside this window.
-                if let Some(Cand::Unnamed(span)) = unnamed {
-                    if span.start() < toks[from].start {
-                        unnamed = Some(Cand::Unnamed(Span::from_boundaries(
-                            self.text,
-                            toks[from].start,
-                            span.end(),
-                        )));
+                let mut cand = self.cand_ending_at(toks, j);
+                let np = match cand {
+                    Some(Cand::Unnamed(np)) | Some(Cand::Title(np, _)) => Some(np),
+                    _ => None,
+                };
+                if let Some(np) = np {
+                    // Keep the phrase inside this window.
+                    if np.start() < toks[from].start {
+                        let clamped = Span::from_boundaries(self.text, toks[from].start, np.end());
+                        cand = Some(Cand::Unnamed(clamped));
                     }
+                    // "a U.S. official": the country only modifies the head.
+                    if org.is_some_and(|(_, os)| np.contains(os) || os.start() >= np.start()) {
+                        org = None;
+                    }
+                }
+                if org.is_none() {
+                    let next = toks.get(j + 1);
+                    let title_goes_on = next.is_some_and(|n| {
+                        n.kind == TokKind::Word
+                            && (starts_upper(self.word(n))
+                                || (self.is(n, "of")
+                                    && toks.get(j + 2).is_some_and(|m| starts_upper(self.word(m)))))
+                    });
+                    if next.is_some_and(|n| n.kind == TokKind::Comma) {
+                        // "said the foreign minister, Israel Katz"
+                        if let Some(n2) = toks.get(j + 2) {
+                            if let Some(i) = self.entity_at(n2.start) {
+                                if self.entities[i].label == EntityLabel::Person && !n2.in_quote {
+                                    return Some(Cand::Entity(i));
+                                }
+                            }
+                        }
+                    }
+                    if !title_goes_on {
+                        return cand;
+                    }
+                    unnamed = cand;
                 }
             }
             if pron.is_none() {
@@ -619,15 +653,7 @@ impl<'a> DocView<'a> {
             }
             j += 1;
         }
-        // "said the foreign minister, Israel Katz": the name in apposition.
-        if org.is_none() && unnamed.is_some() && j + 1 < toks.len() && toks[j].kind == TokKind::Comma {
-            if let Some(i) = self.entity_at(toks[j + 1].start) {
-                if self.entities[i].label == EntityLabel::Person && !toks[j + 1].in_quote {
-                    return Some(Cand::Entity(i));
-                }
-            }
-        }
-        org.or(unnamed).or(pron)
+        org.map(|(i, _)| Cand::Entity(i)).or(unnamed).or(pron)
     }
 
     // ----- the rules -----------------------------------------------------
@@ -707,6 +733,14 @@ impl<'a> DocView<'a> {
                 return Lead::Found(Attr { speaker, cue: Some(w.to_string()) });
             }
             if self.lex.is_cue_noun(w) {
+                // "Hamas said in a statement": the verb is the better cue.
+                let verb = (j.saturating_sub(5)..j).rev().find(|&k| {
+                    toks[k].kind == TokKind::Word && !toks[k].in_quote && self.lex.is_speech_verb(self.word(&toks[k]))
+                });
+                if let Some(v) = verb {
+                    let speaker = self.subject_of_verb(toks, v).and_then(|c| self.resolve(c));
+                    return Lead::Found(Attr { speaker, cue: Some(self.word(&toks[v]).to_string()) });
+                }
                 let cand = (j > 0)
                     .then(|| self.cand_ending_at(toks, j - 1))
                     .flatten()
@@ -767,6 +801,7 @@ impl<'a> DocView<'a> {
         // “…,” X said
         let mut k = j;
         let mut words = 0;
+        let mut head: Option<usize> = None;
         while k < toks.len() && words < 9 {
             let t = &toks[k];
             if t.kind != TokKind::Word || t.in_quote {
@@ -781,7 +816,9 @@ impl<'a> DocView<'a> {
                 if end == j {
                     return None;
                 }
-                let cand = self.cand_ending_at(toks, end - 1).or_else(|| {
+                // "two people familiar with the negotiations said": the head.
+                let from_head = head.filter(|&h| h + 1 < end).and_then(|h| self.cand_ending_at(toks, h));
+                let cand = from_head.or_else(|| self.cand_ending_at(toks, end - 1)).or_else(|| {
                     (j..end)
                         .filter_map(|m| self.entity_at(toks[m].start))
                         .find(|&i| self.entities[i].label == EntityLabel::Person)
@@ -798,7 +835,10 @@ impl<'a> DocView<'a> {
                 || self.lex.is_title_noun(w)
                 || lexicon::pronoun(w).is_some()
                 || self.lex.is_adverb(w);
-            if !np_like {
+            if head.is_none() && self.lex.is_source_noun(w) {
+                head = Some(k);
+            }
+            if !np_like && head.is_none() {
                 return None;
             }
             words += 1;
@@ -945,7 +985,13 @@ pub(crate) fn attribute(view: &DocView) -> Vec<Quote> {
         }
 
         let has_speaker = attr.as_ref().is_some_and(|a| a.speaker.is_some());
-        let kind = if forced_scare {
+        // A phrase credited only to "experts" or "analysts" is a label.
+        let vague = attr.as_ref().and_then(|a| a.speaker.as_ref()).is_some_and(|sp| {
+            sp.canonical.is_none()
+                && sp.text.split_whitespace().count() <= 3
+                && sp.text.split_whitespace().next_back().is_some_and(|h| view.lex.is_vague_collective(h))
+        });
+        let kind = if forced_scare || (vague && !standalone) {
             QuoteKind::Scare
         } else if standalone || q.continues_previous {
             QuoteKind::Direct

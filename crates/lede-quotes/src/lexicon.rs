@@ -16,6 +16,7 @@ const TITLE_NOUNS: &str = include_str!("../data/title_nouns.txt");
 const MODIFIERS: &str = include_str!("../data/modifiers.txt");
 const DETERMINERS: &str = include_str!("../data/determiners.txt");
 const ADVERBS: &str = include_str!("../data/adverbs.txt");
+const VAGUE_COLLECTIVES: &str = include_str!("../data/vague_collectives.txt");
 const PLATFORMS: &str = include_str!("../data/platforms.txt");
 const MALE_NAMES: &str = include_str!("../data/male_names.txt");
 const FEMALE_NAMES: &str = include_str!("../data/female_names.txt");
@@ -49,6 +50,7 @@ pub(crate) struct Lexicon {
     modifiers: WordSet,
     determiners: WordSet,
     adverbs: WordSet,
+    vague_collectives: WordSet,
     /// Whole platform names, lower-cased, words joined by one space.
     platforms: HashSet<String>,
     male_names: WordSet,
@@ -117,6 +119,7 @@ impl Lexicon {
             modifiers: word_set(MODIFIERS),
             determiners: word_set(DETERMINERS),
             adverbs: word_set(ADVERBS),
+            vague_collectives: word_set(VAGUE_COLLECTIVES),
             platforms: PLATFORMS
                 .lines()
                 .map(|l| l.split('#').next().unwrap_or("").trim())
@@ -151,6 +154,10 @@ impl Lexicon {
     }
     pub(crate) fn is_determiner(&self, w: &str) -> bool {
         has(&self.determiners, w)
+    }
+    /// Heads of vague collectives ("experts", "analysts").
+    pub(crate) fn is_vague_collective(&self, w: &str) -> bool {
+        has(&self.vague_collectives, w)
     }
     /// Adverbs and auxiliaries that may stand between a speaker and its verb.
     pub(crate) fn is_adverb(&self, w: &str) -> bool {
