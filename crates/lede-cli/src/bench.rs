@@ -1,0 +1,199 @@
+//! `lede bench`: throughput of a pipeline and of each of its stages over
+//! documents held in memory (reading and writing are not measured).
+//!
+//! Stage seconds are the time spent in that stage summed over all worker
+//! threads (so with `--jobs 1` they add up to the wall time); the total is
+//! wall-clock time. Both are averaged over the rounds. MB/s uses 10^6 bytes
+//! of input text.
+
+use std::process::ExitCode;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use lede_core::Document;
+use lede_runner::Pipeline;
+use serde_json::json;
+
+use crate::input::{DocumentReader, Source};
+use crate::{Fatal, EXIT_DOCS_FAILED, EXIT_OK};
+
+pub struct BenchOptions {
+    pub repeat: usize,
+    pub rounds: usize,
+    pub jobs: usize,
+    pub json: bool,
+}
+
+/// Runs `pipeline` over all of `docs` on `jobs` threads, adding each stage's
+/// time into `per_stage`. Returns how many documents failed.
+fn process_all(
+    pipeline: &Pipeline,
+    docs: &mut [Document],
+    jobs: usize,
+    per_stage: &mut [Duration],
+) -> usize {
+    if jobs <= 1 {
+        let mut failed = 0;
+        for doc in docs.iter_mut() {
+            failed += usize::from(pipeline.process_timed(doc, per_stage).is_err());
+        }
+        return failed;
+    }
+    let queue = Mutex::new(docs.iter_mut());
+    let results: Vec<(Vec<Duration>, usize)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..jobs)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut times = vec![Duration::ZERO; per_stage.len()];
+                    let mut failed = 0;
+                    loop {
+                        let next = queue.lock().ok().and_then(|mut docs| docs.next());
+                        let Some(doc) = next else { break };
+                        failed += usize::from(pipeline.process_timed(doc, &mut times).is_err());
+                    }
+                    (times, failed)
+                })
+            })
+            .collect();
+        workers.into_iter().filter_map(|w| w.join().ok()).collect()
+    });
+    let mut failed = 0;
+    for (times, f) in results {
+        for (total, t) in per_stage.iter_mut().zip(times) {
+            *total += t;
+        }
+        failed += f;
+    }
+    failed
+}
+
+fn mb_per_s(bytes: usize, seconds: f64) -> f64 {
+    if seconds > 0.0 {
+        bytes as f64 / 1e6 / seconds
+    } else {
+        0.0
+    }
+}
+
+pub fn bench(
+    pipeline: &Pipeline,
+    sources: Vec<Source>,
+    opts: &BenchOptions,
+) -> Result<ExitCode, Fatal> {
+    let mut loaded = Vec::new();
+    let mut unreadable = 0usize;
+    for input in DocumentReader::new(sources) {
+        match input {
+            Ok(doc) => loaded.push(doc),
+            Err(f) => {
+                unreadable += 1;
+                eprintln!(
+                    "lede: {}: {} (left out of the measurement)",
+                    f.id, f.message
+                );
+            }
+        }
+    }
+    if loaded.is_empty() {
+        return Err(Fatal("no documents to measure".to_string()));
+    }
+    let repeat = opts.repeat.max(1);
+    let rounds = opts.rounds.max(1);
+    let mut docs = Vec::with_capacity(loaded.len() * repeat);
+    for _ in 0..repeat {
+        docs.extend(loaded.iter().cloned());
+    }
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let stages = pipeline.stages();
+    let mut per_stage = vec![Duration::ZERO; stages.len()];
+    let mut wall = Duration::ZERO;
+    let mut failed = 0usize;
+    for _ in 0..rounds {
+        // Copies are made before the clock starts and dropped after it stops.
+        let mut work = docs.clone();
+        let started = Instant::now();
+        failed += process_all(pipeline, &mut work, opts.jobs, &mut per_stage);
+        wall += started.elapsed();
+        drop(work);
+    }
+    let total_seconds = wall.as_secs_f64() / rounds as f64;
+    let stage_seconds: Vec<f64> = per_stage
+        .iter()
+        .map(|d| d.as_secs_f64() / rounds as f64)
+        .collect();
+    let stage_sum: f64 = stage_seconds.iter().sum();
+
+    if opts.json {
+        let stage_json: Vec<_> = stages
+            .iter()
+            .zip(&stage_seconds)
+            .map(|(s, secs)| {
+                json!({
+                    "name": s.id(),
+                    "seconds": secs,
+                    "share": if stage_sum > 0.0 { secs / stage_sum } else { 0.0 },
+                    "mb_per_s": mb_per_s(bytes, *secs),
+                })
+            })
+            .collect();
+        let report = json!({
+            "pipeline": pipeline.name(),
+            "docs": docs.len(),
+            "bytes": bytes,
+            "repeat": repeat,
+            "rounds": rounds,
+            "jobs": opts.jobs,
+            "stages": stage_json,
+            "total": {"seconds": total_seconds, "mb_per_s": mb_per_s(bytes, total_seconds)},
+        });
+        println!("{report}");
+    } else {
+        println!(
+            "pipeline {}: {} documents ({} read × {repeat}), {:.2} MB, {rounds} rounds, {} job{}",
+            pipeline.name(),
+            docs.len(),
+            loaded.len(),
+            bytes as f64 / 1e6,
+            opts.jobs,
+            if opts.jobs == 1 { "" } else { "s" }
+        );
+        println!(
+            "{:<20} {:>10} {:>8} {:>10}",
+            "stage", "seconds", "share", "MB/s"
+        );
+        for (stage, secs) in stages.iter().zip(&stage_seconds) {
+            let share = if stage_sum > 0.0 {
+                100.0 * secs / stage_sum
+            } else {
+                0.0
+            };
+            println!(
+                "{:<20} {:>10.4} {:>7.1}% {:>10.2}",
+                stage.id(),
+                secs,
+                share,
+                mb_per_s(bytes, *secs)
+            );
+        }
+        println!(
+            "{:<20} {:>10.4} {:>8} {:>10.2}",
+            "total (wall clock)",
+            total_seconds,
+            "",
+            mb_per_s(bytes, total_seconds)
+        );
+        if opts.jobs > 1 {
+            println!(
+                "(stage seconds are summed over the {} worker threads)",
+                opts.jobs
+            );
+        }
+    }
+    if failed > 0 {
+        eprintln!("lede: {failed} document runs failed during the measurement");
+    }
+    if failed > 0 || unreadable > 0 {
+        return Ok(ExitCode::from(EXIT_DOCS_FAILED));
+    }
+    Ok(ExitCode::from(EXIT_OK))
+}

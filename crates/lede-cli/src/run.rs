@@ -1,0 +1,221 @@
+//! `lede run`: stream documents through a pipeline and write one output
+//! record per input, in input order, flushing each as it is done.
+
+use std::fs::File;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::atomic::Ordering;
+use std::time::{Duration, Instant};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use lede_core::json::{write_json, WriteOptions};
+use lede_runner::{run_ordered, Outcome, Pipeline};
+
+use crate::input::{DocumentReader, Source};
+use crate::{pretty, Fatal, EXIT_DOCS_FAILED, EXIT_OK};
+
+/// Output format of `lede run`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// One JSON object per line.
+    Jsonl,
+    /// A readable view for a terminal.
+    Pretty,
+}
+
+/// What to do with a document that fails.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum OnError {
+    /// Write `{"id": ..., "error": ...}` in its place and exit 0: the output
+    /// has exactly one line per input (the default when reading stdin).
+    Record,
+    /// Leave it out of the output and exit 1 at the end (the default for
+    /// files and directories).
+    Skip,
+    /// Stop at the first failure and exit 1.
+    Stop,
+}
+
+pub struct RunOptions {
+    pub output: Option<PathBuf>,
+    pub format: Format,
+    pub jobs: usize,
+    pub write: WriteOptions,
+    pub on_error: OnError,
+}
+
+/// Shows a progress bar on stderr, but only once the work has taken more
+/// than a moment, so quick runs and pipes print nothing extra.
+struct Progress {
+    bar: Option<ProgressBar>,
+    started: Instant,
+    visible: bool,
+}
+
+const PROGRESS_DELAY: Duration = Duration::from_millis(800);
+
+impl Progress {
+    fn new(enabled: bool, total: Option<u64>) -> Progress {
+        let bar = enabled.then(|| {
+            let bar = match total {
+                Some(n) => ProgressBar::with_draw_target(Some(n), ProgressDrawTarget::hidden()),
+                None => ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden()),
+            };
+            let template = if total.is_some() {
+                "{elapsed_precise} [{bar:40}] {pos}/{len} documents ({per_sec}, eta {eta})"
+            } else {
+                "{elapsed_precise} {spinner} {pos} documents ({per_sec})"
+            };
+            if let Ok(style) = ProgressStyle::with_template(template) {
+                bar.set_style(style.progress_chars("=> "));
+            }
+            bar
+        });
+        Progress {
+            bar,
+            started: Instant::now(),
+            visible: false,
+        }
+    }
+
+    fn inc(&mut self) {
+        if let Some(bar) = &self.bar {
+            bar.inc(1);
+            if !self.visible && self.started.elapsed() > PROGRESS_DELAY {
+                bar.set_draw_target(ProgressDrawTarget::stderr());
+                self.visible = true;
+            }
+        }
+    }
+
+    /// Prints a line on stderr without tearing the bar.
+    fn message(&self, line: &str) {
+        match &self.bar {
+            Some(bar) if self.visible => bar.suspend(|| eprintln!("{line}")),
+            _ => eprintln!("{line}"),
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+/// The stderr line for a failed document (read failures already name
+/// their place, e.g. `stdin:2: not valid JSON`, which is also their id).
+pub fn failure_line(id: &str, message: &str) -> String {
+    if message.starts_with(id) && !id.is_empty() {
+        format!("lede: {message}")
+    } else {
+        format!("lede: {id}: {message}")
+    }
+}
+
+/// `{"id": ..., "error": ...}` and a newline, id first.
+fn error_record(id: &str, message: &str, out: &mut String) {
+    let quote = |s: &str| serde_json::Value::String(s.to_string()).to_string();
+    out.push_str(&format!(
+        "{{\"id\":{},\"error\":{}}}\n",
+        quote(id),
+        quote(message)
+    ));
+}
+
+fn open_output(path: Option<&PathBuf>) -> Result<Box<dyn Write>, Fatal> {
+    Ok(match path {
+        Some(p) => {
+            let file = File::create(p).map_err(|e| Fatal(format!("{}: {e}", p.display())))?;
+            Box::new(BufWriter::with_capacity(1 << 16, file))
+        }
+        None => Box::new(BufWriter::with_capacity(1 << 16, io::stdout())),
+    })
+}
+
+pub fn run(
+    pipeline: &Pipeline,
+    sources: Vec<Source>,
+    opts: &RunOptions,
+) -> Result<ExitCode, Fatal> {
+    let mut out = open_output(opts.output.as_ref())?;
+    let show_progress =
+        io::stderr().is_terminal() && (opts.output.is_some() || !io::stdout().is_terminal());
+    let total = sources
+        .iter()
+        .all(Source::is_text)
+        .then_some(sources.len() as u64);
+    let mut progress = Progress::new(show_progress, total);
+
+    let reader = DocumentReader::new(sources);
+    let stop = reader.stop_flag();
+    let mut line = String::new();
+    let mut done = 0usize;
+    let mut failed = 0usize;
+    let mut write_error: Option<io::Error> = None;
+
+    run_ordered(pipeline, reader, opts.jobs, |outcome| {
+        if write_error.is_some() || stop.load(Ordering::Relaxed) {
+            return; // documents already in flight after a stop
+        }
+        line.clear();
+        match outcome {
+            Outcome::Done(doc) => {
+                done += 1;
+                match opts.format {
+                    Format::Jsonl => {
+                        write_json(&doc, &opts.write, &mut line);
+                        line.push('\n');
+                    }
+                    Format::Pretty => line.push_str(&pretty::render(&doc)),
+                }
+            }
+            Outcome::Failed { id, message } => {
+                failed += 1;
+                progress.message(&failure_line(&id, &message));
+                match opts.on_error {
+                    OnError::Record => match opts.format {
+                        Format::Jsonl => {
+                            error_record(&id, &message, &mut line);
+                        }
+                        Format::Pretty => {
+                            line.push_str(&format!("━━ {id} ━━ FAILED: {message}\n\n"))
+                        }
+                    },
+                    OnError::Skip => {}
+                    OnError::Stop => stop.store(true, Ordering::Relaxed),
+                }
+            }
+        }
+        progress.inc();
+        if !line.is_empty() {
+            if let Err(e) = out.write_all(line.as_bytes()).and_then(|()| out.flush()) {
+                write_error = Some(e);
+                stop.store(true, Ordering::Relaxed);
+            }
+        }
+    });
+    progress.finish();
+    if let Err(e) = out.flush() {
+        write_error.get_or_insert(e);
+    }
+    if let Some(e) = write_error {
+        // A reader that went away (`lede run ... | head`) is not an error.
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            return Ok(ExitCode::from(EXIT_OK));
+        }
+        return Err(Fatal(format!("cannot write output: {e}")));
+    }
+    if failed > 0 {
+        let mut summary = format!("lede: {failed} of {} documents failed", done + failed);
+        if opts.on_error == OnError::Stop {
+            summary.push_str("; stopped at the first failure (--on-error stop)");
+        }
+        eprintln!("{summary}");
+        if opts.on_error != OnError::Record {
+            return Ok(ExitCode::from(EXIT_DOCS_FAILED));
+        }
+    }
+    Ok(ExitCode::from(EXIT_OK))
+}
