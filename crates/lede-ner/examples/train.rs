@@ -15,8 +15,14 @@ fn main() {
         train: PathBuf::from(&args[0]),
         dev: PathBuf::from(&args[1]),
         output: PathBuf::from(&args[2]),
-        epochs: args.get(3).and_then(|s| s.parse().ok()).unwrap_or(lede_ner::train::DEFAULT_EPOCHS),
-        seed: args.get(4).and_then(|s| s.parse().ok()).unwrap_or(lede_ner::train::DEFAULT_SEED),
+        epochs: args
+            .get(3)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(lede_ner::train::DEFAULT_EPOCHS),
+        seed: args
+            .get(4)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(lede_ner::train::DEFAULT_SEED),
     };
     if let Err(e) = train(&config, &mut |line| eprintln!("{line}")) {
         eprintln!("error: {e}");

@@ -6,7 +6,7 @@
 //! values. Training and tagging call the same code, so a model only ever sees
 //! features computed the same way.
 
-use crate::gazetteer::{Gazetteer, GazMatch};
+use crate::gazetteer::{GazMatch, Gazetteer};
 
 /// Streaming FNV-1a over code points: the same text fed in pieces gives the
 /// same hash as fed at once, which lets gazetteer lookups join tokens.
@@ -296,7 +296,10 @@ fn mix(template: u64, value: u64) -> u64 {
 
 #[inline]
 fn mix2(template: u64, a: u64, b: u64) -> u64 {
-    mix(template, a.rotate_left(17) ^ b.wrapping_mul(0xff51_afd7_ed55_8ccd))
+    mix(
+        template,
+        a.rotate_left(17) ^ b.wrapping_mul(0xff51_afd7_ed55_8ccd),
+    )
 }
 
 /// Fills `tokens` with the infos of a sentence's token texts, including
@@ -317,7 +320,13 @@ pub fn sentence_infos<'a>(
 }
 
 /// Appends the feature keys of token `i` of `sent` to `out`.
-pub fn token_features(sent: &[TokenInfo], i: usize, headline: bool, doc: &DocContext, out: &mut Vec<u64>) {
+pub fn token_features(
+    sent: &[TokenInfo],
+    i: usize,
+    headline: bool,
+    doc: &DocContext,
+    out: &mut Vec<u64>,
+) {
     let at = |j: isize| -> TokenInfo {
         if j < 0 {
             TokenInfo::boundary(BOS ^ (j as u64))
@@ -361,7 +370,10 @@ pub fn token_features(sent: &[TokenInfo], i: usize, headline: bool, doc: &DocCon
     if t.is_capitalised() {
         let lower_seen = doc.seen_lower.binary_search(&t.lower).is_ok() as u64;
         let cap_seen = doc.seen_cap_inside.binary_search(&t.lower).is_ok() as u64;
-        out.push(mix(25, class | lower_seen << 8 | cap_seen << 9 | first << 10));
+        out.push(mix(
+            25,
+            class | lower_seen << 8 | cap_seen << 9 | first << 10,
+        ));
     }
     out.push(mix(
         26,
@@ -382,7 +394,10 @@ fn push_gaz(template: u64, g: GazMatch, out: &mut Vec<u64>) {
     while mask != 0 {
         let bit = mask.trailing_zeros() as u64;
         mask &= mask - 1;
-        out.push(mix(template, bit << 4 | g.pos as u64 | (g.len.min(4) as u64) << 8));
+        out.push(mix(
+            template,
+            bit << 4 | g.pos as u64 | (g.len.min(4) as u64) << 8,
+        ));
     }
 }
 

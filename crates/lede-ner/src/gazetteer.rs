@@ -38,8 +38,14 @@ const LISTS: &[(Category, &str)] = &[
     (Category::City, include_str!("../data/cities.txt")),
     (Category::Region, include_str!("../data/regions.txt")),
     (Category::Facility, include_str!("../data/facilities.txt")),
-    (Category::Nationality, include_str!("../data/nationalities.txt")),
-    (Category::Organisation, include_str!("../data/organisations.txt")),
+    (
+        Category::Nationality,
+        include_str!("../data/nationalities.txt"),
+    ),
+    (
+        Category::Organisation,
+        include_str!("../data/organisations.txt"),
+    ),
     (Category::Media, include_str!("../data/media.txt")),
     (Category::Group, include_str!("../data/groups.txt")),
     (Category::FirstName, include_str!("../data/first_names.txt")),
@@ -138,6 +144,19 @@ impl Gazetteer {
     /// Categories of a text matched whole (0 when it is no entry).
     pub fn lookup(&self, text: &str) -> u16 {
         self.entries.get(&key_of(text)).map_or(0, |e| e.mask)
+    }
+
+    /// Categories of a token sequence matched whole (0 when it is no entry).
+    pub fn lookup_words(&self, words: &[&str]) -> u16 {
+        let mut h = Hasher::new();
+        for w in words {
+            for c in w.chars() {
+                if !c.is_whitespace() {
+                    push_lower(&mut h, normalize_char(c));
+                }
+            }
+        }
+        self.entries.get(&h.finish()).map_or(0, |e| e.mask)
     }
 
     /// True when `text` is an entry of `cat`.

@@ -270,9 +270,8 @@ impl Model {
             return Err(format!("model has {tags} tags, expected {NUM_TAGS}"));
         }
         let scale = r.f32()?;
-        let mut read_vec = |n: usize| -> Result<Vec<f32>, String> {
-            (0..n).map(|_| r.f32()).collect()
-        };
+        let mut read_vec =
+            |n: usize| -> Result<Vec<f32>, String> { (0..n).map(|_| r.f32()).collect() };
         let trans = read_vec(NUM_TAGS * NUM_TAGS)?;
         let start = read_vec(NUM_TAGS)?;
         let end = read_vec(NUM_TAGS)?;
@@ -408,7 +407,11 @@ mod tests {
 
     #[test]
     fn encode_decode_round_trip() {
-        let spans = vec![(0, 2, Coarse::Per), (3, 4, Coarse::Loc), (5, 8, Coarse::Org)];
+        let spans = vec![
+            (0, 2, Coarse::Per),
+            (3, 4, Coarse::Loc),
+            (5, 8, Coarse::Org),
+        ];
         let tags = encode(9, &spans);
         assert_eq!(decode_spans(&tags), spans);
     }

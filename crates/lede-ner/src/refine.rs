@@ -1,19 +1,1442 @@
-//! Placeholder, replaced below.
-use lede_core::Entity;
-use crate::gazetteer::Gazetteer;
+//! From the tagger's coarse spans to the final entities:
+//!
+//! 1. span clean-up: titles ("Prime Minister", "Mr.") and determiners move
+//!    out of the span, a possessive ’s is cut off, hyphenated compounds keep
+//!    only their name parts (`[Trump]-led`, `[Israeli]-[Palestinian]`);
+//! 2. fine types: LOC becomes GPE, LOC or FAC, MISC becomes NORP, EVENT, LAW
+//!    or LANGUAGE, from the gazetteers and the head word;
+//! 3. names the tagger missed but a gazetteer knows are added;
+//! 4. document consistency: once "Benjamin Netanyahu" is a PERSON, every
+//!    "Netanyahu" is that PERSON; the same text gets the same label; every
+//!    PERSON and ORG carries its canonical (fullest) name.
+
+use lede_core::{Entity, EntityLabel, Span};
+
+use crate::features::{key_of, normalize_char, CapClass, TokenInfo};
+use crate::gazetteer::{Category, Gazetteer};
+use crate::model::Coarse;
 use crate::tagger::{CoarseEntity, Layout};
 
+/// A user-supplied name with a fixed label (the `gazetteer` option).
 #[derive(Clone, Debug)]
 pub struct Addition {
-    pub name: String,
-    pub label: lede_core::EntityLabel,
+    pub words: Vec<String>,
+    pub label: EntityLabel,
 }
+
 impl Addition {
+    /// Parses `"LABEL:Name"`.
     pub fn parse(s: &str) -> Result<Addition, String> {
-        let (l, n) = s.split_once(':').ok_or("expected LABEL:Name")?;
-        Ok(Addition { name: n.trim().to_string(), label: l.trim().parse()? })
+        let (label, name) = s
+            .split_once(':')
+            .ok_or_else(|| format!("{s:?}: expected \"LABEL:Name\""))?;
+        let label: EntityLabel = label.trim().parse()?;
+        let words: Vec<String> = name.split_whitespace().map(str::to_string).collect();
+        if words.is_empty() {
+            return Err(format!("{s:?}: the name is empty"));
+        }
+        Ok(Addition { words, label })
     }
 }
-pub fn refine(_text: &str, _layout: &Layout, _coarse: Vec<CoarseEntity>, _gaz: &Gazetteer, _add: &[Addition]) -> Vec<Entity> {
-    Vec::new()
+
+/// An entity being built: byte span, token range and label.
+#[derive(Clone, Debug)]
+struct Cand {
+    start: usize,
+    end: usize,
+    first: usize,
+    last: usize,
+    label: EntityLabel,
+    title: Option<String>,
+    /// Label decided by an explicit rule or list (not open to majority vote).
+    sure: bool,
+}
+
+/// Gazetteer categories that name entities on their own (for the sweep).
+const SWEEP: u16 = (1 << Category::Country as u8)
+    | (1 << Category::City as u8)
+    | (1 << Category::Nationality as u8)
+    | (1 << Category::Group as u8);
+
+pub fn refine(
+    text: &str,
+    layout: &Layout,
+    coarse: Vec<CoarseEntity>,
+    gaz: &Gazetteer,
+    additions: &[Addition],
+) -> Vec<Entity> {
+    let toks = &layout.tokens;
+    let words: Vec<&str> = toks.iter().map(|t| t.span.text(text)).collect();
+    let mut sentence_of = vec![0usize; toks.len()];
+    for (si, &(s, e)) in layout.sentences.iter().enumerate() {
+        for x in sentence_of.iter_mut().take(e).skip(s) {
+            *x = si;
+        }
+    }
+    let sent_start = |i: usize| layout.sentences.get(sentence_of[i]).map_or(0, |r| r.0);
+    let sent_end = |i: usize| {
+        layout
+            .sentences
+            .get(sentence_of[i])
+            .map_or(toks.len(), |r| r.1)
+    };
+
+    let mut cands: Vec<Cand> = Vec::with_capacity(coarse.len());
+    for ce in coarse {
+        let mut first = ce.first;
+        let mut last = ce.last;
+        // Determiners and lower-case words at the edges are not part of names
+        // ("the United States"), except in "The New York Times".
+        while first < last && is_lower_word(words[first]) {
+            first += 1;
+        }
+        if first < last
+            && words[first].eq_ignore_ascii_case("the")
+            && !starts_with_words(&words[first..=last], &["the", "new", "york", "times"])
+        {
+            first += 1;
+        }
+        // Titles written inside the span ("President Trump").
+        let mut title = None;
+        if ce.kind == Coarse::Per {
+            if let Some((len, _)) = title_at(gaz, &words[first..=last], 0) {
+                if first + len <= last {
+                    title = Some(join(text, toks, first, first + len - 1));
+                    first += len;
+                }
+            }
+        }
+        // A possessive token at the end.
+        while last > first && is_possessive(words[last]) {
+            last -= 1;
+        }
+        let start = toks[first].span.start();
+        let end = toks[last].span.end();
+        let label = fine_label(
+            ce.kind,
+            &words[first..=last],
+            text,
+            start,
+            end,
+            gaz,
+            first,
+            &words,
+            sent_start(first),
+        );
+        cands.push(Cand {
+            start,
+            end,
+            first,
+            last,
+            label: label.0,
+            title,
+            sure: label.1,
+        });
+    }
+
+    let ctx = Ctx {
+        text,
+        toks,
+        words: &words,
+        gaz,
+        sentence_of: &sentence_of,
+        sentences: &layout.sentences,
+    };
+    merge_connected(&ctx, &mut cands);
+    extend_name_particles(&ctx, &mut cands);
+    gazetteer_wins(&ctx, &mut cands);
+    named_patterns(&ctx, &mut cands);
+    facility_heads(&ctx, &mut cands);
+    drop_non_names(&ctx, &mut cands);
+    context_labels(&ctx, &mut cands);
+
+    // Names the gazetteers know but the tagger missed.
+    let mut covered = vec![false; toks.len()];
+    for c in &cands {
+        for x in covered.iter_mut().take(c.last + 1).skip(c.first) {
+            *x = true;
+        }
+    }
+    let mut i = 0;
+    while i < toks.len() {
+        if covered[i] {
+            i += 1;
+            continue;
+        }
+        let (s, e) = (sent_start(i), sent_end(i));
+        let m = gaz.longest_at(&words[s..e], i - s);
+        if let Some((len, mask)) = m {
+            let last = i + len - 1;
+            let free = (i..=last).all(|k| !covered[k]);
+            let info = TokenInfo::new(words[i]);
+            let capital = matches!(
+                info.class,
+                CapClass::InitCap | CapClass::AllCaps | CapClass::Mixed
+            );
+            let strong = mask & SWEEP != 0
+                || (len > 1
+                    && mask
+                        & (Category::Organisation.bit()
+                            | Category::Media.bit()
+                            | Category::Region.bit()
+                            | Category::Facility.bit())
+                        != 0)
+                || (info.class == CapClass::AllCaps
+                    && words[i].chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && mask & (Category::Organisation.bit() | Category::Media.bit()) != 0);
+            let headline = is_headline_sentence(&words[s..e]);
+            if free && capital && strong && !headline && mask & Category::Title.bit() == 0 {
+                let start = toks[i].span.start();
+                let end = toks[last].span.end();
+                let label = label_of_mask(mask, &words, i);
+                cands.push(Cand {
+                    start,
+                    end,
+                    first: i,
+                    last,
+                    label,
+                    title: None,
+                    sure: true,
+                });
+                for x in covered.iter_mut().take(last + 1).skip(i) {
+                    *x = true;
+                }
+                i = last + 1;
+                continue;
+            }
+        }
+        i += 1;
+    }
+
+    // Hyphenated compounds: keep the name parts of one token
+    // ("U.S.-brokered", "pro-Israeli", "Israeli-Palestinian").
+    let mut split_cands: Vec<Cand> = Vec::with_capacity(cands.len());
+    for c in cands {
+        if c.first == c.last && has_hyphen(words[c.first]) {
+            let parts = hyphen_parts(words[c.first]);
+            let named: Vec<(usize, usize)> = parts
+                .iter()
+                .copied()
+                .filter(|&(a, b)| {
+                    let p = &words[c.first][a..b];
+                    p.chars().next().is_some_and(char::is_uppercase) && gaz.lookup(p) & SWEEP != 0
+                })
+                .collect();
+            let lower_parts = parts.iter().any(|&(a, b)| {
+                words[c.first][a..b]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase)
+            });
+            let whole_known = gaz.lookup(words[c.first]) != 0;
+            if !whole_known && (named.len() >= 2 || (lower_parts && !named.is_empty())) {
+                for (a, b) in named {
+                    let p = &words[c.first][a..b];
+                    let start = c.start + a;
+                    let end = c.start + b;
+                    let _ = p;
+                    let mut nc = c.clone();
+                    nc.start = start;
+                    nc.end = end;
+                    nc.label = label_of_mask(gaz.lookup(p), &words, c.first);
+                    nc.sure = true;
+                    split_cands.push(nc);
+                }
+                continue;
+            }
+            if lower_parts && named.is_empty() {
+                // "Trump-led": keep the leading capitalised part.
+                if let Some(&(a, b)) = parts.first() {
+                    let p = &words[c.first][a..b];
+                    if p.chars().next().is_some_and(char::is_uppercase) && parts.len() > 1 {
+                        let mut nc = c.clone();
+                        nc.end = c.start + b;
+                        split_cands.push(nc);
+                        continue;
+                    }
+                }
+            }
+        }
+        split_cands.push(c);
+    }
+    let mut cands = split_cands;
+
+    // Possessives glued to the token ("Netanyahu’s").
+    for c in &mut cands {
+        let t = &text[c.start..c.end];
+        for suffix in ["’s", "'s", "’S", "'S"] {
+            if t.len() > suffix.len() + 1 && t.ends_with(suffix) {
+                c.end -= suffix.len();
+                break;
+            }
+        }
+    }
+
+    // User additions win over anything they overlap.
+    for add in additions {
+        let n = add.words.len();
+        for (si, &(s, e)) in layout.sentences.iter().enumerate() {
+            let _ = si;
+            let mut i = s;
+            while i + n <= e {
+                if (0..n).all(|k| words[i + k] == add.words[k]) {
+                    let start = toks[i].span.start();
+                    let end = toks[i + n - 1].span.end();
+                    cands.retain(|c| c.end <= start || c.start >= end);
+                    cands.push(Cand {
+                        start,
+                        end,
+                        first: i,
+                        last: i + n - 1,
+                        label: add.label,
+                        title: None,
+                        sure: true,
+                    });
+                    i += n;
+                } else {
+                    i += 1;
+                }
+            }
+        }
+    }
+
+    consistency(text, toks, &words, gaz, &mut cands, &sentence_of);
+
+    title_case_headings(&ctx, &mut cands);
+
+    // Titles before PERSON mentions ("Prime Minister Benjamin Netanyahu").
+    for c in &mut cands {
+        if c.label != EntityLabel::Person
+            || c.title.is_some()
+            || c.start != toks[c.first].span.start()
+        {
+            continue;
+        }
+        let s = sent_start(c.first);
+        let mut best: Option<usize> = None;
+        for back in 1..=4usize {
+            if c.first < s + back {
+                break;
+            }
+            let j = c.first - back;
+            if let Some((len, _)) = title_at(gaz, &words[j..c.first], 0) {
+                if j + len == c.first {
+                    best = Some(j);
+                }
+            }
+        }
+        if let Some(j) = best {
+            c.title = Some(join(text, toks, j, c.first - 1));
+        }
+    }
+
+    // Canonical names and the final, non-overlapping layer.
+    cands.retain(|c| {
+        c.start < c.end && text.is_char_boundary(c.start) && text.is_char_boundary(c.end)
+    });
+    cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+    let mut out: Vec<Entity> = Vec::with_capacity(cands.len());
+    let mut last_end = 0;
+    for c in &cands {
+        if c.start < last_end {
+            continue;
+        }
+        last_end = c.end;
+        out.push(Entity {
+            span: Span::from_boundaries(text, c.start, c.end),
+            label: c.label,
+            canonical: None,
+            title: c.title.clone(),
+        });
+    }
+    canonical_names(text, &mut out);
+    out
+}
+
+fn is_headline_sentence(words: &[&str]) -> bool {
+    let infos: Vec<TokenInfo> = words.iter().map(|w| TokenInfo::new(w)).collect();
+    crate::features::is_headline(&infos)
+}
+
+fn is_lower_word(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_lowercase)
+}
+
+fn starts_with_words(words: &[&str], expected: &[&str]) -> bool {
+    words.len() >= expected.len()
+        && words
+            .iter()
+            .zip(expected)
+            .all(|(w, e)| w.eq_ignore_ascii_case(e))
+}
+
+fn is_possessive(w: &str) -> bool {
+    let mut it = w.chars().map(normalize_char);
+    match (it.next(), it.next(), it.next()) {
+        (Some('\''), None, None) => true,
+        (Some('\''), Some('s' | 'S'), None) => true,
+        _ => false,
+    }
+}
+
+fn has_hyphen(w: &str) -> bool {
+    w.chars().any(|c| normalize_char(c) == '-') && w.chars().count() > 2
+}
+
+/// Byte ranges of the parts of a token split at hyphens and dashes.
+fn hyphen_parts(w: &str) -> Vec<(usize, usize)> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (i, c) in w.char_indices() {
+        if normalize_char(c) == '-' {
+            if i > start {
+                parts.push((start, i));
+            }
+            start = i + c.len_utf8();
+        }
+    }
+    if start < w.len() {
+        parts.push((start, w.len()));
+    }
+    parts
+}
+
+/// A title at `words[at..]`: (tokens, mask).
+fn title_at(gaz: &Gazetteer, words: &[&str], at: usize) -> Option<(usize, u16)> {
+    // Titles are capitalised when they precede a name.
+    if !words
+        .get(at)?
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+    {
+        return None;
+    }
+    let mut best = None;
+    let mut len = 1;
+    while at + len <= words.len() && len <= 4 {
+        let mask = gaz.lookup_words(&words[at..at + len]);
+        if mask & Category::Title.bit() != 0 {
+            best = Some((len, mask));
+        }
+        len += 1;
+    }
+    best
+}
+
+fn join(text: &str, toks: &[lede_core::Token], a: usize, b: usize) -> String {
+    text.get(toks[a].span.start()..toks[b].span.end())
+        .unwrap_or("")
+        .to_string()
+}
+
+/// The fine label of a gazetteer match.
+fn label_of_mask(mask: u16, words: &[&str], at: usize) -> EntityLabel {
+    let has = |c: Category| mask & c.bit() != 0;
+    if has(Category::Language) && at > 0 && words[at - 1] == "in" {
+        EntityLabel::Language
+    } else if has(Category::Country) || has(Category::City) {
+        EntityLabel::Gpe
+    } else if has(Category::Nationality) {
+        EntityLabel::Norp
+    } else if has(Category::Group) || has(Category::Organisation) || has(Category::Media) {
+        EntityLabel::Org
+    } else if has(Category::Facility) {
+        EntityLabel::Fac
+    } else if has(Category::Region) {
+        EntityLabel::Loc
+    } else if has(Category::Event) {
+        EntityLabel::Event
+    } else if has(Category::Language) {
+        EntityLabel::Language
+    } else {
+        EntityLabel::Misc
+    }
+}
+
+const LOC_HEADS: &[&str] = &[
+    "sea",
+    "ocean",
+    "river",
+    "peninsula",
+    "mountains",
+    "mountain",
+    "desert",
+    "gulf",
+    "valley",
+    "lake",
+    "strait",
+    "canal",
+    "coast",
+    "basin",
+    "plateau",
+    "heights",
+    "island",
+    "islands",
+];
+const FAC_HEADS: &[&str] = &[
+    "corridor",
+    "crossing",
+    "axis",
+    "airport",
+    "bridge",
+    "tower",
+    "towers",
+    "square",
+    "street",
+    "palace",
+    "mosque",
+    "hospital",
+    "stadium",
+    "church",
+    "synagogue",
+    "prison",
+    "base",
+    "port",
+    "road",
+    "highway",
+    "building",
+    "hotel",
+    "resort",
+    "checkpoint",
+];
+const EVENT_WORDS: &[&str] = &[
+    "war",
+    "operation",
+    "intifada",
+    "revolution",
+    "uprising",
+    "summit",
+    "olympics",
+    "games",
+    "cup",
+    "massacre",
+    "crisis",
+];
+const LAW_WORDS: &[&str] = &[
+    "resolution",
+    "act",
+    "law",
+    "accords",
+    "accord",
+    "treaty",
+    "convention",
+    "amendment",
+    "charter",
+];
+
+/// (label, sure) for a tagged span.
+#[allow(clippy::too_many_arguments)]
+fn fine_label(
+    kind: Coarse,
+    span_words: &[&str],
+    text: &str,
+    start: usize,
+    end: usize,
+    gaz: &Gazetteer,
+    first: usize,
+    words: &[&str],
+    _sent_start: usize,
+) -> (EntityLabel, bool) {
+    let whole = &text[start..end];
+    let mask = gaz.lookup(whole);
+    let has = |c: Category| mask & c.bit() != 0;
+    let head = span_words.last().copied().unwrap_or("").to_lowercase();
+    let first_word = span_words.first().copied().unwrap_or("").to_lowercase();
+    let in_list = |list: &[&str], w: &str| list.contains(&w);
+    match kind {
+        Coarse::Per => {
+            if mask != 0 && !has(Category::FirstName) && !has(Category::Title) {
+                (label_of_mask(mask, words, first), true)
+            } else {
+                (EntityLabel::Person, false)
+            }
+        }
+        Coarse::Org => {
+            if has(Category::Country) || has(Category::City) {
+                (EntityLabel::Gpe, true)
+            } else if has(Category::Nationality) && !has(Category::Group) {
+                (EntityLabel::Norp, true)
+            } else if has(Category::Facility) && !has(Category::Organisation) {
+                (EntityLabel::Fac, true)
+            } else {
+                (EntityLabel::Org, mask != 0)
+            }
+        }
+        Coarse::Loc => {
+            if has(Category::Country) || has(Category::City) {
+                (EntityLabel::Gpe, true)
+            } else if has(Category::Facility) {
+                (EntityLabel::Fac, true)
+            } else if has(Category::Region) {
+                (EntityLabel::Loc, true)
+            } else if has(Category::Nationality) {
+                (EntityLabel::Norp, true)
+            } else if has(Category::Group) || has(Category::Organisation) || has(Category::Media) {
+                (EntityLabel::Org, true)
+            } else if in_list(FAC_HEADS, &head) {
+                (EntityLabel::Fac, true)
+            } else if in_list(LOC_HEADS, &head)
+                || span_words.len() > 1 && in_list(&["east", "west", "north", "south"], &head)
+            {
+                (EntityLabel::Loc, true)
+            } else {
+                (EntityLabel::Gpe, false)
+            }
+        }
+        Coarse::Misc => {
+            if has(Category::Language) && first > 0 && words[first - 1] == "in" {
+                (EntityLabel::Language, true)
+            } else if has(Category::Nationality) {
+                (EntityLabel::Norp, true)
+            } else if has(Category::Event)
+                || in_list(EVENT_WORDS, &head)
+                || first_word == "operation"
+            {
+                (EntityLabel::Event, true)
+            } else if in_list(LAW_WORDS, &first_word) || in_list(LAW_WORDS, &head) {
+                (EntityLabel::Law, true)
+            } else if has(Category::Group) || has(Category::Organisation) || has(Category::Media) {
+                (EntityLabel::Org, true)
+            } else if has(Category::Country) || has(Category::City) {
+                (EntityLabel::Gpe, true)
+            } else if has(Category::Language) {
+                (EntityLabel::Language, true)
+            } else if span_words.len() == 1 && looks_like_demonym(span_words[0]) {
+                (EntityLabel::Norp, false)
+            } else if span_words.len() == 1 {
+                (EntityLabel::Norp, false)
+            } else {
+                (EntityLabel::Misc, false)
+            }
+        }
+    }
+}
+
+fn looks_like_demonym(w: &str) -> bool {
+    let l = w.to_lowercase();
+    ["an", "ans", "ian", "ians", "ish", "ese", "i", "is", "ic"]
+        .iter()
+        .any(|s| l.ends_with(s))
+}
+
+/// Once a full name is a PERSON, its last name alone is that PERSON; other
+/// mentions of one text share the label most of them got.
+fn consistency(
+    text: &str,
+    toks: &[lede_core::Token],
+    words: &[&str],
+    gaz: &Gazetteer,
+    cands: &mut Vec<Cand>,
+    sentence_of: &[usize],
+) {
+    // Last names of multi-word PERSON mentions.
+    let mut surnames: Vec<u64> = Vec::new();
+    for c in cands.iter() {
+        if c.label == EntityLabel::Person && c.last > c.first {
+            let mut l = c.last;
+            if is_generational(words[l]) && l > c.first + 1 {
+                l -= 1;
+            }
+            let w = strip_possessive(words[l]);
+            if w.chars().next().is_some_and(char::is_uppercase) && gaz.lookup(w) & SWEEP == 0 {
+                surnames.push(key_of(w));
+            }
+        }
+    }
+    surnames.sort_unstable();
+    surnames.dedup();
+    if !surnames.is_empty() {
+        for c in cands.iter_mut() {
+            if c.label != EntityLabel::Person && c.first == c.last {
+                let w = strip_possessive(&text[c.start..c.end]);
+                if surnames.binary_search(&key_of(w)).is_ok() {
+                    c.label = EntityLabel::Person;
+                    c.sure = true;
+                }
+            }
+        }
+        // "US Trump": a place or nationality glued to a known person.
+        let mut split = Vec::new();
+        cands.retain(|c| {
+            if c.label == EntityLabel::Person || c.last == c.first {
+                return true;
+            }
+            let mask = gaz.lookup(words[c.first]);
+            let rest_known = (c.first + 1..=c.last).all(|k| {
+                surnames
+                    .binary_search(&key_of(strip_possessive(words[k])))
+                    .is_ok()
+            });
+            if mask & SWEEP != 0 && rest_known && c.end == toks[c.last].span.end() {
+                let place = Cand {
+                    end: toks[c.first].span.end(),
+                    last: c.first,
+                    label: label_of_mask(mask, words, c.first),
+                    sure: true,
+                    ..c.clone()
+                };
+                let person = Cand {
+                    start: toks[c.first + 1].span.start(),
+                    first: c.first + 1,
+                    label: EntityLabel::Person,
+                    sure: true,
+                    ..c.clone()
+                };
+                split.push(place);
+                split.push(person);
+                false
+            } else {
+                true
+            }
+        });
+        cands.extend(split);
+        // Untagged mentions of a known last name.
+        let mut covered = vec![false; toks.len()];
+        for c in cands.iter() {
+            for x in covered.iter_mut().take(c.last + 1).skip(c.first) {
+                *x = true;
+            }
+        }
+        for (i, w) in words.iter().enumerate() {
+            if covered[i] || !w.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            let bare = strip_possessive(w);
+            if surnames.binary_search(&key_of(bare)).is_ok() {
+                let start = toks[i].span.start();
+                cands.push(Cand {
+                    start,
+                    end: start + bare.len(),
+                    first: i,
+                    last: i,
+                    label: EntityLabel::Person,
+                    title: None,
+                    sure: true,
+                });
+            }
+        }
+    }
+    let _ = sentence_of;
+    // Majority label for the texts the lists do not settle.
+    let mut votes: Vec<(u64, EntityLabel, usize)> = Vec::new();
+    for c in cands.iter().filter(|c| !c.sure) {
+        let k = key_of(strip_possessive(&text[c.start..c.end]));
+        match votes
+            .iter_mut()
+            .find(|(vk, vl, _)| *vk == k && *vl == c.label)
+        {
+            Some(v) => v.2 += 1,
+            None => votes.push((k, c.label, 1)),
+        }
+    }
+    for c in cands.iter_mut().filter(|c| !c.sure) {
+        let k = key_of(strip_possessive(&text[c.start..c.end]));
+        let mut best = (c.label, 0usize);
+        for (vk, vl, n) in &votes {
+            if *vk == k && *n > best.1 {
+                best = (*vl, *n);
+            }
+        }
+        c.label = best.0;
+    }
+}
+
+fn is_generational(w: &str) -> bool {
+    matches!(w, "II" | "III" | "IV" | "Jr." | "Jr" | "Sr." | "Sr")
+}
+
+fn strip_possessive(w: &str) -> &str {
+    for suffix in ["’s", "'s", "’", "'"] {
+        if let Some(s) = w.strip_suffix(suffix) {
+            if !s.is_empty() {
+                return s;
+            }
+        }
+    }
+    w
+}
+
+/// Sets `canonical` on PERSON and ORG entities: the fullest name of the
+/// same entity in the document.
+fn canonical_names(text: &str, entities: &mut [Entity]) {
+    let names: Vec<(EntityLabel, String)> = entities
+        .iter()
+        .map(|e| (e.label, e.span.text(text).to_string()))
+        .collect();
+    for e in entities.iter_mut() {
+        if !matches!(e.label, EntityLabel::Person | EntityLabel::Org) {
+            continue;
+        }
+        let own = e.span.text(text);
+        let own_words: Vec<&str> = own.split_whitespace().collect();
+        let mut best = own.to_string();
+        for (label, name) in &names {
+            if *label != e.label || name.len() <= best.len() {
+                continue;
+            }
+            let words: Vec<&str> = name.split_whitespace().collect();
+            let same = if e.label == EntityLabel::Person {
+                // "Netanyahu" is "Benjamin Netanyahu"; "Abdullah" is "Abdullah II".
+                is_subsequence(&words, &own_words)
+                    && (words.last() == own_words.last()
+                        || (words.len() >= 2
+                            && is_generational(words[words.len() - 1])
+                            && own_words.last() == words.get(words.len() - 2)))
+            } else {
+                contains_words(&words, &own_words) || is_acronym_of(own, &words)
+            };
+            if same {
+                best = name.clone();
+            }
+        }
+        e.canonical = Some(best);
+    }
+}
+
+/// True when `needle`'s words appear in `hay` in order ("Mohammed Al
+/// Thani" in "Mohammed bin Abdulrahman Al Thani").
+fn is_subsequence(hay: &[&str], needle: &[&str]) -> bool {
+    let mut it = hay.iter();
+    !needle.is_empty() && needle.iter().all(|n| it.any(|h| h == n))
+}
+
+fn contains_words(hay: &[&str], needle: &[&str]) -> bool {
+    !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
+}
+
+fn is_acronym_of(acronym: &str, words: &[&str]) -> bool {
+    let letters: String = acronym.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() < 2 || letters.chars().any(|c| !c.is_uppercase()) {
+        return false;
+    }
+    let initials: String = words
+        .iter()
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect();
+    initials == letters
+}
+
+/// Read-only views shared by the rule passes.
+struct Ctx<'a> {
+    text: &'a str,
+    toks: &'a [lede_core::Token],
+    words: &'a [&'a str],
+    gaz: &'a Gazetteer,
+    sentence_of: &'a [usize],
+    sentences: &'a [(usize, usize)],
+}
+
+impl Ctx<'_> {
+    fn cand(&self, first: usize, last: usize, label: EntityLabel, sure: bool) -> Cand {
+        Cand {
+            start: self.toks[first].span.start(),
+            end: self.toks[last].span.end(),
+            first,
+            last,
+            label,
+            title: None,
+            sure,
+        }
+    }
+    fn same_sentence(&self, a: usize, b: usize) -> bool {
+        self.sentence_of.get(a) == self.sentence_of.get(b)
+    }
+    fn capitalised(&self, i: usize) -> bool {
+        self.words
+            .get(i)
+            .and_then(|w| w.chars().next())
+            .is_some_and(|c| c.is_uppercase())
+    }
+    fn lower(&self, i: usize) -> String {
+        self.words
+            .get(i)
+            .map_or(String::new(), |w| w.to_lowercase())
+    }
+    fn sentence_range(&self, i: usize) -> (usize, usize) {
+        self.sentence_of
+            .get(i)
+            .and_then(|&s| self.sentences.get(s))
+            .copied()
+            .unwrap_or((0, self.toks.len()))
+    }
+}
+
+/// Replaces the candidates overlapping tokens `first..=last` with `new`.
+fn replace(cands: &mut Vec<Cand>, new: Cand) {
+    cands.retain(|c| c.last < new.first || c.first > new.last);
+    cands.push(new);
+    cands.sort_by_key(|c| c.first);
+}
+
+/// "Popular Front" + "for the" + "Liberation of Palestine" is one ORG.
+fn merge_connected(ctx: &Ctx, cands: &mut Vec<Cand>) {
+    cands.sort_by_key(|c| c.first);
+    let mut i = 0;
+    while i + 1 < cands.len() {
+        let (a, b) = (&cands[i], &cands[i + 1]);
+        let gap: Vec<String> = (a.last + 1..b.first).map(|k| ctx.lower(k)).collect();
+        let joins = matches!(
+            gap.iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .as_slice(),
+            ["for"] | ["for", "the"] | ["of"] | ["of", "the"] | ["on"] | ["on", "the"]
+        );
+        if joins
+            && a.label == EntityLabel::Org
+            && matches!(
+                b.label,
+                EntityLabel::Org
+                    | EntityLabel::Gpe
+                    | EntityLabel::Loc
+                    | EntityLabel::Misc
+                    | EntityLabel::Norp
+            )
+            && ctx.same_sentence(a.first, b.last)
+            && ctx.gaz.lookup(&ctx.text[a.start..a.end]) & SWEEP == 0
+        {
+            let merged = Cand {
+                end: b.end,
+                last: b.last,
+                sure: true,
+                ..a.clone()
+            };
+            cands[i] = merged;
+            cands.remove(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+}
+
+const PARTICLES: &[&str] = &[
+    "bin", "ibn", "bint", "ben", "abu", "al", "el", "van", "von", "de", "da", "der", "du", "la",
+    "le",
+];
+
+/// "Abdel Fattah el-Sisi", "Mohammed bin Abdulrahman Al Thani": lower-case
+/// particles inside Arabic and European names.
+fn extend_name_particles(ctx: &Ctx, cands: &mut Vec<Cand>) {
+    cands.sort_by_key(|c| c.first);
+    let mut i = 0;
+    while i < cands.len() {
+        if cands[i].label != EntityLabel::Person {
+            i += 1;
+            continue;
+        }
+        let mut last = cands[i].last;
+        loop {
+            let next = last + 1;
+            if next >= ctx.toks.len() || !ctx.same_sentence(next, last) {
+                break;
+            }
+            let w = ctx.words[next];
+            // el-Sisi, al-Hayya: a particle glued by a hyphen to a capital.
+            let glued = w.split_once('-').is_some_and(|(p, rest)| {
+                PARTICLES.contains(&p) && rest.chars().next().is_some_and(char::is_uppercase)
+            });
+            if glued {
+                last = next;
+                continue;
+            }
+            if PARTICLES.contains(&w)
+                && ctx.capitalised(next + 1)
+                && ctx.same_sentence(next, next + 1)
+            {
+                last = next + 1;
+                // Take the capitalised words that follow ("Al Thani").
+                while ctx.capitalised(last + 1)
+                    && ctx.same_sentence(last, last + 1)
+                    && !is_possessive(ctx.words[last + 1])
+                    && ctx.gaz.lookup(ctx.words[last + 1]) & SWEEP == 0
+                {
+                    last += 1;
+                }
+                continue;
+            }
+            break;
+        }
+        if last != cands[i].last {
+            let mut c = cands[i].clone();
+            c.last = last;
+            c.end = ctx.toks[last].span.end();
+            c.sure = true;
+            cands.retain(|o| o.last < c.first || o.first > c.last);
+            let pos = cands
+                .iter()
+                .position(|o| o.first > c.first)
+                .unwrap_or(cands.len());
+            cands.insert(pos, c);
+            i = pos + 1;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// A longer gazetteer name wins over the tagger's shorter guess ("Channel
+/// 13" over "Channel", "Rafah crossing" over "Rafah"), and a tagged span that
+/// is just several listed names in a row is split ("U.S. Middle East").
+fn gazetteer_wins(ctx: &Ctx, cands: &mut Vec<Cand>) {
+    let strong = SWEEP
+        | Category::Organisation.bit()
+        | Category::Media.bit()
+        | Category::Region.bit()
+        | Category::Facility.bit();
+    let mut new = Vec::new();
+    for &(s, e) in ctx.sentences {
+        let mut i = s;
+        while i < e {
+            if let Some((len, mask)) = ctx.gaz.longest_at(&ctx.words[s..e], i - s) {
+                let last = i + len - 1;
+                if mask & strong != 0 && ctx.capitalised(i) && mask & Category::Title.bit() == 0 {
+                    new.push((i, last, mask));
+                }
+                i = last + 1;
+            } else {
+                i += 1;
+            }
+        }
+    }
+    for &(first, last, mask) in &new {
+        let overlapping: Vec<&Cand> = cands
+            .iter()
+            .filter(|c| c.last >= first && c.first <= last)
+            .collect();
+        if overlapping.is_empty() || last == first {
+            continue;
+        }
+        let inside = overlapping
+            .iter()
+            .all(|c| c.first >= first && c.last <= last);
+        let longer = overlapping.iter().all(|c| c.last - c.first < last - first);
+        if inside && longer {
+            let label = label_of_mask(mask, ctx.words, first);
+            replace(cands, ctx.cand(first, last, label, true));
+        }
+    }
+    // Split a candidate made of listed names only.
+    let mut out = Vec::with_capacity(cands.len());
+    for c in cands.drain(..) {
+        let parts: Vec<&(usize, usize, u16)> = new
+            .iter()
+            .filter(|(f, l, m)| {
+                *f >= c.first && *l <= c.last && m & (SWEEP | Category::Region.bit()) != 0
+            })
+            .collect();
+        let covered: usize = parts.iter().map(|(f, l, _)| l - f + 1).sum();
+        if parts.len() >= 2 && covered == c.last - c.first + 1 {
+            for &&(f, l, mask) in &parts {
+                out.push(ctx.cand(f, l, label_of_mask(mask, ctx.words, f), true));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    *cands = out;
+    cands.sort_by_key(|c| c.first);
+}
+
+fn is_open_quote(w: &str) -> bool {
+    matches!(w, "“" | "‘" | "\"" | "'" | "«")
+}
+
+fn is_close_quote(w: &str) -> bool {
+    matches!(w, "”" | "’" | "\"" | "'" | "»")
+}
+
+/// Patterns that name things: `Operation “Name”` (EVENT, the name only) and
+/// `Resolution 2735` (LAW).
+fn named_patterns(ctx: &Ctx, cands: &mut Vec<Cand>) {
+    for i in 0..ctx.toks.len() {
+        let w = ctx.words[i];
+        let (_, end) = ctx.sentence_range(i);
+        if w == "Operation" && i + 1 < end {
+            let mut first = i + 1;
+            let quoted = is_open_quote(ctx.words[first]);
+            if quoted {
+                first += 1;
+            }
+            let mut last = first;
+            if quoted {
+                while last < end && last < first + 6 && !is_close_quote(ctx.words[last]) {
+                    last += 1;
+                }
+                if last >= end || !is_close_quote(ctx.words[last]) || last == first {
+                    continue;
+                }
+                last -= 1;
+            } else {
+                if first >= end || !ctx.capitalised(first) {
+                    continue;
+                }
+                while last + 1 < end && ctx.capitalised(last + 1) {
+                    last += 1;
+                }
+            }
+            cands.retain(|c| c.last < i || c.first > last);
+            cands.push(ctx.cand(first, last, EntityLabel::Event, true));
+        }
+        if (w == "Resolution" || w == "resolution")
+            && i + 1 < end
+            && ctx.words[i + 1].bytes().all(|b| b.is_ascii_digit())
+        {
+            replace(cands, ctx.cand(i, i + 1, EntityLabel::Law, true));
+        }
+    }
+    cands.sort_by_key(|c| c.first);
+}
+
+/// "Rafah crossing" and "Philadelphi axis" are facilities with their
+/// lower-case head; "Four Seasons resort" is a facility without it.
+fn facility_heads(ctx: &Ctx, cands: &mut [Cand]) {
+    for c in cands.iter_mut() {
+        let next = c.last + 1;
+        if next >= ctx.toks.len()
+            || !ctx.same_sentence(c.last, next)
+            || c.end != ctx.toks[c.last].span.end()
+        {
+            continue;
+        }
+        let head = ctx.words[next];
+        if matches!(head, "crossing" | "corridor" | "axis") {
+            c.last = next;
+            c.end = ctx.toks[next].span.end();
+            c.label = EntityLabel::Fac;
+            c.sure = true;
+        } else if matches!(
+            head,
+            "resort" | "hotel" | "airport" | "compound" | "palace" | "mosque" | "stadium"
+        ) && matches!(
+            c.label,
+            EntityLabel::Misc
+                | EntityLabel::Org
+                | EntityLabel::Norp
+                | EntityLabel::Fac
+                | EntityLabel::Loc
+        ) {
+            c.label = EntityLabel::Fac;
+            c.sure = true;
+        }
+    }
+}
+
+const NOT_NAMES: &[&str] = &[
+    "us", "we", "i", "he", "she", "it", "they", "them", "this", "that", "these", "those", "our",
+    "your", "my", "his", "her", "their", "who", "what", "where", "when", "why", "how",
+];
+
+/// Titles and pronouns the tagger took for names ("PM", "Us", "Staff" in
+/// "Chief of Staff").
+fn drop_non_names(ctx: &Ctx, cands: &mut Vec<Cand>) {
+    let mut title_tokens = vec![false; ctx.toks.len()];
+    for &(s, e) in ctx.sentences {
+        for i in s..e {
+            if let Some((len, mask)) = ctx.gaz.longest_at(&ctx.words[s..e], i - s) {
+                if mask & Category::Title.bit() != 0 && len > 1 && mask & SWEEP == 0 {
+                    for t in title_tokens.iter_mut().skip(i).take(len) {
+                        *t = true;
+                    }
+                }
+            }
+        }
+    }
+    cands.retain(|c| {
+        let t = &ctx.text[c.start..c.end];
+        let mask = ctx.gaz.lookup(t);
+        let only_title = mask & Category::Title.bit() != 0
+            && mask & !Category::Title.bit() & !Category::FirstName.bit() == 0;
+        let in_title = (c.first..=c.last).all(|k| title_tokens[k]);
+        let pronoun = NOT_NAMES.contains(&t.to_lowercase().as_str());
+        !(only_title || in_title || pronoun)
+    });
+}
+
+const ORG_HEADS: &[&str] = &[
+    "institute",
+    "program",
+    "programme",
+    "center",
+    "centre",
+    "council",
+    "committee",
+    "ministry",
+    "agency",
+    "party",
+    "movement",
+    "front",
+    "association",
+    "corporation",
+    "company",
+    "bank",
+    "university",
+    "college",
+    "foundation",
+    "fund",
+    "organization",
+    "organisation",
+    "union",
+    "league",
+    "army",
+    "forces",
+    "brigades",
+    "brigade",
+    "command",
+    "cabinet",
+    "office",
+    "authority",
+    "court",
+    "group",
+    "network",
+    "news",
+    "service",
+    "police",
+    "department",
+    "commission",
+    "corps",
+    "parliament",
+    "assembly",
+    "government",
+    "inc.",
+    "ltd",
+    "ltd.",
+    "co.",
+    "corp.",
+    "endowment",
+];
+
+const WORK_CUES: &[&str] = &[
+    "video",
+    "film",
+    "book",
+    "song",
+    "movie",
+    "documentary",
+    "novel",
+    "album",
+    "show",
+    "series",
+    "titled",
+    "entitled",
+    "named",
+    "called",
+    "painting",
+    "poem",
+    "play",
+];
+
+/// Labels decided by the words around or inside the span.
+fn context_labels(ctx: &Ctx, cands: &mut [Cand]) {
+    for c in cands.iter_mut() {
+        let span = &ctx.text[c.start..c.end];
+        let mask = ctx.gaz.lookup(span);
+        let head = ctx.lower(c.last);
+        let prev = if c.first > 0 {
+            ctx.lower(c.first - 1)
+        } else {
+            String::new()
+        };
+        let prev2 = if c.first > 1 {
+            ctx.lower(c.first - 2)
+        } else {
+            String::new()
+        };
+        // Named organisations by their head noun ("Middle East Institute").
+        if c.last > c.first
+            && mask & (SWEEP | Category::Region.bit()) == 0
+            && ORG_HEADS.contains(&head.as_str())
+            && matches!(
+                c.label,
+                EntityLabel::Misc | EntityLabel::Loc | EntityLabel::Gpe | EntityLabel::Norp
+            )
+        {
+            c.label = EntityLabel::Org;
+            c.sure = true;
+        }
+        // Buildings that also name their occupant ("the White House").
+        if mask & Category::Facility.bit() != 0 && mask & Category::Organisation.bit() != 0 {
+            let visit = (c.first.saturating_sub(5)..c.first).any(|k| {
+                [
+                    "visit",
+                    "visits",
+                    "trip",
+                    "invited",
+                    "invitation",
+                    "welcomed",
+                    "welcome",
+                ]
+                .contains(&ctx.lower(k).as_str())
+            });
+            let next = ctx.lower(c.last + 1);
+            let modifier = [
+                "official",
+                "officials",
+                "spokesman",
+                "spokeswoman",
+                "spokesperson",
+                "aide",
+                "aides",
+                "adviser",
+                "advisers",
+                "staff",
+                "press",
+                "statement",
+                "envoy",
+            ]
+            .contains(&next.as_str());
+            let place = prev == "the"
+                && (["at", "in", "inside", "outside", "near", "from"].contains(&prev2.as_str())
+                    || (prev2 == "to" && visit));
+            c.label = if place && !modifier {
+                EntityLabel::Fac
+            } else {
+                EntityLabel::Org
+            };
+            c.sure = true;
+        }
+        // Languages: "in English", "an English copy".
+        if mask & Category::Language.bit() != 0 && c.first == c.last {
+            let next = ctx.lower(c.last + 1);
+            if prev == "in"
+                || [
+                    "copy",
+                    "version",
+                    "translation",
+                    "text",
+                    "language",
+                    "speakers",
+                    "original",
+                ]
+                .contains(&next.as_str())
+            {
+                c.label = EntityLabel::Language;
+                c.sure = true;
+            }
+        }
+        // Titles of works: a quoted name after "video", "book", ...
+        if c.first >= 2
+            && is_open_quote(ctx.words[c.first - 1])
+            && ctx.words.get(c.last + 1).is_some_and(|w| is_close_quote(w))
+            && (c.first.saturating_sub(4)..c.first - 1)
+                .any(|k| WORK_CUES.contains(&ctx.lower(k).as_str()))
+        {
+            c.label = EntityLabel::WorkOfArt;
+            c.sure = true;
+        }
+    }
+}
+
+/// In Title Case headings every word is capitalised, so the tagger's
+/// capital-letter clues mislead: keep only names known from the lists or
+/// from the rest of the document, and the known names inside longer spans.
+fn title_case_headings(ctx: &Ctx, cands: &mut Vec<Cand>) {
+    let heading: Vec<bool> = ctx
+        .sentences
+        .iter()
+        .map(|&(s, e)| is_title_case(&ctx.words[s..e]))
+        .collect();
+    if !heading.iter().any(|&h| h) {
+        return;
+    }
+    let in_heading = |c: &Cand| ctx.sentence_of.get(c.first).is_some_and(|&s| heading[s]);
+    let mut known: Vec<u64> = cands
+        .iter()
+        .filter(|c| !in_heading(c))
+        .flat_map(|c| {
+            let full = key_of(strip_possessive(&ctx.text[c.start..c.end]));
+            let last = key_of(strip_possessive(ctx.words[c.last]));
+            [full, last]
+        })
+        .collect();
+    known.sort_unstable();
+    known.dedup();
+    let strong =
+        SWEEP | Category::Organisation.bit() | Category::Media.bit() | Category::Region.bit();
+    // Words the document also writes in lower case are common words.
+    let mut common: Vec<u64> = ctx
+        .words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .map(|w| key_of(w))
+        .collect();
+    common.sort_unstable();
+    common.dedup();
+    let mut out = Vec::with_capacity(cands.len());
+    for c in cands.drain(..) {
+        if !in_heading(&c) {
+            out.push(c);
+            continue;
+        }
+        let text = strip_possessive(&ctx.text[c.start..c.end]);
+        if known.binary_search(&key_of(text)).is_ok() || ctx.gaz.lookup(text) & strong != 0 {
+            out.push(c);
+            continue;
+        }
+        // Known names inside a longer span ("Lies Behind Trump’s").
+        let known_parts: Vec<usize> = (c.first..=c.last)
+            .filter(|&k| {
+                ctx.capitalised(k)
+                    && known
+                        .binary_search(&key_of(strip_possessive(ctx.words[k])))
+                        .is_ok()
+            })
+            .collect();
+        if !known_parts.is_empty() {
+            for k in known_parts {
+                let w = strip_possessive(ctx.words[k]);
+                let mask = ctx.gaz.lookup(w);
+                let label = if mask & strong != 0 {
+                    label_of_mask(mask, ctx.words, k)
+                } else {
+                    EntityLabel::Person
+                };
+                let mut nc = ctx.cand(k, k, label, true);
+                nc.end = nc.start + w.len();
+                out.push(nc);
+            }
+            continue;
+        }
+        // Names made of words the document never writes in lower case
+        // ("Credit: Kenny Holston") stay.
+        let uncommon = (c.first..=c.last)
+            .all(|k| !ctx.capitalised(k) || common.binary_search(&key_of(ctx.words[k])).is_err());
+        if uncommon {
+            out.push(c);
+            continue;
+        }
+        for k in c.first..=c.last {
+            let mask = ctx.gaz.lookup(ctx.words[k]);
+            if mask & SWEEP != 0 && ctx.capitalised(k) {
+                out.push(ctx.cand(k, k, label_of_mask(mask, ctx.words, k), true));
+            }
+        }
+    }
+    *cands = out;
+}
+
+const SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by",
+    "from", "as", "is", "vs", "vs.", "via", "into", "over",
+];
+
+/// A heading in Title Case: at least three words, every longer word
+/// capitalised, no sentence-final period.
+fn is_title_case(words: &[&str]) -> bool {
+    let mut long = 0;
+    for w in words {
+        let Some(c) = w.chars().next() else { continue };
+        if !c.is_alphabetic() {
+            continue;
+        }
+        if SMALL_WORDS.contains(&w.to_lowercase().as_str()) {
+            continue;
+        }
+        if !c.is_uppercase() {
+            return false;
+        }
+        long += 1;
+    }
+    long >= 2 && words.last().map_or(true, |w| *w != ".")
 }

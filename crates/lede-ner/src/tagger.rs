@@ -89,7 +89,10 @@ impl Layout {
         toks.sort_by_key(|t| (t.span.start(), t.span.end()));
         let mut clean: Vec<Token> = Vec::with_capacity(toks.len());
         for t in toks {
-            if clean.last().map_or(true, |p| p.span.end() <= t.span.start()) {
+            if clean
+                .last()
+                .map_or(true, |p| p.span.end() <= t.span.start())
+            {
                 clean.push(t);
             }
         }
@@ -136,11 +139,21 @@ struct Scratch {
 }
 
 /// Runs the model over a laid-out document.
-pub fn tag_layout(model: &Model, gaz: &Gazetteer, text: &str, layout: &Layout) -> Vec<CoarseEntity> {
+pub fn tag_layout(
+    model: &Model,
+    gaz: &Gazetteer,
+    text: &str,
+    layout: &Layout,
+) -> Vec<CoarseEntity> {
     let words: Vec<Vec<&str>> = layout
         .sentences
         .iter()
-        .map(|&(s, e)| layout.tokens[s..e].iter().map(|t| t.span.text(text)).collect())
+        .map(|&(s, e)| {
+            layout.tokens[s..e]
+                .iter()
+                .map(|t| t.span.text(text))
+                .collect()
+        })
         .collect();
     let feats = document_features(&words, gaz);
     let mut scratch = Scratch::default();
@@ -151,7 +164,10 @@ pub fn tag_layout(model: &Model, gaz: &Gazetteer, text: &str, layout: &Layout) -
         scratch.scores.clear();
         scratch.scores.resize(n * NUM_TAGS, 0.0);
         for i in 0..n {
-            model.score_token(sf.token(i), &mut scratch.scores[i * NUM_TAGS..(i + 1) * NUM_TAGS]);
+            model.score_token(
+                sf.token(i),
+                &mut scratch.scores[i * NUM_TAGS..(i + 1) * NUM_TAGS],
+            );
         }
         // Tokens that cannot be names (URLs, handles, e-mail) are forced to O.
         for i in 0..n {

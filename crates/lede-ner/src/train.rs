@@ -79,7 +79,10 @@ pub fn train(config: &TrainConfig, log: &mut dyn FnMut(&str)) -> Result<(), Stri
         }
     }
     drop(counts);
-    log(&format!("{} features kept (seen at least {MIN_COUNT} times)", keys.len()));
+    log(&format!(
+        "{} features kept (seen at least {MIN_COUNT} times)",
+        keys.len()
+    ));
     let to_example = |s: RawSentence| -> Example {
         let mut out_ids = Vec::with_capacity(s.keys.len());
         let mut offsets = Vec::with_capacity(s.offsets.len());
@@ -142,7 +145,10 @@ pub fn train(config: &TrainConfig, log: &mut dyn FnMut(&str)) -> Result<(), Stri
     let Some((best_f, best_epoch, avg)) = best else {
         return Err("no epoch was run".to_string());
     };
-    log(&format!("best epoch {best_epoch} (dev F1 {:.2})", 100.0 * best_f));
+    log(&format!(
+        "best epoch {best_epoch} (dev F1 {:.2})",
+        100.0 * best_f
+    ));
 
     let mut rows: Vec<(u64, [f32; NUM_TAGS])> = Vec::new();
     for (i, &k) in keys.iter().enumerate() {
@@ -238,7 +244,12 @@ fn read_sentences(path: &Path, gaz: &Gazetteer) -> Result<Vec<RawSentence>, Stri
         let words: Vec<Vec<&str>> = layout
             .sentences
             .iter()
-            .map(|&(s, e)| layout.tokens[s..e].iter().map(|t| doc.slice(t.span)).collect())
+            .map(|&(s, e)| {
+                layout.tokens[s..e]
+                    .iter()
+                    .map(|t| doc.slice(t.span))
+                    .collect()
+            })
             .collect();
         let feats = document_features(&words, gaz);
         let golds = gold_tags(doc, &layout);
@@ -277,7 +288,13 @@ impl Weights {
         &self.w[s..s + NUM_TAGS]
     }
 
-    fn decode(&self, ex: &Example, scores: &mut Vec<f32>, out: &mut Vec<usize>, back: &mut Vec<u8>) {
+    fn decode(
+        &self,
+        ex: &Example,
+        scores: &mut Vec<f32>,
+        out: &mut Vec<usize>,
+        back: &mut Vec<u8>,
+    ) {
         let n = ex.gold.len();
         scores.clear();
         scores.resize(n * NUM_TAGS, 0.0);
@@ -362,13 +379,21 @@ fn evaluate(w: &Weights, set: &[Example]) -> (f64, f64, f64) {
 fn prf(tp: usize, np: usize, ng: usize) -> (f64, f64, f64) {
     let p = if np == 0 { 0.0 } else { tp as f64 / np as f64 };
     let r = if ng == 0 { 0.0 } else { tp as f64 / ng as f64 };
-    let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+    let f = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
     (p, r, f)
 }
 
 /// Exact-span micro P/R/F1 of a saved model's raw tagger output on a
 /// CoNLL-style file, with per-type counts.
-pub fn evaluate_model(model: &Model, gaz: &Gazetteer, path: &Path) -> Result<(f64, f64, f64), String> {
+pub fn evaluate_model(
+    model: &Model,
+    gaz: &Gazetteer,
+    path: &Path,
+) -> Result<(f64, f64, f64), String> {
     let docs = read_documents(path)?;
     let (mut tp, mut np, mut ng) = (0usize, 0usize, 0usize);
     for doc in &docs {
