@@ -252,6 +252,22 @@ impl<'a> DocView<'a> {
         }
     }
 
+    /// True when the entity is followed by a possessive ’s (or ’ after s).
+    fn is_possessive(&self, e: &Entity) -> bool {
+        let rest = &self.text[e.span.end()..];
+        let rest = rest.get(..rest.len().min(8)).unwrap_or(rest);
+        let mut cs = rest.chars();
+        match cs.next() {
+            Some('’' | '\'') => match cs.next() {
+                Some('s') => !cs.next().is_some_and(char::is_alphanumeric),
+                Some(c) if !c.is_alphanumeric() => e.span.text(self.text).ends_with('s'),
+                None => e.span.text(self.text).ends_with('s'),
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+
     fn canonical(&self, e: &Entity) -> String {
         if let Some(c) = &e.canonical {
             return c.clone();
@@ -506,11 +522,9 @@ impl<'a> DocView<'a> {
         }
         if let Some(i) = self.entity_at(t.start) {
             let e = self.entities[i];
-            if e.span.end() != t.end && e.span.end() > t.start {
-                // "Jordan’s" (a possessive) or a word inside a longer name.
-                if e.span.end() < t.end {
-                    return None;
-                }
+            if e.span.end() < t.end {
+                // "Jordan’s": a possessor.
+                return None;
             }
             if e.span.end() == t.end {
                 if self.is_speaker_entity(i) {
@@ -545,6 +559,12 @@ impl<'a> DocView<'a> {
     /// The nearest person (else organisation or unnamed source) left of
     /// `toks[from]` in the window, outside quotes.
     fn nearest_left(&self, toks: &[Tok], from: usize) -> Option<Cand> {
+        self.nearest_left_of(toks, from, false)
+    }
+
+    /// [`Self::nearest_left`], optionally taking possessors too ("Hamas’s
+    /// response was blunt: “…”").
+    fn nearest_left_of(&self, toks: &[Tok], from: usize, possessors: bool) -> Option<Cand> {
         let mut backup = None;
         for j in (0..from).rev() {
             let t = &toks[j];
@@ -554,7 +574,7 @@ impl<'a> DocView<'a> {
             if let Some(i) = self.entity_at(t.start) {
                 let e = self.entities[i];
                 // "Netanyahu’s rhetoric": a possessor is not a subject.
-                let possessive = e.span.end() < t.end;
+                let possessive = !possessors && self.is_possessive(e);
                 if e.label == EntityLabel::Person && !possessive {
                     return Some(Cand::Entity(i));
                 }
@@ -594,7 +614,7 @@ impl<'a> DocView<'a> {
             words += 1;
             if let Some(i) = self.entity_at(t.start) {
                 let e = self.entities[i];
-                let possessive = e.span.end() < t.end;
+                let possessive = self.is_possessive(e);
                 if e.label == EntityLabel::Person && !possessive {
                     return Some(Cand::Entity(i));
                 }
@@ -605,7 +625,18 @@ impl<'a> DocView<'a> {
                 continue;
             }
             let w = self.word(t);
-            if unnamed.is_none() && (self.lex.is_source_noun(w) || self.lex.is_title_noun(w)) {
+            let is_head = |x: &Tok| {
+                x.kind == TokKind::Word && {
+                    let xw = self.word(x);
+                    self.lex.is_source_noun(xw) || self.lex.is_title_noun(xw)
+                }
+            };
+            // "government spokesman": the head is the last noun of the run.
+            if is_head(t) && toks.get(j + 1).is_some_and(|n| !n.in_quote && is_head(n)) {
+                j += 1;
+                continue;
+            }
+            if unnamed.is_none() && is_head(t) {
                 let mut cand = self.cand_ending_at(toks, j);
                 let np = match cand {
                     Some(Cand::Unnamed(np)) | Some(Cand::Title(np, _)) => Some(np),
@@ -802,6 +833,8 @@ impl<'a> DocView<'a> {
         let mut k = j;
         let mut words = 0;
         let mut head: Option<usize> = None;
+        // Still inside the opening noun phrase.
+        let mut run = true;
         while k < toks.len() && words < 9 {
             let t = &toks[k];
             if t.kind != TokKind::Word || t.in_quote {
@@ -835,11 +868,12 @@ impl<'a> DocView<'a> {
                 || self.lex.is_title_noun(w)
                 || lexicon::pronoun(w).is_some()
                 || self.lex.is_adverb(w);
-            if head.is_none() && self.lex.is_source_noun(w) {
-                head = Some(k);
-            }
             if !np_like && head.is_none() {
                 return None;
+            }
+            run &= np_like;
+            if run && self.lex.is_source_noun(w) {
+                head = Some(k);
             }
             words += 1;
             k += 1;
@@ -915,6 +949,18 @@ pub(crate) fn attribute(view: &DocView) -> Vec<Quote> {
             .max(q.close_end)
             .min(para.end().max(q.close_end))
             .min(floor_boundary(text, q.close_end + TRAIL_CAP).max(q.close_end));
+        // “Where do we go?” The segmenter ends a sentence after ?/! and a
+        // closing mark even when the attribution follows ("… again!” Trump
+        // posted"), so look into the next sentence then.
+        let exclaims = q.closed && q.inner.text(text).ends_with(['?', '!', '…']);
+        if exclaims && trail_hi <= q.close_end + 1 {
+            if let Some(next_sentence) = spans::at_or_after(view.sentences, q.close_end) {
+                let ns = view.sentences[next_sentence];
+                if ns.start() >= q.close_end && ns.end() <= para.end() {
+                    trail_hi = floor_boundary(text, ns.end().min(q.close_end + TRAIL_CAP)).max(q.close_end);
+                }
+            }
+        }
         if let Some(next) = raw.get(i + 1) {
             trail_hi = trail_hi.min(next.open.max(q.close_end));
         }
@@ -969,7 +1015,9 @@ pub(crate) fn attribute(view: &DocView) -> Vec<Quote> {
                 }
                 Lead::Nothing => {
                     if last.is_some_and(|t| t.kind == TokKind::Colon) {
-                        let speaker = view.nearest_left(&lead_toks, lead_toks.len()).and_then(|c| view.resolve(c));
+                        let speaker = view
+                            .nearest_left_of(&lead_toks, lead_toks.len(), true)
+                            .and_then(|c| view.resolve(c));
                         if speaker.is_some() {
                             attr = Some(Attr { speaker, cue: None });
                             own_cue = true;
