@@ -643,4 +643,361 @@ mod tests {
         assert!(err.contains(&path.display().to_string()), "{err}");
         std::fs::remove_file(&path).unwrap();
     }
+
+    // ---- Real libraries, really loaded --------------------------------------
+    //
+    // The example plugins and the fixtures in plugins/test-* are built once
+    // per test run with a nested `cargo build`, into a target directory of
+    // their own so it does not wait on the lock of the build running us.
+
+    use std::sync::OnceLock;
+
+    fn plugin_dir() -> &'static Path {
+        static DIR: OnceLock<PathBuf> = OnceLock::new();
+        DIR.get_or_init(|| {
+            let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+            let target = match std::env::var_os("CARGO_TARGET_DIR") {
+                Some(dir) => workspace.join(dir),
+                None => workspace.join("target"),
+            }
+            .join("plugin-tests");
+            let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+            let status = std::process::Command::new(cargo)
+                .current_dir(&workspace)
+                .args(["build", "--quiet"])
+                .args([
+                    "-p",
+                    "lede-handles",
+                    "-p",
+                    "lede-lexicon",
+                    "-p",
+                    "lede-test-panic",
+                ])
+                .args(["-p", "lede-test-wrong-abi", "-p", "lede-test-not-a-plugin"])
+                .arg("--target-dir")
+                .arg(&target)
+                .status()
+                .expect("cargo runs");
+            assert!(status.success(), "building the test plugins failed");
+            target.join("debug")
+        })
+    }
+
+    fn library(crate_name: &str) -> PathBuf {
+        use std::env::consts::{DLL_PREFIX, DLL_SUFFIX};
+        plugin_dir().join(format!("{DLL_PREFIX}{crate_name}{DLL_SUFFIX}"))
+    }
+
+    const SEED_000: &str = include_str!("../../../corpus/seeds/000_bd8a3d32f232023b.txt");
+    const SEED_003: &str = include_str!("../../../corpus/seeds/003_14d1caff0cac3eef.txt");
+
+    fn layer<'d>(doc: &'d Document, name: &str) -> Vec<(&'d str, &'d str)> {
+        doc.layers.generic[name]
+            .iter()
+            .map(|a| (doc.slice(a.span), a.label.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn handles_finds_the_embedded_tweet_in_seed_003() {
+        let stage = load(&library("lede_handles"), "{}").unwrap();
+        assert_eq!(stage.name(), "handles");
+        assert!(stage.requires().is_empty());
+        assert_eq!(stage.produces(), vec!["handles".to_string()]);
+        let mut doc = Document::new("003", SEED_003);
+        stage.process(&mut doc).unwrap();
+        assert_eq!(
+            layer(&doc, "handles"),
+            vec![
+                ("@realDonaldTrump", "handle"),
+                ("https://t.co/hfkct0Sqw7", "url"),
+                ("@netanyahu", "handle"),
+            ]
+        );
+        let url = &doc.layers.generic["handles"][1];
+        assert_eq!(url.attrs["host"], AttrValue::Str("t.co".into()));
+        // The JSON output carries the layer under the plugin's layer name.
+        let json = lede_core::json::to_json(&doc, &Default::default());
+        assert!(json.contains(r#""handles":[{"start":"#), "{json}");
+        assert!(
+            json.contains(r#""label":"handle","user":"netanyahu"}"#),
+            "{json}"
+        );
+    }
+
+    #[test]
+    fn options_reach_the_plugin_and_bad_ones_are_explained() {
+        let path = library("lede_handles");
+        let stage = load(&path, r#"{"kinds": ["url"]}"#).unwrap();
+        let mut doc = Document::new("003", SEED_003);
+        stage.process(&mut doc).unwrap();
+        assert_eq!(
+            layer(&doc, "handles"),
+            vec![("https://t.co/hfkct0Sqw7", "url")]
+        );
+
+        let err = load(&path, r#"{"min_length": "two"}"#).err().unwrap();
+        assert_eq!(
+            err,
+            format!(
+                "plugin {} (`handles`) could not start: option `min_length` must be an integer, \
+                 not a string (\"two\"). Fix this stage's `options` table (it accepts: kinds \
+                 (list of strings), min_length (integer))",
+                path.display()
+            )
+        );
+        let err = load(&path, r#"{"kind": ["url"]}"#).err().unwrap();
+        assert!(err.contains("unknown option `kind`"), "{err}");
+    }
+
+    #[test]
+    fn lexicon_tags_topic_terms_in_seed_000() {
+        let options =
+            r#"{"terms": ["ceasefire", "hostages", "prisoner exchange"], "label": "topic"}"#;
+        let stage = load(&library("lede_lexicon"), options).unwrap();
+        let text = "Israel aims to confine the agreement to a prisoner exchange arrangement, offering no substantial political or humanitarian concessions. Ceasefire talks continue.";
+        assert!(SEED_000.contains(&text[..70]));
+        let mut doc = Document::new("000", text);
+        stage.process(&mut doc).unwrap();
+        assert_eq!(
+            layer(&doc, "lexicon"),
+            vec![("prisoner exchange", "topic"), ("Ceasefire", "topic")]
+        );
+        assert_eq!(
+            doc.layers.generic["lexicon"][1].attrs["term"],
+            AttrValue::Str("ceasefire".into())
+        );
+        let mut seed = Document::new("000", SEED_000);
+        stage.process(&mut seed).unwrap();
+        let exchanges = layer(&seed, "lexicon")
+            .iter()
+            .filter(|(t, _)| t.eq_ignore_ascii_case("prisoner exchange"))
+            .count();
+        assert_eq!(exchanges, 5);
+    }
+
+    #[test]
+    fn a_plugin_for_another_abi_version_is_refused_with_both_versions() {
+        let path = library("lede_test_wrong_abi");
+        let err = load(&path, "{}").err().unwrap();
+        assert_eq!(
+            err,
+            format!(
+                "plugin {}: built for lede plugin ABI version {}, but this lede expects version {}. \
+                 Rebuild the plugin against a lede-plugin with ABI version {} (update its \
+                 `lede-plugin` dependency), or use a lede that speaks version {}",
+                path.display(),
+                abi::ABI_VERSION + 1,
+                abi::ABI_VERSION,
+                abi::ABI_VERSION,
+                abi::ABI_VERSION + 1
+            )
+        );
+    }
+
+    #[test]
+    fn a_library_that_is_not_a_plugin_is_refused() {
+        let path = library("lede_test_not_a_plugin");
+        let err = load(&path, "{}").err().unwrap();
+        assert!(
+            err.starts_with(&format!(
+                "plugin {}: not a lede plugin (it does not export `lede_plugin_descriptor`)",
+                path.display()
+            )),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_plugin_that_refuses_to_start_says_why() {
+        let path = library("lede_test_panic");
+        let err = load(&path, r#"{"refuse": true}"#).err().unwrap();
+        assert!(
+            err.starts_with(&format!(
+                "plugin {} (`misbehaving`) could not start: refusing to start, as asked",
+                path.display()
+            )),
+            "{err}"
+        );
+    }
+
+    fn with_sentences(id: &str, text: &str) -> Document {
+        let mut doc = Document::new(id, text);
+        doc.layers.sentences = Some(vec![Span::new(text, 0, text.len()).unwrap()]);
+        doc
+    }
+
+    #[test]
+    fn panics_errors_and_bad_spans_fail_one_document_each() {
+        let stage = load(&library("lede_test_panic"), "{}").unwrap();
+        assert_eq!(stage.requires(), vec!["sentences".to_string()]);
+
+        let mut missing = Document::new("m", "A truce.");
+        let err = stage.process(&mut missing).unwrap_err();
+        assert!(matches!(err, StageError::MissingLayer(ref l) if l == "sentences"));
+
+        let mut panicking = with_sentences("p", "PANIC during the truce");
+        let err = stage.process(&mut panicking).unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "plugin `misbehaving` panicked: the fixture panics on PANIC"
+        );
+        assert!(!panicking.layers.generic.contains_key("misbehaviour"));
+
+        let mut failing = with_sentences("f", "Talks FAIL again");
+        let err = stage.process(&mut failing).unwrap_err().to_string();
+        assert_eq!(err, "plugin `misbehaving`: the fixture fails on FAIL");
+
+        let mut bad = with_sentences("b", "BADSPAN’s truce");
+        let err = stage.process(&mut bad).unwrap_err().to_string();
+        assert!(
+            err.contains("invalid span 0..8: span offset 8 is not on a char boundary"),
+            "{err}"
+        );
+        assert!(err.contains("this is a bug in the plugin"), "{err}");
+
+        // The same instance goes on working, attributes of every kind intact.
+        let mut fine = with_sentences("ok", "The truce held.");
+        stage.process(&mut fine).unwrap();
+        let truce = &fine.layers.generic["misbehaviour"][0];
+        assert_eq!(fine.slice(truce.span), "truce");
+        assert_eq!(truce.attrs["sentences"], AttrValue::Int(1));
+        assert_eq!(truce.attrs["confirmed"], AttrValue::Bool(false));
+        assert_eq!(truce.attrs["weight"], AttrValue::Float(0.5));
+    }
+
+    #[test]
+    fn a_panicking_plugin_fails_one_document_and_the_batch_goes_on() {
+        let dir = std::env::temp_dir().join(format!("lede-batch-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let toml = format!(
+            "name = \"batch\"\n[[stage]]\nuse = \"segment\"\n[[stage]]\nplugin = {:?}\n",
+            library("lede_test_panic").display().to_string()
+        );
+        let pipeline = crate::Pipeline::from_toml(&toml, &dir.join("batch.toml")).unwrap();
+        let texts = [
+            "The truce held overnight.",
+            "PANIC spread after the truce collapsed.",
+            "A second truce was agreed. It held.",
+        ];
+        let inputs: Vec<crate::Input> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Ok(Document::new(i.to_string(), *t)))
+            .collect();
+        let mut outcomes = Vec::new();
+        crate::run_ordered(&pipeline, inputs, 2, |o| outcomes.push(o));
+        assert_eq!(outcomes.len(), 3);
+        match &outcomes[1] {
+            crate::Outcome::Failed { id, message } => {
+                assert_eq!(id, "1");
+                assert!(message.contains("the fixture panics on PANIC"), "{message}");
+            }
+            other => panic!("document 1 should fail: {other:?}"),
+        }
+        for i in [0, 2] {
+            let crate::Outcome::Done(doc) = &outcomes[i] else {
+                panic!("document {i} should pass: {:?}", outcomes[i]);
+            };
+            let truce = &doc.layers.generic["misbehaviour"][0];
+            assert_eq!(doc.slice(truce.span), "truce");
+            let sentences = doc.layers.sentences.as_ref().unwrap().len() as i64;
+            assert_eq!(truce.attrs["sentences"], AttrValue::Int(sentences));
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn one_instance_serves_several_threads_with_the_same_results() {
+        let stage = load(&library("lede_handles"), "{}").unwrap();
+        let texts = [
+            SEED_000,
+            SEED_003,
+            "Mail tips@example.org, follow @AP and #Gaza.",
+        ];
+        let expected: Vec<Document> = texts
+            .iter()
+            .map(|t| {
+                let mut d = Document::new("x", *t);
+                stage.process(&mut d).unwrap();
+                d
+            })
+            .collect();
+        std::thread::scope(|scope| {
+            for _ in 0..4 {
+                scope.spawn(|| {
+                    for _ in 0..20 {
+                        for (t, want) in texts.iter().zip(&expected) {
+                            let mut d = Document::new("x", *t);
+                            stage.process(&mut d).unwrap();
+                            assert_eq!(&d, want);
+                        }
+                    }
+                });
+            }
+        });
+    }
+
+    #[test]
+    fn describe_reads_the_descriptor_without_starting_the_plugin() {
+        let d = describe(&library("lede_lexicon")).unwrap();
+        assert_eq!(d.name, "lexicon");
+        assert_eq!(d.produces, vec!["lexicon".to_string()]);
+        let names: Vec<&str> = d.options.iter().map(|o| o.name.as_str()).collect();
+        assert_eq!(names, vec!["terms", "file", "label"]);
+        assert_eq!(d.options[2].default.as_deref(), Some("\"term\""));
+    }
+
+    #[test]
+    fn loaded_plugins_never_produce_invalid_spans_on_awkward_text() {
+        let handles = load(&library("lede_handles"), "{}").unwrap();
+        let lexicon = load(
+            &library("lede_lexicon"),
+            r#"{"terms": ["i̇s", "ceasefire", "a b"]}"#,
+        )
+        .unwrap();
+        // A fixed pseudo-random walk over awkward pieces: the host checks
+        // every span, so any invalid one would fail the document.
+        let pieces = [
+            "@",
+            "#",
+            "https://",
+            "www.",
+            ".",
+            "a",
+            "é",
+            " ",
+            "\n",
+            "(",
+            ")",
+            "\u{301}",
+            "İ",
+            "s",
+            "b",
+            "ceasefire",
+            "’",
+            "😀",
+            "ק",
+            "x@y.co",
+            "_",
+            "-",
+        ];
+        let mut state = 0x2545_f491_u64;
+        for _ in 0..300 {
+            let mut text = String::new();
+            for _ in 0..(state % 40) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push_str(pieces[(state % pieces.len() as u64) as usize]);
+            }
+            state = state.wrapping_add(1);
+            for stage in [&handles, &lexicon] {
+                let mut doc = Document::new("p", text.as_str());
+                stage
+                    .process(&mut doc)
+                    .unwrap_or_else(|e| panic!("{text:?}: {e}"));
+            }
+        }
+    }
 }
