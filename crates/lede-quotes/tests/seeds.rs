@@ -3,7 +3,10 @@
 //! speaker accuracy, scored as `lede eval` scores them.
 
 use lede_core::json::{from_json, OffsetUnit};
-use lede_core::{Document, Quote, QuoteKind, Span, Stage};
+mod common;
+
+use common::{score, Score};
+use lede_core::{Document, QuoteKind, Span, Stage};
 use lede_quotes::QuotesStage;
 
 const GOLD: &str = include_str!("../../../corpus/seeds/gold.jsonl");
@@ -37,120 +40,17 @@ fn lines(text: &str) -> Vec<Span> {
     out
 }
 
-fn words(s: &str) -> Vec<String> {
-    s.split_whitespace().map(|w| w.to_lowercase()).collect()
-}
-
-fn suffix_of(long: &[String], short: &[String]) -> bool {
-    !short.is_empty() && short.len() <= long.len() && long[long.len() - short.len()..] == *short
-}
-
-/// The eval rule: both null, or spans overlap, or text/canonical equal to the
-/// gold name (case-insensitive), or one a whole-word suffix of the other.
-fn speaker_ok(gold: &Quote, pred: &Quote) -> bool {
-    match (&gold.speaker, &pred.speaker) {
-        (None, None) => true,
-        (Some(g), Some(p)) => {
-            if let (Some(gs), Some(ps)) = (g.span, p.span) {
-                if gs.overlaps(ps) {
-                    return true;
-                }
-            }
-            let gw = words(&g.text);
-            [Some(p.text.as_str()), p.canonical.as_deref()]
-                .into_iter()
-                .flatten()
-                .any(|name| {
-                    let pw = words(name);
-                    pw == gw || suffix_of(&pw, &gw) || suffix_of(&gw, &pw)
-                })
-        }
-        _ => false,
-    }
-}
-
-#[derive(Default)]
-struct Score {
-    gold: usize,
-    predicted: usize,
-    matched: usize,
-    speaker_ok: usize,
-    predicted_null_speaker: usize,
-    failures: Vec<String>,
-}
-
-fn score(gold_doc: &Document, pred: &[Quote], s: &mut Score) {
-    let text = &gold_doc.text;
-    let gold_all = gold_doc.layers.quotes.as_deref().unwrap_or(&[]);
-    let gold: Vec<&Quote> = gold_all.iter().filter(|q| q.kind != QuoteKind::Scare).collect();
-    let scare: Vec<&Quote> = gold_all.iter().filter(|q| q.kind == QuoteKind::Scare).collect();
-    let pred: Vec<&Quote> = pred.iter().filter(|q| q.kind != QuoteKind::Scare).collect();
-    let mut used = vec![false; pred.len()];
-    s.gold += gold.len();
-    for g in &gold {
-        let hit = pred
-            .iter()
-            .enumerate()
-            .filter(|(k, p)| !used[*k] && p.span.overlaps(g.span))
-            .max_by_key(|(_, p)| p.span.end().min(g.span.end()) - p.span.start().max(g.span.start()))
-            .map(|(k, _)| k);
-        match hit {
-            Some(k) => {
-                used[k] = true;
-                s.matched += 1;
-                if speaker_ok(g, pred[k]) {
-                    s.speaker_ok += 1;
-                } else {
-                    s.failures.push(format!(
-                        "{}: wrong speaker for {:?}: gold {:?}, got {:?}",
-                        gold_doc.id,
-                        g.span.text(text),
-                        g.speaker.as_ref().map(|x| &x.text),
-                        pred[k].speaker
-                    ));
-                }
-            }
-            None => s.failures.push(format!("{}: missed {:?}", gold_doc.id, g.span.text(text))),
-        }
-    }
-    for (k, p) in pred.iter().enumerate() {
-        if used[k] {
-            continue;
-        }
-        // Predictions over a gold scare quote are neither right nor wrong.
-        if scare.iter().any(|g| g.span.overlaps(p.span)) {
-            continue;
-        }
-        s.predicted += 1;
-        s.failures.push(format!("{}: false {:?} ({:?})", gold_doc.id, p.span.text(text), p.kind));
-    }
-    s.predicted += used.iter().filter(|u| **u).count();
-    s.predicted_null_speaker += pred.iter().filter(|p| p.speaker.is_none()).count();
-}
-
 #[test]
 fn seeds_meet_the_direct_quote_targets() {
     let stage = QuotesStage::new();
     let mut s = Score::default();
-    let mut emitted = 0;
     for (gold, mut input) in seeds() {
         stage.process(&mut input).unwrap();
         let pred = input.layers.quotes.clone().unwrap();
-        emitted += pred.len();
         score(&gold, &pred, &mut s);
     }
-    let p = s.matched as f64 / s.predicted.max(1) as f64;
-    let r = s.matched as f64 / s.gold.max(1) as f64;
-    let f1 = if p + r > 0.0 { 200.0 * p * r / (p + r) } else { 0.0 };
-    let speaker = 100.0 * s.speaker_ok as f64 / s.matched.max(1) as f64;
-    let null_rate = 100.0 * s.predicted_null_speaker as f64 / emitted.max(1) as f64;
-    eprintln!(
-        "seeds: gold {} predicted {} matched {}  F1 {f1:.1}  speaker {speaker:.1}% ({}/{})  speaker-null {null_rate:.1}% of {emitted} emitted",
-        s.gold, s.predicted, s.matched, s.speaker_ok, s.matched
-    );
-    for f in &s.failures {
-        eprintln!("  {f}");
-    }
+    s.report("seeds (gold sentences and entities)");
+    let (f1, speaker) = (s.f1(), s.speaker_accuracy());
     assert!(f1 >= 95.0, "direct-quote span F1 {f1:.1} < 95");
     assert!(speaker >= 95.0, "speaker accuracy {speaker:.1}% < 95%");
 }
