@@ -23,4 +23,6 @@
       if (q.getAttribute('data-spk') === spk) q.classList.add('focus');
     });
   });
+  // Lets tests see that the script ran.
+  document.body.setAttribute('data-js', 'ready');
 })();
