@@ -198,23 +198,47 @@ fn write_context(out: &mut String, doc: &Document, sentences: &[Span], span: Spa
             (start, end)
         });
     const SIDE: usize = 70;
-    let before = &text[around.0..span.start()];
-    let after = &text[span.end()..around.1];
-    let before_chars = before.chars().count();
-    if before_chars > SIDE {
-        let cut = before
-            .char_indices()
-            .nth(before_chars - SIDE)
-            .map_or(0, |(p, _)| p);
+    let (cut_before, before) = tail_words(&text[around.0..span.start()], SIDE);
+    let (cut_after, after) = head_words(&text[span.end()..around.1], SIDE);
+    if cut_before {
         out.push('…');
-        escape_text_into(out, &before[cut..]);
-    } else {
-        escape_text_into(out, before);
     }
+    escape_text_into(out, before);
     out.push_str("<b>");
     escape_text_into(out, doc.slice(span));
     out.push_str("</b>");
-    escape_text_into(out, &truncate(after, SIDE));
+    escape_text_into(out, after);
+    if cut_after {
+        out.push('…');
+    }
+}
+
+/// The last `max` chars of `s` or fewer, starting at a word when cut; and
+/// whether it was cut.
+fn tail_words(s: &str, max: usize) -> (bool, &str) {
+    let chars = s.chars().count();
+    if chars <= max {
+        return (false, s);
+    }
+    let cut = s.char_indices().nth(chars - max).map_or(0, |(p, _)| p);
+    let tail = &s[cut..];
+    match tail.find(char::is_whitespace) {
+        Some(p) => (true, tail[p..].trim_start()),
+        None => (true, tail),
+    }
+}
+
+/// The first `max` chars of `s` or fewer, ending at a word when cut; and
+/// whether it was cut.
+fn head_words(s: &str, max: usize) -> (bool, &str) {
+    let Some((cut, _)) = s.char_indices().nth(max) else {
+        return (false, s);
+    };
+    let head = &s[..cut];
+    match head.rfind(char::is_whitespace) {
+        Some(p) if p > 0 => (true, head[..p].trim_end()),
+        _ => (true, head),
+    }
 }
 
 fn write_numbers(out: &mut String, d: usize, doc: &Document) {

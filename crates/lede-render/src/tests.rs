@@ -535,3 +535,27 @@ proptest! {
         prop_assert_eq!(&html, &render_html(std::slice::from_ref(&doc)));
     }
 }
+
+#[test]
+fn numbers_panel_shows_the_sentence_cut_at_words() {
+    let docs = gold_docs();
+    let page = render_and_parse(&docs);
+    let section = sections(&page)[1];
+    let rows: Vec<String> = section.with_class("num-panel")[0]
+        .with_class("ctx")
+        .iter()
+        .map(|td| td.text())
+        .collect();
+    // The header cell, then one sentence per number, in text order.
+    assert_eq!(rows[0], "Sentence");
+    assert_eq!(
+        rows[1],
+        "After more than seven months of devastating conflict that has claimed over 35,000 \
+         Palestinian…"
+    );
+    assert_eq!(
+        rows[2],
+        "…more than seven months of devastating conflict that has claimed over 35,000 \
+         Palestinian lives and seen 130 Israeli hostages remain in captivity,…"
+    );
+}
