@@ -5,17 +5,14 @@ import time
 
 
 def lede_command(lede, pipeline, extra_args=()):
-    """The plain command: `lede run ARGS PIPELINE -`, on all cores.
-
-    Options go before the pipeline and the `-`: everything after the first
-    input is read as another input."""
-    return [str(lede), "run", *extra_args, str(pipeline), "-"]
+    """The plain command: `lede run PIPELINE - ARGS`, on all cores."""
+    return [str(lede), "run", str(pipeline), "-", *extra_args]
 
 
 def engine_command(command):
     """The command an engine starts once per partition or batch: the engine
     runs one task per core, so each lede process works on one thread."""
-    return [*command[:2], "--jobs", "1", *command[2:]]
+    return [*command, "--jobs", "1"]
 
 
 def plain_run(command, lines):
