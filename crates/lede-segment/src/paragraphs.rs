@@ -4,7 +4,10 @@
 
 use lede_core::Span;
 
-use crate::chars::{decode, space_at};
+use crate::chars::{decode, space_at, ByteSet};
+
+/// The bytes that can begin a line break.
+static BREAK_LEADS: ByteSet = ByteSet::of(&[b'\n', b'\r', 0x0B, 0x0C, 0xC2, 0xE2]);
 
 /// Byte length of the line break starting at `i`, or 0 when there is none.
 #[inline]
@@ -62,21 +65,21 @@ pub(crate) fn for_each_paragraph(text: &str, mut f: impl FnMut(Span)) {
     let bytes = text.as_bytes();
     let mut line_start = 0;
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        // Only these lead bytes can begin a line break.
-        if matches!(b, b'\n' | b'\r' | 0x0B | 0x0C | 0xC2 | 0xE2) {
-            let len = line_break_at(bytes, i);
-            if len > 0 {
-                if let Some(span) = trim(text, line_start, i) {
-                    f(span);
-                }
-                i += len;
-                line_start = i;
-                continue;
-            }
+    loop {
+        i = BREAK_LEADS.find(bytes, i, bytes.len());
+        if i >= bytes.len() {
+            break;
         }
-        i += 1;
+        let len = line_break_at(bytes, i);
+        if len > 0 {
+            if let Some(span) = trim(text, line_start, i) {
+                f(span);
+            }
+            i += len;
+            line_start = i;
+        } else {
+            i += 1;
+        }
     }
     if let Some(span) = trim(text, line_start, bytes.len()) {
         f(span);

@@ -16,16 +16,16 @@
 
 use lede_core::Span;
 
-use crate::chars::{classify, decode, is_closer, is_opener, prev_char_start, space_at, Class};
+use crate::chars::{
+    classify, decode, is_closer, is_opener, prev_char_start, space_at, ByteSet, Class,
+};
 use crate::lexicon::{Abbrev, Lexicon};
 use crate::paragraphs::trim;
 
-/// Bytes that can begin a sentence terminator: `.`, `!`, `?` and the lead
-/// byte of `…` (U+2026) and `‼`/`⁇`/`⁈`/`⁉` (all 0xE2).
-#[inline]
-fn may_terminate(b: u8) -> bool {
-    matches!(b, b'.' | b'!' | b'?' | 0xE2)
-}
+/// Bytes that can begin a sentence terminator: `.`, `!`, `?`, the lead
+/// byte of `…` (U+2026) and `‼`/`⁇`/`⁈`/`⁉` (0xE2), and of the ideographic
+/// and full-width stops (0xE3, 0xEF).
+static TERMINATOR_LEADS: ByteSet = ByteSet::of(&[b'.', b'!', b'?', 0xE2, 0xE3, 0xEF]);
 
 #[inline]
 fn is_terminator(c: char) -> bool {
@@ -71,11 +71,10 @@ pub(crate) fn split_paragraph(lex: &Lexicon, text: &str, para: Span, out: &mut V
     let end = para.end();
     let mut sent_start = para.start();
     let mut i = para.start();
-    while i < end {
-        let b = bytes[i];
-        if !may_terminate(b) {
-            i += 1;
-            continue;
+    loop {
+        i = TERMINATOR_LEADS.find(bytes, i, end);
+        if i >= end {
+            break;
         }
         let (c, len) = decode(bytes, i);
         if !is_terminator(c) {

@@ -8,7 +8,7 @@
 
 use lede_core::{Span, Token, TokenKind};
 
-use crate::chars::{class_at, decode, is_alnum, space_at, Class, ASCII};
+use crate::chars::{class_at, decode, is_alnum, space_at, Class, ASCII, ASCII_ALNUM};
 use crate::lexicon::{Abbrev, Lexicon};
 
 /// Tokenizes `text` (all of it, ignoring paragraphs and sentences, which
@@ -73,10 +73,17 @@ impl Scanner<'_> {
         let n = bytes.len();
         match class {
             Class::Letter | Class::Digit => {
-                if let Some(end) = self.url_with_scheme(i) {
-                    return (end, TokenKind::Url);
+                let run_end = alnum_run(bytes, i);
+                if run_end >= n || ASCII_SPACE[bytes[run_end] as usize] {
+                    // The common case: a plain word or number before a space.
+                    return (run_end, kind_of(bytes, i, run_end));
                 }
-                let (end, letters) = self.word(i, line_start);
+                if matches!(bytes[run_end], b':' | b'.') {
+                    if let Some(end) = self.url_with_scheme(i) {
+                        return (end, TokenKind::Url);
+                    }
+                }
+                let end = self.word_from(i, run_end, line_start);
                 if end < n && matches!(bytes[end], b'@' | b'.' | b'-' | b'+' | b'_') {
                     if let Some(e) = self.email(i) {
                         return (e, TokenKind::Email);
@@ -85,14 +92,15 @@ impl Scanner<'_> {
                 if end < n && bytes[end] == b'/' && looks_like_domain(&bytes[i..end]) {
                     return (self.url_end(i, end), TokenKind::Url);
                 }
-                (
-                    end,
-                    if letters {
-                        TokenKind::Word
-                    } else {
-                        TokenKind::Number
-                    },
-                )
+                if end < n
+                    && bytes[end] == b'$'
+                    && end - i <= 3
+                    && bytes[i..end].iter().all(u8::is_ascii_uppercase)
+                {
+                    // A currency sign with its country letters: "C$", "US$", "HK$".
+                    return (end + 1, TokenKind::Symbol);
+                }
+                (end, kind_of(bytes, i, end))
             }
             Class::Apostrophe => match clitic_len(bytes, i + len) {
                 Some(l) => (i + len + l, TokenKind::Word),
@@ -101,15 +109,8 @@ impl Scanner<'_> {
             Class::Period => {
                 if i + 1 < n && bytes[i + 1].is_ascii_digit() {
                     // ".496", a batting average.
-                    let (end, letters) = self.word(i + 1, false);
-                    return (
-                        end,
-                        if letters {
-                            TokenKind::Word
-                        } else {
-                            TokenKind::Number
-                        },
-                    );
+                    let end = self.word(i + 1, false);
+                    return (end, kind_of(bytes, i + 1, end));
                 }
                 let mut e = i + 1;
                 while e < n && bytes[e] == b'.' {
@@ -127,15 +128,8 @@ impl Scanner<'_> {
                 (e, TokenKind::Punctuation)
             }
             Class::Plus if i + 1 < n && bytes[i + 1].is_ascii_digit() => {
-                let (end, letters) = self.word(i + 1, false);
-                (
-                    end,
-                    if letters {
-                        TokenKind::Word
-                    } else {
-                        TokenKind::Number
-                    },
-                )
+                let end = self.word(i + 1, false);
+                (end, kind_of(bytes, i + 1, end))
             }
             Class::At => {
                 let e = scan_ascii(bytes, i + 1, |b| b.is_ascii_alphanumeric() || b == b'_');
@@ -226,34 +220,19 @@ impl Scanner<'_> {
     /// clitic (’s, ’ll, n’t). Keeps the final period of an abbreviation,
     /// and of a list number that opens a line. Returns the end and whether
     /// any letter was seen.
-    fn word(&self, i: usize, line_start: bool) -> (usize, bool) {
+    fn word(&self, i: usize, line_start: bool) -> usize {
+        let j = alnum_run(self.bytes, i);
+        self.word_from(i, j, line_start)
+    }
+
+    /// [`Scanner::word`] after its first run of letters and digits, which
+    /// ends at `j`.
+    fn word_from(&self, i: usize, mut j: usize, line_start: bool) -> usize {
         let bytes = self.bytes;
         let n = bytes.len();
-        let mut j = i;
-        let mut letters = false;
         loop {
-            // The run of letters, digits and marks.
-            while j < n {
-                let b = bytes[j];
-                if b < 0x80 {
-                    if b.is_ascii_alphabetic() {
-                        letters = true;
-                    } else if !b.is_ascii_digit() {
-                        break;
-                    }
-                    j += 1;
-                } else {
-                    let (class, len) = class_at(bytes, j);
-                    match class {
-                        Class::Letter => letters = true,
-                        Class::Digit | Class::Mark => {}
-                        _ => break,
-                    }
-                    j += len;
-                }
-            }
             if j >= n || j == i {
-                return (j, letters);
+                return j;
             }
             let (class, len) = class_at(bytes, j);
             let next = j + len;
@@ -268,21 +247,29 @@ impl Scanner<'_> {
                 Class::Period => {
                     if next_class == Class::Period {
                         // An ellipsis follows: "wait..." keeps "wait" whole.
-                        return (j, letters);
+                        return j;
                     }
-                    let abbrev = self.lex.abbrev(&bytes[i..j]);
+                    let word = &bytes[i..j];
+                    let mut abbrev = self.lex.abbrev(word);
+                    if abbrev == Abbrev::No {
+                        // "aid-U.N.": the part after the last hyphen.
+                        if let Some(h) = word.iter().rposition(|&b| b == b'-') {
+                            abbrev = self.lex.abbrev(&word[h + 1..]);
+                        }
+                    }
                     if next_class == Class::Hyphen && abbrev != Abbrev::No {
                         let after = next + class_at(bytes, next).1;
                         if after < n && is_alnum(class_at(bytes, after).0) {
                             // "U.S.-brokered" stays one word.
                             j = after;
+                            j = alnum_run(bytes, j);
                             continue;
                         }
                     }
                     if abbrev != Abbrev::No || (line_start && is_list_number(&bytes[i..j])) {
-                        return (next, letters);
+                        return next;
                     }
-                    return (j, letters);
+                    return j;
                 }
                 Class::Comma if prev_digit && thousands_group_at(bytes, next) => j = next,
                 Class::Colon | Class::Slash if prev_digit && next_class == Class::Digit => j = next,
@@ -302,23 +289,24 @@ impl Scanner<'_> {
                             let is_not = (l == 1) && matches!(bytes[next], b't' | b'T');
                             if !is_not {
                                 // "Hamas" + "’s", "they" + "’ll".
-                                return (j, letters);
+                                return j;
                             }
                             if matches!(bytes[j - 1], b'n' | b'N') {
                                 if j - 1 == i {
                                     // A bare "n’t".
-                                    return (next + l, true);
+                                    return next + l;
                                 }
                                 // "do" + "n’t", "ca" + "n’t".
-                                return (j - 1, letters);
+                                return j - 1;
                             }
                             // "’t" not after n: an ordinary apostrophe.
                             j = next;
                         }
                     }
                 }
-                _ => return (j, letters),
+                _ => return j,
             }
+            j = alnum_run(bytes, j);
         }
     }
 
@@ -424,6 +412,60 @@ impl Scanner<'_> {
             i += len;
         }
         (i, letters)
+    }
+}
+
+/// `Word` when the token `[i, end)` has a letter, else `Number`.
+#[inline]
+fn kind_of(bytes: &[u8], i: usize, end: usize) -> TokenKind {
+    if bytes[i].is_ascii_alphabetic() || has_letter(&bytes[i..end]) {
+        TokenKind::Word
+    } else {
+        TokenKind::Number
+    }
+}
+
+fn has_letter(token: &[u8]) -> bool {
+    let mut k = 0;
+    while k < token.len() {
+        let (class, len) = class_at(token, k);
+        if class == Class::Letter {
+            return true;
+        }
+        k += len;
+    }
+    false
+}
+
+/// ASCII white space, by byte value.
+static ASCII_SPACE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = matches!(ASCII[b], Class::Space);
+        b += 1;
+    }
+    t
+};
+
+/// End of the run of letters, digits and marks from `i`.
+#[inline]
+fn alnum_run(bytes: &[u8], mut i: usize) -> usize {
+    let n = bytes.len();
+    loop {
+        // ASCII letters and digits, the bulk of the text.
+        i += bytes[i..]
+            .iter()
+            .position(|&b| ASCII_ALNUM[b as usize] == 0)
+            .unwrap_or(n - i);
+        if i >= n || bytes[i] < 0x80 {
+            return i;
+        }
+        let (class, len) = class_at(bytes, i);
+        if !matches!(class, Class::Letter | Class::Digit | Class::Mark) {
+            return i;
+        }
+        i += len;
     }
 }
 
