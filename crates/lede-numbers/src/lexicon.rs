@@ -2,9 +2,6 @@
 //! hedges), read once from the data files under `data/` when the stage is
 //! built, and looked up by lower-cased word.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 const LEXICON: &str = include_str!("../data/lexicon.tsv");
 const MODIFIERS: &str = include_str!("../data/modifiers.tsv");
 const UNIT_STOPWORDS: &str = include_str!("../data/unit_stopwords.txt");
@@ -45,6 +42,10 @@ pub(crate) struct WordInfo {
     pub determiner: bool,
     /// noon, midnight: the hour.
     pub clock: Option<u8>,
+    /// "a", "an".
+    pub article: bool,
+    /// yesterday, today, tomorrow, last, next (relative dates).
+    pub relative: bool,
     /// A word of a hedge phrase ("over", "least").
     pub hedge: bool,
     /// Ends the search for a counted noun.
@@ -69,36 +70,35 @@ pub(crate) struct Modifier {
     pub scope: HedgeScope,
 }
 
-/// FNV-1a: the keys are short words, so a simple hash beats SipHash here.
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
 /// Longest word the lexicon holds; longer words are not looked up.
 pub(crate) const MAX_WORD: usize = 24;
+const _: () = assert!(MAX_WORD < 32, "lengths are bits of a u32");
 
 #[derive(Debug)]
 pub(crate) struct Lexicon {
-    index: HashMap<&'static str, u32, BuildHasherDefault<Fnv>>,
+    /// Open-addressing table of (lower-case word, entry id); a word's slot
+    /// comes from a cheap hash of its length and three of its letters.
+    slots: Vec<(&'static [u8], u32)>,
+    /// For each first letter a..z, a bit per word length present: most words
+    /// are rejected without hashing.
+    lengths: [u32; 26],
     infos: Vec<WordInfo>,
     pub modifiers: Vec<Modifier>,
+}
+
+const TABLE_BITS: u32 = 11;
+const TABLE_SIZE: usize = 1 << TABLE_BITS;
+
+/// Slot of a non-empty word in the table; case-insensitive for ASCII
+/// letters (`| 0x20` lower-cases a letter and keeps digits and apostrophes).
+fn slot_of(word: &[u8]) -> usize {
+    let n = word.len();
+    let first = u64::from(word[0] | 0x20);
+    let last = u64::from(word[n - 1] | 0x20);
+    let mid = u64::from(word[n / 2] | 0x20);
+    let h = first << 16 | mid << 8 | last | (n as u64) << 24;
+    // Fibonacci hashing: the top 11 bits of the product.
+    (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - TABLE_BITS)) as usize
 }
 
 /// The value of a lexicon entry that is "no entry".
@@ -108,7 +108,8 @@ impl Lexicon {
     /// Reads the embedded data files.
     pub fn load() -> Result<Lexicon, String> {
         let mut lex = Lexicon {
-            index: HashMap::default(),
+            slots: vec![(&[][..], NO_INFO); TABLE_SIZE],
+            lengths: [0; 26],
             infos: Vec::new(),
             modifiers: Vec::new(),
         };
@@ -153,6 +154,8 @@ impl Lexicon {
                 "ordinal_head" => info.ordinal_head = true,
                 "determiner" => info.determiner = true,
                 "clock" => info.clock = Some(small()?),
+                "article" => info.article = true,
+                "relative" => info.relative = true,
                 other => return Err(format!("lexicon.tsv line {n}: unknown field {other:?}")),
             }
         }
@@ -183,7 +186,7 @@ impl Lexicon {
         }
         // Longest phrases first, so "no more than" wins over "more than".
         lex.modifiers
-            .sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+            .sort_by_key(|m| std::cmp::Reverse(m.words.len()));
         Ok(lex)
     }
 
@@ -191,31 +194,53 @@ impl Lexicon {
         if word.len() > MAX_WORD || word.bytes().any(|b| b.is_ascii_uppercase()) {
             return Err(format!("word {word:?} must be lower case and short"));
         }
-        let id = match self.index.get(word) {
-            Some(&id) => id,
-            None => {
+        let Some(first) = word.bytes().next().filter(u8::is_ascii_lowercase) else {
+            return Err(format!("word {word:?} must start with a letter a-z"));
+        };
+        self.lengths[usize::from(first - b'a')] |= 1 << word.len();
+        let key = word.as_bytes();
+        let mut slot = slot_of(key);
+        let id = loop {
+            let (k, id) = self.slots[slot];
+            if id == NO_INFO {
+                if self.infos.len() * 2 >= TABLE_SIZE {
+                    return Err("too many words for the lexicon table".to_string());
+                }
                 let id = self.infos.len() as u32;
                 self.infos.push(WordInfo::default());
-                self.index.insert(word, id);
-                id
+                self.slots[slot] = (key, id);
+                break id;
             }
+            if k == key {
+                break id;
+            }
+            slot = (slot + 1) & (TABLE_SIZE - 1);
         };
         Ok(&mut self.infos[id as usize])
     }
 
     /// The entry id of `word` (any case), or [`NO_INFO`].
     pub fn lookup(&self, word: &[u8]) -> u32 {
-        if word.len() > MAX_WORD || !word.is_ascii() {
-            return NO_INFO;
-        }
-        let mut buf = [0u8; MAX_WORD];
-        for (d, s) in buf.iter_mut().zip(word) {
-            *d = s.to_ascii_lowercase();
-        }
-        let Ok(key) = std::str::from_utf8(&buf[..word.len()]) else {
+        let Some(&first) = word.first() else {
             return NO_INFO;
         };
-        self.index.get(key).copied().unwrap_or(NO_INFO)
+        if word.len() > MAX_WORD || !first.is_ascii_alphabetic() {
+            return NO_INFO;
+        }
+        if self.lengths[usize::from(first.to_ascii_lowercase() - b'a')] & (1 << word.len()) == 0 {
+            return NO_INFO;
+        }
+        let mut slot = slot_of(word);
+        loop {
+            let (k, id) = self.slots[slot];
+            if id == NO_INFO {
+                return NO_INFO;
+            }
+            if k.len() == word.len() && k.eq_ignore_ascii_case(word) {
+                return id;
+            }
+            slot = (slot + 1) & (TABLE_SIZE - 1);
+        }
     }
 
     pub fn info(&self, id: u32) -> Option<&WordInfo> {
@@ -239,7 +264,10 @@ mod tests {
     fn data_files_load() {
         let lex = Lexicon::load().expect("embedded data is valid");
         let id = lex.lookup(b"Thousand");
-        assert_eq!(lex.info(id).and_then(|i| i.num), Some(NumWord::Scale(1000.0)));
+        assert_eq!(
+            lex.info(id).and_then(|i| i.num),
+            Some(NumWord::Scale(1000.0))
+        );
         let second = lex.info(lex.lookup(b"second")).expect("second is known");
         assert_eq!(second.ordinal, Some(2.0));
         assert_eq!(second.time_unit, Some("second"));

@@ -248,7 +248,9 @@ impl<'a> Scanner<'a> {
         while i + 1 < self.toks.len()
             && self.glued(i + 1)
             && (self.is_kind(i + 1, Kind::Digits)
-                || self.punct(i + 1).is_some_and(|c| is_range_dash(c) || c == '/' || c == '.'))
+                || self
+                    .punct(i + 1)
+                    .is_some_and(|c| is_range_dash(c) || c == '/' || c == '.'))
         {
             i += 1;
         }
@@ -262,7 +264,9 @@ impl<'a> Scanner<'a> {
             if self.punct(i - 1) == Some('+') {
                 return Step::SkipTo(self.end_of_digit_chain(i));
             }
-            if self.punct(i - 1).is_some_and(|c| is_range_dash(c) || c == '/' || c == '.')
+            if self
+                .punct(i - 1)
+                .is_some_and(|c| is_range_dash(c) || c == '/' || c == '.')
                 && i >= 2
                 && self.glued(i - 1)
             {
@@ -280,7 +284,10 @@ impl<'a> Scanner<'a> {
         if i >= 1 && self.is_kind(i - 1, Kind::Digits) && !self.glued(i) {
             return Step::SkipTo(self.end_of_digit_chain(i));
         }
-        if self.is_kind(i + 1, Kind::Digits) && !self.glued(i + 1) && self.is_kind(i + 2, Kind::Digits) {
+        if self.is_kind(i + 1, Kind::Digits)
+            && !self.glued(i + 1)
+            && self.is_kind(i + 2, Kind::Digits)
+        {
             let mut k = i + 1;
             while self.is_kind(k, Kind::Digits) {
                 k = self.end_of_digit_chain(k);
@@ -320,15 +327,17 @@ impl<'a> Scanner<'a> {
         }
         match self.info(i) {
             None => true,
-            Some(w) => !(w.stop
-                || w.hedge
-                || w.determiner
-                || w.month.is_some()
-                || w.month_abbr.is_some()
-                || w.weekday.is_some()
-                || w.currency.is_some()
-                || w.num.is_some()
-                || w.ordinal_head),
+            Some(w) => {
+                !(w.stop
+                    || w.hedge
+                    || w.determiner
+                    || w.month.is_some()
+                    || w.month_abbr.is_some()
+                    || w.weekday.is_some()
+                    || w.currency.is_some()
+                    || w.num.is_some()
+                    || w.ordinal_head)
+            }
         }
     }
 
@@ -412,7 +421,12 @@ impl<'a> Scanner<'a> {
             hour = hour % 12 + offset;
             end = e;
         }
-        Some(Found::text(i, end, NumberKind::Time, format!("T{hour:02}:{minute:02}")))
+        Some(Found::text(
+            i,
+            end,
+            NumberKind::Time,
+            format!("T{hour:02}:{minute:02}"),
+        ))
     }
 
     /// "a.m.", "p.m", "am", "PM" at `i`: the hour offset and the end.
@@ -465,7 +479,12 @@ impl<'a> Scanner<'a> {
                 format!("{year:04}-{month:02}-{day:02}"),
             ));
         }
-        Some(Found::text(i, k, NumberKind::Date, format!("--{month:02}-{day:02}")))
+        Some(Found::text(
+            i,
+            k,
+            NumberKind::Date,
+            format!("--{month:02}-{day:02}"),
+        ))
     }
 
     /// "July 4", "June 29, 2025", "March 2024", "in May".
@@ -508,7 +527,12 @@ impl<'a> Scanner<'a> {
             }
         }
         if let Some(y) = self.year_at(k) {
-            return Some(Found::text(i, k + 1, NumberKind::Date, format!("{y:04}-{month:02}")));
+            return Some(Found::text(
+                i,
+                k + 1,
+                NumberKind::Date,
+                format!("{y:04}-{month:02}"),
+            ));
         }
         if abbr && k == i + 1 {
             return None;
@@ -599,9 +623,14 @@ impl<'a> Scanner<'a> {
             return Step::Nothing;
         }
         if let Some(hour) = info.clock {
-            return Step::Emit(Found::text(i, i + 1, NumberKind::Time, format!("T{hour:02}:00")));
+            return Step::Emit(Found::text(
+                i,
+                i + 1,
+                NumberKind::Time,
+                format!("T{hour:02}:00"),
+            ));
         }
-        if info.weekday.is_some() || self.word_is(i, "yesterday") || self.word_is(i, "today") || self.word_is(i, "tomorrow") || self.word_is(i, "last") || self.word_is(i, "next") {
+        if info.weekday.is_some() || info.relative {
             if let Some(reference) = self.reference {
                 if let Some(f) = self.relative_date(i, reference) {
                     return Step::Emit(f);
@@ -609,7 +638,7 @@ impl<'a> Scanner<'a> {
             }
             return Step::Nothing;
         }
-        if self.word_is(i, "a") || self.word_is(i, "an") {
+        if info.article {
             return match self.after_article(i) {
                 Some(f) => Step::Emit(f),
                 None => Step::Nothing,
@@ -627,7 +656,9 @@ impl<'a> Scanner<'a> {
             if t.cap
                 && i >= 1
                 && self.is_kind(i - 1, Kind::Word)
-                && self.tok(i + 1).is_some_and(|n| n.kind == Kind::Word && n.cap)
+                && self
+                    .tok(i + 1)
+                    .is_some_and(|n| n.kind == Kind::Word && n.cap)
             {
                 return Step::Nothing;
             }
@@ -648,7 +679,7 @@ impl<'a> Scanner<'a> {
                 None => Step::Nothing,
             };
         }
-        if self.word_is(i, "half") {
+        if info.denominator == Some(2.0) && self.word_is(i, "half") {
             if self.hyphen_link(i + 1) {
                 if let Some(unit) = self.info(i + 2).and_then(|w| w.time_unit) {
                     let mut f = Found::number(i, i + 3, NumberKind::Duration, 0.5);
@@ -682,7 +713,10 @@ impl<'a> Scanner<'a> {
         }
         match self.tok(i + 1) {
             Some(t) if t.kind == Kind::Word => {
-                if self.info(i + 1).is_some_and(|w| w.stop || w.hedge || w.num.is_some()) {
+                if self
+                    .info(i + 1)
+                    .is_some_and(|w| w.stop || w.hedge || w.num.is_some())
+                {
                     return false;
                 }
                 let b = self.bytes(i + 1);
@@ -704,8 +738,7 @@ impl<'a> Scanner<'a> {
             return None;
         }
         // "a second" alone is a moment; "a second round" is an ordinal.
-        if self.info(i).is_some_and(|w| w.time_unit.is_some()) && !self.is_kind(i + 1, Kind::Word)
-        {
+        if self.info(i).is_some_and(|w| w.time_unit.is_some()) && !self.is_kind(i + 1, Kind::Word) {
             return None;
         }
         Some(Found::number(i, i + 1, NumberKind::Ordinal, value))
@@ -730,7 +763,10 @@ impl<'a> Scanner<'a> {
             }
             return None;
         }
-        if matches!(next.num, Some(NumWord::Hundred | NumWord::Scale(_) | NumWord::Dozen)) {
+        if matches!(
+            next.num,
+            Some(NumWord::Hundred | NumWord::Scale(_) | NumWord::Dozen)
+        ) {
             let num = self.words_number(i)?;
             return match self.finish_number(num) {
                 Step::Emit(f) => Some(f),
@@ -796,10 +832,7 @@ impl<'a> Scanner<'a> {
             last = Last::Ones;
             j += 1;
         }
-        loop {
-            let Some(w) = self.info(j).and_then(|w| w.num) else {
-                break;
-            };
+        while let Some(w) = self.info(j).and_then(|w| w.num) {
             match w {
                 NumWord::Ones(v) => {
                     let ok = matches!(last, Last::Start | Last::Hundred | Last::Scale | Last::And)
@@ -933,7 +966,12 @@ impl<'a> Scanner<'a> {
     /// currency, a range, "-year-old", or the noun it counts.
     fn finish_number(&self, num: Num) -> Step {
         if num.ordinal {
-            return Step::Emit(Found::number(num.start, num.end, NumberKind::Ordinal, num.value));
+            return Step::Emit(Found::number(
+                num.start,
+                num.end,
+                NumberKind::Ordinal,
+                num.value,
+            ));
         }
         let mut num = num;
         let mut low_high = None;
@@ -974,12 +1012,16 @@ impl<'a> Scanner<'a> {
         if low_high.is_none() && !num.fraction {
             let j = num.end;
             let connector = self.word_is(j, "to")
-                || (self.word_is(j, "and") && num.start >= 1 && self.word_is(num.start - 1, "between"));
+                || (self.word_is(j, "and")
+                    && num.start >= 1
+                    && self.word_is(num.start - 1, "between"));
             if connector {
                 let second = if num.digits {
-                    self.digits_number(j + 1).filter(|n| !n.ordinal && !n.fraction)
+                    self.digits_number(j + 1)
+                        .filter(|n| !n.ordinal && !n.fraction)
                 } else if self.info(j + 1).and_then(|w| w.num).is_some() {
-                    self.words_number(j + 1).filter(|n| !n.ordinal && !n.fraction)
+                    self.words_number(j + 1)
+                        .filter(|n| !n.ordinal && !n.fraction)
                 } else {
                     None
                 };
@@ -1211,7 +1253,8 @@ impl<'a> Scanner<'a> {
     }
 
     fn emit(&self, found: Found, out: &mut Vec<NumberAnnotation>) {
-        let (Some(first), Some(last)) = (self.tok(found.start), self.tok(found.end.saturating_sub(1)))
+        let (Some(first), Some(last)) =
+            (self.tok(found.start), self.tok(found.end.saturating_sub(1)))
         else {
             return;
         };
@@ -1258,7 +1301,11 @@ impl<'a> Scanner<'a> {
             if !fits {
                 continue;
             }
-            if m.words.iter().enumerate().all(|(k, w)| self.word_is(s - n + k, w)) {
+            if m.words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| self.word_is(s - n + k, w))
+            {
                 // "pre"/"post" as separate words are not hedges.
                 if n == 1 && (m.text == "pre" || m.text == "post") {
                     continue;

@@ -52,7 +52,11 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, lex: &Lexicon, out:
         }
         let tok_start = i;
         if c.is_ascii_alphabetic() || c >= 0x80 {
-            let ch = if c >= 0x80 { char_at(text, i) } else { Some(c as char) };
+            let ch = if c >= 0x80 {
+                char_at(text, i)
+            } else {
+                Some(c as char)
+            };
             let Some(ch) = ch else {
                 i += 1;
                 continue;
@@ -129,12 +133,15 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, lex: &Lexicon, out:
                     j += 1;
                 } else if b[j] == b','
                     && j + 4 <= end
-                    && b.get(j + 1..j + 4).is_some_and(|g| g.iter().all(u8::is_ascii_digit))
+                    && b.get(j + 1..j + 4)
+                        .is_some_and(|g| g.iter().all(u8::is_ascii_digit))
                     && !b.get(j + 4).is_some_and(u8::is_ascii_digit)
                     && dots == 0
                 {
                     j += 4;
-                } else if b[j] == b'.' && b.get(j + 1).is_some_and(u8::is_ascii_digit) && j + 1 < end
+                } else if b[j] == b'.'
+                    && b.get(j + 1).is_some_and(u8::is_ascii_digit)
+                    && j + 1 < end
                 {
                     dots += 1;
                     if dots > 1 {
@@ -252,7 +259,20 @@ mod tests {
         let words: Vec<&str> = toks.iter().map(|(s, _)| s.as_str()).collect();
         assert_eq!(
             words,
-            ["Over", "35,000", "died", ";", "2.3", "million", "in", "G7", "v1.2.3", "at", "https://t.co/x1", "@user9."]
+            [
+                "Over",
+                "35,000",
+                "died",
+                ";",
+                "2.3",
+                "million",
+                "in",
+                "G7",
+                "v1.2.3",
+                "at",
+                "https://t.co/x1",
+                "@user9."
+            ]
         );
         assert_eq!(toks[1].1, Kind::Digits);
         assert_eq!(toks[7].1, Kind::Skip);
@@ -263,6 +283,19 @@ mod tests {
     fn apostrophes_and_hyphens() {
         let toks = kinds("Israel’s pre‑March 2 lines, can't.");
         let words: Vec<&str> = toks.iter().map(|(s, _)| s.as_str()).collect();
-        assert_eq!(words, ["Israel’s", "pre", "‑", "March", "2", "lines", ",", "can't", "."]);
+        assert_eq!(
+            words,
+            [
+                "Israel’s",
+                "pre",
+                "‑",
+                "March",
+                "2",
+                "lines",
+                ",",
+                "can't",
+                "."
+            ]
+        );
     }
 }

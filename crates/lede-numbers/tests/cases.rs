@@ -122,7 +122,11 @@ fn check(stage: &NumbersStage, case: &Case) -> Result<(), String> {
     if errors.is_empty() {
         Ok(())
     } else {
-        Err(format!("{} (got {})", errors.join("; "), describe(&case.text, n)))
+        Err(format!(
+            "{} (got {})",
+            errors.join("; "),
+            describe(&case.text, n)
+        ))
     }
 }
 

@@ -8,8 +8,26 @@ use lede_numbers::NumbersStage;
 use proptest::prelude::*;
 
 const ONES: [&str; 20] = [
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
 ];
 const TENS: [&str; 10] = [
     "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
@@ -22,7 +40,11 @@ fn below_hundred(n: u64, hyphen: bool) -> String {
     let tens = TENS[(n / 10) as usize];
     match n % 10 {
         0 => tens.to_string(),
-        ones => format!("{tens}{}{}", if hyphen { "-" } else { " " }, ONES[ones as usize]),
+        ones => format!(
+            "{tens}{}{}",
+            if hyphen { "-" } else { " " },
+            ONES[ones as usize]
+        ),
     }
 }
 
@@ -93,7 +115,10 @@ fn check_layer(text: &str, sentences: &[Span], stage: &NumbersStage) -> Result<(
     let mut prev_end = 0;
     for n in &found {
         let span = n.span;
-        prop_assert!(Span::new(text, span.start(), span.end()).is_ok(), "invalid span {span}");
+        prop_assert!(
+            Span::new(text, span.start(), span.end()).is_ok(),
+            "invalid span {span}"
+        );
         prop_assert!(!span.is_empty());
         prop_assert!(span.start() >= prev_end, "overlap or disorder at {span}");
         prev_end = span.end();
@@ -228,7 +253,8 @@ fn missing_sentences_is_an_error_not_a_panic() {
 fn work_grows_linearly() {
     // The output for a repeated paragraph is the paragraph's output repeated:
     // nothing looks further than a few tokens.
-    let para = "Over 35,000 Palestinians died in a 60-day war; 2.3 million fled by October 7, 2023. ";
+    let para =
+        "Over 35,000 Palestinians died in a 60-day war; 2.3 million fled by October 7, 2023. ";
     let stage = stage();
     let one = stage.find_in_text(para).len();
     let text = para.repeat(200);

@@ -10,7 +10,9 @@ const GOLD: &str = include_str!("../../../corpus/seeds/gold.jsonl");
 
 fn same_value(a: &NumberValue, b: &NumberValue) -> bool {
     match (a, b) {
-        (NumberValue::Number(x), NumberValue::Number(y)) => (x - y).abs() <= 1e-9 * y.abs().max(1.0),
+        (NumberValue::Number(x), NumberValue::Number(y)) => {
+            (x - y).abs() <= 1e-9 * y.abs().max(1.0)
+        }
         (NumberValue::Text(x), NumberValue::Text(y)) => x == y,
         _ => false,
     }
@@ -47,17 +49,32 @@ fn seeds_meet_the_targets() {
                     if f.kind == g.kind && same_value(&f.value, &g.value) {
                         kind_value_ok += 1;
                     } else {
-                        println!("{} VALUE gold {} / got {}", doc.id, show(&doc, g), show(&doc, f));
+                        println!(
+                            "{} VALUE gold {} / got {}",
+                            doc.id,
+                            show(&doc, g),
+                            show(&doc, f)
+                        );
                     }
                     if f.unit == g.unit {
                         unit_ok += 1;
                     } else {
-                        println!("{} UNIT gold {} / got {}", doc.id, show(&doc, g), show(&doc, f));
+                        println!(
+                            "{} UNIT gold {} / got {}",
+                            doc.id,
+                            show(&doc, g),
+                            show(&doc, f)
+                        );
                     }
                     if f.modifier == g.modifier && f.approx == g.approx {
                         modifier_ok += 1;
                     } else {
-                        println!("{} MOD gold {} / got {}", doc.id, show(&doc, g), show(&doc, f));
+                        println!(
+                            "{} MOD gold {} / got {}",
+                            doc.id,
+                            show(&doc, g),
+                            show(&doc, f)
+                        );
                     }
                 }
                 None => {
