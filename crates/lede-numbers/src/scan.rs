@@ -374,7 +374,11 @@ impl<'a> Scanner<'a> {
         } else if self.punct(i + 1) == Some('/') && self.glued(i + 1) && self.glued(i + 2) {
             let den = self.digits_value(i + 2)?;
             // Only proper fractions: "24/7" and "7/4/2025" are not.
-            if den <= value || den == 0.0 || self.glued(i + 3) && self.punct(i + 3) == Some('/') {
+            if den <= value
+                || den > 10.0
+                || den == 0.0
+                || self.glued(i + 3) && self.punct(i + 3) == Some('/')
+            {
                 return None;
             }
             num.value = value / den;
@@ -537,10 +541,16 @@ impl<'a> Scanner<'a> {
         if abbr && k == i + 1 {
             return None;
         }
-        // "Theresa May", "June Carter": a month name after a capitalised
-        // name word is part of the name.
-        if i >= 1 && self.is_name_word(i - 1) && !self.is_possessive(i - 1) {
-            return None;
+        // A month name alone follows a function word ("in May", "the
+        // January agreement", "late September"), a possessive or nothing; not
+        // "Theresa May" or a title-case headline ("Thousands March").
+        if i >= 1 && self.is_kind(i - 1, Kind::Word) && !self.is_possessive(i - 1) {
+            let function_word = self
+                .info(i - 1)
+                .is_some_and(|w| w.stop || w.hedge || w.determiner);
+            if !function_word {
+                return None;
+            }
         }
         // "May" starting a sentence and followed by a verb is the modal.
         if self.word_is(i, "may")
@@ -738,7 +748,10 @@ impl<'a> Scanner<'a> {
             return None;
         }
         // "a second" alone is a moment; "a second round" is an ordinal.
-        if self.info(i).is_some_and(|w| w.time_unit.is_some()) && !self.is_kind(i + 1, Kind::Word) {
+        if self.info(i).is_some_and(|w| w.time_unit.is_some())
+            && !self.is_kind(i + 1, Kind::Word)
+            && !self.hyphen_link(i + 1)
+        {
             return None;
         }
         Some(Found::number(i, i + 1, NumberKind::Ordinal, value))
@@ -1125,6 +1138,21 @@ impl<'a> Scanner<'a> {
                 return Found::text(s, end, NumberKind::Time, format!("T{hour:02}:00"));
             }
         }
+        // "7 o'clock", "1400 GMT"
+        if num.digits && v.fract() == 0.0 {
+            let b = self.bytes(j);
+            if (b.eq_ignore_ascii_case(b"o'clock") || b.eq_ignore_ascii_case("o’clock".as_bytes()))
+                && (1.0..=12.0).contains(&v)
+            {
+                return Found::text(s, j + 1, NumberKind::Time, format!("T{:02}:00", v as u32));
+            }
+            if (self.word_is(j, "GMT") || self.word_is(j, "UTC")) && self.bytes(s).len() == 4 {
+                let (h, m) = ((v as u32) / 100, (v as u32) % 100);
+                if h < 24 && m < 60 {
+                    return Found::text(s, j + 1, NumberKind::Time, format!("T{h:02}:{m:02}"));
+                }
+            }
+        }
         if self.word_is(j, "square") && self.info(j + 1).is_some_and(|w| w.measure) {
             let unit = format!("square {}", self.str_of(j + 1));
             return with_unit(number(j + 2, NumberKind::Quantity), &unit);
@@ -1136,8 +1164,22 @@ impl<'a> Scanner<'a> {
         if s >= 1 && self.word_is(s - 1, "aged") {
             return with_unit(number(j, NumberKind::Age), "year");
         }
-        // Years: "in 2019", "his 2019 indictment", but not "2000 people".
-        if num.year_like && !self.counts_plural(j) {
+        // "Fatima Abdelrahman, 43, a teacher": an age in apposition.
+        if num.digits
+            && j == s + 1
+            && (1.0..=120.0).contains(&v)
+            && v.fract() == 0.0
+            && s >= 2
+            && self.punct(s - 1) == Some(',')
+            && self.punct(j) == Some(',')
+            && self.is_name_word(s - 2)
+        {
+            return with_unit(number(j, NumberKind::Age), "year");
+        }
+        // Years: "in 2019", "his 2019 indictment", "the 1967 lines", but not
+        // "2000 people".
+        let after_the = s >= 1 && (self.word_is(s - 1, "the") || self.is_possessive(s - 1));
+        if num.year_like && (after_the || !self.counts_plural(j)) {
             return Found::text(s, j, NumberKind::Year, format!("{}", v as u32));
         }
         self.counted(num)
