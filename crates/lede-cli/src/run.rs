@@ -63,9 +63,9 @@ impl Progress {
                 None => ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden()),
             };
             let template = if total.is_some() {
-                "{elapsed_precise} [{bar:40}] {pos}/{len} documents ({per_sec}, eta {eta})"
+                "{elapsed_precise} [{bar:40}] {pos}/{len} documents, eta {eta}"
             } else {
-                "{elapsed_precise} {spinner} {pos} documents ({per_sec})"
+                "{elapsed_precise} {spinner} {pos} documents"
             };
             if let Ok(style) = ProgressStyle::with_template(template) {
                 bar.set_style(style.progress_chars("=> "));

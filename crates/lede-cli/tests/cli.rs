@@ -691,3 +691,77 @@ fn memory_stays_flat_on_a_long_stream() {
         "peak RSS grew from {small} kB (20,000 records) to {large} kB (200,000 records)"
     );
 }
+
+#[test]
+fn train_ner_writes_a_model_or_fails_with_exit_1() {
+    let dir = temp_dir("train");
+    // CoNLL-style documents: sentences on lines, tokens separated by spaces.
+    let docs = [
+        (
+            "t1",
+            "Steve Witkoff met Hamas officials in Doha .\nIsrael rejected the plan .",
+            vec![
+                (0, 13, "PER"),
+                (18, 23, "ORG"),
+                (37, 41, "LOC"),
+                (44, 50, "LOC"),
+            ],
+        ),
+        (
+            "t2",
+            "Antony Blinken flew to Cairo .\nHamas said it would reply .",
+            vec![(0, 14, "PER"), (23, 28, "LOC"), (31, 36, "ORG")],
+        ),
+        (
+            "t3",
+            "Egypt and Qatar hosted Steve Witkoff .",
+            vec![(0, 5, "LOC"), (10, 15, "LOC"), (23, 36, "PER")],
+        ),
+    ];
+    let mut jsonl = String::new();
+    for (id, text, entities) in &docs {
+        let ents: Vec<Value> = entities
+            .iter()
+            .map(|(s, e, l)| serde_json::json!({"start": s, "end": e, "label": l}))
+            .collect();
+        jsonl.push_str(&serde_json::json!({"id": id, "text": text, "entities": ents}).to_string());
+        jsonl.push('\n');
+    }
+    let train = write(&dir, "train.jsonl", &jsonl);
+    let dev = write(&dir, "dev.jsonl", &jsonl);
+    let model = dir.join("ner.model");
+    let out = lede(&[
+        "train",
+        "ner",
+        "--train",
+        p(&train),
+        "--dev",
+        p(&dev),
+        "-o",
+        p(&model),
+        "--epochs",
+        "2",
+        "--seed",
+        "7",
+    ]);
+    assert_eq!(code(&out), 0, "{}\n{}", stdout(&out), stderr(&out));
+    assert!(stdout(&out).contains("epoch 2"), "{}", stdout(&out));
+    assert!(std::fs::metadata(&model).unwrap().len() > 0);
+
+    let missing = lede(&[
+        "train",
+        "ner",
+        "--train",
+        p(&dir.join("absent.jsonl")),
+        "--dev",
+        p(&dev),
+        "-o",
+        p(&model),
+    ]);
+    assert_eq!(code(&missing), 1);
+    assert!(
+        stderr(&missing).contains("training failed"),
+        "{}",
+        stderr(&missing)
+    );
+}
