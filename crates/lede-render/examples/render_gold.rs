@@ -33,10 +33,17 @@ fn main() -> ExitCode {
             }
         }
     }
-    if let Err(e) = std::fs::write(output, lede_render::render_html(&docs)) {
+    let started = std::time::Instant::now();
+    let html = lede_render::render_html(&docs);
+    let took = started.elapsed();
+    if let Err(e) = std::fs::write(output, html) {
         eprintln!("{output}: {e}");
         return ExitCode::FAILURE;
     }
-    eprintln!("wrote {output} ({} documents)", docs.len());
+    eprintln!(
+        "wrote {output} ({} documents, rendered in {:.3} s)",
+        docs.len(),
+        took.as_secs_f64()
+    );
     ExitCode::SUCCESS
 }

@@ -60,7 +60,7 @@ pub fn render_html(docs: &[Document]) -> String {
     let max_speakers = speakers.iter().map(|s| s.names.len()).max().unwrap_or(0);
 
     let text_bytes: usize = docs.iter().map(|d| d.text.len()).sum();
-    let mut out = String::with_capacity(16_384 + text_bytes * 4);
+    let mut out = String::with_capacity(16_384 + text_bytes * 8);
     out.push_str("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     let _ = writeln!(
@@ -426,7 +426,7 @@ fn document_marks(
             t.span.start(),
             t.span.end(),
             rank::TOKEN,
-            "<span class=\"tok\"".to_string(),
+            "<span class=\"tok\"",
         ));
     }
     marks

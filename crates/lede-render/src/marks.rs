@@ -12,7 +12,7 @@
 //! Lines of the text become `<p>` elements; marks that cross a line break
 //! are cut there the same way.
 
-use std::collections::BTreeSet;
+use std::borrow::Cow;
 
 use crate::escape::escape_text_into;
 
@@ -25,7 +25,8 @@ pub(crate) struct Mark {
     /// Among marks with the same span, lower ranks go outside.
     pub rank: u8,
     /// The opening tag without its closing `>`, e.g. `<span class="ent"`.
-    pub head: String,
+    /// Borrowed for the common heads so that a token costs no allocation.
+    pub head: Cow<'static, str>,
     /// Written as `id="..."` on the first piece only (ids are unique).
     pub id: Option<String>,
     /// The closing tag, matching `head`.
@@ -37,12 +38,12 @@ pub(crate) struct Mark {
 }
 
 impl Mark {
-    pub fn span(start: usize, end: usize, rank: u8, head: String) -> Mark {
+    pub fn span(start: usize, end: usize, rank: u8, head: impl Into<Cow<'static, str>>) -> Mark {
         Mark {
             start,
             end,
             rank,
-            head,
+            head: head.into(),
             id: None,
             close: "</span>",
             prefix: String::new(),
@@ -112,11 +113,13 @@ fn write_block(
     // Where marks start and end inside the line, in text order.
     let mut starts: Vec<(usize, usize)> = Vec::new();
     let mut ends: Vec<(usize, usize)> = Vec::new();
-    let mut active: BTreeSet<usize> = BTreeSet::new();
+    // Indices of the marks covering the current position, kept sorted (the
+    // nesting order); it holds only the nesting depth, so a Vec is enough.
+    let mut active: Vec<usize> = Vec::new();
     for &i in candidates {
         let m = &marks[i];
         if m.start <= bs {
-            active.insert(i);
+            active.push(i);
         } else {
             starts.push((m.start, i));
         }
@@ -156,11 +159,15 @@ fn write_block(
             pos = point;
         }
         while ei < ends.len() && ends[ei].0 == point {
-            active.remove(&ends[ei].1);
+            if let Ok(k) = active.binary_search(&ends[ei].1) {
+                active.remove(k);
+            }
             ei += 1;
         }
         while si < starts.len() && starts[si].0 == point {
-            active.insert(starts[si].1);
+            if let Err(k) = active.binary_search(&starts[si].1) {
+                active.insert(k, starts[si].1);
+            }
             si += 1;
         }
     }
@@ -259,7 +266,7 @@ mod tests {
         let text = "First line ends\n\nSecond starts here\r\n";
         let start = text.find("ends").unwrap();
         let end = text.find("Second").unwrap() + "Second".len();
-        let mut m = Mark::span(start, end, 0, "<span class=\"g\"".into());
+        let mut m = Mark::span(start, end, 0, "<span class=\"g\"");
         m.suffix = "|".into();
         let html = render(text, vec![m]);
         assert_eq!(
@@ -276,9 +283,9 @@ mod tests {
         let html = render(
             text,
             vec![
-                Mark::span(0, inside_apostrophe, 0, "<b".into()),
-                Mark::span(3, 3, 0, "<b".into()),
-                Mark::span(5, 999, 0, "<b".into()),
+                Mark::span(0, inside_apostrophe, 0, "<b"),
+                Mark::span(3, 3, 0, "<b"),
+                Mark::span(5, 999, 0, "<b"),
             ],
         );
         assert_eq!(html, "<p>Egypt’s talks</p>\n");
