@@ -29,7 +29,7 @@ use crate::marks::RawQuote;
 use crate::spans;
 
 /// Bytes of a sentence searched before a quote for its cue.
-const LEAD_CAP: usize = 480;
+const LEAD_CAP: usize = 360;
 /// Bytes searched after a quote for a trailing cue.
 const TRAIL_CAP: usize = 240;
 /// Words a naming verb ("called") may stand before its quote.
@@ -268,19 +268,19 @@ impl<'a> DocView<'a> {
         }
     }
 
-    fn canonical(&self, e: &Entity) -> String {
+    fn canonical(&self, e: &'a Entity) -> &'a str {
         if let Some(c) = &e.canonical {
-            return c.clone();
+            return c;
         }
         let name = e.span.text(self.text);
         if e.label == EntityLabel::Person {
             if let Some(full) = name.split_whitespace().next_back().and_then(|l| self.fullest.get(l)) {
                 if is_word_suffix(full, name) {
-                    return full.to_string();
+                    return full;
                 }
             }
         }
-        name.to_string()
+        name
     }
 
     fn entity_speaker(&self, i: usize) -> Speaker {
@@ -288,47 +288,48 @@ impl<'a> DocView<'a> {
         Speaker {
             span: Some(e.span),
             text: e.span.text(self.text).to_string(),
-            canonical: Some(self.canonical(e)),
+            canonical: Some(self.canonical(e).to_string()),
         }
     }
 
-    /// The entity's title and up to four capitalised words written before
-    /// it ("Secretary of State", "Mr.").
-    fn title_words(&self, e: &'a Entity) -> Vec<&'a str> {
+    /// True when `test` holds for a word of the entity's title or of the
+    /// up to four capitalised words written before it ("Secretary of
+    /// State", "Mr.").
+    fn any_title_word(&self, e: &'a Entity, mut test: impl FnMut(&str) -> bool) -> bool {
         let start = e.span.start();
         let lo = ceil_boundary(self.text, start.saturating_sub(60)).min(start);
         let before = &self.text[lo..start];
-        let mut all: Vec<&'a str> = before
+        let written = before
             .rsplit(char::is_whitespace)
             .filter(|w| !w.is_empty())
             .take(4)
-            .take_while(|w| starts_upper(w) || *w == "of")
-            .collect();
-        if let Some(title) = e.title.as_deref() {
-            all.extend(title.split_whitespace());
+            .take_while(|w| starts_upper(w) || *w == "of");
+        for w in written {
+            if test(w) {
+                return true;
+            }
         }
-        all
+        e.title.as_deref().is_some_and(|t| t.split_whitespace().any(test))
     }
 
     fn entity_gender(&self, i: usize) -> Gender {
         let e = self.entities[i];
-        for w in self.title_words(e) {
-            let g = lexicon::title_gender(w);
-            if g != Gender::Unknown {
-                return g;
-            }
+        let mut gender = Gender::Unknown;
+        self.any_title_word(e, |w| {
+            gender = lexicon::title_gender(w);
+            gender != Gender::Unknown
+        });
+        if gender != Gender::Unknown {
+            return gender;
         }
-        let canonical = self.canonical(e);
-        match canonical.split_whitespace().next() {
+        match self.canonical(e).split_whitespace().next() {
             Some(first) => self.lex.first_name_gender(first),
             None => Gender::Unknown,
         }
     }
 
     fn has_title(&self, i: usize, noun: &str) -> bool {
-        self.title_words(self.entities[i])
-            .into_iter()
-            .any(|w| w.trim_end_matches('.').eq_ignore_ascii_case(noun))
+        self.any_title_word(self.entities[i], |w| w.trim_end_matches('.').eq_ignore_ascii_case(noun))
     }
 
     /// Entities starting in `[lo, hi)`, outside quotes, at most
@@ -1061,7 +1062,12 @@ pub(crate) fn attribute(view: &DocView) -> Vec<Quote> {
 
     raw.iter()
         .zip(done)
-        .map(|(q, d)| Quote { span: q.inner, kind: d.kind, speaker: d.attr.speaker, cue: d.attr.cue })
+        .map(|(q, d)| {
+            // An entity layer may hold a span running over the quote itself;
+            // its words are never their own speaker.
+            let speaker = d.attr.speaker.filter(|sp| !sp.span.is_some_and(|s| s.overlaps(q.inner)));
+            Quote { span: q.inner, kind: d.kind, speaker, cue: d.attr.cue }
+        })
         .collect()
 }
 
@@ -1088,7 +1094,7 @@ fn inherit_from(view: &DocView, raw: &[RawQuote], done: &[Analysed], i: usize) -
         if ent.label != EntityLabel::Person {
             continue;
         }
-        let same = speaker.canonical.as_deref() == Some(view.canonical(ent).as_str())
+        let same = speaker.canonical.as_deref() == Some(view.canonical(ent))
             || speaker.span == Some(ent.span);
         if !same {
             return None;

@@ -2,7 +2,8 @@
 //! lookups are by lower-cased ASCII bytes; a word longer than
 //! [`MAX_WORD`] bytes is in no list.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// Longest word any list holds (longer words are looked up as absent).
 pub(crate) const MAX_WORD: usize = 40;
@@ -36,25 +37,52 @@ impl Gender {
     }
 }
 
-type WordSet = HashSet<Vec<u8>>;
+/// Word classes, as bits of one table entry per word.
+pub(crate) mod class {
+    pub const SPEECH_VERB: u16 = 1;
+    pub const NAMING_VERB: u16 = 1 << 1;
+    pub const CUE_NOUN: u16 = 1 << 2;
+    pub const DOCUMENT_NOUN: u16 = 1 << 3;
+    pub const SOURCE_NOUN: u16 = 1 << 4;
+    pub const TITLE_NOUN: u16 = 1 << 5;
+    pub const MODIFIER: u16 = 1 << 6;
+    pub const DETERMINER: u16 = 1 << 7;
+    pub const ADVERB: u16 = 1 << 8;
+    pub const VAGUE_COLLECTIVE: u16 = 1 << 9;
+    pub const MALE_NAME: u16 = 1 << 10;
+    pub const FEMALE_NAME: u16 = 1 << 11;
+}
 
-/// All word lists, built once when the stage is built.
+/// A small multiplicative hash for short lower-case words (the table is
+/// built from our own lists, so no flooding defence is needed).
+#[derive(Clone, Copy, Default)]
+pub(crate) struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut buf = [0u8; 8];
+            buf[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(buf)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (self.0.rotate_left(5) ^ n as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type WordTable = HashMap<Vec<u8>, u16, BuildHasherDefault<WordHasher>>;
+
+/// All word lists, built once when the stage is built: one table from a
+/// lower-cased word to the bits of its classes.
 #[derive(Debug)]
 pub(crate) struct Lexicon {
-    speech_verbs: WordSet,
-    naming_verbs: WordSet,
-    cue_nouns: WordSet,
-    document_nouns: WordSet,
-    source_nouns: WordSet,
-    title_nouns: WordSet,
-    modifiers: WordSet,
-    determiners: WordSet,
-    adverbs: WordSet,
-    vague_collectives: WordSet,
+    classes: WordTable,
     /// Whole platform names, lower-cased, words joined by one space.
-    platforms: HashSet<String>,
-    male_names: WordSet,
-    female_names: WordSet,
+    platforms: Vec<String>,
 }
 
 /// The words of a list file: `#` starts a comment, words are separated by
@@ -63,10 +91,6 @@ fn words(data: &str) -> impl Iterator<Item = &str> {
     data.lines()
         .map(|line| line.split('#').next().unwrap_or(""))
         .flat_map(str::split_whitespace)
-}
-
-fn word_set(data: &str) -> WordSet {
-    words(data).map(|w| w.to_ascii_lowercase().into_bytes()).collect()
 }
 
 /// Writes the ASCII-lower-cased `word` into `buf`; `None` when too long.
@@ -81,104 +105,115 @@ pub(crate) fn lower<'b>(word: &str, buf: &'b mut [u8; MAX_WORD]) -> Option<&'b [
     Some(&buf[..bytes.len()])
 }
 
-fn has(set: &WordSet, word: &str) -> bool {
-    let mut buf = [0u8; MAX_WORD];
-    match lower(word, &mut buf) {
-        Some(w) => set.contains(w),
-        None => false,
-    }
-}
-
 impl Lexicon {
     /// The built-in lists plus `extra_verbs` (each added with its regular
     /// inflections: -s, -ed, -ing).
     pub(crate) fn new(extra_verbs: &[String]) -> Lexicon {
-        let mut speech_verbs = word_set(SPEECH_VERBS);
+        let mut classes = WordTable::default();
+        let mut add = |word: &str, bit: u16| {
+            *classes.entry(word.to_ascii_lowercase().into_bytes()).or_insert(0) |= bit;
+        };
+        for (data, bit) in [
+            (SPEECH_VERBS, class::SPEECH_VERB),
+            (NAMING_VERBS, class::NAMING_VERB),
+            (CUE_NOUNS, class::CUE_NOUN),
+            (DOCUMENT_NOUNS, class::DOCUMENT_NOUN),
+            (SOURCE_NOUNS, class::SOURCE_NOUN),
+            (TITLE_NOUNS, class::TITLE_NOUN),
+            (MODIFIERS, class::MODIFIER),
+            (DETERMINERS, class::DETERMINER),
+            (ADVERBS, class::ADVERB),
+            (VAGUE_COLLECTIVES, class::VAGUE_COLLECTIVE),
+            (MALE_NAMES, class::MALE_NAME),
+            (FEMALE_NAMES, class::FEMALE_NAME),
+        ] {
+            for w in words(data) {
+                add(w, bit);
+            }
+        }
         for verb in extra_verbs {
             let base = verb.trim().to_ascii_lowercase();
             if base.is_empty() {
                 continue;
             }
             let stem = base.strip_suffix('e').unwrap_or(&base).to_string();
-            for form in [
-                base.clone(),
-                format!("{base}s"),
-                format!("{stem}ed"),
-                format!("{stem}ing"),
-            ] {
-                speech_verbs.insert(form.into_bytes());
+            for form in [base.clone(), format!("{base}s"), format!("{stem}ed"), format!("{stem}ing")] {
+                add(&form, class::SPEECH_VERB);
             }
         }
         Lexicon {
-            speech_verbs,
-            naming_verbs: word_set(NAMING_VERBS),
-            cue_nouns: word_set(CUE_NOUNS),
-            document_nouns: word_set(DOCUMENT_NOUNS),
-            source_nouns: word_set(SOURCE_NOUNS),
-            title_nouns: word_set(TITLE_NOUNS),
-            modifiers: word_set(MODIFIERS),
-            determiners: word_set(DETERMINERS),
-            adverbs: word_set(ADVERBS),
-            vague_collectives: word_set(VAGUE_COLLECTIVES),
+            classes,
             platforms: PLATFORMS
                 .lines()
                 .map(|l| l.split('#').next().unwrap_or("").trim())
                 .filter(|l| !l.is_empty())
                 .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase())
                 .collect(),
-            male_names: word_set(MALE_NAMES),
-            female_names: word_set(FEMALE_NAMES),
         }
     }
 
+    /// The class bits of `word` (0 for a word in no list). Words ending in
+    /// -ly count as adverbs.
+    pub(crate) fn classes(&self, word: &str) -> u16 {
+        let mut buf = [0u8; MAX_WORD];
+        let Some(w) = lower(word, &mut buf) else {
+            return 0;
+        };
+        let mut bits = self.classes.get(w).copied().unwrap_or(0);
+        if w.len() > 3 && w.ends_with(b"ly") {
+            bits |= class::ADVERB;
+        }
+        bits
+    }
+
     pub(crate) fn is_speech_verb(&self, w: &str) -> bool {
-        has(&self.speech_verbs, w)
+        self.classes(w) & class::SPEECH_VERB != 0
     }
     pub(crate) fn is_naming_verb(&self, w: &str) -> bool {
-        has(&self.naming_verbs, w)
-    }
-    pub(crate) fn is_cue_noun(&self, w: &str) -> bool {
-        has(&self.cue_nouns, w)
-    }
-    pub(crate) fn is_document_noun(&self, w: &str) -> bool {
-        has(&self.document_nouns, w)
+        self.classes(w) & class::NAMING_VERB != 0
     }
     pub(crate) fn is_source_noun(&self, w: &str) -> bool {
-        has(&self.source_nouns, w)
+        self.classes(w) & class::SOURCE_NOUN != 0
+    }
+    pub(crate) fn is_cue_noun(&self, w: &str) -> bool {
+        self.classes(w) & class::CUE_NOUN != 0
+    }
+    pub(crate) fn is_document_noun(&self, w: &str) -> bool {
+        self.classes(w) & class::DOCUMENT_NOUN != 0
     }
     pub(crate) fn is_title_noun(&self, w: &str) -> bool {
-        has(&self.title_nouns, w)
+        self.classes(w) & class::TITLE_NOUN != 0
     }
     pub(crate) fn is_modifier(&self, w: &str) -> bool {
-        has(&self.modifiers, w)
+        self.classes(w) & class::MODIFIER != 0
     }
     pub(crate) fn is_determiner(&self, w: &str) -> bool {
-        has(&self.determiners, w)
-    }
-    /// Heads of vague collectives ("experts", "analysts").
-    pub(crate) fn is_vague_collective(&self, w: &str) -> bool {
-        has(&self.vague_collectives, w)
+        self.classes(w) & class::DETERMINER != 0
     }
     /// Adverbs and auxiliaries that may stand between a speaker and its verb.
     pub(crate) fn is_adverb(&self, w: &str) -> bool {
-        has(&self.adverbs, w) || (w.len() > 3 && w.ends_with("ly") && w.is_ascii())
+        self.classes(w) & class::ADVERB != 0
+    }
+    /// Heads of vague collectives ("experts", "analysts").
+    pub(crate) fn is_vague_collective(&self, w: &str) -> bool {
+        self.classes(w) & class::VAGUE_COLLECTIVE != 0
     }
 
     /// True for a social platform name ("Truth Social"), which carries words
     /// but never speaks them.
     pub(crate) fn is_platform(&self, name: &str) -> bool {
-        if name.len() > 3 * MAX_WORD {
-            return false;
-        }
-        let normal = name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
-        self.platforms.contains(&normal)
+        self.platforms.iter().any(|p| {
+            p.len() == name.len()
+                && p.split(' ').zip(name.split(' ')).all(|(a, b)| a.eq_ignore_ascii_case(b))
+        })
     }
 
     /// Gender of a first name, if the lists know it.
     pub(crate) fn first_name_gender(&self, first: &str) -> Gender {
-        if has(&self.male_names, first) {
+        let bits = self.classes(first);
+        if bits & class::MALE_NAME != 0 {
             Gender::Male
-        } else if has(&self.female_names, first) {
+        } else if bits & class::FEMALE_NAME != 0 {
             Gender::Female
         } else {
             Gender::Unknown
@@ -241,8 +276,10 @@ mod tests {
         assert!(lex.is_speech_verb("intoning"));
         assert!(!lex.is_speech_verb("agreed"));
         assert!(lex.is_naming_verb("called"));
+        assert!(lex.classes("reportedly") & class::ADVERB != 0);
         assert!(lex.is_source_noun("officials"));
-        assert!(lex.is_platform("Truth  Social"));
+        assert!(lex.is_platform("Truth Social"));
+        assert!(!lex.is_platform("Hamas"));
         assert_eq!(lex.first_name_gender("Fatima"), Gender::Female);
         assert_eq!(lex.first_name_gender("Donald"), Gender::Male);
         assert_eq!(title_gender("Mr."), Gender::Male);

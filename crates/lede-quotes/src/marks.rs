@@ -49,6 +49,17 @@ enum Mark {
     SingleStraight,
 }
 
+/// Bytes that can start a quote mark: " ' and the lead bytes of “”„‘’ (E2)
+/// and «» (C2).
+const MAY_START_MARK: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'"' as usize] = true;
+    t[b'\'' as usize] = true;
+    t[0xE2] = true;
+    t[0xC2] = true;
+    t
+};
+
 /// The mark starting at byte `i`, with its length in bytes.
 #[inline]
 fn mark_at(bytes: &[u8], i: usize) -> Option<(Mark, usize)> {
@@ -171,10 +182,10 @@ pub(crate) fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
         };
         let mut i = lo;
         while i < hi {
-            let b = bytes[i];
-            if b != b'"' && b != b'\'' && b != 0xE2 && b != 0xC2 {
-                i += 1;
-                continue;
+            // Skip to the next byte that can start a quote mark.
+            match bytes[i..hi].iter().position(|&b| MAY_START_MARK[b as usize]) {
+                Some(k) => i += k,
+                None => break,
             }
             let Some((mark, len)) = mark_at(bytes, i) else {
                 i += 1;
