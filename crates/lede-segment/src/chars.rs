@@ -43,7 +43,6 @@ const fn ascii_table() -> [Class; 128] {
         let b = i as u8;
         t[i] = match b {
             b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => Class::Space,
-            0x1C..=0x1F => Class::Space,
             b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
             b'0'..=b'9' => Class::Digit,
             b'\'' => Class::Apostrophe,

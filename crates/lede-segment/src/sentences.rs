@@ -168,12 +168,17 @@ fn boundary_after(lex: &Lexicon, text: &str, sent_start: usize, t: usize, end: u
     if single_period && t > sent_start {
         let word_start = word_start_before(bytes, sent_start, t);
         let word = &bytes[word_start..t];
-        if !word.is_empty() {
+        // The end of an e-mail address or URL ("press@idf.il.") is no
+        // abbreviation, whatever its shape.
+        let in_address = word_start > 0 && matches!(bytes[word_start - 1], b'@' | b'/');
+        if !word.is_empty() && !in_address {
             match lex.abbrev(word) {
                 Abbrev::Title => return Step::Continue(n),
                 Abbrev::Ambiguous => {
                     let next = next_word(bytes, n, end);
-                    return if lex.is_starter(next) {
+                    let new_sentence = lex.is_starter(next)
+                        || (is_clock_abbrev(word) && !continues_time(bytes, n, end, next));
+                    return if new_sentence {
                         split
                     } else {
                         Step::Continue(n)
@@ -248,6 +253,58 @@ fn next_word(bytes: &[u8], n: usize, end: usize) -> &[u8] {
     &bytes[n..e]
 }
 
+/// "a.m" or "p.m" (before their final period).
+fn is_clock_abbrev(word: &[u8]) -> bool {
+    matches!(word, b"a.m" | b"p.m" | b"A.M" | b"P.M")
+}
+
+/// Words that continue a clock time: time zones and weekdays ("10 p.m.
+/// EST", "9 a.m. Monday"), or any word followed by "time" ("10 p.m. Israel
+/// time"). After "a.m."/"p.m.", any other capitalised word starts a new
+/// sentence.
+fn continues_time(bytes: &[u8], n: usize, end: usize, next: &[u8]) -> bool {
+    const TIME_WORDS: [&[u8]; 30] = [
+        b"ET",
+        b"EST",
+        b"EDT",
+        b"CT",
+        b"CST",
+        b"CDT",
+        b"MT",
+        b"MST",
+        b"MDT",
+        b"PT",
+        b"PST",
+        b"PDT",
+        b"GMT",
+        b"UTC",
+        b"BST",
+        b"CET",
+        b"CEST",
+        b"IDT",
+        b"IST",
+        b"Eastern",
+        b"Central",
+        b"Pacific",
+        b"Mountain",
+        b"Monday",
+        b"Tuesday",
+        b"Wednesday",
+        b"Thursday",
+        b"Friday",
+        b"Saturday",
+        b"Sunday",
+    ];
+    if TIME_WORDS.contains(&next) {
+        return true;
+    }
+    let mut p = n + next.len();
+    while p < end && bytes[p] == b' ' {
+        p += 1;
+    }
+    bytes[p..end].starts_with(b"time") && !bytes.get(p + 4).is_some_and(u8::is_ascii_alphabetic)
+}
+
 /// "1." or "12." opening the sentence (after optional opening marks), or
 /// right after a colon: a list item number, not a sentence end.
 fn is_list_marker(bytes: &[u8], sent_start: usize, word_start: usize, word: &[u8]) -> bool {
@@ -277,7 +334,10 @@ fn attribution_follows(bytes: &[u8], n: usize, end: usize) -> bool {
             p += 1;
         }
         let word = &bytes[s..p];
-        let word = word.strip_suffix(b",").unwrap_or(word);
+        let word = match word.last() {
+            Some(b',' | b'.' | b';' | b':') => &word[..word.len() - 1],
+            _ => word,
+        };
         if SPEECH_VERBS.iter().any(|v| v.as_bytes() == word) {
             return true;
         }
