@@ -109,7 +109,8 @@ fn plural(n: usize) -> &'static str {
 
 /// One colour per speaker index and per plugin layer, spread around the hue
 /// circle by the golden angle so neighbours differ. Backgrounds are light
-/// (dark text stays above 10:1 contrast), accents dark (above 4.5:1 on white).
+/// (dark text stays above 10:1 contrast), accents dark (above 5:1 on white);
+/// `colours_keep_text_readable` checks both.
 fn write_colour_classes(out: &mut String, speakers: usize, generic_layers: usize) {
     for i in 0..speakers {
         let hue = (40.0 + i as f64 * 137.508) % 360.0;
@@ -122,7 +123,7 @@ fn write_colour_classes(out: &mut String, speakers: usize, generic_layers: usize
         let hue = (200.0 + k as f64 * 137.508) % 360.0;
         let _ = writeln!(
             out,
-            ".g{k} {{ --gc: hsl({hue:.0} 65% 32%); }}\n.gt{k} {{ --gc: hsl({hue:.0} 65% 32%); }}\n\
+            ".g{k} {{ --gc: hsl({hue:.0} 65% 27%); }}\n.gt{k} {{ --gc: hsl({hue:.0} 65% 27%); }}\n\
              .hide-g{k} .g{k} {{ outline: none; }}\n.hide-g{k} .gt{k} {{ display: none; }}"
         );
     }

@@ -559,3 +559,102 @@ fn numbers_panel_shows_the_sentence_cut_at_words() {
          Palestinian lives and seen 130 Israeli hostages remain in captivity,…"
     );
 }
+
+/// WCAG relative luminance of an sRGB colour.
+fn luminance([r, g, b]: [f64; 3]) -> f64 {
+    let c = |v: f64| {
+        let v = v / 255.0;
+        if v <= 0.03928 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * c(r) + 0.7152 * c(g) + 0.0722 * c(b)
+}
+
+fn contrast(a: [f64; 3], b: [f64; 3]) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+fn hex(s: &str) -> [f64; 3] {
+    let v = |i: usize| u8::from_str_radix(&s[i..i + 2], 16).unwrap() as f64;
+    [v(1), v(3), v(5)]
+}
+
+/// `hsl(H S% L%)` as written in the page's style.
+fn hsl(s: &str) -> [f64; 3] {
+    let inner = s.trim_start_matches("hsl(").trim_end_matches(')');
+    let parts: Vec<f64> = inner
+        .split_whitespace()
+        .map(|p| p.trim_end_matches('%').parse().unwrap())
+        .collect();
+    let (h, s, l) = (parts[0], parts[1] / 100.0, parts[2] / 100.0);
+    let a = s * l.min(1.0 - l);
+    let f = |n: f64| {
+        let k = (n + h / 30.0) % 12.0;
+        255.0 * (l - a * (k - 3.0).min(9.0 - k).clamp(-1.0, 1.0))
+    };
+    [f(0.0), f(8.0), f(4.0)]
+}
+
+/// The values of CSS custom property `name` in `css`, in order.
+fn css_values<'a>(css: &'a str, name: &str) -> Vec<&'a str> {
+    css.match_indices(name)
+        .filter_map(|(i, _)| {
+            let rest = css[i + name.len()..].strip_prefix(": ")?;
+            rest.split(';').next()
+        })
+        .collect()
+}
+
+#[test]
+fn colours_keep_text_readable() {
+    const TEXT: [f64; 3] = [27.0, 27.0, 27.0];
+    const WHITE: [f64; 3] = [255.0, 255.0, 255.0];
+    // Entity chips: dark text on the tint, white label on the tag colour.
+    let css = crate::PAGE_CSS;
+    let tints = css_values(css, "--ebg");
+    let tags = css_values(css, "--etag");
+    assert_eq!(tints.len(), EntityLabel::ALL.len());
+    assert_eq!(tags.len(), EntityLabel::ALL.len());
+    for (tint, tag) in tints.iter().zip(&tags) {
+        assert!(contrast(TEXT, hex(tint)) >= 7.0, "{tint}");
+        assert!(contrast(WHITE, hex(tag)) >= 4.5, "{tag}");
+    }
+    // Speaker and plugin colours, generated for 40 speakers and 12 layers.
+    let mut doc = Document::new("many", "x".repeat(100));
+    let quotes: Vec<Quote> = (0..40)
+        .map(|i| Quote {
+            span: Span::new(&doc.text, i, i + 1).unwrap(),
+            kind: QuoteKind::Direct,
+            speaker: Some(Speaker {
+                span: None,
+                text: format!("speaker {i}"),
+                canonical: None,
+            }),
+            cue: None,
+        })
+        .collect();
+    doc.layers.quotes = Some(quotes);
+    for k in 0..12 {
+        doc.layers.generic.insert(format!("layer{k}"), vec![]);
+    }
+    let html = render_html(&[doc]);
+    let style = &html[..html.find("</style>").unwrap()];
+    let backgrounds = css_values(style, "--qbg");
+    assert!(backgrounds.len() > 40);
+    for bg in backgrounds.iter().filter(|v| v.starts_with("hsl")) {
+        assert!(contrast(TEXT, hsl(bg)) >= 7.0, "{bg}");
+    }
+    let accents: Vec<&str> = css_values(style, "--acc")
+        .into_iter()
+        .chain(css_values(style, "--gc"))
+        .filter(|v| v.starts_with("hsl"))
+        .collect();
+    assert!(accents.len() >= 40 + 24);
+    for accent in accents {
+        assert!(contrast(WHITE, hsl(accent)) >= 4.5, "{accent}");
+    }
+}
