@@ -388,7 +388,13 @@ fn document_marks(
 
     for (i, e) in l.entities.iter().flatten().enumerate() {
         let label = e.label.as_str();
-        let mut head = format!("<span class=\"ent L-{label}\" data-e=\"{i}\" title=\"");
+        // Short names do not wrap, so the label tag stays beside the name.
+        let short = if doc.slice(e.span).chars().count() <= 28 {
+            " nw"
+        } else {
+            ""
+        };
+        let mut head = format!("<span class=\"ent{short} L-{label}\" data-e=\"{i}\" title=\"");
         let mut title = label.to_string();
         if let Some(c) = &e.canonical {
             title.push_str(" · ");
@@ -407,8 +413,13 @@ fn document_marks(
     }
 
     for (i, n) in l.numbers.iter().flatten().enumerate() {
+        let short = if doc.slice(n.span).chars().count() <= 28 {
+            " nw"
+        } else {
+            ""
+        };
         let mut head = format!(
-            "<span class=\"num\" data-n=\"{i}\" data-kind=\"{}\" title=\"",
+            "<span class=\"num{short}\" data-n=\"{i}\" data-kind=\"{}\" title=\"",
             n.kind.as_str()
         );
         escape_attr_into(&mut head, &number_details(n));
