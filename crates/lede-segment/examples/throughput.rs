@@ -3,7 +3,11 @@
 //! (10^6 bytes of input per second) of wall time and of this thread's CPU
 //! time (from /proc/thread-self/schedstat where available), one core.
 //!
-//! cargo run --release -p lede-segment --example throughput -- [corpus/seeds] [--repeat 118]
+//! cargo run --release -p lede-segment --example throughput -- [corpus/seeds] [--repeat 118] [--only NAME]
+//!
+//! With `--linear` it instead times 10 MB and 20 MB of text without
+//! sentence punctuation, and a single 10 MB and 20 MB word, and prints the
+//! time ratios (about 2 for linear time).
 
 use std::time::Instant;
 
@@ -17,10 +21,16 @@ fn cpu_ns() -> Option<u64> {
 fn main() {
     let mut dir = "corpus/seeds".to_string();
     let mut repeat = 118usize;
+    let mut only: Option<String> = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         if a == "--repeat" {
             repeat = args.next().and_then(|r| r.parse().ok()).unwrap_or(repeat);
+        } else if a == "--only" {
+            only = args.next();
+        } else if a == "--linear" {
+            linear();
+            return;
         } else {
             dir = a;
         }
@@ -50,6 +60,9 @@ fn main() {
     );
     let segmenter = Segmenter::new();
     let run = |name: &str, f: &dyn Fn(&str) -> usize| {
+        if only.as_deref().is_some_and(|o| o != name) {
+            return;
+        }
         // One warm-up pass, then three timed ones; the best is reported.
         let mut best = (f64::MAX, f64::MAX);
         for round in 0..4 {
@@ -82,4 +95,34 @@ fn main() {
     run("sentences+tokens", &|t| {
         segmenter.sentences(t).len() + segmenter.tokens(t).len()
     });
+}
+
+/// Times sentences+tokens on 10 MB and 20 MB of two pathological inputs.
+fn linear() {
+    let segmenter = Segmenter::new();
+    let time = |text: &str| {
+        let t = Instant::now();
+        std::hint::black_box(segmenter.sentences(text));
+        std::hint::black_box(segmenter.tokens(text));
+        t.elapsed().as_secs_f64()
+    };
+    let cases: [(&str, &str); 2] = [
+        (
+            "no sentence punctuation",
+            "hamas and israel agreed on a framework ",
+        ),
+        ("one word", "a"),
+    ];
+    for (name, unit) in cases {
+        let small = unit.repeat(10_000_000 / unit.len());
+        let large = unit.repeat(20_000_000 / unit.len());
+        let (ts, tl) = (
+            (0..3).map(|_| time(&small)).fold(f64::MAX, f64::min),
+            (0..3).map(|_| time(&large)).fold(f64::MAX, f64::min),
+        );
+        println!(
+            "{name:24} 10 MB {ts:.3}s  20 MB {tl:.3}s  ratio {:.2}",
+            tl / ts
+        );
+    }
 }

@@ -66,25 +66,53 @@ const fn ascii_table() -> [Class; 128] {
 
 pub(crate) static ASCII: [Class; 128] = ascii_table();
 
-/// Bit flags per byte value, for scanning loops that look for a few bytes.
-pub(crate) struct ByteSet([bool; 256]);
+/// A small set of byte values that scanning loops look for (line-break or
+/// sentence-terminator lead bytes). `find` tests eight bytes at a time
+/// with word-wide arithmetic, then pins the hit down byte by byte.
+pub(crate) struct ByteSet<const N: usize> {
+    values: [u8; N],
+    table: [bool; 256],
+}
 
-impl ByteSet {
-    pub(crate) const fn of(members: &[u8]) -> ByteSet {
-        let mut t = [false; 256];
+const LO: u64 = 0x0101_0101_0101_0101;
+const HI: u64 = 0x8080_8080_8080_8080;
+
+impl<const N: usize> ByteSet<N> {
+    pub(crate) const fn of(values: [u8; N]) -> ByteSet<N> {
+        let mut table = [false; 256];
         let mut k = 0;
-        while k < members.len() {
-            t[members[k] as usize] = true;
+        while k < N {
+            table[values[k] as usize] = true;
             k += 1;
         }
-        ByteSet(t)
+        ByteSet { values, table }
+    }
+
+    /// True when one of the eight bytes packed in `word` is in the set
+    /// (exact: the zero-byte test has no false negatives, and a false
+    /// positive can only occur above a true zero byte).
+    #[inline]
+    fn any_in(&self, word: u64) -> bool {
+        let mut hit = 0;
+        for v in self.values {
+            let x = word ^ (LO * v as u64);
+            hit |= x.wrapping_sub(LO) & !x & HI;
+        }
+        hit != 0
     }
 
     /// The first position in `from..to` whose byte is in the set, or `to`.
     #[inline]
     pub(crate) fn find(&self, bytes: &[u8], from: usize, to: usize) -> usize {
-        match bytes[from..to].iter().position(|&b| self.0[b as usize]) {
-            Some(p) => from + p,
+        let mut i = from;
+        while let Some(chunk) = bytes[i..to].first_chunk::<8>() {
+            if self.any_in(u64::from_le_bytes(*chunk)) {
+                break;
+            }
+            i += 8;
+        }
+        match bytes[i..to].iter().position(|&b| self.table[b as usize]) {
+            Some(p) => i + p,
             None => to,
         }
     }

@@ -7,7 +7,7 @@ use lede_core::Span;
 use crate::chars::{decode, space_at, ByteSet};
 
 /// The bytes that can begin a line break.
-static BREAK_LEADS: ByteSet = ByteSet::of(&[b'\n', b'\r', 0x0B, 0x0C, 0xC2, 0xE2]);
+static BREAK_LEADS: ByteSet<6> = ByteSet::of([b'\n', b'\r', 0x0B, 0x0C, 0xC2, 0xE2]);
 
 /// Byte length of the line break starting at `i`, or 0 when there is none.
 #[inline]

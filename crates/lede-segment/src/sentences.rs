@@ -25,7 +25,7 @@ use crate::paragraphs::trim;
 /// Bytes that can begin a sentence terminator: `.`, `!`, `?`, the lead
 /// byte of `…` (U+2026) and `‼`/`⁇`/`⁈`/`⁉` (0xE2), and of the ideographic
 /// and full-width stops (0xE3, 0xEF).
-static TERMINATOR_LEADS: ByteSet = ByteSet::of(&[b'.', b'!', b'?', 0xE2, 0xE3, 0xEF]);
+static TERMINATOR_LEADS: ByteSet<6> = ByteSet::of([b'.', b'!', b'?', 0xE2, 0xE3, 0xEF]);
 
 #[inline]
 fn is_terminator(c: char) -> bool {
