@@ -71,6 +71,19 @@ fn is_abbreviation(word: &str) -> bool {
     (b.len() == 1 && b[0].is_ascii_uppercase()) || ABBREVIATIONS.contains(&word)
 }
 
+/// `char::is_alphanumeric` without the Unicode table look-up for the
+/// punctuation news text is full of (quote marks, dashes, ellipses).
+#[inline]
+pub(crate) fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    if matches!(c, '\u{2000}'..='\u{206F}' | '\u{00A0}' | '«' | '»' | '·') {
+        return false;
+    }
+    c.is_alphanumeric()
+}
+
 /// Splits `text[start..end]` (char boundaries) into words and punctuation.
 /// Words keep inner apostrophes, hyphens and abbreviation dots (U.S., Mr.).
 fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
@@ -81,16 +94,16 @@ fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
     let mut it = part.char_indices().peekable();
     while let Some((k, c)) = it.next() {
         let pos = start + k;
-        if c.is_alphanumeric() {
+        if is_alnum(c) {
             let mut wend = pos + c.len_utf8();
             let mut has_dot = false;
             while let Some(&(k2, c2)) = it.peek() {
-                if c2.is_alphanumeric() {
+                if is_alnum(c2) {
                     wend = start + k2 + c2.len_utf8();
                     it.next();
                 } else if matches!(c2, '\'' | '’' | '-' | '.' | '\u{2011}') {
                     let after = start + k2 + c2.len_utf8();
-                    let joins = text[after..end].chars().next().is_some_and(char::is_alphanumeric);
+                    let joins = text[after..end].chars().next().is_some_and(is_alnum);
                     if !joins {
                         break;
                     }
@@ -361,7 +374,7 @@ impl<'a> DocView<'a> {
     fn first_pronoun(&self, lo: usize, hi: usize, gender: Gender) -> Option<usize> {
         let part = self.text.get(lo..hi)?;
         let mut offset = 0;
-        for w in part.split(|c: char| !c.is_alphanumeric()) {
+        for w in part.split(|c: char| !is_alnum(c)) {
             let pos = lo + offset;
             offset += w.len() + part[offset + w.len()..].chars().next().map_or(0, char::len_utf8);
             if let Some(Pronoun::Person(g)) = lexicon::pronoun(w) {
@@ -888,9 +901,9 @@ impl<'a> DocView<'a> {
 fn word_shape(s: &str) -> (usize, bool) {
     let mut count = 0;
     let mut all_caps_initial = true;
-    for w in s.split(|c: char| c.is_whitespace()).filter(|w| w.chars().any(char::is_alphanumeric)) {
+    for w in s.split(|c: char| c.is_whitespace()).filter(|w| w.chars().any(is_alnum)) {
         count += 1;
-        let first = w.chars().find(|c| c.is_alphanumeric());
+        let first = w.chars().find(|&c| is_alnum(c));
         if !first.is_some_and(|c| c.is_uppercase() || c.is_numeric()) {
             all_caps_initial = false;
         }
@@ -939,7 +952,10 @@ pub(crate) fn attribute(view: &DocView) -> Vec<Quote> {
             .filter(|&s| s <= q.open)
             .unwrap_or(q.open)
             .max(para.start());
-        let lead_lo = ceil_boundary(text, sent_lo.max(q.open.saturating_sub(LEAD_CAP))).min(q.open);
+        // The window holds at most one earlier quote: enough to reach a cue
+        // or subject across it, and bounded work where quotes are dense.
+        let two_back = i.checked_sub(2).map_or(0, |k| raw[k].close_end);
+        let lead_lo = ceil_boundary(text, sent_lo.max(q.open.saturating_sub(LEAD_CAP)).max(two_back)).min(q.open);
         tokenize(text, lead_lo, q.open, &mut lead_toks);
         view.mark_quotes(&mut lead_toks);
 

@@ -100,7 +100,7 @@ enum Side {
 fn classify(c: char) -> Side {
     if c.is_ascii_digit() {
         Side::Digit
-    } else if c.is_alphanumeric() {
+    } else if crate::attribution::is_alnum(c) {
         Side::Alnum
     } else if c.is_whitespace() {
         Side::Space
