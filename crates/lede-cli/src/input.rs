@@ -328,3 +328,32 @@ mod tests {
         assert_eq!(doc.id, "stdin:5");
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Any bytes on a line give a document or a located failure, never
+        /// a panic; a document keeps the text it was given.
+        #[test]
+        fn any_line_is_a_document_or_a_located_failure(line in prop::collection::vec(any::<u8>(), 0..200)) {
+            match parse_jsonl_line(&line, "in.jsonl", "in", 9) {
+                Ok(doc) => prop_assert!(!doc.id.is_empty()),
+                Err(f) => {
+                    prop_assert!(f.message.starts_with("in.jsonl:9: "), "{}", f.message);
+                    prop_assert!(!f.id.is_empty());
+                }
+            }
+        }
+
+        #[test]
+        fn any_text_round_trips_through_a_jsonl_line(text in "\\PC{0,100}", id in "[a-z0-9]{1,8}") {
+            let line = serde_json::json!({"id": id, "text": text}).to_string();
+            let doc = parse_jsonl_line(line.as_bytes(), "stdin", "stdin", 1).unwrap();
+            prop_assert_eq!(doc.id, id);
+            prop_assert_eq!(doc.text, text);
+        }
+    }
+}
