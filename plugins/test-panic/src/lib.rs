@@ -9,8 +9,7 @@
 //! It requires `sentences`, to test the host's layer views.
 
 use lede_plugin::{
-    export_plugin, AttrValue, Document, OptionKind, OptionSpec, Options, Output, Plugin,
-    PluginInfo,
+    export_plugin, AttrValue, Document, OptionKind, OptionSpec, Options, Output, Plugin, PluginInfo,
 };
 
 pub struct Misbehaving;
