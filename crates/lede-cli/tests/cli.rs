@@ -447,10 +447,17 @@ fn stages_lists_builtins_with_options() {
         assert!(text.contains(id), "{id} missing from:\n{text}");
     }
     assert!(text.contains("produces: entities"), "{text}");
-    assert!(
-        text.contains("relative_dates (boolean, default false)"),
-        "{text}"
-    );
+    // Every declared option is listed with its type, default and help.
+    for info in lede_runner::builtin_stages() {
+        for opt in &info.options {
+            let default = match &opt.default {
+                Some(v) => format!("default {v}"),
+                None => "no default".to_string(),
+            };
+            let expected = format!("{} ({}, {default}): {}", opt.name, opt.kind, opt.help);
+            assert!(text.contains(&expected), "{expected} missing from:\n{text}");
+        }
+    }
 }
 
 #[test]
