@@ -78,34 +78,7 @@ fn default_jobs() -> usize {
 #[derive(Subcommand)]
 enum Command {
     /// Run a pipeline over inputs and write annotations (JSONL by default).
-    Run {
-        /// An optional pipeline file (first, ending in .toml), then inputs:
-        /// .txt files, directories (all .txt inside, recursive, sorted),
-        /// .jsonl files, or - for JSONL on stdin.
-        #[arg(value_name = "[PIPELINE.toml] INPUT", required = true)]
-        args: Vec<String>,
-        /// Write to FILE instead of stdout.
-        #[arg(short, long, value_name = "FILE")]
-        output: Option<PathBuf>,
-        #[arg(long, value_enum, default_value_t = Format::Jsonl)]
-        format: Format,
-        /// Worker threads (default: the number of cores).
-        #[arg(short, long, default_value_t = default_jobs())]
-        jobs: usize,
-        /// Unit of start/end offsets in the output.
-        #[arg(long, value_enum, default_value_t = Offsets::Codepoints)]
-        offsets: Offsets,
-        /// Input fields to copy to the output (comma-separated; * for all).
-        #[arg(long, value_name = "FIELDS", value_delimiter = ',')]
-        keep: Vec<String>,
-        /// Leave the document text out of the output.
-        #[arg(long)]
-        no_text: bool,
-        /// What to do with a failing document [default: record when reading
-        /// stdin (-), skip otherwise].
-        #[arg(long, value_enum)]
-        on_error: Option<OnError>,
-    },
+    Run(RunArgs),
     /// Validate a pipeline file and show its stages.
     Check {
         #[arg(value_name = "PIPELINE.toml")]
@@ -131,22 +104,7 @@ enum Command {
         jobs: usize,
     },
     /// Measure per-stage and whole-pipeline throughput in memory.
-    Bench {
-        /// An optional pipeline file (ending in .toml), then inputs as for run.
-        #[arg(value_name = "[PIPELINE.toml] INPUT", required = true)]
-        args: Vec<String>,
-        /// Hold the inputs this many times over.
-        #[arg(long, default_value_t = 1)]
-        repeat: usize,
-        /// Times the whole set is processed; figures are averaged.
-        #[arg(long, default_value_t = 3)]
-        rounds: usize,
-        #[arg(short, long, default_value_t = 1)]
-        jobs: usize,
-        /// Print machine-readable JSON.
-        #[arg(long)]
-        json: bool,
-    },
+    Bench(BenchArgs),
     /// Train a model.
     Train {
         #[command(subcommand)]
@@ -171,6 +129,54 @@ enum Command {
     },
 }
 
+#[derive(clap::Args)]
+struct RunArgs {
+    /// An optional pipeline file (first, ending in .toml), then inputs:
+    /// .txt files, directories (all .txt inside, recursive, sorted),
+    /// .jsonl files, or - for JSONL on stdin.
+    #[arg(value_name = "[PIPELINE.toml] INPUT", required = true)]
+    args: Vec<String>,
+    /// Write to FILE instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+    format: Format,
+    /// Worker threads (default: the number of cores).
+    #[arg(short, long, default_value_t = default_jobs())]
+    jobs: usize,
+    /// Unit of start/end offsets in the output.
+    #[arg(long, value_enum, default_value_t = Offsets::Codepoints)]
+    offsets: Offsets,
+    /// Input fields to copy to the output (comma-separated; * for all).
+    #[arg(long, value_name = "FIELDS", value_delimiter = ',')]
+    keep: Vec<String>,
+    /// Leave the document text out of the output.
+    #[arg(long)]
+    no_text: bool,
+    /// What to do with a failing document [default: record when reading
+    /// stdin (-), skip otherwise].
+    #[arg(long, value_enum)]
+    on_error: Option<OnError>,
+}
+
+#[derive(clap::Args)]
+struct BenchArgs {
+    /// An optional pipeline file (ending in .toml), then inputs as for run.
+    #[arg(value_name = "[PIPELINE.toml] INPUT", required = true)]
+    args: Vec<String>,
+    /// Hold the inputs this many times over.
+    #[arg(long, default_value_t = 1)]
+    repeat: usize,
+    /// Times the whole set is processed; figures are averaged.
+    #[arg(long, default_value_t = 3)]
+    rounds: usize,
+    #[arg(short, long, default_value_t = 1)]
+    jobs: usize,
+    /// Print machine-readable JSON.
+    #[arg(long)]
+    json: bool,
+}
+
 #[derive(Subcommand)]
 enum TrainModel {
     /// Train the entity tagger from CoNLL-style JSONL.
@@ -192,45 +198,7 @@ enum TrainModel {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Run {
-            args,
-            output,
-            format,
-            jobs,
-            offsets,
-            keep,
-            no_text,
-            on_error,
-        } => (|| {
-            let (pipeline, inputs) = split_pipeline(&args)?;
-            let pipeline = load_pipeline(pipeline.as_deref())?;
-            let sources = expand_inputs(&inputs)?;
-            let reads_stdin = sources.contains(&Source::Stdin);
-            let on_error = on_error.unwrap_or(if reads_stdin {
-                OnError::Record
-            } else {
-                OnError::Skip
-            });
-            let keep = if keep.iter().any(|k| k == "*") {
-                KeepMetadata::All
-            } else if keep.is_empty() {
-                KeepMetadata::None
-            } else {
-                KeepMetadata::Fields(keep)
-            };
-            let options = RunOptions {
-                output,
-                format,
-                jobs: jobs.max(1),
-                write: WriteOptions {
-                    offsets: offsets.unit(),
-                    include_text: !no_text,
-                    keep,
-                },
-                on_error,
-            };
-            run::run(&pipeline, sources, &options)
-        })(),
+        Command::Run(args) => run_command(args),
         Command::Check { pipeline } => check(&pipeline),
         Command::Stages => {
             stages();
@@ -243,24 +211,7 @@ fn main() -> ExitCode {
             json,
             jobs,
         } => eval(&gold, pipeline.as_deref(), map, json, jobs),
-        Command::Bench {
-            args,
-            repeat,
-            rounds,
-            jobs,
-            json,
-        } => (|| {
-            let (pipeline, inputs) = split_pipeline(&args)?;
-            let pipeline = load_pipeline(pipeline.as_deref())?;
-            let sources = expand_inputs(&inputs)?;
-            let options = bench::BenchOptions {
-                repeat,
-                rounds,
-                jobs: jobs.max(1),
-                json,
-            };
-            bench::bench(&pipeline, sources, &options)
-        })(),
+        Command::Bench(args) => bench_command(args),
         Command::Train {
             model:
                 TrainModel::Ner {
@@ -286,6 +237,50 @@ fn main() -> ExitCode {
             ExitCode::from(EXIT_USAGE)
         }
     }
+}
+
+fn run_command(args: RunArgs) -> Result<ExitCode, Fatal> {
+    let (pipeline, inputs) = split_pipeline(&args.args)?;
+    let pipeline = load_pipeline(pipeline.as_deref())?;
+    let sources = expand_inputs(&inputs)?;
+    // In a pipe the output stays one-to-one with the input (see docs/cli.md).
+    let default_on_error = if sources.contains(&Source::Stdin) {
+        OnError::Record
+    } else {
+        OnError::Skip
+    };
+    let keep = if args.keep.iter().any(|k| k == "*") {
+        KeepMetadata::All
+    } else if args.keep.is_empty() {
+        KeepMetadata::None
+    } else {
+        KeepMetadata::Fields(args.keep)
+    };
+    let options = RunOptions {
+        output: args.output,
+        format: args.format,
+        jobs: args.jobs.max(1),
+        write: WriteOptions {
+            offsets: args.offsets.unit(),
+            include_text: !args.no_text,
+            keep,
+        },
+        on_error: args.on_error.unwrap_or(default_on_error),
+    };
+    run::run(&pipeline, sources, &options)
+}
+
+fn bench_command(args: BenchArgs) -> Result<ExitCode, Fatal> {
+    let (pipeline, inputs) = split_pipeline(&args.args)?;
+    let pipeline = load_pipeline(pipeline.as_deref())?;
+    let sources = expand_inputs(&inputs)?;
+    let options = bench::BenchOptions {
+        repeat: args.repeat,
+        rounds: args.rounds,
+        jobs: args.jobs.max(1),
+        json: args.json,
+    };
+    bench::bench(&pipeline, sources, &options)
 }
 
 /// Splits `[PIPELINE.toml] INPUT...`: the first argument is a pipeline when
