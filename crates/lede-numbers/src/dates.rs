@@ -18,7 +18,8 @@ pub(crate) enum Relative {
     /// A bare weekday (1 = Monday): the latest such day on or before the
     /// reference date, as news reports past events.
     Weekday(u8),
-    /// "last Wednesday": the latest such day strictly before.
+    /// "last Wednesday": the week before the bare weekday (news style uses
+    /// the bare name for the past seven days).
     LastWeekday(u8),
     /// "next Wednesday": the first such day strictly after.
     NextWeekday(u8),
@@ -95,10 +96,7 @@ pub(crate) fn resolve(reference: RefDate, rel: Relative) -> String {
     let days = match rel {
         Relative::Days(n) => today + n,
         Relative::Weekday(w) => today - (wd - i64::from(w)).rem_euclid(7),
-        Relative::LastWeekday(w) => {
-            let back = (wd - i64::from(w)).rem_euclid(7);
-            today - if back == 0 { 7 } else { back }
-        }
+        Relative::LastWeekday(w) => today - (wd - i64::from(w)).rem_euclid(7) - 7,
         Relative::NextWeekday(w) => {
             let ahead = (i64::from(w) - wd).rem_euclid(7);
             today + if ahead == 0 { 7 } else { ahead }
@@ -120,6 +118,7 @@ mod tests {
         assert_eq!(resolve(r, Relative::Weekday(3)), "2025-10-08");
         assert_eq!(resolve(r, Relative::Weekday(4)), "2025-10-09");
         assert_eq!(resolve(r, Relative::LastWeekday(4)), "2025-10-02");
+        assert_eq!(resolve(r, Relative::LastWeekday(3)), "2025-10-01");
         assert_eq!(resolve(r, Relative::NextWeekday(1)), "2025-10-13");
         let leap = RefDate::parse("2024-03-01").expect("valid");
         assert_eq!(resolve(leap, Relative::Days(-1)), "2024-02-29");

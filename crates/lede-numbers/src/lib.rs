@@ -160,3 +160,84 @@ impl Stage for NumbersStage {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lede_core::{NumberKind, NumberValue};
+
+    fn doc(text: &str, date: Option<&str>) -> Document {
+        let mut doc = Document::new("t", text);
+        doc.layers.sentences = Some(vec![Span::from_boundaries(text, 0, text.len())]);
+        if let Some(d) = date {
+            doc.metadata
+                .insert("date".into(), serde_json::Value::String(d.into()));
+        }
+        doc
+    }
+
+    fn built(relative: bool) -> Box<dyn Stage> {
+        let info = stage_info();
+        let mut options = Options::defaults(&info.options);
+        options.insert("relative_dates", OptionValue::Bool(relative));
+        (info.build)(&options).expect("stage builds")
+    }
+
+    #[test]
+    fn relative_dates_are_off_by_default() {
+        let info = stage_info();
+        let stage = (info.build)(&Options::defaults(&info.options)).expect("stage builds");
+        let mut d = doc(
+            "Talks resumed on Saturday, a day after yesterday's strike.",
+            Some("2025-10-09"),
+        );
+        stage.process(&mut d).expect("runs");
+        let numbers = d.layers.numbers.expect("layer");
+        assert_eq!(numbers.len(), 1, "{numbers:?}");
+        assert_eq!(numbers[0].kind, NumberKind::Duration);
+    }
+
+    #[test]
+    fn relative_dates_resolve_against_the_document_date() {
+        let stage = built(true);
+        // 2025-10-09 was a Thursday.
+        let text =
+            "Talks resumed on Saturday after a strike last Wednesday; envoys return tomorrow.";
+        let mut d = doc(text, Some("2025-10-09"));
+        stage.process(&mut d).expect("runs");
+        let got: Vec<(&str, NumberValue)> = d
+            .layers
+            .numbers
+            .as_ref()
+            .expect("layer")
+            .iter()
+            .map(|n| (n.span.text(text), n.value.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Saturday", NumberValue::Text("2025-10-04".into())),
+                ("last Wednesday", NumberValue::Text("2025-10-01".into())),
+                ("tomorrow", NumberValue::Text("2025-10-10".into())),
+            ]
+        );
+        // Without a document date nothing relative is emitted.
+        let mut undated = doc(text, None);
+        stage.process(&mut undated).expect("runs");
+        assert_eq!(undated.layers.numbers.map(|n| n.len()), Some(0));
+    }
+
+    #[test]
+    fn numbers_stay_inside_their_sentence() {
+        let text = "The vote was 35.\n000 people waited.";
+        let cut = text.find('\n').expect("newline");
+        let stage = NumbersStage::new(false).expect("builds");
+        let sentences = [
+            Span::from_boundaries(text, 0, cut),
+            Span::from_boundaries(text, cut + 1, text.len()),
+        ];
+        let found = stage.find(text, &sentences, None);
+        let spans: Vec<&str> = found.iter().map(|n| n.span.text(text)).collect();
+        assert_eq!(spans, ["35", "000"]);
+    }
+}
