@@ -100,6 +100,7 @@ enum Command {
         /// Print machine-readable JSON.
         #[arg(long)]
         json: bool,
+        /// Worker threads (default: the number of cores).
         #[arg(short, long, default_value_t = default_jobs())]
         jobs: usize,
     },
@@ -124,6 +125,7 @@ enum Command {
         /// Offset unit of the --from file.
         #[arg(long, value_enum, default_value_t = Offsets::Codepoints)]
         offsets: Offsets,
+        /// Worker threads (default: the number of cores).
         #[arg(short, long, default_value_t = default_jobs())]
         jobs: usize,
     },
@@ -170,6 +172,7 @@ struct BenchArgs {
     /// Times the whole set is processed; figures are averaged.
     #[arg(long, default_value_t = 3)]
     rounds: usize,
+    /// Worker threads.
     #[arg(short, long, default_value_t = 1)]
     jobs: usize,
     /// Print machine-readable JSON.
