@@ -690,6 +690,22 @@ impl<'a> Scanner<'a> {
             };
         }
         if info.denominator == Some(2.0) && self.word_is(i, "half") {
+            // "half a million"
+            if self.info(i + 1).is_some_and(|w| w.article)
+                && matches!(
+                    self.info(i + 2).and_then(|w| w.num),
+                    Some(NumWord::Hundred | NumWord::Scale(_) | NumWord::Dozen)
+                )
+            {
+                if let Some(num) = self.words_number(i + 1) {
+                    let half = Num {
+                        start: i,
+                        value: num.value / 2.0,
+                        ..num
+                    };
+                    return self.finish_number(half);
+                }
+            }
             if self.hyphen_link(i + 1) {
                 if let Some(unit) = self.info(i + 2).and_then(|w| w.time_unit) {
                     let mut f = Found::number(i, i + 3, NumberKind::Duration, 0.5);
