@@ -44,6 +44,8 @@ pub(crate) struct WordInfo {
     pub clock: Option<u8>,
     /// "a", "an".
     pub article: bool,
+    /// resolution, article, route...: a number after it is part of a name.
+    pub name_head: bool,
     /// yesterday, today, tomorrow, last, next (relative dates).
     pub relative: bool,
     /// A word of a hedge phrase ("over", "least").
@@ -155,6 +157,7 @@ impl Lexicon {
                 "determiner" => info.determiner = true,
                 "clock" => info.clock = Some(small()?),
                 "article" => info.article = true,
+                "name_head" => info.name_head = true,
                 "relative" => info.relative = true,
                 other => return Err(format!("lexicon.tsv line {n}: unknown field {other:?}")),
             }

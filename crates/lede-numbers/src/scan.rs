@@ -306,7 +306,8 @@ impl<'a> Scanner<'a> {
         }
         // Numbers inside names: "Channel 13", "Resolution 2735", "Route 60".
         let after_head = i >= 1 && self.info(i - 1).is_some_and(|w| w.ordinal_head);
-        if i >= 1 && !after_head && self.is_name_word(i - 1) {
+        let name_head = i >= 1 && self.info(i - 1).is_some_and(|w| w.name_head);
+        if i >= 1 && !after_head && (name_head || self.is_name_word(i - 1)) {
             return Step::SkipTo(self.end_of_digit_chain(i));
         }
         let Some(num) = self.digits_number(i) else {
@@ -351,7 +352,9 @@ impl<'a> Scanner<'a> {
             end: i + 1,
             value,
             digits: true,
-            year_like: b.len() == 4 && b.iter().all(u8::is_ascii_digit),
+            year_like: b.len() == 4
+                && b.iter().all(u8::is_ascii_digit)
+                && (1000.0..=2100.0).contains(&value),
             ordinal: false,
             fraction: false,
             lone_one: false,
@@ -1263,13 +1266,17 @@ impl<'a> Scanner<'a> {
                 }
                 continue;
             }
-            if is_plural_form(b) {
+            let participle = b.ends_with(b"ly") || b.ends_with(b"ed") || b.ends_with(b"ing");
+            if is_plural_form(b) && !participle {
                 return Some(self.str_of(k).to_string());
             }
             if fallback.is_none() && plain {
                 fallback = Some(k);
             }
-            if !plain && !t.cap {
+            // Participles and adverbs may stand between a number and its
+            // noun ("2,000 displaced people", "internally displaced"); a
+            // negated verb may not.
+            if b.ends_with(b"'t") || b.ends_with("’t".as_bytes()) {
                 break;
             }
         }
