@@ -1,5 +1,7 @@
 """The plain reference: `lede run PIPELINE - [ARGS]` over all records at once."""
 
+import os
+import statistics
 import subprocess
 import time
 
@@ -33,3 +35,32 @@ def split_lines(data):
     if text.endswith("\n"):
         text = text[:-1]
     return text.split("\n") if text else []
+
+
+def plain_timing(command, lines, rounds):
+    """Seconds of `rounds` plain runs with --jobs 1 and --jobs 2, alternating
+    so that changes in machine load hit both alike."""
+    results = {"plain --jobs 1": [], "plain --jobs 2": []}
+    for _ in range(rounds):
+        for jobs in (1, 2):
+            _, seconds = plain_run([*command, "--jobs", str(jobs)], lines)
+            results[f"plain --jobs {jobs}"].append(seconds)
+    return results
+
+
+def load_average():
+    return os.getloadavg()[0]
+
+
+def print_timing(results, mb):
+    """A Markdown table of medians: one row per way of running."""
+    print("| run | median s | MB/s | runs (s) |")
+    print("| --- | --- | --- | --- |")
+    for name, runs in results.items():
+        if name.startswith("load"):
+            continue
+        m = statistics.median(runs)
+        print(f"| {name} | {m:.2f} | {mb / m:.2f} | {' '.join(f'{r:.2f}' for r in runs)} |")
+    loads = results.get("load", [])
+    if loads:
+        print(f"load average (1 min) at the start of each phase: {' '.join(f'{x:.1f}' for x in loads)}")

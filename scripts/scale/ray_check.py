@@ -25,8 +25,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from compare import Mismatch, compare, median, same_record  # noqa: E402
-from plain import engine_command, lede_command, plain_run, split_lines  # noqa: E402
+from compare import Mismatch, compare, same_record  # noqa: E402
+from plain import engine_command, load_average, plain_timing, print_timing, lede_command, plain_run, split_lines  # noqa: E402
 from records import make_records, to_lines  # noqa: E402
 
 
@@ -174,18 +174,16 @@ def timing(args, command, work):
     lines = to_lines(make_records(args.seeds, repeat=args.repeat, paragraphs=False))
     mb = sum(len(json.loads(l)["text"].encode()) for l in lines) / 1e6
     print(f"timing input: {len(lines)} records, {mb:.2f} MB of text, {args.rounds} rounds")
-    plain = []
-    expected = None
-    for _ in range(args.rounds):
-        expected, s = plain_run(command, lines)
-        plain.append(s)
-    results = {"plain": plain}
+    load = [load_average()]
+    results = plain_timing(command, lines, args.rounds)
+    expected, _ = plain_run(command, lines)
     # Batches of 148 records: 4 lede processes per run, as the Spark timing's 4 partitions.
     batch = -(-len(lines) // 4)
     for cpus in (1, 2):
         ray = start_ray(cpus)
         ray_lines(ray, engine_command(command), lines[:4], 2, 2)  # warm-up
         runs = []
+        load.append(load_average())
         for _ in range(args.rounds):
             t0 = time.perf_counter()
             got = ray_lines(ray, engine_command(command), lines, 4, batch)
@@ -193,11 +191,8 @@ def timing(args, command, work):
             compare(lines, expected, got, got_name=f"ray ({cpus} CPUs)")
         ray.shutdown()
         results[f"ray {cpus} CPU"] = runs
-    print("| run | median s | MB/s | runs (s) |")
-    print("| --- | --- | --- | --- |")
-    for name, runs in results.items():
-        m = median(runs)
-        print(f"| {name} | {m:.2f} | {mb / m:.2f} | {' '.join(f'{r:.2f}' for r in runs)} |")
+    results["load"] = load
+    print_timing(results, mb)
     (work / "ray-timing.json").write_text(json.dumps({"mb": mb, "records": len(lines), **results}))
 
 

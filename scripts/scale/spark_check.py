@@ -23,9 +23,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from compare import Mismatch, compare, median  # noqa: E402
+from compare import Mismatch, compare  # noqa: E402
 from records import make_records, to_lines  # noqa: E402
-from plain import engine_command, lede_command, plain_run  # noqa: E402
+from plain import engine_command, load_average, plain_timing, print_timing, lede_command, plain_run  # noqa: E402
 
 
 def spark_session(master):
@@ -231,12 +231,9 @@ def timing(args, command, work):
     lines = to_lines(make_records(args.seeds, repeat=args.repeat, paragraphs=False))
     mb = sum(len(json.loads(l)["text"].encode()) for l in lines) / 1e6
     print(f"timing input: {len(lines)} records, {mb:.2f} MB of text, {args.rounds} rounds")
-    plain = []
-    expected = None
-    for _ in range(args.rounds):
-        expected, s = plain_run(command, lines)
-        plain.append(s)
-    results = {"plain": plain}
+    load = [load_average()]
+    results = plain_timing(command, lines, args.rounds)
+    expected, _ = plain_run(command, lines)
     for cores in (1, 2):
         master = f"local[{cores}]"
         spark = spark_session(master)
@@ -244,6 +241,7 @@ def timing(args, command, work):
         # Warm-up: starts the Python workers and loads the binary into the page cache.
         spark_pipe(sc, engine_command(command), lines[:4], 2)
         runs = []
+        load.append(load_average())
         for _ in range(args.rounds):
             t0 = time.perf_counter()
             got = spark_pipe(sc, engine_command(command), lines, 4)
@@ -251,11 +249,8 @@ def timing(args, command, work):
             compare(lines, expected, got, got_name=f"spark {master}")
         spark.stop()
         results[master] = runs
-    print("| run | median s | MB/s | runs (s) |")
-    print("| --- | --- | --- | --- |")
-    for name, runs in results.items():
-        m = median(runs)
-        print(f"| {name} | {m:.2f} | {mb / m:.2f} | {' '.join(f'{r:.2f}' for r in runs)} |")
+    results["load"] = load
+    print_timing(results, mb)
     (work / "spark-timing.json").write_text(json.dumps({"mb": mb, "records": len(lines), **results}))
 
 
