@@ -47,7 +47,10 @@ fn gold_inputs() -> Vec<Document> {
 
 /// The seeds through lede-segment and lede-ner.
 fn predicted_inputs() -> Vec<Document> {
-    let stages = [build(lede_segment::stage_info()), build(lede_ner::stage_info())];
+    let stages = [
+        build(lede_segment::stage_info()),
+        build(lede_ner::stage_info()),
+    ];
     SEEDS
         .iter()
         .map(|(id, text)| {
@@ -62,7 +65,8 @@ fn predicted_inputs() -> Vec<Document> {
 
 /// About `n` bytes of one paragraph full of unbalanced quote marks.
 fn unbalanced(n: usize) -> Document {
-    let unit = "Trump said “we will “win ’ don’t ‘ and \" Netanyahu told ” she said « x » ’90s “ he, ";
+    let unit =
+        "Trump said “we will “win ’ don’t ‘ and \" Netanyahu told ” she said « x » ’90s “ he, ";
     let text = unit.repeat(n / unit.len() + 1);
     let mut entities = Vec::new();
     for (s, _) in text.match_indices("Trump") {
@@ -106,7 +110,9 @@ fn quotes(c: &mut Criterion) {
     group.bench_function("seeds_gold_layers", |b| bench(b, stage.as_ref(), &gold));
 
     let predicted = predicted_inputs();
-    group.bench_function("seeds_segment_ner_layers", |b| bench(b, stage.as_ref(), &predicted));
+    group.bench_function("seeds_segment_ner_layers", |b| {
+        bench(b, stage.as_ref(), &predicted)
+    });
 
     let big = [unbalanced(1_000_000)];
     group.throughput(Throughput::Bytes(big[0].text.len() as u64));

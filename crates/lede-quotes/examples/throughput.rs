@@ -19,7 +19,10 @@ use lede_quotes::QuotesStage;
 const GOLD: &str = include_str!("../../../corpus/seeds/gold.jsonl");
 
 fn main() {
-    let repeat: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(118);
+    let repeat: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(118);
     let inputs: Vec<_> = GOLD
         .lines()
         .filter(|l| !l.trim().is_empty())

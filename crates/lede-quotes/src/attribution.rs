@@ -62,8 +62,8 @@ struct Tok {
 }
 
 const ABBREVIATIONS: [&str; 24] = [
-    "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt", "Capt",
-    "Prof", "Jr", "Sr", "Rev", "Adm", "Maj", "Cpl", "Pres", "Amb", "Hon", "No",
+    "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt", "Capt", "Prof",
+    "Jr", "Sr", "Rev", "Adm", "Maj", "Cpl", "Pres", "Amb", "Hon", "No",
 ];
 
 fn is_abbreviation(word: &str) -> bool {
@@ -120,7 +120,12 @@ fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
                     it.next();
                 }
             }
-            out.push(Tok { start: pos, end: wend, kind: TokKind::Word, in_quote: false });
+            out.push(Tok {
+                start: pos,
+                end: wend,
+                kind: TokKind::Word,
+                in_quote: false,
+            });
         } else if !c.is_whitespace() {
             let kind = match c {
                 ',' => TokKind::Comma,
@@ -130,7 +135,12 @@ fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
                 '"' | '“' | '”' | '„' | '«' | '»' | '‘' | '’' | '\'' => TokKind::Quote,
                 _ => TokKind::Other,
             };
-            out.push(Tok { start: pos, end: pos + c.len_utf8(), kind, in_quote: false });
+            out.push(Tok {
+                start: pos,
+                end: pos + c.len_utf8(),
+                kind,
+                in_quote: false,
+            });
         }
     }
 }
@@ -224,7 +234,15 @@ impl<'a> DocView<'a> {
                 fullest.insert(last, name);
             }
         }
-        DocView { text, sentences, paragraphs, entities: ents, quotes, lex, fullest }
+        DocView {
+            text,
+            sentences,
+            paragraphs,
+            entities: ents,
+            quotes,
+            lex,
+            fullest,
+        }
     }
 
     fn word(&self, t: &Tok) -> &'a str {
@@ -247,7 +265,8 @@ impl<'a> DocView<'a> {
     /// True when `pos` lies inside a quotation (marks included).
     fn in_quote(&self, pos: usize) -> bool {
         let k = self.quotes.partition_point(|q| q.open <= pos);
-        k.checked_sub(1).is_some_and(|i| self.quotes[i].close_end > pos)
+        k.checked_sub(1)
+            .is_some_and(|i| self.quotes[i].close_end > pos)
     }
 
     fn mark_quotes(&self, toks: &mut [Tok]) {
@@ -287,7 +306,11 @@ impl<'a> DocView<'a> {
         }
         let name = e.span.text(self.text);
         if e.label == EntityLabel::Person {
-            if let Some(full) = name.split_whitespace().next_back().and_then(|l| self.fullest.get(l)) {
+            if let Some(full) = name
+                .split_whitespace()
+                .next_back()
+                .and_then(|l| self.fullest.get(l))
+            {
                 if is_word_suffix(full, name) {
                     return full;
                 }
@@ -322,7 +345,9 @@ impl<'a> DocView<'a> {
                 return true;
             }
         }
-        e.title.as_deref().is_some_and(|t| t.split_whitespace().any(test))
+        e.title
+            .as_deref()
+            .is_some_and(|t| t.split_whitespace().any(test))
     }
 
     fn entity_gender(&self, i: usize) -> Gender {
@@ -342,7 +367,9 @@ impl<'a> DocView<'a> {
     }
 
     fn has_title(&self, i: usize, noun: &str) -> bool {
-        self.any_title_word(self.entities[i], |w| w.trim_end_matches('.').eq_ignore_ascii_case(noun))
+        self.any_title_word(self.entities[i], |w| {
+            w.trim_end_matches('.').eq_ignore_ascii_case(noun)
+        })
     }
 
     /// Entities starting in `[lo, hi)`, outside quotes, at most
@@ -376,7 +403,11 @@ impl<'a> DocView<'a> {
         let mut offset = 0;
         for w in part.split(|c: char| !is_alnum(c)) {
             let pos = lo + offset;
-            offset += w.len() + part[offset + w.len()..].chars().next().map_or(0, char::len_utf8);
+            offset += w.len()
+                + part[offset + w.len()..]
+                    .chars()
+                    .next()
+                    .map_or(0, char::len_utf8);
             if let Some(Pronoun::Person(g)) = lexicon::pronoun(w) {
                 if g == gender && !self.in_quote(pos) {
                     return Some(pos);
@@ -405,8 +436,12 @@ impl<'a> DocView<'a> {
                 self.entities[i].label == EntityLabel::Person && gender.fits(self.entity_gender(i))
             });
             if depth < 3 && gender != Gender::Unknown {
-                let limit = first.map_or(hi, |i| self.entities[i].span.start()).min(lo + SUBJECT_REACH);
-                let limit = (limit..=hi).find(|&b| self.text.is_char_boundary(b)).unwrap_or(hi);
+                let limit = first
+                    .map_or(hi, |i| self.entities[i].span.start())
+                    .min(lo + SUBJECT_REACH);
+                let limit = (limit..=hi)
+                    .find(|&b| self.text.is_char_boundary(b))
+                    .unwrap_or(hi);
                 if let Some(p) = self.first_pronoun(lo, limit, gender) {
                     if let Some(found) = self.resolve_person(p, gender, depth + 1) {
                         return Some(found);
@@ -439,16 +474,21 @@ impl<'a> DocView<'a> {
         let si = self.sentence_index(pos)?;
         let lo = self.sentences[si.saturating_sub(2)].start().min(pos);
         let lo = lo.max(pos.saturating_sub(3 * LEAD_CAP));
-        let lo = (lo..=pos).find(|&b| self.text.is_char_boundary(b)).unwrap_or(pos);
+        let lo = (lo..=pos)
+            .find(|&b| self.text.is_char_boundary(b))
+            .unwrap_or(pos);
         let mut toks = Vec::new();
         tokenize(self.text, lo, pos, &mut toks);
         self.mark_quotes(&mut toks);
-        let noun = toks
-            .iter()
-            .rposition(|t| t.kind == TokKind::Word && !t.in_quote && self.lex.is_document_noun(self.word(t)));
+        let noun = toks.iter().rposition(|t| {
+            t.kind == TokKind::Word && !t.in_quote && self.lex.is_document_noun(self.word(t))
+        });
         if let Some(n) = noun {
             let ns = toks[n].start;
-            let s_lo = self.sentence_index(ns).map_or(lo, |k| self.sentences[k].start()).max(lo);
+            let s_lo = self
+                .sentence_index(ns)
+                .map_or(lo, |k| self.sentences[k].start())
+                .max(lo);
             let person = self
                 .entities_in(s_lo, ns)
                 .filter(|&i| self.entities[i].label == EntityLabel::Person)
@@ -558,9 +598,16 @@ impl<'a> DocView<'a> {
             // "the president", "the prime minister": refers back to a name.
             let np = self.extend_np(toks, j);
             let first = np.text(self.text).split_whitespace().next().unwrap_or("");
-            let plain = np.text(self.text).split_whitespace().skip(1).all(|x| !starts_upper(x));
+            let plain = np
+                .text(self.text)
+                .split_whitespace()
+                .skip(1)
+                .all(|x| !starts_upper(x));
             if first.eq_ignore_ascii_case("the") && plain {
-                return Some(Cand::Title(np, Span::from_boundaries(self.text, t.start, t.end)));
+                return Some(Cand::Title(
+                    np,
+                    Span::from_boundaries(self.text, t.start, t.end),
+                ));
             }
             return Some(Cand::Unnamed(np));
         }
@@ -592,7 +639,11 @@ impl<'a> DocView<'a> {
                 if e.label == EntityLabel::Person && !possessive {
                     return Some(Cand::Entity(i));
                 }
-                if backup.is_none() && !possessive && e.label == EntityLabel::Org && self.is_speaker_entity(i) {
+                if backup.is_none()
+                    && !possessive
+                    && e.label == EntityLabel::Org
+                    && self.is_speaker_entity(i)
+                {
                     backup = Some(Cand::Entity(i));
                 }
                 continue;
@@ -706,7 +757,11 @@ impl<'a> DocView<'a> {
     /// The subject of the reporting verb at `toks[vi]`.
     fn subject_of_verb(&self, toks: &[Tok], vi: usize) -> Option<Cand> {
         let mut j = vi;
-        while j > 0 && toks[j - 1].kind == TokKind::Word && !toks[j - 1].in_quote && self.lex.is_adverb(self.word(&toks[j - 1])) {
+        while j > 0
+            && toks[j - 1].kind == TokKind::Word
+            && !toks[j - 1].in_quote
+            && self.lex.is_adverb(self.word(&toks[j - 1]))
+        {
             j -= 1;
         }
         if j == 0 {
@@ -715,13 +770,18 @@ impl<'a> DocView<'a> {
         let t = &toks[j - 1];
         if t.kind == TokKind::Word && !t.in_quote {
             // "quoted an unnamed official as saying"
-            if self.word(t).eq_ignore_ascii_case("as") && self.word(&toks[vi]).eq_ignore_ascii_case("saying") {
+            if self.word(t).eq_ignore_ascii_case("as")
+                && self.word(&toks[vi]).eq_ignore_ascii_case("saying")
+            {
                 let lo = (j - 1).saturating_sub(10);
                 if let Some(q) = (lo..j - 1).rev().find(|&k| {
                     let w = self.word(&toks[k]);
                     w.eq_ignore_ascii_case("quoted") || w.eq_ignore_ascii_case("cited")
                 }) {
-                    if let Some(c) = (q + 1..j - 1).rev().find_map(|k| self.cand_ending_at(toks, k)) {
+                    if let Some(c) = (q + 1..j - 1)
+                        .rev()
+                        .find_map(|k| self.cand_ending_at(toks, k))
+                    {
                         return Some(c);
                     }
                 }
@@ -734,7 +794,8 @@ impl<'a> DocView<'a> {
             let lo = (j - 1).saturating_sub(30);
             for k in (lo..j - 1).rev() {
                 let tk = &toks[k];
-                if tk.in_quote || matches!(tk.kind, TokKind::Colon | TokKind::Stop | TokKind::Quote) {
+                if tk.in_quote || matches!(tk.kind, TokKind::Colon | TokKind::Stop | TokKind::Quote)
+                {
                     break;
                 }
                 if tk.kind == TokKind::Comma {
@@ -767,7 +828,10 @@ impl<'a> DocView<'a> {
             if w.eq_ignore_ascii_case("to") && j > 0 && self.is(&toks[j - 1], "according") {
                 if let Some(c) = self.np_after(toks, j + 1) {
                     let cue = self.text[toks[j - 1].start..t.end].to_string();
-                    return Lead::Found(Attr { speaker: self.resolve(c), cue: Some(cue) });
+                    return Lead::Found(Attr {
+                        speaker: self.resolve(c),
+                        cue: Some(cue),
+                    });
                 }
                 continue;
             }
@@ -775,16 +839,24 @@ impl<'a> DocView<'a> {
             let naming = !speech && words_after <= NAMING_REACH + 1 && self.lex.is_naming_verb(w);
             if speech || naming {
                 let speaker = self.subject_of_verb(toks, j).and_then(|c| self.resolve(c));
-                return Lead::Found(Attr { speaker, cue: Some(w.to_string()) });
+                return Lead::Found(Attr {
+                    speaker,
+                    cue: Some(w.to_string()),
+                });
             }
             if self.lex.is_cue_noun(w) {
                 // "Hamas said in a statement": the verb is the better cue.
                 let verb = (j.saturating_sub(5)..j).rev().find(|&k| {
-                    toks[k].kind == TokKind::Word && !toks[k].in_quote && self.lex.is_speech_verb(self.word(&toks[k]))
+                    toks[k].kind == TokKind::Word
+                        && !toks[k].in_quote
+                        && self.lex.is_speech_verb(self.word(&toks[k]))
                 });
                 if let Some(v) = verb {
                     let speaker = self.subject_of_verb(toks, v).and_then(|c| self.resolve(c));
-                    return Lead::Found(Attr { speaker, cue: Some(self.word(&toks[v]).to_string()) });
+                    return Lead::Found(Attr {
+                        speaker,
+                        cue: Some(self.word(&toks[v]).to_string()),
+                    });
                 }
                 let cand = (j > 0)
                     .then(|| self.cand_ending_at(toks, j - 1))
@@ -794,16 +866,25 @@ impl<'a> DocView<'a> {
                         // "his statement"
                         let prev = j.checked_sub(1).map(|k| self.word(&toks[k]))?;
                         if prev.eq_ignore_ascii_case("his") {
-                            Some(Cand::Pronoun(Pronoun::Person(Gender::Male), toks[j - 1].start))
+                            Some(Cand::Pronoun(
+                                Pronoun::Person(Gender::Male),
+                                toks[j - 1].start,
+                            ))
                         } else if prev.eq_ignore_ascii_case("her") {
-                            Some(Cand::Pronoun(Pronoun::Person(Gender::Female), toks[j - 1].start))
+                            Some(Cand::Pronoun(
+                                Pronoun::Person(Gender::Female),
+                                toks[j - 1].start,
+                            ))
                         } else {
                             None
                         }
                     })
                     .or_else(|| self.nearest_left(toks, j));
                 let speaker = cand.and_then(|c| self.resolve(c));
-                return Lead::Found(Attr { speaker, cue: Some(w.to_string()) });
+                return Lead::Found(Attr {
+                    speaker,
+                    cue: Some(w.to_string()),
+                });
             }
         }
         Lead::Nothing
@@ -820,25 +901,53 @@ impl<'a> DocView<'a> {
             return None;
         }
         let w = self.word(first);
-        if w.eq_ignore_ascii_case("according") && toks.get(j + 1).is_some_and(|t| self.is(t, "to")) {
+        if w.eq_ignore_ascii_case("according") && toks.get(j + 1).is_some_and(|t| self.is(t, "to"))
+        {
             let cue = self.text[first.start..toks[j + 1].end].to_string();
             let speaker = self.np_after(toks, j + 2).and_then(|c| self.resolve(c));
-            return speaker.is_some().then_some(Attr { speaker, cue: Some(cue) });
+            return speaker.is_some().then_some(Attr {
+                speaker,
+                cue: Some(cue),
+            });
         }
         // “…,” said X
         if self.lex.is_speech_verb(w) && !w.ends_with("ing") {
-            let next = toks.get(j + 1).filter(|t| t.kind == TokKind::Word).map(|t| self.word(t));
+            let next = toks
+                .get(j + 1)
+                .filter(|t| t.kind == TokKind::Word)
+                .map(|t| self.word(t));
             let inverted = next.is_some_and(|n| {
                 !matches!(
                     n.to_ascii_lowercase().as_str(),
-                    "that" | "to" | "in" | "on" | "at" | "for" | "with" | "after" | "before" | "during"
-                        | "while" | "when" | "as" | "by" | "of" | "from" | "and" | "but" | "it" | "so"
+                    "that"
+                        | "to"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "for"
+                        | "with"
+                        | "after"
+                        | "before"
+                        | "during"
+                        | "while"
+                        | "when"
+                        | "as"
+                        | "by"
+                        | "of"
+                        | "from"
+                        | "and"
+                        | "but"
+                        | "it"
+                        | "so"
                 )
             });
             if inverted {
                 let speaker = self.np_after(toks, j + 1).and_then(|c| self.resolve(c));
                 if speaker.is_some() {
-                    return Some(Attr { speaker, cue: Some(w.to_string()) });
+                    return Some(Attr {
+                        speaker,
+                        cue: Some(w.to_string()),
+                    });
                 }
             }
             return None;
@@ -864,15 +973,22 @@ impl<'a> DocView<'a> {
                     return None;
                 }
                 // "two people familiar with the negotiations said": the head.
-                let from_head = head.filter(|&h| h + 1 < end).and_then(|h| self.cand_ending_at(toks, h));
-                let cand = from_head.or_else(|| self.cand_ending_at(toks, end - 1)).or_else(|| {
-                    (j..end)
-                        .filter_map(|m| self.entity_at(toks[m].start))
-                        .find(|&i| self.entities[i].label == EntityLabel::Person)
-                        .map(Cand::Entity)
-                });
+                let from_head = head
+                    .filter(|&h| h + 1 < end)
+                    .and_then(|h| self.cand_ending_at(toks, h));
+                let cand = from_head
+                    .or_else(|| self.cand_ending_at(toks, end - 1))
+                    .or_else(|| {
+                        (j..end)
+                            .filter_map(|m| self.entity_at(toks[m].start))
+                            .find(|&i| self.entities[i].label == EntityLabel::Person)
+                            .map(Cand::Entity)
+                    });
                 let speaker = cand.and_then(|c| self.resolve(c));
-                return speaker.is_some().then_some(Attr { speaker, cue: Some(w.to_string()) });
+                return speaker.is_some().then_some(Attr {
+                    speaker,
+                    cue: Some(w.to_string()),
+                });
             }
             let np_like = self.entity_at(t.start).is_some()
                 || starts_upper(w)
@@ -901,7 +1017,10 @@ impl<'a> DocView<'a> {
 fn word_shape(s: &str) -> (usize, bool) {
     let mut count = 0;
     let mut all_caps_initial = true;
-    for w in s.split(|c: char| c.is_whitespace()).filter(|w| w.chars().any(is_alnum)) {
+    for w in s
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| w.chars().any(is_alnum))
+    {
         count += 1;
         let first = w.chars().find(|&c| is_alnum(c));
         if !first.is_some_and(|c| c.is_uppercase() || c.is_numeric()) {
@@ -945,7 +1064,11 @@ pub(crate) fn attribute(view: &DocView) -> Vec<Quote> {
     let mut lead_toks = Vec::new();
     let mut trail_toks = Vec::new();
     for (i, q) in raw.iter().enumerate() {
-        let para = view.paragraphs.get(q.paragraph).copied().unwrap_or_default();
+        let para = view
+            .paragraphs
+            .get(q.paragraph)
+            .copied()
+            .unwrap_or_default();
         let s_open = spans::at_or_after(view.sentences, q.open);
         let sent_lo = s_open
             .map(|k| view.sentences[k].start())
@@ -955,7 +1078,11 @@ pub(crate) fn attribute(view: &DocView) -> Vec<Quote> {
         // The window holds at most one earlier quote: enough to reach a cue
         // or subject across it, and bounded work where quotes are dense.
         let two_back = i.checked_sub(2).map_or(0, |k| raw[k].close_end);
-        let lead_lo = ceil_boundary(text, sent_lo.max(q.open.saturating_sub(LEAD_CAP)).max(two_back)).min(q.open);
+        let lead_lo = ceil_boundary(
+            text,
+            sent_lo.max(q.open.saturating_sub(LEAD_CAP)).max(two_back),
+        )
+        .min(q.open);
         tokenize(text, lead_lo, q.open, &mut lead_toks);
         view.mark_quotes(&mut lead_toks);
 
@@ -974,7 +1101,8 @@ pub(crate) fn attribute(view: &DocView) -> Vec<Quote> {
             if let Some(next_sentence) = spans::at_or_after(view.sentences, q.close_end) {
                 let ns = view.sentences[next_sentence];
                 if ns.start() >= q.close_end && ns.end() <= para.end() {
-                    trail_hi = floor_boundary(text, ns.end().min(q.close_end + TRAIL_CAP)).max(q.close_end);
+                    trail_hi = floor_boundary(text, ns.end().min(q.close_end + TRAIL_CAP))
+                        .max(q.close_end);
                 }
             }
         }
@@ -991,19 +1119,25 @@ pub(crate) fn attribute(view: &DocView) -> Vec<Quote> {
                 .len()
                 .checked_sub(2)
                 .map(|k| &lead_toks[k])
-                .is_some_and(|v| v.kind == TokKind::Word && !v.in_quote && view.lex.is_speech_verb(view.word(v))),
+                .is_some_and(|v| {
+                    v.kind == TokKind::Word && !v.in_quote && view.lex.is_speech_verb(view.word(v))
+                }),
             Some(t) if t.kind == TokKind::Dash => lead_toks.len() == 1,
             _ => false,
         };
 
         let inner = q.inner.text(text);
         let (words, capitalised) = word_shape(inner);
-        let before_word = lead_toks.iter().rev().find(|t| t.kind == TokKind::Word && !t.in_quote);
+        let before_word = lead_toks
+            .iter()
+            .rev()
+            .find(|t| t.kind == TokKind::Word && !t.in_quote);
         let named_thing = before_word.is_some_and(|t| {
             let w = view.word(t);
             w.eq_ignore_ascii_case("so-called") || w.eq_ignore_ascii_case("operation")
         }) && before_word.is_some_and(|t| std::ptr::eq(t, last.unwrap_or(t)));
-        let title_like = !standalone && capitalised && words <= 6 && !inner.contains(['.', '!', '?', ',']);
+        let title_like =
+            !standalone && capitalised && words <= 6 && !inner.contains(['.', '!', '?', ',']);
         let forced_scare = words <= 1 || named_thing || title_like;
 
         // The sieve.
@@ -1020,7 +1154,9 @@ pub(crate) fn attribute(view: &DocView) -> Vec<Quote> {
                     own_cue = true;
                 }
                 Lead::HitPrevious => {
-                    let same_sentence = done.last().is_some_and(|d| d.sentence.is_some() && d.sentence == s_open);
+                    let same_sentence = done
+                        .last()
+                        .is_some_and(|d| d.sentence.is_some() && d.sentence == s_open);
                     if same_sentence {
                         if let Some(prev) = done.last() {
                             if prev.attr.speaker.is_some() && prev.own_cue {
@@ -1043,7 +1179,8 @@ pub(crate) fn attribute(view: &DocView) -> Vec<Quote> {
                 }
             }
         }
-        if attr.as_ref().is_none_or(|a| a.speaker.is_none()) && (standalone || q.continues_previous) {
+        if attr.as_ref().is_none_or(|a| a.speaker.is_none()) && (standalone || q.continues_previous)
+        {
             if let Some(prev) = inherit_from(view, raw, &done, i) {
                 attr = Some(prev);
             }
@@ -1051,11 +1188,18 @@ pub(crate) fn attribute(view: &DocView) -> Vec<Quote> {
 
         let has_speaker = attr.as_ref().is_some_and(|a| a.speaker.is_some());
         // A phrase credited only to "experts" or "analysts" is a label.
-        let vague = attr.as_ref().and_then(|a| a.speaker.as_ref()).is_some_and(|sp| {
-            sp.canonical.is_none()
-                && sp.text.split_whitespace().count() <= 3
-                && sp.text.split_whitespace().next_back().is_some_and(|h| view.lex.is_vague_collective(h))
-        });
+        let vague = attr
+            .as_ref()
+            .and_then(|a| a.speaker.as_ref())
+            .is_some_and(|sp| {
+                sp.canonical.is_none()
+                    && sp.text.split_whitespace().count() <= 3
+                    && sp
+                        .text
+                        .split_whitespace()
+                        .next_back()
+                        .is_some_and(|h| view.lex.is_vague_collective(h))
+            });
         let kind = if forced_scare || (vague && !standalone) {
             QuoteKind::Scare
         } else if standalone || q.continues_previous {
@@ -1065,13 +1209,21 @@ pub(crate) fn attribute(view: &DocView) -> Vec<Quote> {
         } else {
             QuoteKind::Scare
         };
-        done.push(Analysed { kind, attr: attr.unwrap_or_default(), own_cue, sentence: s_open });
+        done.push(Analysed {
+            kind,
+            attr: attr.unwrap_or_default(),
+            own_cue,
+            sentence: s_open,
+        });
     }
 
     // A quotation running over paragraphs has one speaker: parts before the
     // attributed one take it too.
     for i in (1..raw.len()).rev() {
-        if raw[i].continues_previous && done[i - 1].attr.speaker.is_none() && done[i].attr.speaker.is_some() {
+        if raw[i].continues_previous
+            && done[i - 1].attr.speaker.is_none()
+            && done[i].attr.speaker.is_some()
+        {
             done[i - 1].attr = done[i].attr.clone();
         }
     }
@@ -1081,8 +1233,16 @@ pub(crate) fn attribute(view: &DocView) -> Vec<Quote> {
         .map(|(q, d)| {
             // An entity layer may hold a span running over the quote itself;
             // its words are never their own speaker.
-            let speaker = d.attr.speaker.filter(|sp| !sp.span.is_some_and(|s| s.overlaps(q.inner)));
-            Quote { span: q.inner, kind: d.kind, speaker, cue: d.attr.cue }
+            let speaker = d
+                .attr
+                .speaker
+                .filter(|sp| !sp.span.is_some_and(|s| s.overlaps(q.inner)));
+            Quote {
+                span: q.inner,
+                kind: d.kind,
+                speaker,
+                cue: d.attr.cue,
+            }
         })
         .collect()
 }

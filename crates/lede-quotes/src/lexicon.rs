@@ -66,7 +66,8 @@ impl Hasher for WordHasher {
         for chunk in bytes.chunks(8) {
             let mut buf = [0u8; 8];
             buf[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(buf)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(buf))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
         }
     }
     fn write_usize(&mut self, n: usize) {
@@ -111,7 +112,9 @@ impl Lexicon {
     pub(crate) fn new(extra_verbs: &[String]) -> Lexicon {
         let mut classes = WordTable::default();
         let mut add = |word: &str, bit: u16| {
-            *classes.entry(word.to_ascii_lowercase().into_bytes()).or_insert(0) |= bit;
+            *classes
+                .entry(word.to_ascii_lowercase().into_bytes())
+                .or_insert(0) |= bit;
         };
         for (data, bit) in [
             (SPEECH_VERBS, class::SPEECH_VERB),
@@ -137,7 +140,12 @@ impl Lexicon {
                 continue;
             }
             let stem = base.strip_suffix('e').unwrap_or(&base).to_string();
-            for form in [base.clone(), format!("{base}s"), format!("{stem}ed"), format!("{stem}ing")] {
+            for form in [
+                base.clone(),
+                format!("{base}s"),
+                format!("{stem}ed"),
+                format!("{stem}ing"),
+            ] {
                 add(&form, class::SPEECH_VERB);
             }
         }
@@ -147,7 +155,12 @@ impl Lexicon {
                 .lines()
                 .map(|l| l.split('#').next().unwrap_or("").trim())
                 .filter(|l| !l.is_empty())
-                .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase())
+                .map(|l| {
+                    l.split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                        .to_lowercase()
+                })
                 .collect(),
         }
     }
@@ -204,7 +217,9 @@ impl Lexicon {
     pub(crate) fn is_platform(&self, name: &str) -> bool {
         self.platforms.iter().any(|p| {
             p.len() == name.len()
-                && p.split(' ').zip(name.split(' ')).all(|(a, b)| a.eq_ignore_ascii_case(b))
+                && p.split(' ')
+                    .zip(name.split(' '))
+                    .all(|(a, b)| a.eq_ignore_ascii_case(b))
         })
     }
 

@@ -51,7 +51,8 @@ pub fn stage_info() -> StageInfo {
                 name: "speech_verbs",
                 kind: OptionKind::StringList,
                 default: Some(OptionValue::StringList(Vec::new())),
-                help: "extra reporting verbs, base form (\"quip\"); -s, -ed and -ing forms are added",
+                help:
+                    "extra reporting verbs, base form (\"quip\"); -s, -ed and -ing forms are added",
             },
         ],
         build: |options: &Options| Ok(Box::new(QuotesStage::from_options(options)?)),
@@ -154,7 +155,8 @@ impl Stage for QuotesStage {
         };
         let entities = doc.layers.entities.as_deref().unwrap_or(&[]);
         let raw = marks::find_quotes(text, &paragraphs);
-        let view = attribution::DocView::new(text, &sentences, &paragraphs, entities, &raw, &self.lexicon);
+        let view =
+            attribution::DocView::new(text, &sentences, &paragraphs, entities, &raw, &self.lexicon);
         let mut quotes = attribution::attribute(&view);
         quotes.retain(|q| self.emits(q.kind));
         doc.layers.quotes = Some(quotes);

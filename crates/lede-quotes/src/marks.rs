@@ -132,7 +132,8 @@ fn after(text: &str, i: usize, hi: usize) -> Side {
 /// ’90s, '70s: an apostrophe standing for the century.
 fn is_decade(bytes: &[u8], i: usize, hi: usize) -> bool {
     let d = |k: usize| k < hi && bytes[k].is_ascii_digit();
-    d(i) && d(i + 1) && (i + 2 >= hi || bytes[i + 2] == b's' || !bytes[i + 2].is_ascii_alphanumeric())
+    d(i) && d(i + 1)
+        && (i + 2 >= hi || bytes[i + 2] == b's' || !bytes[i + 2].is_ascii_alphanumeric())
 }
 
 /// Trims white space off `[start, end)`; `None` when nothing is left.
@@ -163,11 +164,19 @@ pub(crate) fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
     let mut previous_left_open = false;
     for (p, para) in paragraphs.iter().enumerate() {
         let (lo, hi) = (para.start(), para.end());
-        let first_char = text[lo..hi].find(|c: char| !c.is_whitespace()).map(|k| lo + k);
+        let first_char = text[lo..hi]
+            .find(|c: char| !c.is_whitespace())
+            .map(|k| lo + k);
         let mut double: Option<Open> = None;
         let mut single: Option<Open> = None;
         let mut reopened = false;
-        let push = |out: &mut Vec<RawQuote>, open: Open, end: usize, close_end: usize, closed: bool, single_marks: bool, reopened: bool| {
+        let push = |out: &mut Vec<RawQuote>,
+                    open: Open,
+                    end: usize,
+                    close_end: usize,
+                    closed: bool,
+                    single_marks: bool,
+                    reopened: bool| {
             if let Some(inner) = trimmed(text, open.after, end) {
                 out.push(RawQuote {
                     open: open.at,
@@ -183,7 +192,10 @@ pub(crate) fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
         let mut i = lo;
         while i < hi {
             // Skip to the next byte that can start a quote mark.
-            match bytes[i..hi].iter().position(|&b| MAY_START_MARK[b as usize]) {
+            match bytes[i..hi]
+                .iter()
+                .position(|&b| MAY_START_MARK[b as usize])
+            {
                 Some(k) => i += k,
                 None => break,
             }
@@ -193,7 +205,11 @@ pub(crate) fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
             };
             let prev = before(text, lo, i);
             let next = after(text, i + len, hi);
-            let here = Open { at: i, after: i + len, mark };
+            let here = Open {
+                at: i,
+                after: i + len,
+                mark,
+            };
             let at_start = Some(i) == first_char;
             match mark {
                 Mark::DoubleLeft | Mark::DoubleLow | Mark::GuillemetLeft => {
@@ -247,8 +263,9 @@ pub(crate) fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
                         }
                     }
                     None => {
-                        let looks_closing = !matches!(prev, Side::Edge | Side::Space | Side::Opener)
-                            && matches!(next, Side::Edge | Side::Space | Side::Other);
+                        let looks_closing =
+                            !matches!(prev, Side::Edge | Side::Space | Side::Opener)
+                                && matches!(next, Side::Edge | Side::Space | Side::Other);
                         if !looks_closing && !is_word(prev) {
                             double = Some(here);
                             single = None;
@@ -321,17 +338,24 @@ mod tests {
             quotes("He said \"we are close\" and \"very close\"."),
             vec![("we are close", true), ("very close", true)]
         );
-        assert_eq!(quotes("Il a dit « non merci » hier."), vec![("non merci", true)]);
+        assert_eq!(
+            quotes("Il a dit « non merci » hier."),
+            vec![("non merci", true)]
+        );
     }
 
     #[test]
     fn apostrophes_are_not_quote_marks() {
         let text = "Hamas’s leaders don’t trust al-Shara’a, a veteran of the ’90s, or the Israelis’ plans.";
         assert!(quotes(text).is_empty());
-        let text = "“We’re reaching what experts call a ‘mutually hurting stalemate’ now,” she said.";
+        let text =
+            "“We’re reaching what experts call a ‘mutually hurting stalemate’ now,” she said.";
         assert_eq!(
             quotes(text),
-            vec![("We’re reaching what experts call a ‘mutually hurting stalemate’ now,", true)]
+            vec![(
+                "We’re reaching what experts call a ‘mutually hurting stalemate’ now,",
+                true
+            )]
         );
     }
 

@@ -555,9 +555,17 @@ fn entities(text: &str, spec: &str) -> Vec<Entity> {
     for (lab, name) in names {
         for (start, _) in text.match_indices(name) {
             let end = start + name.len();
-            let before_ok = text[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-            let after_ok = text[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
-            let free = out.iter().all(|e| e.span.end() <= start || e.span.start() >= end);
+            let before_ok = text[..start]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let after_ok = text[end..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let free = out
+                .iter()
+                .all(|e| e.span.end() <= start || e.span.start() >= end);
             if before_ok && after_ok && free {
                 out.push(Entity {
                     span: Span::new(text, start, end).unwrap(),
@@ -572,7 +580,9 @@ fn entities(text: &str, spec: &str) -> Vec<Entity> {
     out
 }
 
-const ABBREVIATIONS: [&str; 10] = ["Mr", "Mrs", "Ms", "Dr", "St", "U.S", "U.N", "a.m", "p.m", "J.D"];
+const ABBREVIATIONS: [&str; 10] = [
+    "Mr", "Mrs", "Ms", "Dr", "St", "U.S", "U.N", "a.m", "p.m", "J.D",
+];
 
 /// Sentences as the gold guidelines draw them: a sentence ends at . ! ? …
 /// (with closing quotes) before white space and an uppercase letter, digit
@@ -582,7 +592,10 @@ fn sentences(text: &str, paragraphs: &[Span]) -> Vec<Span> {
     for p in paragraphs {
         let (lo, hi) = (p.start(), p.end());
         let mut start = lo;
-        let chars: Vec<(usize, char)> = text[lo..hi].char_indices().map(|(i, c)| (lo + i, c)).collect();
+        let chars: Vec<(usize, char)> = text[lo..hi]
+            .char_indices()
+            .map(|(i, c)| (lo + i, c))
+            .collect();
         let mut k = 0;
         while k < chars.len() {
             let (i, c) = chars[k];
@@ -594,14 +607,17 @@ fn sentences(text: &str, paragraphs: &[Span]) -> Vec<Span> {
                 let abbreviation = ABBREVIATIONS.contains(&word)
                     || (word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase()));
                 let mut e = k + 1;
-                while e < chars.len() && matches!(chars[e].1, '”' | '"' | '’' | '\'' | ')' | '»') {
+                while e < chars.len() && matches!(chars[e].1, '”' | '"' | '’' | '\'' | ')' | '»')
+                {
                     e += 1;
                 }
                 let end = chars.get(e).map_or(hi, |x| x.0);
                 let next_ok = e < chars.len()
                     && chars[e].1.is_whitespace()
                     && chars.get(e + 1).is_some_and(|x| {
-                        x.1.is_uppercase() || x.1.is_ascii_digit() || matches!(x.1, '“' | '"' | '‘' | '«')
+                        x.1.is_uppercase()
+                            || x.1.is_ascii_digit()
+                            || matches!(x.1, '“' | '"' | '‘' | '«')
                     });
                 if c == '.' && abbreviation {
                     k += 1;
@@ -681,16 +697,30 @@ fn every_case_reads_as_a_careful_reader_would() {
                     .as_ref()
                     .map(|s| s.canonical.clone().unwrap_or_else(|| s.text.clone()))
                     .unwrap_or_default();
-                (q.span.text(&doc.text).to_string(), q.kind.as_str().to_string(), who)
+                (
+                    q.span.text(&doc.text).to_string(),
+                    q.kind.as_str().to_string(),
+                    who,
+                )
             })
             .collect();
         let same = got.len() == case.expect.len()
-            && got.iter().zip(case.expect).all(|(g, e)| {
-                g.0 == e.0 && g.1 == e.1 && (e.2 == "*" || g.2 == e.2)
-            });
+            && got
+                .iter()
+                .zip(case.expect)
+                .all(|(g, e)| g.0 == e.0 && g.1 == e.1 && (e.2 == "*" || g.2 == e.2));
         if !same {
-            failures.push(format!("{}\n    expected {:?}\n    got      {:?}", case.text, case.expect, got));
+            failures.push(format!(
+                "{}\n    expected {:?}\n    got      {:?}",
+                case.text, case.expect, got
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} of {} cases wrong:\n{}", failures.len(), CASES.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases wrong:\n{}",
+        failures.len(),
+        CASES.len(),
+        failures.join("\n")
+    );
 }

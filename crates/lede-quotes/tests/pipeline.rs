@@ -32,5 +32,9 @@ fn seeds_through_segment_and_ner() {
     s.report("seeds (lede-segment + lede-ner)");
     // The targets, on predicted layers as `lede eval` measures them.
     assert!(s.f1() >= 95.0, "F1 {:.1}", s.f1());
-    assert!(s.speaker_accuracy() >= 95.0, "speaker {:.1}%", s.speaker_accuracy());
+    assert!(
+        s.speaker_accuracy() >= 95.0,
+        "speaker {:.1}%",
+        s.speaker_accuracy()
+    );
 }

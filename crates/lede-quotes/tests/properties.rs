@@ -20,11 +20,59 @@ fn all_kinds() -> QuotesStage {
 
 /// Pieces news text is made of, quote marks and apostrophes over-represented.
 const PIECES: &[&str] = &[
-    "“", "”", "\"", "‘", "’", "'", "«", "»", "„", " ", " ", " ", "\n", "\n\n", ", ", ". ", ": ",
-    "? ", "! ", "…", "—", "Trump", "Netanyahu", "Fatima Abdelrahman", "Hamas", "Hamas’s", "don’t",
-    "’90s", "al-Shara’a", "said", "told", "says", "according to", "he", "she", "they", "it",
-    "the president", "one official", "the US official", "Mr.", "U.S.", "called", "statement", "We",
-    "will", "never", "agree", "é", "👍", "\u{200D}", "ß", "Ω",
+    "“",
+    "”",
+    "\"",
+    "‘",
+    "’",
+    "'",
+    "«",
+    "»",
+    "„",
+    " ",
+    " ",
+    " ",
+    "\n",
+    "\n\n",
+    ", ",
+    ". ",
+    ": ",
+    "? ",
+    "! ",
+    "…",
+    "—",
+    "Trump",
+    "Netanyahu",
+    "Fatima Abdelrahman",
+    "Hamas",
+    "Hamas’s",
+    "don’t",
+    "’90s",
+    "al-Shara’a",
+    "said",
+    "told",
+    "says",
+    "according to",
+    "he",
+    "she",
+    "they",
+    "it",
+    "the president",
+    "one official",
+    "the US official",
+    "Mr.",
+    "U.S.",
+    "called",
+    "statement",
+    "We",
+    "will",
+    "never",
+    "agree",
+    "é",
+    "👍",
+    "\u{200D}",
+    "ß",
+    "Ω",
 ];
 
 fn text_strategy() -> impl Strategy<Value = String> {
@@ -33,7 +81,10 @@ fn text_strategy() -> impl Strategy<Value = String> {
 
 /// Char-boundary offsets of `text`, used to cut spans anywhere.
 fn boundaries(text: &str) -> Vec<usize> {
-    text.char_indices().map(|(i, _)| i).chain([text.len()]).collect()
+    text.char_indices()
+        .map(|(i, _)| i)
+        .chain([text.len()])
+        .collect()
 }
 
 /// A document with arbitrary (valid) layers: cut points pick sentence and
@@ -54,7 +105,12 @@ fn document(text: String, cuts: Vec<usize>, ents: Vec<(usize, usize, u8)>) -> Do
         }
     }
     let paragraphs: Vec<Span> = sentences.iter().step_by(3).copied().collect();
-    let labels = [EntityLabel::Person, EntityLabel::Org, EntityLabel::Gpe, EntityLabel::Norp];
+    let labels = [
+        EntityLabel::Person,
+        EntityLabel::Org,
+        EntityLabel::Gpe,
+        EntityLabel::Norp,
+    ];
     let entities: Vec<Entity> = ents
         .into_iter()
         .map(|(x, y, l)| {
@@ -116,7 +172,8 @@ proptest! {
 /// `n` bytes of one paragraph and one sentence full of unbalanced quote
 /// marks, reporting verbs and names, with PERSON entities on every name.
 fn unbalanced(n: usize) -> Document {
-    let unit = "Trump said “we will “win ’ don’t ‘ and \" Netanyahu told ” she said « x » ’90s “ he, ";
+    let unit =
+        "Trump said “we will “win ’ don’t ‘ and \" Netanyahu told ” she said « x » ’90s “ he, ";
     let mut text = String::with_capacity(n + unit.len());
     while text.len() < n {
         text.push_str(unit);
@@ -155,7 +212,10 @@ fn time_is_linear_on_ten_megabytes_of_unbalanced_quotes() {
     let stage = all_kinds();
     let small = seconds(&stage, 1_000_000).max(1e-3);
     let big = seconds(&stage, 10_000_000);
-    eprintln!("unbalanced quotes: 1 MB {small:.3}s, 10 MB {big:.3}s, ratio {:.1}", big / small);
+    eprintln!(
+        "unbalanced quotes: 1 MB {small:.3}s, 10 MB {big:.3}s, ratio {:.1}",
+        big / small
+    );
     // Linear would be 10; quadratic 100. Leave room for noise on a shared machine.
     assert!(big / small < 25.0, "1 MB {small:.3}s vs 10 MB {big:.3}s");
 }

@@ -74,7 +74,10 @@ fn seed_quotes_keep_their_exact_gold_spans() {
             }
         }
     }
-    assert_eq!(exact, total, "{exact} of {total} direct gold spans reproduced exactly");
+    assert_eq!(
+        exact, total,
+        "{exact} of {total} direct gold spans reproduced exactly"
+    );
 }
 
 /// `cargo test -p lede-quotes --test seeds -- --ignored --nocapture` lists
@@ -91,8 +94,18 @@ fn print_seed_quotes() {
     for (_, mut input) in seeds() {
         stage.process(&mut input).unwrap();
         for q in input.layers.quotes.as_deref().unwrap_or(&[]) {
-            let who = q.speaker.as_ref().map(|s| format!("{} [{}]", s.text, s.canonical.as_deref().unwrap_or("-")));
-            eprintln!("{} {:8} {:?} <- {:?} cue={:?}", input.id, q.kind.as_str(), q.span.text(&input.text), who, q.cue);
+            let who = q
+                .speaker
+                .as_ref()
+                .map(|s| format!("{} [{}]", s.text, s.canonical.as_deref().unwrap_or("-")));
+            eprintln!(
+                "{} {:8} {:?} <- {:?} cue={:?}",
+                input.id,
+                q.kind.as_str(),
+                q.span.text(&input.text),
+                who,
+                q.cue
+            );
         }
     }
 }

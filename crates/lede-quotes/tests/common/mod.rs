@@ -49,8 +49,14 @@ pub struct Score {
 pub fn score(gold_doc: &Document, pred: &[Quote], s: &mut Score) {
     let text = &gold_doc.text;
     let gold_all = gold_doc.layers.quotes.as_deref().unwrap_or(&[]);
-    let gold: Vec<&Quote> = gold_all.iter().filter(|q| q.kind != QuoteKind::Scare).collect();
-    let scare: Vec<&Quote> = gold_all.iter().filter(|q| q.kind == QuoteKind::Scare).collect();
+    let gold: Vec<&Quote> = gold_all
+        .iter()
+        .filter(|q| q.kind != QuoteKind::Scare)
+        .collect();
+    let scare: Vec<&Quote> = gold_all
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Scare)
+        .collect();
     let pred: Vec<&Quote> = pred.iter().filter(|q| q.kind != QuoteKind::Scare).collect();
     let mut used = vec![false; pred.len()];
     s.gold += gold.len();
@@ -59,7 +65,9 @@ pub fn score(gold_doc: &Document, pred: &[Quote], s: &mut Score) {
             .iter()
             .enumerate()
             .filter(|(k, p)| !used[*k] && p.span.overlaps(g.span))
-            .max_by_key(|(_, p)| p.span.end().min(g.span.end()) - p.span.start().max(g.span.start()))
+            .max_by_key(|(_, p)| {
+                p.span.end().min(g.span.end()) - p.span.start().max(g.span.start())
+            })
             .map(|(k, _)| k);
         match hit {
             Some(k) => {
@@ -77,7 +85,9 @@ pub fn score(gold_doc: &Document, pred: &[Quote], s: &mut Score) {
                     ));
                 }
             }
-            None => s.failures.push(format!("{}: missed {:?}", gold_doc.id, g.span.text(text))),
+            None => s
+                .failures
+                .push(format!("{}: missed {:?}", gold_doc.id, g.span.text(text))),
         }
     }
     for (k, p) in pred.iter().enumerate() {
@@ -89,13 +99,17 @@ pub fn score(gold_doc: &Document, pred: &[Quote], s: &mut Score) {
             continue;
         }
         s.predicted += 1;
-        s.failures.push(format!("{}: false {:?} ({:?})", gold_doc.id, p.span.text(text), p.kind));
+        s.failures.push(format!(
+            "{}: false {:?} ({:?})",
+            gold_doc.id,
+            p.span.text(text),
+            p.kind
+        ));
     }
     s.predicted += used.iter().filter(|u| **u).count();
     s.predicted_null_speaker += pred.iter().filter(|p| p.speaker.is_none()).count();
     s.emitted += pred.len();
 }
-
 
 impl Score {
     pub fn f1(&self) -> f64 {
