@@ -133,7 +133,10 @@ fn library(dir: &Path, crate_name: &str) -> PathBuf {
 }
 
 /// Native and plugin stages, checked to give identical documents.
-fn pairs() -> Vec<(&'static str, Box<dyn Stage>, Box<dyn Stage>)> {
+/// A name, the native stage and the loaded plugin stage.
+type Pair = (&'static str, Box<dyn Stage>, Box<dyn Stage>);
+
+fn pairs() -> Vec<Pair> {
     let dir = build_plugins();
     let native_handles: Box<dyn Stage> = Box::new(NativeHandles {
         config: handles_scan::Config::default(),

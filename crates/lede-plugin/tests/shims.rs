@@ -84,9 +84,12 @@ fn create(options: &str) -> Result<*mut c_void, String> {
     }
 }
 
+/// start, end, label, (attribute name, integer value) pairs.
+type SeenAnnotation = (usize, usize, String, Vec<(String, i64)>);
+
 #[derive(Default)]
 struct Seen {
-    spans: Vec<(usize, usize, String, Vec<(String, i64)>)>,
+    spans: Vec<SeenAnnotation>,
 }
 
 unsafe extern "C" fn collect(context: *mut c_void, a: *const abi::Annotation) -> i32 {
