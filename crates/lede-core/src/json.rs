@@ -126,15 +126,35 @@ impl<'a> Offsets<'a> {
     }
 }
 
+/// Appends `s` as a JSON string literal. Runs for every string of every
+/// document, so it copies unescaped stretches whole and never allocates.
 fn push_str(out: &mut String, s: &str) {
-    // serde_json's escaping is correct for every string; writing into a Vec
-    // never fails.
-    let mut buf = Vec::with_capacity(s.len() + 2);
-    if serde_json::to_writer(&mut buf, s).is_ok() {
-        out.push_str(&String::from_utf8_lossy(&buf));
-    } else {
-        out.push_str("\"\"");
+    out.reserve(s.len() + 2);
+    out.push('"');
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let escaped: &str = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x00..=0x1F => "",
+            _ => continue,
+        };
+        // Every byte matched above is ASCII, so `from..i` and `i + 1` are
+        // char boundaries.
+        out.push_str(&s[from..i]);
+        if escaped.is_empty() {
+            let _ = write!(out, "\\u{:04x}", b);
+        } else {
+            out.push_str(escaped);
+        }
+        from = i + 1;
     }
+    out.push_str(&s[from..]);
+    out.push('"');
 }
 
 fn push_f64(out: &mut String, x: f64) {
@@ -700,6 +720,22 @@ mod tests {
             from_json(r#"{"id":"x"}"#, OffsetUnit::CodePoints),
             Err(ReadError::Missing("text"))
         ));
+    }
+
+    #[test]
+    fn strings_are_escaped_as_json() {
+        for s in [
+            "plain",
+            "quote \" and \\ slash",
+            "line\nbreak\ttab\r",
+            "ctl \u{1}\u{1f}",
+            "“curly” בנימין 😀",
+        ] {
+            let mut out = String::new();
+            push_str(&mut out, s);
+            let back: String = serde_json::from_str(&out).unwrap();
+            assert_eq!(back, s);
+        }
     }
 
     proptest! {

@@ -30,26 +30,23 @@ const DOCS_PER_WORKER: usize = 16;
 const CHUNK_BYTES: usize = 64 << 20;
 
 /// Runs `pipeline` over `inputs` on `jobs` threads and hands each outcome to
-/// `sink` in input order. Inputs are pulled lazily, chunk by chunk, so an
-/// endless stream runs in bounded memory. A stage that panics fails only that
-/// document.
+/// `sink` in input order. A reader thread pulls inputs lazily into a bounded
+/// queue; the workers take whatever is waiting (up to a chunk), so an endless
+/// stream runs in bounded memory and a record sent alone is answered at once
+/// rather than waiting for a chunk to fill. A stage that panics fails only
+/// that document.
 pub fn run_ordered<I, F>(pipeline: &Pipeline, inputs: I, jobs: usize, mut sink: F)
 where
     I: IntoIterator<Item = Input>,
+    I::IntoIter: Send,
     F: FnMut(Outcome),
 {
     let jobs = jobs.max(1);
-    let mut inputs = inputs.into_iter();
-    if jobs == 1 {
-        for input in inputs {
-            sink(process_one(pipeline, input));
-        }
-        return;
-    }
+    let inputs = inputs.into_iter();
     let pool = match rayon::ThreadPoolBuilder::new().num_threads(jobs).build() {
-        Ok(pool) => pool,
-        Err(_) => {
-            // No threads to be had: run on this one rather than fail.
+        Ok(pool) if jobs > 1 => pool,
+        // One job, or no threads to be had: run on this thread.
+        _ => {
             for input in inputs {
                 sink(process_one(pipeline, input));
             }
@@ -57,31 +54,44 @@ where
         }
     };
     let max_docs = jobs * DOCS_PER_WORKER;
-    loop {
-        let mut chunk: Vec<Input> = Vec::with_capacity(max_docs);
-        let mut bytes = 0usize;
-        for input in inputs.by_ref() {
-            if let Ok(doc) = &input {
-                bytes += doc.text.len();
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<Input>(max_docs);
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            for input in inputs {
+                if sender.send(input).is_err() {
+                    return; // the consumer is gone
+                }
             }
-            chunk.push(input);
-            if chunk.len() >= max_docs || bytes >= CHUNK_BYTES {
-                break;
-            }
-        }
-        if chunk.is_empty() {
-            return;
-        }
-        let outcomes: Vec<Outcome> = pool.install(|| {
-            chunk
-                .into_par_iter()
-                .map(|input| process_one(pipeline, input))
-                .collect()
         });
-        for outcome in outcomes {
-            sink(outcome);
+        // Block for the first input of a chunk, then take only what is
+        // already waiting.
+        while let Ok(first) = receiver.recv() {
+            let mut bytes = input_bytes(&first);
+            let mut chunk = vec![first];
+            while chunk.len() < max_docs && bytes < CHUNK_BYTES {
+                match receiver.try_recv() {
+                    Ok(input) => {
+                        bytes += input_bytes(&input);
+                        chunk.push(input);
+                    }
+                    Err(_) => break,
+                }
+            }
+            let outcomes: Vec<Outcome> = pool.install(|| {
+                chunk
+                    .into_par_iter()
+                    .map(|input| process_one(pipeline, input))
+                    .collect()
+            });
+            for outcome in outcomes {
+                sink(outcome);
+            }
         }
-    }
+    });
+}
+
+fn input_bytes(input: &Input) -> usize {
+    input.as_ref().map_or(0, |doc| doc.text.len())
 }
 
 fn process_one(pipeline: &Pipeline, input: Input) -> Outcome {
@@ -178,5 +188,30 @@ mod tests {
         assert_eq!(sequential[5], "d5!");
         assert_eq!(outcome_ids(2, 500), sequential);
         assert_eq!(outcome_ids(3, 500), sequential);
+    }
+
+    #[test]
+    fn a_record_sent_alone_is_answered_before_the_next_arrives() {
+        use std::sync::mpsc;
+        use std::time::Duration;
+        let pipeline = Pipeline::from_stages("t", vec![Box::new(Picky)]).unwrap();
+        let (to_runner, inputs) = mpsc::channel::<Input>();
+        let (to_feeder, answers) = mpsc::channel::<String>();
+        let feeder = std::thread::spawn(move || {
+            for i in 0..3 {
+                to_runner
+                    .send(Ok(Document::new(format!("d{i}"), "fine")))
+                    .unwrap();
+                // A runner that waited for a full chunk would never answer.
+                let answer = answers.recv_timeout(Duration::from_secs(20));
+                assert_eq!(answer.as_deref(), Ok(format!("d{i}").as_str()));
+            }
+        });
+        run_ordered(&pipeline, inputs, 2, |o| {
+            if let Outcome::Done(d) = o {
+                let _ = to_feeder.send(d.id);
+            }
+        });
+        feeder.join().unwrap();
     }
 }
