@@ -221,9 +221,10 @@ impl<'a> Scanner<'a> {
         self.tok(i).is_some_and(|t| t.kind == Kind::Word && !t.cap)
     }
 
+    /// The possessive "’s" token (split off its word by the tokenizer).
     fn is_possessive(&self, i: usize) -> bool {
         let b = self.bytes(i);
-        self.is_kind(i, Kind::Word) && (b.ends_with(b"'s") || b.ends_with("’s".as_bytes()))
+        self.is_kind(i, Kind::Word) && (b == b"'s" || b == "’s".as_bytes())
     }
 
     // ---- dispatch --------------------------------------------------------
@@ -547,7 +548,11 @@ impl<'a> Scanner<'a> {
         // A month name alone follows a function word ("in May", "the
         // January agreement", "late September"), a possessive or nothing; not
         // "Theresa May" or a title-case headline ("Thousands March").
-        if i >= 1 && self.is_kind(i - 1, Kind::Word) && !self.is_possessive(i - 1) {
+        if i >= 1
+            && self.is_kind(i - 1, Kind::Word)
+            && !self.is_possessive(i - 1)
+            && !self.is_possessive(i + 1)
+        {
             let function_word = self
                 .info(i - 1)
                 .is_some_and(|w| w.stop || w.hedge || w.determiner);
