@@ -141,9 +141,10 @@ pub(crate) static ASCII_ALNUM: [u8; 256] = {
 #[inline]
 pub(crate) fn decode(bytes: &[u8], i: usize) -> (char, usize) {
     let b0 = bytes[i] as u32;
-    let (cp, len) = if b0 < 0x80 {
-        (b0, 1)
-    } else if b0 < 0xE0 {
+    if b0 < 0x80 {
+        return (b0 as u8 as char, 1);
+    }
+    let (cp, len) = if b0 < 0xE0 {
         (((b0 & 0x1F) << 6) | (bytes[i + 1] as u32 & 0x3F), 2)
     } else if b0 < 0xF0 {
         (

@@ -2,7 +2,7 @@
 //! never end a sentence (titles), abbreviations that may, and common
 //! sentence openers. The lists are data files embedded in the crate.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 const TITLES: &str = include_str!("../data/titles.txt");
@@ -45,10 +45,46 @@ pub(crate) enum Abbrev {
     Ambiguous,
 }
 
+/// Multiplicative hashing of a word packed into a `u64` (see [`pack`]):
+/// one multiply per lookup.
+#[derive(Default)]
+pub(crate) struct PackedHash(u64);
+
+impl Hasher for PackedHash {
+    fn finish(&self) -> u64 {
+        self.0 ^ (self.0 >> 29)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(b as u64);
+        }
+    }
+    fn write_u64(&mut self, x: u64) {
+        self.0 = (self.0 ^ x).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+/// A word of one to eight bytes, none of them zero, packed little-endian
+/// into a `u64` (distinct words give distinct keys).
+#[inline]
+fn pack(word: &[u8]) -> Option<u64> {
+    if word.is_empty() || word.len() > 8 || word.contains(&0) {
+        return None;
+    }
+    let mut b = [0u8; 8];
+    b[..word.len()].copy_from_slice(word);
+    Some(u64::from_le_bytes(b))
+}
+
 #[derive(Clone, Debug)]
 pub(crate) struct Lexicon {
-    titles: WordSet,
-    abbreviations: WordSet,
+    /// Listed abbreviations of up to eight bytes, by packed key.
+    short: HashMap<u64, Abbrev, BuildHasherDefault<PackedHash>>,
+    /// Longer listed abbreviations.
+    long: HashMap<Box<[u8]>, Abbrev, BuildHasherDefault<Fnv>>,
+    /// Length of the longest listed abbreviation: longer words skip the
+    /// lookup.
+    max_len: usize,
     starters: WordSet,
 }
 
@@ -58,30 +94,42 @@ fn entries(list: &str) -> impl Iterator<Item = &str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-fn set_of<'a>(items: impl Iterator<Item = &'a str>) -> WordSet {
-    items
-        .map(|w| {
-            w.trim_end_matches('.')
-                .as_bytes()
-                .to_vec()
-                .into_boxed_slice()
-        })
-        .filter(|w| !w.is_empty())
-        .collect()
-}
-
 impl Lexicon {
     /// The built-in lists plus `extra` abbreviations (written with or
     /// without their final period), which are treated as ambiguous.
     pub(crate) fn new(extra: &[String]) -> Lexicon {
-        let mut abbreviations = set_of(entries(ABBREVIATIONS));
-        abbreviations.extend(set_of(extra.iter().map(|s| s.trim())));
-        Lexicon {
-            titles: set_of(entries(TITLES)),
-            abbreviations,
+        let mut lex = Lexicon {
+            short: HashMap::default(),
+            long: HashMap::default(),
+            max_len: 0,
             starters: entries(STARTERS)
                 .map(|w| w.as_bytes().to_vec().into_boxed_slice())
                 .collect(),
+        };
+        // Titles last, so that a word on both lists is a title.
+        let ambiguous = entries(ABBREVIATIONS).chain(extra.iter().map(|s| s.trim()));
+        for word in ambiguous {
+            lex.insert(word, Abbrev::Ambiguous);
+        }
+        for word in entries(TITLES) {
+            lex.insert(word, Abbrev::Title);
+        }
+        lex
+    }
+
+    fn insert(&mut self, word: &str, kind: Abbrev) {
+        let word = word.trim_end_matches('.').as_bytes();
+        if word.is_empty() {
+            return;
+        }
+        self.max_len = self.max_len.max(word.len());
+        match pack(word) {
+            Some(key) => {
+                self.short.insert(key, kind);
+            }
+            None => {
+                self.long.insert(word.to_vec().into_boxed_slice(), kind);
+            }
         }
     }
 
@@ -92,13 +140,20 @@ impl Lexicon {
         if word.is_empty() || word.len() > 24 {
             return Abbrev::No;
         }
-        if self.titles.contains(word) {
-            return Abbrev::Title;
+        if word.len() <= self.max_len {
+            let listed = match pack(word) {
+                Some(key) => self.short.get(&key),
+                None => self.long.get(word),
+            };
+            if let Some(&kind) = listed {
+                return kind;
+            }
         }
-        if self.abbreviations.contains(word) || is_dotted_or_initial(word) {
-            return Abbrev::Ambiguous;
+        if is_dotted_or_initial(word) {
+            Abbrev::Ambiguous
+        } else {
+            Abbrev::No
         }
-        Abbrev::No
     }
 
     /// True when `word` commonly opens a sentence.

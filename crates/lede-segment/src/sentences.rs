@@ -12,7 +12,8 @@
 //!   list marker ("1. Release the hostages");
 //! - `?` or `!` inside a quotation followed by an attribution ("“Are you
 //!   sure?” Netanyahu asked.") does not end the sentence; a lowercase word
-//!   after `?`/`!` never starts one (“Are you sure?” she asked.).
+//!   never starts one (“Are you sure?” she asked.), unless it is a
+//!   camel-case name ("Who will buy it? eBay says it will not.").
 
 use lede_core::Span;
 
@@ -157,7 +158,7 @@ fn boundary_after(lex: &Lexicon, text: &str, sent_start: usize, t: usize, end: u
         return Step::Continue(n);
     }
     let (next_char, _) = decode(bytes, n);
-    if !starts_sentence(next_char) {
+    if !starts_sentence(next_char) && !is_camel_case(bytes, n, end) {
         return Step::Continue(n);
     }
     let split = Step::Split {
@@ -211,6 +212,19 @@ fn starts_sentence(c: char) -> bool {
         Class::Digit => true,
         _ => false,
     }
+}
+
+/// A word that starts lowercase but has a capital inside ("iPhone",
+/// "eBay", "iOS"): a name that can open a sentence.
+fn is_camel_case(bytes: &[u8], n: usize, end: usize) -> bool {
+    if !bytes[n].is_ascii_lowercase() {
+        return false;
+    }
+    let word_end = n + bytes[n..end]
+        .iter()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    bytes[n..word_end].iter().any(u8::is_ascii_uppercase)
 }
 
 /// Start of the word that ends at `t`: back over letters, digits, periods,

@@ -85,8 +85,13 @@ impl Scanner<'_> {
                 }
                 let end = self.word_from(i, run_end, line_start);
                 if end < n && matches!(bytes[end], b'@' | b'.' | b'-' | b'+' | b'_') {
-                    if let Some(e) = self.email(i) {
-                        return (e, TokenKind::Email);
+                    // Only an `@` after more local-part characters makes
+                    // an e-mail address worth trying.
+                    let at = scan_ascii(bytes, end, is_email_local);
+                    if at < n && bytes[at] == b'@' {
+                        if let Some(e) = self.email(i) {
+                            return (e, TokenKind::Email);
+                        }
                     }
                 }
                 if end < n && bytes[end] == b'/' && looks_like_domain(&bytes[i..end]) {
@@ -375,9 +380,7 @@ impl Scanner<'_> {
     /// at least two labels whose last is alphabetic.
     fn email(&self, i: usize) -> Option<usize> {
         let bytes = self.bytes;
-        let at = scan_ascii(bytes, i, |b| {
-            b.is_ascii_alphanumeric() || b"._%+-".contains(&b)
-        });
+        let at = scan_ascii(bytes, i, is_email_local);
         if at >= bytes.len() || bytes[at] != b'@' || at == i {
             return None;
         }
@@ -490,6 +493,11 @@ fn clitic_len(bytes: &[u8], i: usize) -> Option<usize> {
         b"s" | b"d" | b"m" | b"t" | b"ll" | b"re" | b"ve" => Some(e - i),
         _ => None,
     }
+}
+
+/// A character of the local part of an e-mail address.
+fn is_email_local(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-')
 }
 
 /// "1" or "12": a list item number.

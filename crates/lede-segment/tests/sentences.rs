@@ -146,6 +146,20 @@ const CASES: &[(&str, &str, &[&str])] = &[
         &["The vote was delayed.", "2024 was a hard year for the coalition."]),
     ("uncased start", "He signed it. בנימין נתניהו replied later.", &["He signed it.", "בנימין נתניהו replied later."]),
     ("lowercase", "The price is approx. five dollars.", &["The price is approx. five dollars."]),
+    ("camel case", "Who will buy it? eBay says it is not interested.",
+        &["Who will buy it?", "eBay says it is not interested."]),
+    ("camel case", "Sales fell 5 percent. iPhone shipments dropped.",
+        &["Sales fell 5 percent.", "iPhone shipments dropped."]),
+    // More abbreviations in running text.
+    ("suffix", "The speech honored Martin Luther King Jr. The crowd cheered.",
+        &["The speech honored Martin Luther King Jr.", "The crowd cheered."]),
+    ("dotted", "He was born in the U.K. Many of his relatives live there.",
+        &["He was born in the U.K.", "Many of his relatives live there."]),
+    ("title", "U.S. Rep. Ilhan Omar criticized the deal.", &["U.S. Rep. Ilhan Omar criticized the deal."]),
+    ("month", "The attack came on Oct. 7. Hamas fighters crossed the border.",
+        &["The attack came on Oct. 7.", "Hamas fighters crossed the border."]),
+    ("quote", "He said the U.S. “must act now.”", &["He said the U.S. “must act now.”"]),
+    ("quote", "“No,” he said. “We won’t.”", &["“No,” he said.", "“We won’t.”"]),
 ];
 
 fn split<'a>(segmenter: &Segmenter, text: &'a str) -> Vec<&'a str> {
