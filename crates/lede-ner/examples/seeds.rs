@@ -1,6 +1,8 @@
 //! Scores the `ner` stage on a gold file (default corpus/seeds/gold.jsonl):
 //! exact span and label, micro and per label, with fine labels and mapped to
 //! CoNLL. `seeds [gold.jsonl] [--errors]` also lists misses and false alarms.
+//! Gold documents that carry tokens and sentences (CoNLL files) are tagged on
+//! those; others are segmented with lede-segment first.
 
 use std::collections::BTreeMap;
 
@@ -22,9 +24,15 @@ fn main() {
     for line in src.lines().filter(|l| !l.trim().is_empty()) {
         let gold = from_json(line, OffsetUnit::CodePoints).expect("gold document");
         let mut doc = Document::new(gold.id.clone(), gold.text.clone());
-        let seg = lede_segment::segment(&doc.text);
-        doc.layers.sentences = Some(seg.sentences);
-        doc.layers.tokens = Some(seg.tokens);
+        // Gold files with their own tokens (CoNLL) keep them.
+        if gold.layers.tokens.is_some() && gold.layers.sentences.is_some() {
+            doc.layers.sentences = gold.layers.sentences.clone();
+            doc.layers.tokens = gold.layers.tokens.clone();
+        } else {
+            let seg = lede_segment::segment(&doc.text);
+            doc.layers.sentences = Some(seg.sentences);
+            doc.layers.tokens = Some(seg.tokens);
+        }
         ner.process(&mut doc).expect("ner");
         let keep = |l: EntityLabel| l != EntityLabel::Language;
         let g: Vec<(usize, usize, EntityLabel)> = gold
@@ -49,6 +57,23 @@ fn main() {
         conll.add(&g, &p, |l| l.conll());
         if show_errors {
             let text = &doc.text;
+            let coarse = args.iter().any(|a| a == "--conll");
+            let map = |v: &[(usize, usize, EntityLabel)]| -> Vec<(usize, usize, EntityLabel)> {
+                v.iter()
+                    .map(|&(a, b, l)| {
+                        (
+                            a,
+                            b,
+                            if coarse {
+                                l.conll().parse().unwrap_or(l)
+                            } else {
+                                l
+                            },
+                        )
+                    })
+                    .collect()
+            };
+            let (g, p) = (map(&g), map(&p));
             for e in &p {
                 if !g.contains(e) {
                     let gl = g

@@ -139,20 +139,20 @@ pub fn viterbi(
     }
     let mut cur = [f32::NEG_INFINITY; NUM_TAGS];
     for i in 1..n {
+        let row = &scores[i * NUM_TAGS..(i + 1) * NUM_TAGS];
         for t in 0..NUM_TAGS {
             let mut best = f32::NEG_INFINITY;
             let mut arg = 0u8;
-            for p in 0..NUM_TAGS {
-                if !VALID.pair[p][t] {
-                    continue;
-                }
+            let prevs = &PREVS.list[t][..PREVS.len[t]];
+            for &p in prevs {
+                let p = p as usize;
                 let s = prev[p] + trans[p * NUM_TAGS + t];
                 if s > best {
                     best = s;
                     arg = p as u8;
                 }
             }
-            cur[t] = best + scores[i * NUM_TAGS + t];
+            cur[t] = best + row[t];
             back[i * NUM_TAGS + t] = arg;
         }
         prev = cur;
@@ -211,6 +211,35 @@ const fn build_valid() -> Valid {
 
 static VALID: Valid = build_valid();
 
+/// For each tag, the tags allowed before it (the Viterbi inner loop).
+struct Prevs {
+    list: [[u8; NUM_TAGS]; NUM_TAGS],
+    len: [usize; NUM_TAGS],
+}
+
+const fn build_prevs() -> Prevs {
+    let valid = build_valid();
+    let mut p = Prevs {
+        list: [[0; NUM_TAGS]; NUM_TAGS],
+        len: [0; NUM_TAGS],
+    };
+    let mut t = 0;
+    while t < NUM_TAGS {
+        let mut q = 0;
+        while q < NUM_TAGS {
+            if valid.pair[q][t] {
+                p.list[t][p.len[t]] = q as u8;
+                p.len[t] += 1;
+            }
+            q += 1;
+        }
+        t += 1;
+    }
+    p
+}
+
+static PREVS: Prevs = build_prevs();
+
 /// A trained model: weights per feature hash, quantised to i16, in an
 /// open-addressing table built at load time.
 pub struct Model {
@@ -218,9 +247,23 @@ pub struct Model {
     trans: Vec<f32>,
     start: Vec<f32>,
     end: Vec<f32>,
-    keys: Vec<u64>,
+    /// Hash table of cache-line buckets: a lookup reads one bucket (eight
+    /// 32-bit key fingerprints and their row numbers) and compares without
+    /// branching; a full bucket spills into the next.
+    buckets: Vec<Bucket>,
+    /// Weight rows, dense; the last row is all zeros and stands for
+    /// "feature not in the model", so scoring needs no branch.
     weights: Vec<[i16; NUM_TAGS]>,
     mask: usize,
+}
+
+const BUCKET: usize = 8;
+
+#[derive(Clone, Copy, Default)]
+#[repr(C, align(64))]
+struct Bucket {
+    fp: [u32; BUCKET],
+    row: [u32; BUCKET],
 }
 
 const MAGIC: &[u8; 8] = b"LEDENER1";
@@ -279,9 +322,9 @@ impl Model {
         if n > bytes.len() {
             return Err("model is truncated".to_string());
         }
-        let size = (n * 2).next_power_of_two().max(16);
-        let mut keys = vec![0u64; size];
-        let mut weights = vec![[0i16; NUM_TAGS]; size];
+        let size = (n / (BUCKET / 2)).next_power_of_two().max(4);
+        let mut buckets = vec![Bucket::default(); size];
+        let mut weights = vec![[0i16; NUM_TAGS]; n + 1];
         let key_bytes = r.take(n * 8)?;
         let weight_bytes = r.take(n * NUM_TAGS * 2)?;
         let mask = size - 1;
@@ -289,13 +332,22 @@ impl Model {
             let mut kb = [0u8; 8];
             kb.copy_from_slice(&key_bytes[i * 8..i * 8 + 8]);
             let key = u64::from_le_bytes(kb) | 1;
-            let mut slot = slot_of(key, mask);
-            while keys[slot] != 0 && keys[slot] != key {
-                slot = (slot + 1) & mask;
+            let fp = fingerprint(key);
+            let mut b = slot_of(key, mask);
+            // Every bucket full cannot happen: there are twice as many
+            // places as rows.
+            'place: for _ in 0..size {
+                for k in 0..BUCKET {
+                    if buckets[b].fp[k] == 0 {
+                        buckets[b].fp[k] = fp;
+                        buckets[b].row[k] = i as u32;
+                        break 'place;
+                    }
+                }
+                b = (b + 1) & mask;
             }
-            keys[slot] = key;
             let row = &weight_bytes[i * NUM_TAGS * 2..(i + 1) * NUM_TAGS * 2];
-            for (t, w) in weights[slot].iter_mut().enumerate() {
+            for (t, w) in weights[i].iter_mut().enumerate() {
                 *w = i16::from_le_bytes([row[2 * t], row[2 * t + 1]]);
             }
         }
@@ -304,7 +356,7 @@ impl Model {
             trans,
             start,
             end,
-            keys,
+            buckets,
             weights,
             mask,
         })
@@ -312,41 +364,56 @@ impl Model {
 
     /// Number of features stored.
     pub fn len(&self) -> usize {
-        self.keys.iter().filter(|&&k| k != 0).count()
+        self.weights.len().saturating_sub(1)
     }
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
+    /// The row number of a feature key (the zero row when absent).
     #[inline]
-    fn row(&self, key: u64) -> Option<&[i16; NUM_TAGS]> {
-        let mut slot = slot_of(key, self.mask);
-        loop {
-            let k = self.keys[slot];
-            if k == key {
-                return Some(&self.weights[slot]);
+    fn row_of(&self, key: u64) -> u32 {
+        let fp = fingerprint(key);
+        let zero = (self.weights.len() - 1) as u32;
+        let mut b = slot_of(key, self.mask);
+        for _ in 0..self.buckets.len() {
+            let bucket = &self.buckets[b];
+            let mut row = zero;
+            for k in 0..BUCKET {
+                if bucket.fp[k] == fp {
+                    row = bucket.row[k];
+                }
             }
-            if k == 0 {
-                return None;
+            // A bucket with room ends the search: later buckets only hold
+            // keys that overflowed from full ones.
+            if row != zero || bucket.fp[BUCKET - 1] == 0 {
+                return row;
             }
-            slot = (slot + 1) & self.mask;
+            b = (b + 1) & self.mask;
         }
+        zero
     }
 
-    /// Adds the scores of one token's features to `out` (NUM_TAGS values).
+    /// Writes the scores of one token's features to `out` (NUM_TAGS values).
     #[inline]
     pub fn score_token(&self, features: &[u64], out: &mut [f32]) {
         let mut acc = [0i32; NUM_TAGS];
-        for &f in features {
-            if let Some(row) = self.row(f) {
+        let mut rows = [0u32; 64];
+        for chunk in features.chunks(64) {
+            // Look all rows up first, so the memory reads overlap.
+            for (r, &f) in rows.iter_mut().zip(chunk) {
+                *r = self.row_of(f);
+            }
+            for &r in &rows[..chunk.len()] {
+                let w = &self.weights[r as usize];
                 for t in 0..NUM_TAGS {
-                    acc[t] += row[t] as i32;
+                    acc[t] += w[t] as i32;
                 }
             }
         }
-        for t in 0..NUM_TAGS {
-            out[t] = acc[t] as f32 * self.scale;
+        for (o, a) in out.iter_mut().zip(acc) {
+            *o = a as f32 * self.scale;
         }
     }
 
@@ -361,6 +428,12 @@ impl Model {
         let _ = write!(s, "{} features, {} tags", self.len(), NUM_TAGS);
         s
     }
+}
+
+/// The high half of a key, never 0.
+#[inline]
+fn fingerprint(key: u64) -> u32 {
+    ((key >> 32) as u32) | 1
 }
 
 #[inline]

@@ -74,12 +74,6 @@ pub fn refine(
         }
     }
     let sent_start = |i: usize| layout.sentences.get(sentence_of[i]).map_or(0, |r| r.0);
-    let sent_end = |i: usize| {
-        layout
-            .sentences
-            .get(sentence_of[i])
-            .map_or(toks.len(), |r| r.1)
-    };
 
     let mut cands: Vec<Cand> = Vec::with_capacity(coarse.len());
     for ce in coarse {
@@ -134,6 +128,13 @@ pub fn refine(
         });
     }
 
+    // The longest gazetteer entry starting at each token, within its sentence.
+    let mut gaz_at: Vec<Option<(usize, u16)>> = vec![None; toks.len()];
+    for &(s, e) in &layout.sentences {
+        for (i, slot) in gaz_at.iter_mut().enumerate().take(e).skip(s) {
+            *slot = gaz.longest_at(&words[s..e], i - s);
+        }
+    }
     let ctx = Ctx {
         text,
         toks,
@@ -141,6 +142,7 @@ pub fn refine(
         gaz,
         sentence_of: &sentence_of,
         sentences: &layout.sentences,
+        gaz_at: &gaz_at,
     };
     merge_connected(&ctx, &mut cands);
     extend_name_particles(&ctx, &mut cands);
@@ -151,6 +153,11 @@ pub fn refine(
     context_labels(&ctx, &mut cands);
 
     // Names the gazetteers know but the tagger missed.
+    let headline_sentences: Vec<bool> = layout
+        .sentences
+        .iter()
+        .map(|&(s, e)| is_headline_sentence(&words[s..e]))
+        .collect();
     let mut covered = vec![false; toks.len()];
     for c in &cands {
         for x in covered.iter_mut().take(c.last + 1).skip(c.first) {
@@ -163,9 +170,7 @@ pub fn refine(
             i += 1;
             continue;
         }
-        let (s, e) = (sent_start(i), sent_end(i));
-        let m = gaz.longest_at(&words[s..e], i - s);
-        if let Some((len, mask)) = m {
+        if let Some((len, mask)) = gaz_at[i] {
             let last = i + len - 1;
             let free = (i..=last).all(|k| !covered[k]);
             let info = TokenInfo::new(words[i]);
@@ -184,7 +189,7 @@ pub fn refine(
                 || (info.class == CapClass::AllCaps
                     && words[i].chars().filter(|c| c.is_alphabetic()).count() >= 2
                     && mask & (Category::Organisation.bit() | Category::Media.bit()) != 0);
-            let headline = is_headline_sentence(&words[s..e]);
+            let headline = headline_sentences[sentence_of[i]];
             if free && capital && strong && !headline && mask & Category::Title.bit() == 0 {
                 let start = toks[i].span.start();
                 let end = toks[last].span.end();
@@ -372,11 +377,10 @@ fn starts_with_words(words: &[&str], expected: &[&str]) -> bool {
 
 fn is_possessive(w: &str) -> bool {
     let mut it = w.chars().map(normalize_char);
-    match (it.next(), it.next(), it.next()) {
-        (Some('\''), None, None) => true,
-        (Some('\''), Some('s' | 'S'), None) => true,
-        _ => false,
-    }
+    matches!(
+        (it.next(), it.next(), it.next()),
+        (Some('\''), None, None) | (Some('\''), Some('s' | 'S'), None)
+    )
 }
 
 fn has_hyphen(w: &str) -> bool {
@@ -553,7 +557,9 @@ fn fine_label(
             }
         }
         Coarse::Org => {
-            if has(Category::Country) || has(Category::City) {
+            // A city tagged ORG is usually a team or an institution named
+            // after it ("Milan", "COLORADO"): only countries are moved.
+            if has(Category::Country) {
                 (EntityLabel::Gpe, true)
             } else if has(Category::Nationality) && !has(Category::Group) {
                 (EntityLabel::Norp, true)
@@ -602,8 +608,6 @@ fn fine_label(
                 (EntityLabel::Gpe, true)
             } else if has(Category::Language) {
                 (EntityLabel::Language, true)
-            } else if span_words.len() == 1 && looks_like_demonym(span_words[0]) {
-                (EntityLabel::Norp, false)
             } else if span_words.len() == 1 {
                 (EntityLabel::Norp, false)
             } else {
@@ -611,13 +615,6 @@ fn fine_label(
             }
         }
     }
-}
-
-fn looks_like_demonym(w: &str) -> bool {
-    let l = w.to_lowercase();
-    ["an", "ans", "ian", "ians", "ish", "ese", "i", "is", "ic"]
-        .iter()
-        .any(|s| l.ends_with(s))
 }
 
 /// Once a full name is a PERSON, its last name alone is that PERSON; other
@@ -826,6 +823,7 @@ struct Ctx<'a> {
     gaz: &'a Gazetteer,
     sentence_of: &'a [usize],
     sentences: &'a [(usize, usize)],
+    gaz_at: &'a [Option<(usize, u16)>],
 }
 
 impl Ctx<'_> {
@@ -976,6 +974,15 @@ fn extend_name_particles(ctx: &Ctx, cands: &mut Vec<Cand>) {
     }
 }
 
+/// Countries, cities and regions: a span made only of these is split.
+const PLACES: u16 =
+    (1 << Category::Country as u8) | (1 << Category::City as u8) | (1 << Category::Region as u8);
+
+/// Lower-case words that may sit inside a name.
+const CONNECTORS: &[&str] = &[
+    "of", "the", "for", "and", "on", "de", "el", "al", "bin", "ibn", "la", "le",
+];
+
 /// A longer gazetteer name wins over the tagger's shorter guess ("Channel
 /// 13" over "Channel", "Rafah crossing" over "Rafah"), and a tagged span that
 /// is just several listed names in a row is split ("U.S. Middle East").
@@ -989,9 +996,24 @@ fn gazetteer_wins(ctx: &Ctx, cands: &mut Vec<Cand>) {
     for &(s, e) in ctx.sentences {
         let mut i = s;
         while i < e {
-            if let Some((len, mask)) = ctx.gaz.longest_at(&ctx.words[s..e], i - s) {
+            if let Some((len, mask)) = ctx.gaz_at[i] {
                 let last = i + len - 1;
-                if mask & strong != 0 && ctx.capitalised(i) && mask & Category::Title.bit() == 0 {
+                let cased = (i..=last).all(|k| {
+                    ctx.capitalised(k)
+                        || !ctx.words[k].chars().next().is_some_and(char::is_alphabetic)
+                        || CONNECTORS.contains(&ctx.words[k])
+                        || mask & Category::Facility.bit() != 0
+                });
+                let ends_in_word = ctx.words[last]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+                if mask & strong != 0
+                    && ctx.capitalised(i)
+                    && cased
+                    && ends_in_word
+                    && mask & Category::Title.bit() == 0
+                {
                     new.push((i, last, mask));
                 }
                 i = last + 1;
@@ -1022,9 +1044,7 @@ fn gazetteer_wins(ctx: &Ctx, cands: &mut Vec<Cand>) {
     for c in cands.drain(..) {
         let parts: Vec<&(usize, usize, u16)> = new
             .iter()
-            .filter(|(f, l, m)| {
-                *f >= c.first && *l <= c.last && m & (SWEEP | Category::Region.bit()) != 0
-            })
+            .filter(|(f, l, m)| *f >= c.first && *l <= c.last && m & PLACES != 0)
             .collect();
         let covered: usize = parts.iter().map(|(f, l, _)| l - f + 1).sum();
         if parts.len() >= 2 && covered == c.last - c.first + 1 {
@@ -1134,7 +1154,7 @@ fn drop_non_names(ctx: &Ctx, cands: &mut Vec<Cand>) {
     let mut title_tokens = vec![false; ctx.toks.len()];
     for &(s, e) in ctx.sentences {
         for i in s..e {
-            if let Some((len, mask)) = ctx.gaz.longest_at(&ctx.words[s..e], i - s) {
+            if let Some((len, mask)) = ctx.gaz_at[i] {
                 if mask & Category::Title.bit() != 0 && len > 1 && mask & SWEEP == 0 {
                     for t in title_tokens.iter_mut().skip(i).take(len) {
                         *t = true;
@@ -1332,28 +1352,6 @@ fn context_labels(ctx: &Ctx, cands: &mut [Cand]) {
 /// capital-letter clues mislead: keep only names known from the lists or
 /// from the rest of the document, and the known names inside longer spans.
 fn title_case_headings(ctx: &Ctx, cands: &mut Vec<Cand>) {
-    let heading: Vec<bool> = ctx
-        .sentences
-        .iter()
-        .map(|&(s, e)| is_title_case(&ctx.words[s..e]))
-        .collect();
-    if !heading.iter().any(|&h| h) {
-        return;
-    }
-    let in_heading = |c: &Cand| ctx.sentence_of.get(c.first).is_some_and(|&s| heading[s]);
-    let mut known: Vec<u64> = cands
-        .iter()
-        .filter(|c| !in_heading(c))
-        .flat_map(|c| {
-            let full = key_of(strip_possessive(&ctx.text[c.start..c.end]));
-            let last = key_of(strip_possessive(ctx.words[c.last]));
-            [full, last]
-        })
-        .collect();
-    known.sort_unstable();
-    known.dedup();
-    let strong =
-        SWEEP | Category::Organisation.bit() | Category::Media.bit() | Category::Region.bit();
     // Words the document also writes in lower case are common words.
     let mut common: Vec<u64> = ctx
         .words
@@ -1363,6 +1361,46 @@ fn title_case_headings(ctx: &Ctx, cands: &mut Vec<Cand>) {
         .collect();
     common.sort_unstable();
     common.dedup();
+    let is_common = |w: &str| common.binary_search(&key_of(w)).is_ok();
+    // A heading is in Title Case and at least half its capitalised words are
+    // common words ("Hostages and Regional Triumph"), unlike a list of names.
+    let heading: Vec<bool> = ctx
+        .sentences
+        .iter()
+        .map(|&(s, e)| {
+            let words = &ctx.words[s..e];
+            if !is_title_case(words) {
+                return false;
+            }
+            let caps: Vec<&&str> = words
+                .iter()
+                .filter(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        && w.chars().any(char::is_lowercase)
+                })
+                .collect();
+            let commons = caps.iter().filter(|w| is_common(w)).count();
+            commons >= 2 && commons * 2 >= caps.len()
+        })
+        .collect();
+    if !heading.iter().any(|&h| h) {
+        return;
+    }
+    let in_heading = |c: &Cand| ctx.sentence_of.get(c.first).is_some_and(|&s| heading[s]);
+    let mut known_labels: Vec<(u64, EntityLabel)> = cands
+        .iter()
+        .filter(|c| !in_heading(c))
+        .flat_map(|c| {
+            let full = key_of(strip_possessive(&ctx.text[c.start..c.end]));
+            let last = key_of(strip_possessive(ctx.words[c.last]));
+            [(full, c.label), (last, c.label)]
+        })
+        .collect();
+    known_labels.sort_unstable_by_key(|k| k.0);
+    known_labels.dedup_by_key(|k| k.0);
+    let known: Vec<u64> = known_labels.iter().map(|k| k.0).collect();
+    let strong =
+        SWEEP | Category::Organisation.bit() | Category::Media.bit() | Category::Region.bit();
     let mut out = Vec::with_capacity(cands.len());
     for c in cands.drain(..) {
         if !in_heading(&c) {
@@ -1436,7 +1474,9 @@ fn is_title_case(words: &[&str]) -> bool {
         if !c.is_uppercase() {
             return false;
         }
-        long += 1;
+        if w.chars().any(char::is_lowercase) {
+            long += 1;
+        }
     }
-    long >= 2 && words.last().map_or(true, |w| *w != ".")
+    long >= 2 && words.last().is_none_or(|w| *w != ".")
 }

@@ -89,10 +89,7 @@ impl Layout {
         toks.sort_by_key(|t| (t.span.start(), t.span.end()));
         let mut clean: Vec<Token> = Vec::with_capacity(toks.len());
         for t in toks {
-            if clean
-                .last()
-                .map_or(true, |p| p.span.end() <= t.span.start())
-            {
+            if clean.last().is_none_or(|p| p.span.end() <= t.span.start()) {
                 clean.push(t);
             }
         }

@@ -33,7 +33,7 @@ pub const DEFAULT_SEED: u64 = 42;
 const MIN_COUNT: u32 = 1;
 /// Averaged weights whose largest absolute value is below this are pruned
 /// from the saved model.
-const PRUNE: f32 = 0.02;
+const PRUNE: f32 = 0.25;
 
 /// One training or dev sentence: feature ids per token and gold tags.
 struct Example {
@@ -138,7 +138,7 @@ pub fn train(config: &TrainConfig, log: &mut dyn FnMut(&str)) -> Result<(), Stri
             100.0 * r,
             100.0 * f
         ));
-        if best.as_ref().map_or(true, |(bf, _, _)| f > *bf) {
+        if best.as_ref().is_none_or(|(bf, _, _)| f > *bf) {
             best = Some((f, epoch, avg));
         }
     }
