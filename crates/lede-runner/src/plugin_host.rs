@@ -908,6 +908,25 @@ mod tests {
     }
 
     #[test]
+    fn a_plugin_placed_before_the_layer_it_requires_is_refused_at_build_time() {
+        let dir = std::env::temp_dir();
+        let toml = format!(
+            "[[stage]]\nplugin = {:?}\n[[stage]]\nuse = \"segment\"\n",
+            library("lede_test_panic").display().to_string()
+        );
+        let err = crate::Pipeline::from_toml(&toml, &dir.join("order.toml"))
+            .err()
+            .expect("the order is wrong")
+            .to_string();
+        assert!(
+            err.contains(
+                "stage `misbehaving` requires layer `sentences`, which no earlier stage produces"
+            ),
+            "{err}"
+        );
+    }
+
+    #[test]
     fn one_instance_serves_several_threads_with_the_same_results() {
         let stage = load(&library("lede_handles"), "{}").unwrap();
         let texts = [

@@ -141,6 +141,10 @@ mod tests {
             found("the “https://t.co/abc” link"),
             vec![("url", "https://t.co/abc", "t.co".to_string())]
         );
+        assert_eq!(
+            found("(see https://x.org/a_(b))."),
+            vec![("url", "https://x.org/a_(b)", "x.org".to_string())]
+        );
         assert!(found("see https:// or www. for details").is_empty());
         assert!(found("the showhttp://x.com bug").is_empty());
     }
