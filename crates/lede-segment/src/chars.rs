@@ -66,56 +66,83 @@ const fn ascii_table() -> [Class; 128] {
 
 pub(crate) static ASCII: [Class; 128] = ascii_table();
 
-/// A small set of byte values that scanning loops look for (line-break or
-/// sentence-terminator lead bytes). `find` tests eight bytes at a time
-/// with word-wide arithmetic, then pins the hit down byte by byte.
-pub(crate) struct ByteSet<const N: usize> {
-    values: [u8; N],
-    table: [bool; 256],
-}
-
 const LO: u64 = 0x0101_0101_0101_0101;
 const HI: u64 = 0x8080_8080_8080_8080;
 
-impl<const N: usize> ByteSet<N> {
-    pub(crate) const fn of(values: [u8; N]) -> ByteSet<N> {
-        let mut table = [false; 256];
-        let mut k = 0;
-        while k < N {
-            table[values[k] as usize] = true;
-            k += 1;
-        }
-        ByteSet { values, table }
-    }
+/// True when one of the eight bytes packed in `word` equals `b` (the
+/// zero-byte test: no false negatives).
+#[inline(always)]
+fn has_byte(word: u64, b: u8) -> bool {
+    let x = word ^ (LO * b as u64);
+    x.wrapping_sub(LO) & !x & HI != 0
+}
 
-    /// True when one of the eight bytes packed in `word` is in the set
-    /// (exact: the zero-byte test has no false negatives, and a false
-    /// positive can only occur above a true zero byte).
-    #[inline]
-    fn any_in(&self, word: u64) -> bool {
-        let mut hit = 0;
-        for v in self.values {
-            let x = word ^ (LO * v as u64);
-            hit |= x.wrapping_sub(LO) & !x & HI;
-        }
-        hit != 0
-    }
+/// True when one of the eight bytes packed in `word` is below `n` (n <= 128).
+#[inline(always)]
+fn has_less(word: u64, n: u8) -> bool {
+    word.wrapping_sub(LO * n as u64) & !word & HI != 0
+}
 
-    /// The first position in `from..to` whose byte is in the set, or `to`.
-    #[inline]
-    pub(crate) fn find(&self, bytes: &[u8], from: usize, to: usize) -> usize {
-        let mut i = from;
-        while let Some(chunk) = bytes[i..to].first_chunk::<8>() {
-            if self.any_in(u64::from_le_bytes(*chunk)) {
-                break;
+/// A set of byte values, as a table.
+const fn byte_table(members: &[u8]) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut k = 0;
+    while k < members.len() {
+        t[members[k] as usize] = true;
+        k += 1;
+    }
+    t
+}
+
+/// The first position in `from..to` whose byte is in `table`, or `to`.
+/// Eight bytes at a time are first tested with `may_contain`, a cheap
+/// word-wide test that must be true whenever a member is among them.
+#[inline(always)]
+fn find_in(
+    bytes: &[u8],
+    from: usize,
+    to: usize,
+    table: &[bool; 256],
+    may_contain: impl Fn(u64) -> bool,
+) -> usize {
+    let mut i = from;
+    while let Some(chunk) = bytes[i..to].first_chunk::<8>() {
+        if may_contain(u64::from_le_bytes(*chunk)) {
+            if let Some(p) = chunk.iter().position(|&b| table[b as usize]) {
+                return i + p;
             }
-            i += 8;
         }
-        match bytes[i..to].iter().position(|&b| self.table[b as usize]) {
-            Some(p) => i + p,
-            None => to,
-        }
+        i += 8;
     }
+    match bytes[i..to].iter().position(|&b| table[b as usize]) {
+        Some(p) => i + p,
+        None => to,
+    }
+}
+
+/// Bytes that can begin a line break: `\n`, `\r`, VT, FF and the lead
+/// bytes of U+0085 (0xC2) and U+2028/U+2029 (0xE2).
+static LINE_BREAK_LEADS: [bool; 256] = byte_table(&[b'\n', b'\r', 0x0B, 0x0C, 0xC2, 0xE2]);
+
+/// The next byte in `from..to` that can begin a line break.
+#[inline]
+pub(crate) fn find_line_break_lead(bytes: &[u8], from: usize, to: usize) -> usize {
+    find_in(bytes, from, to, &LINE_BREAK_LEADS, |w| {
+        has_less(w, 0x0E) || w & HI != 0
+    })
+}
+
+/// Bytes that can begin a sentence terminator: `.`, `!`, `?`, the lead
+/// byte of `…` and `‼`/`⁇`/`⁈`/`⁉` (0xE2), and of the ideographic and
+/// full-width stops (0xE3, 0xEF).
+static TERMINATOR_LEADS: [bool; 256] = byte_table(&[b'.', b'!', b'?', 0xE2, 0xE3, 0xEF]);
+
+/// The next byte in `from..to` that can begin a sentence terminator.
+#[inline]
+pub(crate) fn find_terminator_lead(bytes: &[u8], from: usize, to: usize) -> usize {
+    find_in(bytes, from, to, &TERMINATOR_LEADS, |w| {
+        has_byte(w, b'.') || has_byte(w, b'!') || has_byte(w, b'?') || w & HI != 0
+    })
 }
 
 /// ASCII letters and digits: 1 for a letter, 2 for a digit, 0 otherwise.

@@ -4,10 +4,7 @@
 
 use lede_core::Span;
 
-use crate::chars::{decode, space_at, ByteSet};
-
-/// The bytes that can begin a line break.
-static BREAK_LEADS: ByteSet<6> = ByteSet::of([b'\n', b'\r', 0x0B, 0x0C, 0xC2, 0xE2]);
+use crate::chars::{decode, find_line_break_lead, space_at};
 
 /// Byte length of the line break starting at `i`, or 0 when there is none.
 #[inline]
@@ -66,7 +63,7 @@ pub(crate) fn for_each_paragraph(text: &str, mut f: impl FnMut(Span)) {
     let mut line_start = 0;
     let mut i = 0;
     loop {
-        i = BREAK_LEADS.find(bytes, i, bytes.len());
+        i = find_line_break_lead(bytes, i, bytes.len());
         if i >= bytes.len() {
             break;
         }

@@ -18,15 +18,10 @@
 use lede_core::Span;
 
 use crate::chars::{
-    classify, decode, is_closer, is_opener, prev_char_start, space_at, ByteSet, Class,
+    classify, decode, find_terminator_lead, is_closer, is_opener, prev_char_start, space_at, Class,
 };
 use crate::lexicon::{Abbrev, Lexicon};
 use crate::paragraphs::trim;
-
-/// Bytes that can begin a sentence terminator: `.`, `!`, `?`, the lead
-/// byte of `…` (U+2026) and `‼`/`⁇`/`⁈`/`⁉` (0xE2), and of the ideographic
-/// and full-width stops (0xE3, 0xEF).
-static TERMINATOR_LEADS: ByteSet<6> = ByteSet::of([b'.', b'!', b'?', 0xE2, 0xE3, 0xEF]);
 
 #[inline]
 fn is_terminator(c: char) -> bool {
@@ -73,7 +68,7 @@ pub(crate) fn split_paragraph(lex: &Lexicon, text: &str, para: Span, out: &mut V
     let mut sent_start = para.start();
     let mut i = para.start();
     loop {
-        i = TERMINATOR_LEADS.find(bytes, i, end);
+        i = find_terminator_lead(bytes, i, end);
         if i >= end {
             break;
         }

@@ -40,6 +40,24 @@ impl Scanner<'_> {
         let mut line_start = true;
         while i < n {
             let b = bytes[i];
+            if b == b' ' {
+                i += 1;
+                continue;
+            }
+            if ASCII_ALNUM[b as usize] == 1 {
+                // The common case, inline: an ASCII word that starts with a
+                // letter and ends at a space.
+                let end = alnum_run(bytes, i);
+                if end < n && bytes[end] == b' ' {
+                    out.push(Token {
+                        span: Span::from_boundaries(self.text, i, end),
+                        kind: TokenKind::Word,
+                    });
+                    line_start = false;
+                    i = end + 1;
+                    continue;
+                }
+            }
             let (class, len) = if b < 0x80 {
                 (ASCII[b as usize], 1)
             } else {
