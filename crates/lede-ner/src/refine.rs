@@ -256,6 +256,13 @@ pub fn refine(
                     if p.chars().next().is_some_and(char::is_uppercase) && parts.len() > 1 {
                         let mut nc = c.clone();
                         nc.end = c.start + b;
+                        // The compound as a whole was read as MISC; its name
+                        // part is a person unless it reads as a nationality.
+                        if matches!(c.label, EntityLabel::Misc | EntityLabel::Norp)
+                            && !looks_like_demonym(p)
+                        {
+                            nc.label = EntityLabel::Person;
+                        }
                         split_cands.push(nc);
                         continue;
                     }
@@ -356,6 +363,14 @@ pub fn refine(
     }
     canonical_names(text, &mut out);
     out
+}
+
+/// "Kurdish", "Israeli", "Egyptian": adjective endings of nationalities.
+fn looks_like_demonym(w: &str) -> bool {
+    let l = w.to_lowercase();
+    ["an", "ans", "ian", "ians", "ish", "ese", "i", "is", "ic"]
+        .iter()
+        .any(|s| l.ends_with(s))
 }
 
 fn is_headline_sentence(words: &[&str]) -> bool {
