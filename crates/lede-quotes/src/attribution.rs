@@ -756,12 +756,19 @@ impl<'a> DocView<'a> {
 
     /// The subject of the reporting verb at `toks[vi]`.
     fn subject_of_verb(&self, toks: &[Tok], vi: usize) -> Option<Cand> {
+        let naming = self.lex.is_naming_verb(self.word(&toks[vi]));
         let mut j = vi;
         while j > 0
             && toks[j - 1].kind == TokKind::Word
             && !toks[j - 1].in_quote
             && self.lex.is_adverb(self.word(&toks[j - 1]))
         {
+            let w = self.word(&toks[j - 1]);
+            // "the plan was dubbed “…”": a passive names no speaker.
+            let be = ["was", "were", "is", "are", "been", "being", "be"];
+            if naming && be.iter().any(|b| w.eq_ignore_ascii_case(b)) {
+                return None;
+            }
             j -= 1;
         }
         if j == 0 {

@@ -358,6 +358,11 @@ const CASES: &[Case] = &[
         expect: &[("conflict contagion", "scare", "*")],
     },
     Case {
+        text: "Officials met on Monday, and the plan was dubbed “the day after” by the press.",
+        entities: "",
+        expect: &[("the day after", "scare", "")],
+    },
+    Case {
         text: "Israel’s so-called “humanitarian zones” have been struck repeatedly.",
         entities: "GPE:Israel",
         expect: &[("humanitarian zones", "scare", "")],
