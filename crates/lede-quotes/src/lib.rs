@@ -149,12 +149,16 @@ impl Stage for QuotesStage {
             Some(p) => spans::clean(text, p),
             None => spans::lines(text),
         };
+        let raw = marks::find_quotes(text, &paragraphs);
+        if raw.is_empty() {
+            doc.layers.quotes = Some(Vec::new());
+            return Ok(());
+        }
         let sentences = match &doc.layers.sentences {
             Some(s) => spans::clean(text, s),
             None => paragraphs.clone(),
         };
         let entities = doc.layers.entities.as_deref().unwrap_or(&[]);
-        let raw = marks::find_quotes(text, &paragraphs);
         let view =
             attribution::DocView::new(text, &sentences, &paragraphs, entities, &raw, &self.lexicon);
         let mut quotes = attribution::attribute(&view);
