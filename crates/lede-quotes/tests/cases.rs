@@ -721,6 +721,18 @@ fn every_case_reads_as_a_careful_reader_would() {
             ));
         }
     }
+    let credited: Vec<&(&str, &str, &str)> = CASES
+        .iter()
+        .flat_map(|c| c.expect.iter())
+        .filter(|e| e.1 != "scare")
+        .collect();
+    let nulls = credited.iter().filter(|e| e.2.is_empty()).count();
+    eprintln!(
+        "{} cases, {} direct/partial quotes, speaker null for {nulls} ({:.1}%)",
+        CASES.len(),
+        credited.len(),
+        100.0 * nulls as f64 / credited.len().max(1) as f64
+    );
     assert!(
         failures.is_empty(),
         "{} of {} cases wrong:\n{}",
