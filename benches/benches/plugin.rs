@@ -192,36 +192,43 @@ fn main() {
     }
     c.final_summary();
 
-    // Interleaved rounds so that machine noise hits both sides alike; the
-    // median round gives the overhead figure.
+    // The overhead figure: many short runs, native and plugin alternating
+    // (each side first in half of the pairs), compared by their medians, so
+    // that preemption on a busy machine hits few runs and both sides alike.
     if std::env::args().any(|a| a == "--bench") {
+        const PAIRS: usize = 1001;
         for (name, native, plugin) in &pairs {
-            let mut ratios = Vec::new();
-            let (mut native_best, mut plugin_best) = (Duration::MAX, Duration::MAX);
-            for _ in 0..31 {
-                let t = Instant::now();
-                for _ in 0..20 {
-                    run_all(native.as_ref(), &mut docs);
+            let mut native_times = Vec::with_capacity(PAIRS);
+            let mut plugin_times = Vec::with_capacity(PAIRS);
+            for i in 0..PAIRS {
+                let order: [(&dyn Stage, &mut Vec<Duration>); 2] = if i % 2 == 0 {
+                    [
+                        (native.as_ref(), &mut native_times),
+                        (plugin.as_ref(), &mut plugin_times),
+                    ]
+                } else {
+                    [
+                        (plugin.as_ref(), &mut plugin_times),
+                        (native.as_ref(), &mut native_times),
+                    ]
+                };
+                for (stage, times) in order {
+                    let t = Instant::now();
+                    run_all(stage, &mut docs);
+                    times.push(t.elapsed());
                 }
-                let native_time = t.elapsed();
-                let t = Instant::now();
-                for _ in 0..20 {
-                    run_all(plugin.as_ref(), &mut docs);
-                }
-                let plugin_time = t.elapsed();
-                native_best = native_best.min(native_time);
-                plugin_best = plugin_best.min(plugin_time);
-                ratios.push(plugin_time.as_secs_f64() / native_time.as_secs_f64());
             }
-            ratios.sort_by(f64::total_cmp);
-            let mb_s = |d: Duration| seed_bytes() as f64 * 20.0 / d.as_secs_f64() / 1e6;
+            native_times.sort();
+            plugin_times.sort();
+            let (n, p) = (native_times[PAIRS / 2], plugin_times[PAIRS / 2]);
+            let mb_s = |d: Duration| seed_bytes() as f64 / d.as_secs_f64() / 1e6;
             println!(
-                "{name}: plugin overhead {:+.1}% median of 31 interleaved rounds, {:+.1}% best vs best \
-                 (native {:.0} MB/s, plugin {:.0} MB/s)",
-                (ratios[ratios.len() / 2] - 1.0) * 100.0,
-                (plugin_best.as_secs_f64() / native_best.as_secs_f64() - 1.0) * 100.0,
-                mb_s(native_best),
-                mb_s(plugin_best),
+                "{name}: plugin overhead {:+.1}% (medians of {PAIRS} alternating runs: native {:?} = {:.0} MB/s, plugin {:?} = {:.0} MB/s)",
+                (p.as_secs_f64() / n.as_secs_f64() - 1.0) * 100.0,
+                n,
+                mb_s(n),
+                p,
+                mb_s(p),
             );
         }
     }
