@@ -319,8 +319,36 @@ pub fn sentence_infos<'a>(
     gaz.mark(word_buf, out);
 }
 
-/// Appends the feature keys of token `i` of `sent` to `out`.
+/// Appends the feature keys of token `i` of `sent` to `out`: first those
+/// that depend on the token's text alone ([`intrinsic_features`]), then
+/// those that depend on its context ([`context_features`]).
 pub fn token_features(
+    sent: &[TokenInfo],
+    i: usize,
+    headline: bool,
+    doc: &DocContext,
+    out: &mut Vec<u64>,
+) {
+    intrinsic_features(&sent[i], out);
+    context_features(sent, i, headline, doc, out);
+}
+
+/// Features that are a function of the token's normalised text only (so a
+/// tagger may cache their scores per word form).
+pub fn intrinsic_features(t: &TokenInfo, out: &mut Vec<u64>) {
+    out.push(mix(1, t.word));
+    out.push(mix(2, t.lower));
+    out.push(mix(3, t.shape));
+    for k in 0..4 {
+        out.push(mix(4 + k as u64, t.prefix[k]));
+        out.push(mix(8 + k as u64, t.suffix[k]));
+    }
+    out.push(mix(27, (t.len.min(12) as u64) | (t.class as u64) << 8));
+}
+
+/// Features of token `i` that depend on its neighbours, its sentence or its
+/// document.
+pub fn context_features(
     sent: &[TokenInfo],
     i: usize,
     headline: bool,
@@ -343,13 +371,6 @@ pub fn token_features(
     let n1 = at(ii + 1);
     let n2 = at(ii + 2);
     out.push(mix(0, 0));
-    out.push(mix(1, t.word));
-    out.push(mix(2, t.lower));
-    out.push(mix(3, t.shape));
-    for k in 0..4 {
-        out.push(mix(4 + k as u64, t.prefix[k]));
-        out.push(mix(8 + k as u64, t.suffix[k]));
-    }
     out.push(mix(12, p1.lower));
     out.push(mix(13, n1.lower));
     out.push(mix(14, p2.lower));
@@ -379,7 +400,6 @@ pub fn token_features(
         26,
         (p1.class as u64) | (t.class as u64) << 8 | (n1.class as u64) << 16,
     ));
-    out.push(mix(27, (t.len.min(12) as u64) | class << 8));
     out.push(mix2(28, p1.suffix[2], t.shape));
     push_gaz(29, t.gaz, out);
     push_gaz(30, p1.gaz, out);

@@ -399,6 +399,21 @@ impl Model {
     #[inline]
     pub fn score_token(&self, features: &[u64], out: &mut [f32]) {
         let mut acc = [0i32; NUM_TAGS];
+        self.add_scores(features, &mut acc);
+        self.to_scores(&acc, out);
+    }
+
+    /// Turns summed quantised weights into scores.
+    #[inline]
+    pub fn to_scores(&self, acc: &[i32; NUM_TAGS], out: &mut [f32]) {
+        for (o, &a) in out.iter_mut().zip(acc) {
+            *o = a as f32 * self.scale;
+        }
+    }
+
+    /// Adds the quantised weights of `features` to `acc`.
+    #[inline]
+    pub fn add_scores(&self, features: &[u64], acc: &mut [i32; NUM_TAGS]) {
         let mut rows = [0u32; 64];
         for chunk in features.chunks(64) {
             // Look all rows up first, so the memory reads overlap.
@@ -411,9 +426,6 @@ impl Model {
                     acc[t] += w[t] as i32;
                 }
             }
-        }
-        for (o, a) in out.iter_mut().zip(acc) {
-            *o = a as f32 * self.scale;
         }
     }
 

@@ -3,8 +3,10 @@
 
 use lede_core::{Span, Token, TokenKind};
 
-use crate::features::{is_headline, token_features, DocContext, TokenInfo};
-use crate::gazetteer::Gazetteer;
+use crate::features::{
+    context_features, intrinsic_features, is_headline, token_features, DocContext, TokenInfo,
+};
+use crate::gazetteer::{Gazetteer, IdentityMap};
 use crate::model::{decode_spans, Coarse, Model, NUM_TAGS};
 
 /// The features of one sentence, flat: token `i` owns
@@ -142,35 +144,45 @@ pub fn tag_layout(
     text: &str,
     layout: &Layout,
 ) -> Vec<CoarseEntity> {
-    let words: Vec<Vec<&str>> = layout
-        .sentences
-        .iter()
-        .map(|&(s, e)| {
-            layout.tokens[s..e]
-                .iter()
-                .map(|t| t.span.text(text))
-                .collect()
-        })
-        .collect();
-    let feats = document_features(&words, gaz);
+    let mut words: Vec<&str> = Vec::with_capacity(layout.tokens.len());
+    let mut infos: Vec<TokenInfo> = Vec::with_capacity(layout.tokens.len());
+    for t in &layout.tokens {
+        let w = t.span.text(text);
+        words.push(w);
+        infos.push(TokenInfo::new(w));
+    }
+    for &(s, e) in &layout.sentences {
+        gaz.mark(&words[s..e], &mut infos[s..e]);
+    }
+    let ctx = DocContext::new(layout.sentences.iter().map(|&(s, e)| &infos[s..e]));
+    // Scores of the features that depend on a word form alone, per form:
+    // news repeats its words, so this saves a third of the lookups.
+    let mut intrinsic: IdentityMap<[i32; NUM_TAGS]> = IdentityMap::default();
+    let mut feats = Vec::with_capacity(64);
     let mut scratch = Scratch::default();
     let mut out = Vec::new();
-    for (si, sf) in feats.iter().enumerate() {
-        let (first, _) = layout.sentences[si];
-        let n = sf.len();
+    for &(first, end) in &layout.sentences {
+        let sent = &infos[first..end];
+        let headline = is_headline(sent);
+        let n = sent.len();
         scratch.scores.clear();
         scratch.scores.resize(n * NUM_TAGS, 0.0);
         for i in 0..n {
-            model.score_token(
-                sf.token(i),
-                &mut scratch.scores[i * NUM_TAGS..(i + 1) * NUM_TAGS],
-            );
-        }
-        // Tokens that cannot be names (URLs, handles, e-mail) are forced to O.
-        for i in 0..n {
+            let mut acc = *intrinsic.entry(sent[i].word).or_insert_with(|| {
+                feats.clear();
+                intrinsic_features(&sent[i], &mut feats);
+                let mut acc = [0i32; NUM_TAGS];
+                model.add_scores(&feats, &mut acc);
+                acc
+            });
+            feats.clear();
+            context_features(sent, i, headline, &ctx, &mut feats);
+            model.add_scores(&feats, &mut acc);
+            let row = &mut scratch.scores[i * NUM_TAGS..(i + 1) * NUM_TAGS];
+            model.to_scores(&acc, row);
+            // Tokens that cannot be names (URLs, handles, e-mail) are O.
             let kind = layout.tokens[first + i].kind;
             if matches!(kind, TokenKind::Url | TokenKind::Email | TokenKind::Handle) {
-                let row = &mut scratch.scores[i * NUM_TAGS..(i + 1) * NUM_TAGS];
                 for v in row.iter_mut().skip(1) {
                     *v = -1e9;
                 }
