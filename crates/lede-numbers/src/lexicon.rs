@@ -54,6 +54,24 @@ pub(crate) struct WordInfo {
     pub stop: bool,
 }
 
+impl WordInfo {
+    /// Words the matcher starts from; every other word is only read as
+    /// context around them.
+    pub fn starts_number(&self) -> bool {
+        self.num.is_some()
+            || self.vague.is_some()
+            || self.ordinal.is_some()
+            || self.denominator.is_some()
+            || self.month.is_some()
+            || self.month_abbr.is_some()
+            || self.weekday.is_some()
+            || self.relative
+            || self.clock.is_some()
+            || self.currency.is_some()
+            || self.article
+    }
+}
+
 /// Which kinds a hedge applies to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum HedgeScope {
@@ -84,6 +102,10 @@ pub(crate) struct Lexicon {
     /// For each first letter a..z, a bit per word length present: most words
     /// are rejected without hashing.
     lengths: [u32; 26],
+    /// Like `lengths`, for words that can start a number (see
+    /// [`WordInfo::starts_number`]), by their first two letters (the second
+    /// index is 26 for one-letter words).
+    starters: Vec<u32>,
     infos: Vec<WordInfo>,
     pub modifiers: Vec<Modifier>,
 }
@@ -103,6 +125,20 @@ fn slot_of(word: &[u8]) -> usize {
     (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - TABLE_BITS)) as usize
 }
 
+/// The `starters` cell of a word: its first two letters, lower-cased.
+fn starter_cell(word: &[u8]) -> Option<usize> {
+    let first = word.first()?.to_ascii_lowercase();
+    if !first.is_ascii_lowercase() {
+        return None;
+    }
+    let second = match word.get(1) {
+        None => 26,
+        Some(b) if b.is_ascii_alphabetic() => usize::from(b.to_ascii_lowercase() - b'a'),
+        Some(_) => return None,
+    };
+    Some(usize::from(first - b'a') * 27 + second)
+}
+
 /// The value of a lexicon entry that is "no entry".
 pub(crate) const NO_INFO: u32 = u32::MAX;
 
@@ -112,6 +148,7 @@ impl Lexicon {
         let mut lex = Lexicon {
             slots: vec![(&[][..], NO_INFO); TABLE_SIZE],
             lengths: [0; 26],
+            starters: vec![0; 26 * 27],
             infos: Vec::new(),
             modifiers: Vec::new(),
         };
@@ -187,6 +224,15 @@ impl Lexicon {
                 scope,
             });
         }
+        for &(key, id) in &lex.slots {
+            let starts = lex
+                .infos
+                .get(id as usize)
+                .is_some_and(WordInfo::starts_number);
+            if let (true, Some(cell)) = (starts, starter_cell(key)) {
+                lex.starters[cell] |= 1 << key.len();
+            }
+        }
         // Longest phrases first, so "no more than" wins over "more than".
         lex.modifiers
             .sort_by_key(|m| std::cmp::Reverse(m.words.len()));
@@ -243,6 +289,22 @@ impl Lexicon {
                 return id;
             }
             slot = (slot + 1) & (TABLE_SIZE - 1);
+        }
+    }
+
+    /// Like [`Lexicon::lookup`], but only for words that can start a number;
+    /// most words are turned away by a bit test.
+    pub fn lookup_starter(&self, word: &[u8]) -> u32 {
+        let Some(cell) = starter_cell(word) else {
+            return NO_INFO;
+        };
+        if word.len() > MAX_WORD || self.starters[cell] & (1 << word.len()) == 0 {
+            return NO_INFO;
+        }
+        let id = self.lookup(word);
+        match self.info(id) {
+            Some(info) if info.starts_number() => id,
+            _ => NO_INFO,
         }
     }
 

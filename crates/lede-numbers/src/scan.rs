@@ -6,7 +6,7 @@
 use lede_core::{NumberAnnotation, NumberKind, NumberValue, Span};
 
 use crate::dates::{self, RefDate};
-use crate::lexicon::{HedgeScope, Lexicon, NumWord, WordInfo};
+use crate::lexicon::{HedgeScope, Lexicon, NumWord, WordInfo, NO_INFO};
 use crate::tokens::{Kind, Tok};
 
 /// A number read from digits or words, before it is classified.
@@ -172,7 +172,10 @@ impl<'a> Scanner<'a> {
         if t.kind != Kind::Word {
             return None;
         }
-        self.lex.info(t.info)
+        if t.info != NO_INFO {
+            return self.lex.info(t.info);
+        }
+        self.lex.info(self.lex.lookup(self.bytes(i)))
     }
 
     fn word_is(&self, i: usize, w: &str) -> bool {
@@ -235,6 +238,8 @@ impl<'a> Scanner<'a> {
         };
         match t.kind {
             Kind::Digits => self.at_digits(i),
+            // Only words that can start a number carry an entry here.
+            Kind::Word if t.info == NO_INFO => Step::Nothing,
             Kind::Word => self.at_word(i),
             Kind::Punct => match self.at_currency_symbol(i) {
                 Some(f) => Step::Emit(f),

@@ -23,7 +23,8 @@ pub(crate) struct Tok {
     pub glued: bool,
     /// The character of a `Punct` token.
     pub ch: char,
-    /// Lexicon entry of a word, or `NO_INFO`.
+    /// Lexicon entry of a word that can start a number, or `NO_INFO` (other
+    /// words are looked up only when read as context).
     pub info: u32,
     /// A word starting with an upper-case letter.
     pub cap: bool,
@@ -127,7 +128,7 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, lex: &Lexicon, out:
                 kind: Kind::Word,
                 glued,
                 ch: '\0',
-                info: lex.lookup(&b[i..stem_end]),
+                info: lex.lookup_starter(&b[i..stem_end]),
                 cap,
             });
             if stem_end < j {
