@@ -11,7 +11,7 @@
 //! "between 20 and 30": `low`/`high`, value = low), the noun a cardinal counts
 //! ("130 Israeli hostages" -> unit "hostages") and hedges kept outside the span
 //! ("over [35,000]", modifier "over"). The conventions are those of the seed
-//! gold (docs in corpus/seeds and `data/`).
+//! gold (corpus/seeds/gold.jsonl); the vocabulary is in the `data/` files.
 //!
 //! It does not read numbers inside names and identifiers ("Channel 13",
 //! "COVID-19", "F-35", URLs, phone numbers, version strings), "one" as a
