@@ -1102,9 +1102,13 @@ pub(crate) fn attribute(view: &DocView) -> Vec<Quote> {
             .min(floor_boundary(text, q.close_end + TRAIL_CAP).max(q.close_end));
         // “Where do we go?” The segmenter ends a sentence after ?/! and a
         // closing mark even when the attribution follows ("… again!” Trump
-        // posted"), so look into the next sentence then.
-        let exclaims = q.closed && q.inner.text(text).ends_with(['?', '!', '…']);
-        if exclaims && trail_hi <= q.close_end + 1 {
+        // posted"), so look into the next sentence then; after a period only
+        // for a quote that is a sentence of its own (“We will win.” Netanyahu
+        // said.). The trailing rule still needs "X said" right at its start.
+        let inner_text = q.inner.text(text);
+        let ends_sentence = inner_text.ends_with(['?', '!', '…'])
+            || (inner_text.ends_with('.') && lead_toks.is_empty());
+        if q.closed && ends_sentence && trail_hi <= q.close_end + 1 {
             if let Some(next_sentence) = spans::at_or_after(view.sentences, q.close_end) {
                 let ns = view.sentences[next_sentence];
                 if ns.start() >= q.close_end && ns.end() <= para.end() {

@@ -494,6 +494,11 @@ const CASES: &[Case] = &[
         ],
     },
     Case {
+        text: "“We will win this war.” Netanyahu said it twice, to applause.",
+        entities: "PERSON:Netanyahu",
+        expect: &[("We will win this war.", "direct", "Netanyahu")],
+    },
+    Case {
         text: "“Enough is enough.” The banner hung over Hostages Square for weeks.",
         entities: "FAC:Hostages Square",
         expect: &[("Enough is enough.", "direct", "")],
