@@ -136,7 +136,8 @@ impl Segmenter {
     pub fn sentences_in(&self, text: &str, paragraphs: &[Span]) -> Vec<Span> {
         let mut out = Vec::with_capacity(text.len() / 120 + 1);
         for &para in paragraphs {
-            if para.end() <= text.len()
+            if para.start() <= para.end()
+                && para.end() <= text.len()
                 && text.is_char_boundary(para.start())
                 && text.is_char_boundary(para.end())
             {
