@@ -194,12 +194,16 @@ fn boundary_after(lex: &Lexicon, text: &str, sent_start: usize, t: usize, end: u
 }
 
 /// Whether `c` can open a sentence: a letter that is not lowercase (capital
-/// or uncased, as in Hebrew or Arabic), a digit, or an opening mark.
+/// or uncased, as in Hebrew or Arabic), a digit, an opening mark, a handle
+/// or hashtag sign, or a currency sign ("$35 billion was pledged.").
 fn starts_sentence(c: char) -> bool {
     if c.is_ascii() {
-        return c.is_ascii_uppercase() || c.is_ascii_digit() || is_opener(c);
+        return c.is_ascii_uppercase()
+            || c.is_ascii_digit()
+            || is_opener(c)
+            || matches!(c, '@' | '#' | '$');
     }
-    if is_opener(c) {
+    if is_opener(c) || matches!(c, '€' | '£' | '¥' | '₪') {
         return true;
     }
     match classify(c) {

@@ -144,6 +144,10 @@ const CASES: &[(&str, &str, &[&str])] = &[
     // Sentence starts that are not capital letters.
     ("digit start", "The vote was delayed. 2024 was a hard year for the coalition.",
         &["The vote was delayed.", "2024 was a hard year for the coalition."]),
+    ("currency start", "The fund grew again. $35 billion was pledged in May.",
+        &["The fund grew again.", "$35 billion was pledged in May."]),
+    ("handle start", "Thanks for the support. @netanyahu replied within minutes.",
+        &["Thanks for the support.", "@netanyahu replied within minutes."]),
     ("uncased start", "He signed it. בנימין נתניהו replied later.", &["He signed it.", "בנימין נתניהו replied later."]),
     ("lowercase", "The price is approx. five dollars.", &["The price is approx. five dollars."]),
     ("camel case", "Who will buy it? eBay says it is not interested.",
