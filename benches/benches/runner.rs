@@ -13,11 +13,8 @@ fn runner_overhead(c: &mut Criterion) {
     for jobs in [1, 2] {
         group.bench_function(format!("empty_pipeline_jobs{jobs}"), |b| {
             b.iter(|| {
-                let inputs = (0..20).flat_map(|_| {
-                    SEEDS
-                        .iter()
-                        .map(|(id, text)| Ok(Document::new(*id, *text)))
-                });
+                let inputs = (0..20)
+                    .flat_map(|_| SEEDS.iter().map(|(id, text)| Ok(Document::new(*id, *text))));
                 let mut done = 0usize;
                 run_ordered(&pipeline, inputs, jobs, |o| {
                     if let Outcome::Done(_) = o {
