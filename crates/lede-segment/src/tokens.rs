@@ -57,6 +57,20 @@ impl Scanner<'_> {
                     i = end + 1;
                     continue;
                 }
+                if end + 1 < n && bytes[end] == b',' && bytes[end + 1] == b' ' {
+                    // "Doha, Qatar": a word, then its comma.
+                    out.push(Token {
+                        span: Span::from_boundaries(self.text, i, end),
+                        kind: TokenKind::Word,
+                    });
+                    out.push(Token {
+                        span: Span::from_boundaries(self.text, end, end + 1),
+                        kind: TokenKind::Punctuation,
+                    });
+                    line_start = false;
+                    i = end + 2;
+                    continue;
+                }
             }
             let (class, len) = if b < 0x80 {
                 (ASCII[b as usize], 1)
