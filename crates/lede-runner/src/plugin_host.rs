@@ -915,8 +915,7 @@ mod tests {
             library("lede_test_panic").display().to_string()
         );
         let err = crate::Pipeline::from_toml(&toml, &dir.join("order.toml"))
-            .err()
-            .expect("the order is wrong")
+            .expect_err("the order is wrong")
             .to_string();
         assert!(
             err.contains(
