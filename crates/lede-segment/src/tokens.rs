@@ -488,11 +488,7 @@ static ASCII_SPACE: [bool; 256] = {
 fn alnum_run(bytes: &[u8], mut i: usize) -> usize {
     let n = bytes.len();
     loop {
-        // ASCII letters and digits, the bulk of the text.
-        i += bytes[i..]
-            .iter()
-            .position(|&b| ASCII_ALNUM[b as usize] == 0)
-            .unwrap_or(n - i);
+        i = ascii_alnum_end(bytes, i);
         if i >= n || bytes[i] < 0x80 {
             return i;
         }
@@ -501,6 +497,44 @@ fn alnum_run(bytes: &[u8], mut i: usize) -> usize {
             return i;
         }
         i += len;
+    }
+}
+
+const LO: u64 = 0x0101_0101_0101_0101;
+const HI: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte lane of `w` that is not an ASCII letter or
+/// digit. Exact for every lane up to and including the lowest flagged one,
+/// which is all the caller reads: ASCII lanes never carry into the next
+/// lane, and a non-ASCII lane is flagged on its own.
+#[inline(always)]
+fn non_alnum_lanes(w: u64) -> u64 {
+    let non_ascii = w & HI;
+    let digit =
+        w.wrapping_add(LO * (0x80 - b'0' as u64)) & !w.wrapping_add(LO * (0x7F - b'9' as u64));
+    let folded = w | (LO * 0x20);
+    let letter = folded.wrapping_add(LO * (0x80 - b'a' as u64))
+        & !folded.wrapping_add(LO * (0x7F - b'z' as u64));
+    (!(digit | letter) & HI) | non_ascii
+}
+
+/// End of the run of ASCII letters and digits from `i`, eight bytes at a
+/// time.
+#[inline]
+fn ascii_alnum_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = bytes[i..].first_chunk::<8>() {
+        let stop = non_alnum_lanes(u64::from_le_bytes(*chunk));
+        if stop != 0 {
+            return i + (stop.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    match bytes[i..]
+        .iter()
+        .position(|&b| ASCII_ALNUM[b as usize] == 0)
+    {
+        Some(p) => i + p,
+        None => bytes.len(),
     }
 }
 
@@ -565,4 +599,45 @@ fn scan_ascii(bytes: &[u8], mut i: usize, ok: impl Fn(u8) -> bool) -> usize {
 
 fn count(bytes: &[u8], b: u8) -> usize {
     bytes.iter().filter(|&&x| x == b).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_wide_alnum_scan_matches_the_byte_table() {
+        let samples: [&[u8]; 7] = [
+            b"Hamas agreed",
+            b"abcdefghXYZ09@",
+            b"0123456789:",
+            b"`{[@/",
+            b"al-Hayya",
+            "n\u{e9}gociation".as_bytes(),
+            &[
+                0x7F, 0x80, 0xFF, b'a', b'Z', b'z', b'0', b'9', b'/', b':', b'@', b'[', b'`', b'{',
+            ],
+        ];
+        for s in samples {
+            for start in 0..s.len() {
+                let slow = start
+                    + s[start..]
+                        .iter()
+                        .position(|&b| ASCII_ALNUM[b as usize] == 0)
+                        .unwrap_or(s.len() - start);
+                assert_eq!(ascii_alnum_end(s, start), slow, "{s:?} from {start}");
+            }
+        }
+        for b in 0..=255u8 {
+            let mut chunk = [b'a'; 8];
+            chunk[3] = b;
+            let stop = non_alnum_lanes(u64::from_le_bytes(chunk));
+            let expect_stop = ASCII_ALNUM[b as usize] == 0;
+            assert_eq!(
+                stop != 0 && stop.trailing_zeros() / 8 == 3,
+                expect_stop,
+                "byte {b:#x}"
+            );
+        }
+    }
 }
