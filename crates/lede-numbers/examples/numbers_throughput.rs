@@ -1,6 +1,6 @@
 //! Runs the numbers stage over the seed articles many times and prints the
 //! bytes processed, for `/usr/bin/time` to turn into CPU-time throughput:
-//! `cargo run --release -p lede-numbers --example throughput -- 118`.
+//! `cargo run --release -p lede-numbers --example numbers_throughput -- 118`.
 
 use lede_core::{Document, Span, Stage};
 use lede_numbers::NumbersStage;

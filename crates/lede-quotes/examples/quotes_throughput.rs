@@ -5,9 +5,9 @@
 //! of the two user times is the stage's own CPU time:
 //!
 //! ```text
-//! cargo build --release -p lede-quotes --example throughput
-//! /usr/bin/time target/release/examples/throughput 1000
-//! /usr/bin/time target/release/examples/throughput 1000 setup
+//! cargo build --release -p lede-quotes --example quotes_throughput
+//! /usr/bin/time target/release/examples/quotes_throughput 1000
+//! /usr/bin/time target/release/examples/quotes_throughput 1000 setup
 //! ```
 
 use std::time::Instant;
