@@ -218,7 +218,9 @@ pub(crate) fn classify(c: char) -> Class {
             0x200C | 0x200D => Class::Mark,
             0x2019 => Class::Apostrophe,
             0x2010 | 0x2011 => Class::Hyphen,
-            0x2024 => Class::Period,
+            // ONE DOT LEADER is punctuation of its own: the tokenizer's
+            // period rules assume the one-byte '.'.
+            0x2024 => Class::Punct,
             0x203C | 0x2049 => Class::Emoji,
             0x2010..=0x2027 | 0x2030..=0x2043 | 0x2045..=0x2051 | 0x2053..=0x205E => Class::Punct,
             _ => Class::Symbol,
@@ -230,7 +232,6 @@ pub(crate) fn classify(c: char) -> Class {
     match cp {
         0x2019 => return Class::Apostrophe,
         0x2010 | 0x2011 => return Class::Hyphen,
-        0x2024 => return Class::Period,
         0x1F1E6..=0x1F1FF => return Class::RegionalIndicator,
         _ => {}
     }

@@ -237,3 +237,22 @@ fn white_space_of_every_kind_separates() {
     assert!(toks(" \n\t ").is_empty());
     assert!(toks("").is_empty());
 }
+
+#[test]
+fn one_dot_leader_and_other_dot_like_characters_tokenize_on_char_boundaries() {
+    // U+2024 ONE DOT LEADER is three bytes, like the ellipsis.
+    for text in ["․", "a․b", "x ․ y", "U.S.․", "…", "1․5"] {
+        let tokens = lede_segment::tokens(text);
+        for t in &tokens {
+            assert!(text.is_char_boundary(t.span.start()) && text.is_char_boundary(t.span.end()));
+            assert!(!t.span.text(text).is_empty(), "{text:?}");
+        }
+        let covered: usize = tokens.iter().map(|t| t.span.len()).sum();
+        let non_space: usize = text
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(char::len_utf8)
+            .sum();
+        assert_eq!(covered, non_space, "{text:?}");
+    }
+}
