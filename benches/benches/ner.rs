@@ -47,7 +47,13 @@ fn ner(c: &mut Criterion) {
         b.iter(|| {
             let mut n = 0;
             for (doc, layout) in docs.iter().zip(&layouts) {
-                n += lede_ner::tagger::tag_layout(&tagger.model, &tagger.gazetteer, &doc.text, black_box(layout)).len();
+                n += lede_ner::tagger::tag_layout(
+                    &tagger.model,
+                    &tagger.gazetteer,
+                    &doc.text,
+                    black_box(layout),
+                )
+                .len();
             }
             n
         })

@@ -46,7 +46,10 @@ fn segment(c: &mut Criterion) {
 
     let info = lede_segment::stage_info();
     let stage = (info.build)(&Options::defaults(&info.options)).expect("default options build");
-    let docs: Vec<Document> = SEEDS.iter().map(|(id, text)| Document::new(*id, *text)).collect();
+    let docs: Vec<Document> = SEEDS
+        .iter()
+        .map(|(id, text)| Document::new(*id, *text))
+        .collect();
     group.bench_function("stage_all_layers", |b| {
         b.iter_batched(
             || docs.clone(),
