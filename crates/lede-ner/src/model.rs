@@ -137,6 +137,74 @@ pub fn viterbi(
             *p = start[t] + scores[t];
         }
     }
+    let trans: &[f32; NUM_TAGS * NUM_TAGS] = match trans.try_into() {
+        Ok(t) => t,
+        Err(_) => return viterbi_generic(scores, trans, start, end, out, back),
+    };
+    let mut cur = [f32::NEG_INFINITY; NUM_TAGS];
+    for i in 1..n {
+        let row = &scores[i * NUM_TAGS..(i + 1) * NUM_TAGS];
+        let back_row = &mut back[i * NUM_TAGS..(i + 1) * NUM_TAGS];
+        // The valid transitions have two shapes, unrolled here: O, B-x and
+        // U-x follow any closed tag (O, L-*, U-*); I-x and L-x follow only
+        // B-x or I-x. Candidates are visited in ascending tag order with a
+        // strict comparison, as in `viterbi_generic`, so ties break alike.
+        for &t in &AFTER_CLOSED {
+            let mut best = f32::NEG_INFINITY;
+            let mut arg = 0u8;
+            for &p in &CLOSED {
+                let s = prev[p] + trans[p * NUM_TAGS + t];
+                if s > best {
+                    best = s;
+                    arg = p as u8;
+                }
+            }
+            cur[t] = best + row[t];
+            back_row[t] = arg;
+        }
+        for kind in 0..4 {
+            let b = 1 + 4 * kind;
+            for t in [b + I, b + L] {
+                let mut best = f32::NEG_INFINITY;
+                let mut arg = 0u8;
+                for p in [b + B, b + I] {
+                    let s = prev[p] + trans[p * NUM_TAGS + t];
+                    if s > best {
+                        best = s;
+                        arg = p as u8;
+                    }
+                }
+                cur[t] = best + row[t];
+                back_row[t] = arg;
+            }
+        }
+        prev = cur;
+    }
+    finish_viterbi(&prev, end, n, out, back);
+}
+
+/// Tags that may close a span before the next token: O, L-x, U-x.
+const CLOSED: [usize; 9] = [0, 3, 4, 7, 8, 11, 12, 15, 16];
+/// Tags that may follow a closed tag: O, B-x, U-x.
+const AFTER_CLOSED: [usize; 9] = [0, 1, 4, 5, 8, 9, 12, 13, 16];
+
+/// The same decoding over the table of allowed predecessors, for
+/// transition tables of an unexpected size.
+fn viterbi_generic(
+    scores: &[f32],
+    trans: &[f32],
+    start: &[f32],
+    end: &[f32],
+    out: &mut Vec<usize>,
+    back: &mut [u8],
+) {
+    let n = scores.len() / NUM_TAGS;
+    let mut prev = [f32::NEG_INFINITY; NUM_TAGS];
+    for (t, p) in prev.iter_mut().enumerate() {
+        if VALID.start[t] {
+            *p = start[t] + scores[t];
+        }
+    }
     let mut cur = [f32::NEG_INFINITY; NUM_TAGS];
     for i in 1..n {
         let row = &scores[i * NUM_TAGS..(i + 1) * NUM_TAGS];
@@ -157,6 +225,17 @@ pub fn viterbi(
         }
         prev = cur;
     }
+    finish_viterbi(&prev, end, n, out, back);
+}
+
+/// Picks the best final tag and follows the back pointers.
+fn finish_viterbi(
+    prev: &[f32; NUM_TAGS],
+    end: &[f32],
+    n: usize,
+    out: &mut Vec<usize>,
+    back: &[u8],
+) {
     let mut best = f32::NEG_INFINITY;
     let mut arg = O;
     for t in 0..NUM_TAGS {
@@ -379,16 +458,19 @@ impl Model {
         let mut b = slot_of(key, self.mask);
         for _ in 0..self.buckets.len() {
             let bucket = &self.buckets[b];
-            let mut row = zero;
+            // One bit per matching place, compared without branches; the
+            // last match wins.
+            let mut matches = 0u32;
             for k in 0..BUCKET {
-                if bucket.fp[k] == fp {
-                    row = bucket.row[k];
-                }
+                matches |= u32::from(bucket.fp[k] == fp) << k;
+            }
+            if matches != 0 {
+                return bucket.row[(31 - matches.leading_zeros()) as usize];
             }
             // A bucket with room ends the search: later buckets only hold
             // keys that overflowed from full ones.
-            if row != zero || bucket.fp[BUCKET - 1] == 0 {
-                return row;
+            if bucket.fp[BUCKET - 1] == 0 {
+                return zero;
             }
             b = (b + 1) & self.mask;
         }
@@ -505,6 +587,32 @@ mod tests {
         ];
         let tags = encode(9, &spans);
         assert_eq!(decode_spans(&tags), spans);
+    }
+
+    #[test]
+    fn unrolled_viterbi_matches_table_viterbi() {
+        // Scores from a small generator, rounded so that ties are common:
+        // both decoders must pick the same sequence, ties included.
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            ((state % 7) as f32) - 3.0
+        };
+        let trans: Vec<f32> = (0..NUM_TAGS * NUM_TAGS).map(|_| next()).collect();
+        let start: Vec<f32> = (0..NUM_TAGS).map(|_| next()).collect();
+        let end: Vec<f32> = (0..NUM_TAGS).map(|_| next()).collect();
+        for n in [1, 2, 3, 7, 20] {
+            for _ in 0..20 {
+                let scores: Vec<f32> = (0..n * NUM_TAGS).map(|_| next()).collect();
+                let (mut fast, mut back) = (Vec::new(), Vec::new());
+                viterbi(&scores, &trans, &start, &end, &mut fast, &mut back);
+                let (mut slow, mut back2) = (Vec::new(), vec![0u8; n * NUM_TAGS]);
+                viterbi_generic(&scores, &trans, &start, &end, &mut slow, &mut back2);
+                assert_eq!(fast, slow);
+            }
+        }
     }
 
     #[test]
