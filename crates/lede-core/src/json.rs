@@ -21,7 +21,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::layer;
 use crate::{
@@ -594,12 +594,6 @@ fn read_generic(
             Ok(GenericAnnotation { span, label, attrs })
         })
         .collect()
-}
-
-/// Converts a JSON object of option values (e.g. from a plugin's options)
-/// into a `Map`; kept here so every crate reads options the same way.
-pub fn object(value: &Value) -> Option<&Map<String, Value>> {
-    value.as_object()
 }
 
 #[cfg(test)]
