@@ -217,6 +217,9 @@ pub(crate) fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
                         Some(o) if o.mark == Mark::DoubleLow && mark == Mark::DoubleLeft => {
                             push(&mut out, o, i, i + len, true, false, reopened);
                             double = None;
+                            // A single mark opened inside the quotation
+                            // ends with it, as for every other closer.
+                            single = None;
                             reopened = false;
                         }
                         _ => {
@@ -326,6 +329,14 @@ mod tests {
             .into_iter()
             .map(|q| (q.inner.text(text), q.closed))
             .collect()
+    }
+
+    #[test]
+    fn a_single_mark_opened_inside_a_low_high_quote_closes_with_it() {
+        // Found by the property test: the ' inside „…“ later paired with
+        // the ’ after it, giving a quote overlapping the first.
+        let found = quotes("„Trump‘', “’");
+        assert_eq!(found, vec![("Trump‘',", true)]);
     }
 
     #[test]
