@@ -143,6 +143,7 @@ mod tests {
                 span: Some(find("Witkoff")),
                 text: "Witkoff".into(),
                 canonical: Some("Steve Witkoff".into()),
+                entity: None,
             }),
             cue: Some("said".into()),
         }]);

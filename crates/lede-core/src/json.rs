@@ -262,6 +262,7 @@ pub fn write_json(doc: &Document, options: &WriteOptions, out: &mut String) {
                     push_f64(out, x);
                 }
             }
+            push_opt_str(out, "per", n.per.as_deref());
         });
     }
     if let Some(quotes) = &layers.quotes {
@@ -284,6 +285,11 @@ pub fn write_json(doc: &Document, options: &WriteOptions, out: &mut String) {
                     match &sp.canonical {
                         Some(c) => push_str(out, c),
                         None => out.push_str("null"),
+                    }
+                    if let Some(entity) = sp.entity {
+                        out.push_str(",\"entity\":{");
+                        push_span(out, &off, entity);
+                        out.push('}');
                     }
                     out.push('}');
                 }
@@ -501,6 +507,7 @@ fn read_numbers(off: &Offsets, value: &Value) -> Result<Vec<NumberAnnotation>, R
                 approx: v.get("approx").and_then(Value::as_bool).unwrap_or(false),
                 low: v.get("low").and_then(Value::as_f64),
                 high: v.get("high").and_then(Value::as_f64),
+                per: opt_string(v, "per"),
             })
         })
         .collect()
@@ -527,6 +534,10 @@ fn read_quotes(off: &Offsets, value: &Value) -> Result<Vec<Quote>, ReadError> {
                     },
                     text: opt_string(sp, "text").unwrap_or_default(),
                     canonical: opt_string(sp, "canonical"),
+                    entity: match sp.get("entity") {
+                        Some(e @ Value::Object(_)) => Some(read_span_value(off, field, e)?),
+                        _ => None,
+                    },
                 }),
                 // The gold form: "speaker": "name", "speaker_start", "speaker_end".
                 Some(Value::String(name)) => {
@@ -544,6 +555,7 @@ fn read_quotes(off: &Offsets, value: &Value) -> Result<Vec<Quote>, ReadError> {
                         span,
                         text: name.clone(),
                         canonical: Some(name.clone()),
+                        entity: None,
                     })
                 }
                 Some(_) => {
@@ -638,6 +650,7 @@ mod tests {
                 span: Some(find("Hassan al-Masri")),
                 text: "Hassan al-Masri".into(),
                 canonical: Some("Hassan al-Masri".into()),
+                entity: None,
             }),
             cue: Some("notes".into()),
         }]);

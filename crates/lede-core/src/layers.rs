@@ -276,9 +276,11 @@ pub struct NumberAnnotation {
     pub modifier: Option<String>,
     /// True for vague expressions ("thousands of prisoners").
     pub approx: bool,
-    /// Bounds of a range ("between 20 and 30").
+    /// Bounds of a range ("between 20 and 30", "the 1990s" as 1990..1999).
     pub low: Option<f64>,
     pub high: Option<f64>,
+    /// The time unit of a rate ("3 million barrels a day" gives "day").
+    pub per: Option<String>,
 }
 
 impl NumberAnnotation {
@@ -293,6 +295,7 @@ impl NumberAnnotation {
             approx: false,
             low: None,
             high: None,
+            per: None,
         }
     }
 }
@@ -342,14 +345,17 @@ impl FromStr for QuoteKind {
 /// Who said a quotation.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Speaker {
-    /// The mention naming the speaker, without title; `None` when the
-    /// speaker is known only from context.
+    /// The mention at the cue as written ("he", "the union", "Ms. Adler");
+    /// `None` when the speaker is known only from context.
     pub span: Option<Span>,
-    /// The mention's text ("Mr. Witkoff" gives "Witkoff"; "one official").
+    /// The mention's text.
     pub text: String,
-    /// The entity's canonical name ("Steve Witkoff"); `None` for unnamed
-    /// sources.
+    /// The resolved person or organisation name ("Ruth Adler"); `None` for
+    /// unnamed sources.
     pub canonical: Option<String>,
+    /// The name mention the speaker was resolved to, when it is not the
+    /// mention itself (the earlier "Ruth Adler" for "he").
+    pub entity: Option<Span>,
 }
 
 /// A quotation: the span is the quoted words without the quote marks.

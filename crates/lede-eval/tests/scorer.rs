@@ -237,6 +237,7 @@ fn speaker(text: &str, part: Option<&str>, name: &str, canonical: Option<&str>) 
         span: part.map(|p| find(text, p)),
         text: name.into(),
         canonical: canonical.map(str::to_string),
+        entity: None,
     })
 }
 

@@ -325,6 +325,7 @@ impl<'a> DocView<'a> {
             span: Some(e.span),
             text: e.span.text(self.text).to_string(),
             canonical: Some(self.canonical(e).to_string()),
+            entity: None,
         }
     }
 
@@ -527,6 +528,7 @@ impl<'a> DocView<'a> {
                 span: Some(span),
                 text: span.text(self.text).to_string(),
                 canonical: None,
+                entity: None,
             }),
             Cand::Title(np, title) => match self.resolve_title(np.start(), title.text(self.text)) {
                 Some(i) => Some(self.entity_speaker(i)),
@@ -534,6 +536,7 @@ impl<'a> DocView<'a> {
                     span: Some(np),
                     text: np.text(self.text).to_string(),
                     canonical: None,
+                    entity: None,
                 }),
             },
         }

@@ -198,6 +198,7 @@ fn crossing_doc() -> Document {
             span: Some(speaker),
             text: "Hassan al-Masri".into(),
             canonical: Some("Hassan al-Masri".into()),
+            entity: None,
         }),
         cue: Some("notes".into()),
     }]);
@@ -496,6 +497,7 @@ fn arb_doc() -> impl Strategy<Value = Document> {
                         span: Some(Span::new(&text, a.min(b), a.max(b)).expect("valid")),
                         text: "s&".into(),
                         canonical: if layer == 3 { None } else { Some("\"".into()) },
+                        entity: None,
                     }),
                     cue: None,
                 }),
@@ -633,6 +635,7 @@ fn colours_keep_text_readable() {
                 span: None,
                 text: format!("speaker {i}"),
                 canonical: None,
+                entity: None,
             }),
             cue: None,
         })
