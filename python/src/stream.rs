@@ -1,0 +1,209 @@
+//! `lede._lede.DocStream`: many texts through a pipeline, in input order.
+//!
+//! The stream pulls up to `batch_size` items from the Python iterator (with
+//! the GIL held: that only copies strings), then releases the GIL while the
+//! batch runs on a thread pool, and hands the results out one by one. Worker
+//! threads never touch a Python object. A batch is also cut at
+//! [`BATCH_BYTES`] of text, so memory stays bounded on any input.
+
+use std::collections::VecDeque;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::Arc;
+
+use lede_core::Document;
+use lede_runner::{Input, InputFailure, Outcome, Pipeline};
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::{PyIterator, PyString};
+use rayon::prelude::*;
+
+use crate::document::RawDoc;
+
+const BATCH_BYTES: usize = 64 << 20;
+
+/// A document of the stream that failed, in its place.
+#[pyclass(frozen, module = "lede._lede")]
+pub struct Failure {
+    #[pyo3(get)]
+    index: usize,
+    #[pyo3(get)]
+    id: String,
+    #[pyo3(get)]
+    message: String,
+}
+
+/// Iterator of `RawDoc` or `Failure`, one per input item, in input order.
+#[pyclass(module = "lede._lede")]
+pub struct DocStream {
+    pipeline: Arc<Pipeline>,
+    source: Py<PyIterator>,
+    /// None for one job: the batch then runs on the calling thread.
+    pool: Option<rayon::ThreadPool>,
+    batch_size: usize,
+    next_index: usize,
+    ready: VecDeque<(usize, Outcome)>,
+    /// An exception from the source iterator, raised once the documents
+    /// read before it have been handed out.
+    source_error: Option<PyErr>,
+    source_done: bool,
+}
+
+impl DocStream {
+    pub fn new(
+        pipeline: Arc<Pipeline>,
+        iterable: &Bound<'_, PyAny>,
+        jobs: usize,
+        batch_size: usize,
+    ) -> PyResult<DocStream> {
+        if jobs == 0 {
+            return Err(PyValueError::new_err("jobs must be at least 1"));
+        }
+        if batch_size == 0 {
+            return Err(PyValueError::new_err("batch_size must be at least 1"));
+        }
+        let pool = if jobs > 1 {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(jobs)
+                .build()
+                .map_err(|e| PyValueError::new_err(format!("cannot start {jobs} threads: {e}")))?;
+            Some(pool)
+        } else {
+            None
+        };
+        Ok(DocStream {
+            pipeline,
+            source: PyIterator::from_object(iterable)?.unbind(),
+            pool,
+            batch_size,
+            next_index: 0,
+            ready: VecDeque::new(),
+            source_error: None,
+            source_done: false,
+        })
+    }
+
+    /// Reads the next batch from the source and processes it.
+    fn fill(&mut self, py: Python<'_>) {
+        let mut batch: Vec<(usize, Input)> = Vec::new();
+        let mut bytes = 0;
+        let mut source = self.source.bind(py).clone();
+        while batch.len() < self.batch_size && bytes < BATCH_BYTES {
+            match source.next() {
+                None => {
+                    self.source_done = true;
+                    break;
+                }
+                Some(Err(e)) => {
+                    self.source_error = Some(e);
+                    self.source_done = true;
+                    break;
+                }
+                Some(Ok(item)) => {
+                    let input = to_input(&item);
+                    bytes += input.as_ref().map_or(0, |d| d.text.len());
+                    batch.push((self.next_index, input));
+                    self.next_index += 1;
+                }
+            }
+        }
+        if batch.is_empty() {
+            return;
+        }
+        let pipeline = &self.pipeline;
+        let pool = &self.pool;
+        let outcomes: Vec<(usize, Outcome)> = py.allow_threads(|| match pool {
+            Some(pool) => pool.install(|| {
+                batch
+                    .into_par_iter()
+                    .with_max_len(1)
+                    .map(|(i, input)| (i, process_input(pipeline, input)))
+                    .collect()
+            }),
+            None => batch
+                .into_iter()
+                .map(|(i, input)| (i, process_input(pipeline, input)))
+                .collect(),
+        });
+        self.ready.extend(outcomes);
+    }
+}
+
+#[pymethods]
+impl DocStream {
+    fn __iter__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {
+        slf
+    }
+
+    fn __next__(&mut self, py: Python<'_>) -> PyResult<Option<PyObject>> {
+        if self.ready.is_empty() && !self.source_done {
+            self.fill(py);
+        }
+        match self.ready.pop_front() {
+            Some((_, Outcome::Done(doc))) => Ok(Some(Py::new(py, RawDoc { doc })?.into_any())),
+            Some((index, Outcome::Failed { id, message })) => Ok(Some(
+                Py::new(py, Failure { index, id, message })?.into_any(),
+            )),
+            None => match self.source_error.take() {
+                Some(e) => Err(e),
+                None => Ok(None),
+            },
+        }
+    }
+}
+
+/// An item of the source as a document: a `str` (its id is empty), or why
+/// it cannot be one.
+fn to_input(item: &Bound<'_, PyAny>) -> Input {
+    let failure = |message: String| {
+        Err(InputFailure {
+            id: String::new(),
+            message,
+        })
+    };
+    match item.downcast::<PyString>() {
+        Ok(text) => match text.to_str() {
+            Ok(text) => Ok(Document::new("", text)),
+            Err(_) => failure("the text is not valid Unicode (it holds a lone surrogate)".into()),
+        },
+        Err(_) => {
+            let type_name = item
+                .get_type()
+                .name()
+                .map(|n| n.to_string())
+                .unwrap_or_else(|_| "?".into());
+            failure(format!("expected a str, got {type_name}"))
+        }
+    }
+}
+
+/// Runs the pipeline over one input; a stage that fails or panics fails
+/// only this document (as `lede run` does).
+pub fn process_input(pipeline: &Pipeline, input: Input) -> Outcome {
+    let mut doc = match input {
+        Ok(doc) => doc,
+        Err(failure) => {
+            return Outcome::Failed {
+                id: failure.id,
+                message: failure.message,
+            }
+        }
+    };
+    match catch_unwind(AssertUnwindSafe(|| pipeline.process(&mut doc))) {
+        Ok(Ok(())) => Outcome::Done(doc),
+        Ok(Err(e)) => Outcome::Failed {
+            id: doc.id,
+            message: e.to_string(),
+        },
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".into());
+            Outcome::Failed {
+                id: doc.id,
+                message: format!("internal error (a stage panicked): {what}"),
+            }
+        }
+    }
+}
