@@ -232,7 +232,9 @@ class Doc:
 
 
 def _spread(row: dict[str, Any], key: str, value: dict[str, Any]) -> None:
-    for field, inner in value.items():
+    # The text first, so `speaker` comes before `speaker_start`.
+    fields = sorted(value.items(), key=lambda kv: kv[0] != "text")
+    for field, inner in fields:
         column = key if field == "text" else f"{key}_{field}"
         if isinstance(inner, dict):
             _spread(row, column, inner)
