@@ -7,11 +7,11 @@ use lede_core::{Document, OptionValue};
 use lede_runner::{builtin_stages, Outcome, Pipeline};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList};
+use pyo3::types::{PyDict, PyList, PyString};
 
 use crate::document::RawDoc;
 use crate::errors::{document_error, pipeline_error};
-use crate::stream::{process_input, DocStream};
+use crate::stream::{process_input, DocStream, NOT_UNICODE};
 
 /// A built pipeline, shared by every stream made from it.
 #[pyclass(frozen, name = "Pipeline", module = "lede._lede")]
@@ -84,10 +84,13 @@ impl PyPipeline {
     fn process(
         &self,
         py: Python<'_>,
-        text: String,
+        text: &Bound<'_, PyString>,
         id: String,
         metadata_json: Option<&str>,
     ) -> PyResult<RawDoc> {
+        let Ok(text) = text.to_str() else {
+            return Err(document_error(py, &id, None, NOT_UNICODE));
+        };
         let mut doc = Document::new(id, text);
         if let Some(json) = metadata_json {
             doc.metadata = serde_json::from_str(json)

@@ -21,6 +21,9 @@ use crate::document::RawDoc;
 
 const BATCH_BYTES: usize = 64 << 20;
 
+/// Why a Python `str` cannot be a document's text.
+pub const NOT_UNICODE: &str = "the text is not valid Unicode (it holds a lone surrogate)";
+
 /// A document of the stream that failed, in its place.
 #[pyclass(frozen, module = "lede._lede")]
 pub struct Failure {
@@ -163,7 +166,7 @@ fn to_input(item: &Bound<'_, PyAny>) -> Input {
     match item.downcast::<PyString>() {
         Ok(text) => match text.to_str() {
             Ok(text) => Ok(Document::new("", text)),
-            Err(_) => failure("the text is not valid Unicode (it holds a lone surrogate)".into()),
+            Err(_) => failure(NOT_UNICODE.into()),
         },
         Err(_) => {
             let type_name = item

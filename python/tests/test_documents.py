@@ -122,3 +122,10 @@ def test_stages_lists_the_built_in_stages():
     for stage in by_id.values():
         for option in stage["options"]:
             assert set(option) == {"name", "kind", "default", "help"}
+
+
+def test_a_lone_surrogate_is_a_document_error(nlp):
+    with pytest.raises(lede.DocumentError) as caught:
+        nlp("Paris \ud800 said no.", id="bad")
+    assert caught.value.id == "bad"
+    assert "surrogate" in caught.value.message
