@@ -105,6 +105,12 @@ impl Pipeline {
                 ));
             }
             let produces = stage.produces();
+            if let Some(bad) = produces.iter().find(|l| reserved_for_the_record(l)) {
+                return Err(format!(
+                    "stage `{}` produces a layer called `{bad}`, a key every output record uses",
+                    stage.name()
+                ));
+            }
             available.extend(produces.iter().cloned());
             built.push(PipelineStage {
                 id: stage.name().to_string(),
@@ -175,6 +181,18 @@ impl Pipeline {
                 }
             }
             for layer in &built.produces {
+                if reserved_for_the_record(layer) {
+                    return Err(PipelineError::at(
+                        origin,
+                        source,
+                        where_,
+                        format!(
+                            "stage `{}` produces a layer called `{layer}`, a key every output record uses",
+                            built.id
+                        ),
+                        Some("rename the layer: `id`, `text` and `error` are not layer names".into()),
+                    ));
+                }
                 if let Some((_, by)) = available.iter().find(|(l, _)| l == layer) {
                     return Err(PipelineError::at(
                         origin,
@@ -242,6 +260,13 @@ impl Pipeline {
         }
         Ok(())
     }
+}
+
+/// `id`, `text` and `error` are keys of the output record itself, so no
+/// layer may be called that (two producers of one layer name are refused
+/// separately).
+fn reserved_for_the_record(layer: &str) -> bool {
+    lede_core::json::RESERVED_KEYS.contains(&layer)
 }
 
 fn run_stage(stage: &PipelineStage, doc: &mut Document) -> Result<(), DocumentError> {

@@ -286,7 +286,7 @@ fn read_description(
         return Err(broken("it produces no layer"));
     }
     for p in &produces {
-        if p.is_empty() || layer::BUILT_IN.contains(&p.as_str()) || p == "id" || p == "text" {
+        if p.is_empty() || lede_core::json::is_reserved_layer_name(p) {
             return Err(format!(
                 "plugin {shown}: produces a layer named `{p}`, which is reserved for lede; \
                  the plugin must use its own layer name"
@@ -889,7 +889,8 @@ mod tests {
         crate::run_ordered(&pipeline, inputs, 2, |o| outcomes.push(o));
         assert_eq!(outcomes.len(), 3);
         match &outcomes[1] {
-            crate::Outcome::Failed { id, message } => {
+            crate::Outcome::Failed { id, error } => {
+                let message = error.to_string();
                 assert_eq!(id, "1");
                 assert!(message.contains("the fixture panics on PANIC"), "{message}");
             }
