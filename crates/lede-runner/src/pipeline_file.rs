@@ -9,7 +9,7 @@
 
 use std::path::Path;
 
-use lede_core::{layer, StageInfo};
+use lede_core::StageInfo;
 use lede_core::{EntityLabel, OptionKind, OptionSpec, OptionValue, Options, Stage, StageError};
 use toml_edit::{ImDocument, Item, TableLike, Value};
 
@@ -31,8 +31,12 @@ struct ReadStage {
     requires: Vec<String>,
     produces: Vec<String>,
     /// `None` if the stage had a problem; its layers are then only what the
-    /// registry says (empty for a plugin).
+    /// registry says.
     built: Option<Box<dyn Stage>>,
+    /// False for a stage whose layers cannot be known (a plugin that did not
+    /// load, an unknown stage id): later stages may need them, so their
+    /// requirements are not checked.
+    layers_known: bool,
 }
 
 /// Parses, checks and builds a pipeline. `origin` names the file in
@@ -316,7 +320,8 @@ fn read_builtin(
     found: &mut Collector<'_>,
 ) -> Option<ReadStage> {
     let Some(info) = registry.iter().find(|i| i.id == id) else {
-        let help = match closest(id, registry.iter().map(|i| i.id)) {
+        let best = closest(id, registry.iter().map(|i| i.id));
+        let help = match best {
             Some(best) => format!("did you mean `{best}`? Built-in stages: {}", ids(registry)),
             None => format!(
                 "built-in stages: {}; for your own stage use `plugin = \"path\"`",
@@ -329,15 +334,26 @@ fn read_builtin(
             format!("unknown stage `{id}`"),
             help,
         );
-        return None;
+        // Read on as if the suggested stage were written.
+        let meant = best.and_then(|b| registry.iter().find(|i| i.id == b));
+        return Some(ReadStage {
+            at,
+            id: id.to_string(),
+            builtin: None,
+            requires: meant.map_or(Vec::new(), |i| strings(i.requires)),
+            produces: meant.map_or(Vec::new(), |i| strings(i.produces)),
+            built: None,
+            layers_known: meant.is_some(),
+        });
     };
     let mut stage = ReadStage {
         at,
         id: info.id.to_string(),
         builtin: Some(info.id),
-        requires: info.requires.iter().map(|s| s.to_string()).collect(),
-        produces: info.produces.iter().map(|s| s.to_string()).collect(),
+        requires: strings(info.requires),
+        produces: strings(info.produces),
         built: None,
+        layers_known: true,
     };
     let before = found.count();
     let checked = check_options(info, options, found);
@@ -436,6 +452,7 @@ fn read_plugin(
         requires: Vec::new(),
         produces: Vec::new(),
         built: None,
+        layers_known: false,
     };
     let help = "see docs/plugins.md for how plugins are found, built and given options";
     let path = match plugin_host::resolve(spec, base_dir) {
@@ -461,6 +478,7 @@ fn read_plugin(
             stage.requires = built.requires();
             stage.produces = built.produces();
             stage.built = Some(built);
+            stage.layers_known = true;
         }
         Err(message) => found.at(at, Code::Plugin, message, help),
     }
@@ -537,7 +555,6 @@ fn check_layers(
         .requires
         .iter()
         .filter(|layer| !earlier.iter().any(|s| s.produces.contains(layer)))
-        .filter(|layer| !unknown_before || layer::BUILT_IN.contains(&layer.as_str()))
         .collect();
     if let Some(first) = missing.first() {
         let producer = registry
@@ -709,6 +726,10 @@ fn key_start(table: &dyn TableLike, key: &str, fallback: usize) -> usize {
 
 fn item_start(item: &Item, fallback: usize) -> usize {
     item.span().map_or(fallback, |s| s.start)
+}
+
+fn strings(items: &[&str]) -> Vec<String> {
+    items.iter().map(|s| s.to_string()).collect()
 }
 
 fn ids(registry: &[StageInfo]) -> String {
