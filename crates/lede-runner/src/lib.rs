@@ -8,14 +8,17 @@
 //! directories, JSONL files and streams). It does not write output: the CLI
 //! does, through lede-core's streaming JSON writer.
 
+mod diagnostics;
 mod error;
 mod exec;
 pub mod input;
 mod pipeline;
+mod pipeline_file;
 pub mod plugin_host;
 mod registry;
 
-pub use error::{DocumentError, PipelineError};
+pub use diagnostics::{Code, Diagnostic, PipelineError};
+pub use error::DocumentError;
 pub use exec::{run_ordered, Failure, Input, InputFailure, Outcome};
 pub use pipeline::{Pipeline, PipelineStage, DEFAULT_PIPELINE_TOML};
 pub use registry::builtin_stages;
