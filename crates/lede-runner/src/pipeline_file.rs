@@ -10,7 +10,7 @@
 use std::path::Path;
 
 use lede_core::StageInfo;
-use lede_core::{EntityLabel, OptionKind, OptionSpec, OptionValue, Options, Stage, StageError};
+use lede_core::{EntityLabel, OptionKind, OptionValue, Options, Stage, StageError};
 use toml_edit::{ImDocument, Item, TableLike, Value};
 
 use crate::diagnostics::{closest, Code, Collector, PipelineError};
@@ -462,27 +462,94 @@ fn read_plugin(
             return stage;
         }
     };
-    let options_json = match options {
-        Some((_, table)) => {
-            let map: serde_json::Map<String, serde_json::Value> = table
-                .iter()
-                .map(|(k, v)| (k.to_string(), item_to_json(v)))
-                .collect();
-            serde_json::Value::Object(map).to_string()
+    let description = match plugin_host::describe(&path) {
+        Ok(description) => description,
+        Err(message) => {
+            found.at(at, Code::Plugin, message, help);
+            return stage;
         }
-        None => "{}".to_string(),
     };
+    // The descriptor says which layers it uses, even if its options are bad.
+    stage.id = description.name.clone();
+    stage.requires = description.requires.clone();
+    stage.produces = description.produces.clone();
+    stage.layers_known = true;
+    let before = found.count();
+    let options_json = check_plugin_options(&description, options, found);
+    if found.count() > before {
+        return stage;
+    }
     match plugin_host::load(&path, &options_json) {
-        Ok(built) => {
-            stage.id = built.name().to_string();
-            stage.requires = built.requires();
-            stage.produces = built.produces();
-            stage.built = Some(built);
-            stage.layers_known = true;
-        }
+        Ok(built) => stage.built = Some(built),
         Err(message) => found.at(at, Code::Plugin, message, help),
     }
     stage
+}
+
+/// Checks the user's option values against a plugin's declared options, as
+/// for a built-in stage, and writes them as the JSON object the plugin reads.
+fn check_plugin_options(
+    plugin: &plugin_host::PluginDescription,
+    options: Option<(usize, &dyn TableLike)>,
+    found: &mut Collector<'_>,
+) -> String {
+    let mut given = serde_json::Map::new();
+    let Some((opts_at, table)) = options else {
+        return "{}".to_string();
+    };
+    let known: Vec<&str> = plugin.options.iter().map(|o| o.name.as_str()).collect();
+    for (key, item) in table.iter() {
+        let key_at = key_start(table, key, opts_at);
+        let Some(spec) = plugin.options.iter().find(|o| o.name == key) else {
+            let help = if known.is_empty() {
+                format!("plugin `{}` takes no options: remove it", plugin.name)
+            } else {
+                match closest(key, known.iter().copied()) {
+                    Some(best) => format!(
+                        "did you mean `{best}`? Options of `{}`: {}",
+                        plugin.name,
+                        known.join(", ")
+                    ),
+                    None => format!("options of `{}`: {}", plugin.name, known.join(", ")),
+                }
+            };
+            found.at(
+                key_at,
+                Code::UnknownOption,
+                format!("unknown option `{key}` for plugin `{}`", plugin.name),
+                help,
+            );
+            continue;
+        };
+        let kind = core_kind(spec.kind);
+        if convert(kind, item).is_none() {
+            found.at(
+                item_start(item, key_at),
+                Code::OptionType,
+                format!(
+                    "option `{}` of plugin `{}` must be a {kind}, found {}",
+                    spec.name,
+                    plugin.name,
+                    describe(item)
+                ),
+                format!("{} ({})", example_for(&spec.name, kind), spec.help),
+            );
+            continue;
+        }
+        given.insert(key.to_string(), item_to_json(item));
+    }
+    serde_json::Value::Object(given).to_string()
+}
+
+/// The same kind in lede-core's terms.
+fn core_kind(kind: lede_plugin::OptionKind) -> OptionKind {
+    match kind {
+        lede_plugin::OptionKind::Bool => OptionKind::Bool,
+        lede_plugin::OptionKind::Int => OptionKind::Int,
+        lede_plugin::OptionKind::Float => OptionKind::Float,
+        lede_plugin::OptionKind::String => OptionKind::String,
+        lede_plugin::OptionKind::StringList => OptionKind::StringList,
+    }
 }
 
 /// Checks the user's option values against the stage's declared options.
@@ -519,7 +586,7 @@ fn check_options(
             );
             continue;
         };
-        match convert_option(spec, item) {
+        match convert(spec.kind, item) {
             Some(value) => checked.insert(spec.name, value),
             None => found.at(
                 item_start(item, key_at),
@@ -531,7 +598,7 @@ fn check_options(
                     spec.kind,
                     describe(item)
                 ),
-                format!("{} ({})", example_for(spec), spec.help),
+                format!("{} ({})", example_for(spec.name, spec.kind), spec.help),
             ),
         }
     }
@@ -634,9 +701,9 @@ fn quoted_list(items: &[&String]) -> String {
     }
 }
 
-fn convert_option(spec: &OptionSpec, item: &Item) -> Option<OptionValue> {
+fn convert(kind: OptionKind, item: &Item) -> Option<OptionValue> {
     let value = item.as_value()?;
-    Some(match (spec.kind, value) {
+    Some(match (kind, value) {
         (OptionKind::Bool, Value::Boolean(b)) => OptionValue::Bool(*b.value()),
         (OptionKind::Int, Value::Integer(i)) => OptionValue::Int(*i.value()),
         (OptionKind::Float, Value::Float(x)) => OptionValue::Float(*x.value()),
@@ -652,15 +719,15 @@ fn convert_option(spec: &OptionSpec, item: &Item) -> Option<OptionValue> {
     })
 }
 
-fn example_for(spec: &OptionSpec) -> String {
-    let value = match spec.kind {
+fn example_for(name: &str, kind: OptionKind) -> String {
+    let value = match kind {
         OptionKind::Bool => "true",
         OptionKind::Int => "3",
         OptionKind::Float => "0.5",
         OptionKind::String => "\"text\"",
         OptionKind::StringList => "[\"a\", \"b\"]",
     };
-    format!("write it like `{} = {value}`", spec.name)
+    format!("write it like `{name} = {value}`")
 }
 
 fn describe(item: &Item) -> String {
