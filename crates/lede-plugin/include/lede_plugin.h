@@ -29,7 +29,9 @@
 extern "C" {
 #endif
 
-#define LEDE_ABI_VERSION 1u
+/* Version 2 appended the typed views to LedeDocumentView; a host of
+ * version 2 also loads version 1 plugins. */
+#define LEDE_ABI_VERSION 2u
 #define LEDE_DESCRIPTOR_SYMBOL "lede_plugin_descriptor"
 
 /* Status codes returned by create and process (and the sink's emit). */
@@ -85,12 +87,51 @@ typedef struct LedeLayer {
     size_t len;
 } LedeLayer;
 
-/* The read-only document passed to process: only the required layers. */
+/* One entity with what the generic item leaves out. Optional strings are
+ * {NULL, 0} when absent. */
+typedef struct LedeEntityView {
+    size_t start;
+    size_t end;
+    LedeStr label;          /* PERSON, ORG, ... */
+    LedeStr canonical;      /* the fullest name in the document */
+    LedeStr title;          /* "Mr.", written before the name */
+} LedeEntityView;
+
+/* One number with its value, unit and modifier. */
+typedef struct LedeNumberView {
+    size_t start;
+    size_t end;
+    LedeStr kind;           /* cardinal, money, percent, date, ... */
+    uint32_t has_value;     /* 1: value holds the number; 0: see value_text */
+    double value;
+    LedeStr value_text;
+    LedeStr unit;           /* what is counted, or the currency code */
+    LedeStr modifier;       /* "over", written before the number */
+} LedeNumberView;
+
+/* One quotation with its speaker and cue. */
+typedef struct LedeQuoteView {
+    size_t start;
+    size_t end;
+    LedeStr kind;           /* direct, partial, ... */
+    LedeStr speaker;        /* the mention as written */
+    LedeStr speaker_canonical;
+    LedeStr cue;            /* "said" */
+} LedeQuoteView;
+
+/* The read-only document passed to process: only the required layers. A
+ * typed view is NULL (length 0) unless the plugin requires that layer. */
 typedef struct LedeDocumentView {
     LedeStr id;
     LedeStr text;
     const LedeLayer *layers;
     size_t layer_count;
+    const LedeEntityView *entities;     /* version 2 */
+    size_t entities_len;
+    const LedeNumberView *numbers;
+    size_t numbers_len;
+    const LedeQuoteView *quotes;
+    size_t quotes_len;
 } LedeDocumentView;
 
 /* One attribute of an output annotation (int_value holds 0/1 for booleans). */

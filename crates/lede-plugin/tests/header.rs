@@ -97,9 +97,38 @@ fn the_c_header_matches_the_rust_abi() {
     layout!(c, "LedeLayer", abi::Layer, [name, items, len]);
     layout!(
         c,
+        "LedeEntityView",
+        abi::EntityView,
+        [start, end, label, canonical, title]
+    );
+    layout!(
+        c,
+        "LedeNumberView",
+        abi::NumberView,
+        [start, end, kind, has_value, value, value_text, unit, modifier]
+    );
+    layout!(
+        c,
+        "LedeQuoteView",
+        abi::QuoteView,
+        [start, end, kind, speaker, speaker_canonical, cue]
+    );
+    layout!(
+        c,
         "LedeDocumentView",
         abi::DocumentView,
-        [id, text, layers, layer_count]
+        [
+            id,
+            text,
+            layers,
+            layer_count,
+            entities,
+            entities_len,
+            numbers,
+            numbers_len,
+            quotes,
+            quotes_len,
+        ]
     );
     layout!(
         c,
@@ -146,6 +175,13 @@ fn the_c_header_matches_the_rust_abi() {
         ("LedeItem", "end", "size_t"),
         ("LedeLayer", "len", "size_t"),
         ("LedeDocumentView", "layer_count", "size_t"),
+        ("LedeDocumentView", "entities_len", "size_t"),
+        ("LedeDocumentView", "numbers_len", "size_t"),
+        ("LedeDocumentView", "quotes_len", "size_t"),
+        ("LedeEntityView", "start", "size_t"),
+        ("LedeNumberView", "has_value", "uint32_t"),
+        ("LedeNumberView", "value", "double"),
+        ("LedeQuoteView", "end", "size_t"),
         ("LedeAttr", "kind", "uint32_t"),
         ("LedeAttr", "int_value", "int64_t"),
         ("LedeAttr", "float_value", "double"),
