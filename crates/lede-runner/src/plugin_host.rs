@@ -20,7 +20,7 @@
 use std::ffi::c_void;
 use std::path::{Path, PathBuf};
 
-use lede_core::{layer, AttrValue, Document, GenericAnnotation, Span, Stage, StageError};
+use lede_core::{AttrValue, Document, GenericAnnotation, Span, Stage, StageError};
 use lede_plugin::abi::{self, OwnedStr, PluginDescriptor, Str};
 use lede_plugin::OptionKind;
 use views::{layer_items, TypedViews};
