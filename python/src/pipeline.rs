@@ -4,14 +4,14 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use lede_core::{Document, OptionValue};
-use lede_runner::{builtin_stages, Outcome, Pipeline};
+use lede_runner::{builtin_stages, process_one, Outcome, Pipeline};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 
 use crate::document::RawDoc;
 use crate::errors::{document_error, pipeline_error};
-use crate::stream::{process_input, DocStream, NOT_UNICODE};
+use crate::stream::{DocStream, NOT_UNICODE};
 
 /// A built pipeline, shared by every stream made from it.
 #[pyclass(frozen, name = "Pipeline", module = "lede._lede")]
@@ -97,9 +97,9 @@ impl PyPipeline {
                 .map_err(|e| PyValueError::new_err(format!("metadata: {e}")))?;
         }
         let pipeline = Arc::clone(&self.inner);
-        match py.allow_threads(move || process_input(&pipeline, Ok(doc))) {
+        match py.allow_threads(move || process_one(&pipeline, Ok(doc))) {
             Outcome::Done(doc) => Ok(RawDoc { doc }),
-            Outcome::Failed { id, message } => Err(document_error(py, &id, None, &message)),
+            Outcome::Failed { id, error } => Err(document_error(py, &id, None, &error.to_string())),
         }
     }
 

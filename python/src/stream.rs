@@ -7,11 +7,10 @@
 //! [`BATCH_BYTES`] of text, so memory stays bounded on any input.
 
 use std::collections::VecDeque;
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Arc;
 
 use lede_core::Document;
-use lede_runner::{Input, InputFailure, Outcome, Pipeline};
+use lede_runner::{process_one, Outcome, Pipeline};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyIterator, PyString};
@@ -44,7 +43,7 @@ pub struct DocStream {
     pool: Option<rayon::ThreadPool>,
     batch_size: usize,
     next_index: usize,
-    ready: VecDeque<(usize, Outcome)>,
+    ready: VecDeque<(usize, Done)>,
     /// An exception from the source iterator, raised once the documents
     /// read before it have been handed out.
     source_error: Option<PyErr>,
@@ -87,7 +86,7 @@ impl DocStream {
 
     /// Reads the next batch from the source and processes it.
     fn fill(&mut self, py: Python<'_>) {
-        let mut batch: Vec<(usize, Input)> = Vec::new();
+        let mut batch: Vec<(usize, Item)> = Vec::new();
         let mut bytes = 0;
         let mut source = self.source.bind(py).clone();
         while batch.len() < self.batch_size && bytes < BATCH_BYTES {
@@ -102,9 +101,11 @@ impl DocStream {
                     break;
                 }
                 Some(Ok(item)) => {
-                    let input = to_input(&item);
-                    bytes += input.as_ref().map_or(0, |d| d.text.len());
-                    batch.push((self.next_index, input));
+                    let item = to_item(&item);
+                    if let Ok(doc) = &item {
+                        bytes += doc.text.len();
+                    }
+                    batch.push((self.next_index, item));
                     self.next_index += 1;
                 }
             }
@@ -114,17 +115,17 @@ impl DocStream {
         }
         let pipeline = &self.pipeline;
         let pool = &self.pool;
-        let outcomes: Vec<(usize, Outcome)> = py.allow_threads(|| match pool {
+        let outcomes: Vec<(usize, Done)> = py.allow_threads(|| match pool {
             Some(pool) => pool.install(|| {
                 batch
                     .into_par_iter()
                     .with_max_len(1)
-                    .map(|(i, input)| (i, process_input(pipeline, input)))
+                    .map(|(i, item)| (i, process(pipeline, item)))
                     .collect()
             }),
             None => batch
                 .into_iter()
-                .map(|(i, input)| (i, process_input(pipeline, input)))
+                .map(|(i, item)| (i, process(pipeline, item)))
                 .collect(),
         });
         self.ready.extend(outcomes);
@@ -142,8 +143,8 @@ impl DocStream {
             self.fill(py);
         }
         match self.ready.pop_front() {
-            Some((_, Outcome::Done(doc))) => Ok(Some(Py::new(py, RawDoc { doc })?.into_any())),
-            Some((index, Outcome::Failed { id, message })) => Ok(Some(
+            Some((_, Ok(doc))) => Ok(Some(Py::new(py, RawDoc { doc })?.into_any())),
+            Some((index, Err(Failed { id, message }))) => Ok(Some(
                 Py::new(py, Failure { index, id, message })?.into_any(),
             )),
             None => match self.source_error.take() {
@@ -154,19 +155,25 @@ impl DocStream {
     }
 }
 
+/// An item of the source: a document to process, or why it cannot be one.
+type Item = Result<Document, String>;
+
+/// What a stream hands out for one item: the processed document, or the
+/// failure in its place.
+type Done = Result<Document, Failed>;
+
+struct Failed {
+    id: String,
+    message: String,
+}
+
 /// An item of the source as a document: a `str` (its id is empty), or why
 /// it cannot be one.
-fn to_input(item: &Bound<'_, PyAny>) -> Input {
-    let failure = |message: String| {
-        Err(InputFailure {
-            id: String::new(),
-            message,
-        })
-    };
+fn to_item(item: &Bound<'_, PyAny>) -> Item {
     match item.downcast::<PyString>() {
         Ok(text) => match text.to_str() {
             Ok(text) => Ok(Document::new("", text)),
-            Err(_) => failure(NOT_UNICODE.into()),
+            Err(_) => Err(NOT_UNICODE.into()),
         },
         Err(_) => {
             let type_name = item
@@ -174,39 +181,23 @@ fn to_input(item: &Bound<'_, PyAny>) -> Input {
                 .name()
                 .map(|n| n.to_string())
                 .unwrap_or_else(|_| "?".into());
-            failure(format!("expected a str, got {type_name}"))
+            Err(format!("expected a str, got {type_name}"))
         }
     }
 }
 
-/// Runs the pipeline over one input; a stage that fails or panics fails
-/// only this document (as `lede run` does).
-pub fn process_input(pipeline: &Pipeline, input: Input) -> Outcome {
-    let mut doc = match input {
-        Ok(doc) => doc,
-        Err(failure) => {
-            return Outcome::Failed {
-                id: failure.id,
-                message: failure.message,
-            }
-        }
-    };
-    match catch_unwind(AssertUnwindSafe(|| pipeline.process(&mut doc))) {
-        Ok(Ok(())) => Outcome::Done(doc),
-        Ok(Err(e)) => Outcome::Failed {
-            id: doc.id,
-            message: e.to_string(),
+fn process(pipeline: &Pipeline, item: Item) -> Done {
+    match item {
+        Err(message) => Err(Failed {
+            id: String::new(),
+            message,
+        }),
+        Ok(doc) => match process_one(pipeline, Ok(doc)) {
+            Outcome::Done(doc) => Ok(doc),
+            Outcome::Failed { id, error } => Err(Failed {
+                id,
+                message: error.to_string(),
+            }),
         },
-        Err(panic) => {
-            let what = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown panic".into());
-            Outcome::Failed {
-                id: doc.id,
-                message: format!("internal error (a stage panicked): {what}"),
-            }
-        }
     }
 }

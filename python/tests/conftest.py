@@ -16,13 +16,14 @@ SEEDS = REPO / "corpus" / "seeds"
 
 
 def lede_binary() -> str | None:
-    """The `lede` CLI to compare against: $LEDE_BIN, else a build in target/."""
+    """The `lede` CLI to compare against: $LEDE_BIN, else the newest build in
+    target/, else one on the PATH."""
     if os.environ.get("LEDE_BIN"):
         return os.environ["LEDE_BIN"]
-    for profile in ("release", "debug"):
-        candidate = REPO / "target" / profile / "lede"
-        if candidate.exists():
-            return str(candidate)
+    builds = [REPO / "target" / profile / "lede" for profile in ("release", "debug")]
+    builds = [b for b in builds if b.exists()]
+    if builds:
+        return str(max(builds, key=lambda b: b.stat().st_mtime))
     return shutil.which("lede")
 
 
