@@ -59,6 +59,7 @@
 mod chars;
 mod lexicon;
 mod paragraphs;
+mod sentence_context;
 mod sentences;
 mod tokens;
 
