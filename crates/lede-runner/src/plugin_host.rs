@@ -50,6 +50,14 @@ pub fn resolve_in(
     if spec.trim().is_empty() {
         return Err("plugin path is empty; write `plugin = \"path/to/libname.so\"`".into());
     }
+    // A pipeline given without a directory (`lede check rel.toml`) has an
+    // empty base; `./` keeps the dynamic loader from searching the system
+    // library path for a bare file name instead of this directory.
+    let base_dir = if base_dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        base_dir
+    };
     let is_path = spec.contains('/') || spec.contains(std::path::MAIN_SEPARATOR);
     if is_path {
         let path = base_dir.join(spec);
@@ -124,8 +132,7 @@ pub struct PluginDescription {
 #[derive(Clone, Debug, PartialEq)]
 pub struct PluginOption {
     pub name: String,
-    /// "integer", "list of strings", ...
-    pub kind: String,
+    pub kind: OptionKind,
     /// The default as JSON, if any.
     pub default: Option<String>,
     pub help: String,
@@ -146,7 +153,12 @@ pub fn describe(path: &Path) -> Result<PluginDescription, String> {
 /// (a JSON object; empty means no options). The returned stage is named
 /// after the plugin and shared by all worker threads.
 pub fn load(path: &Path, options_json: &str) -> Result<Box<dyn Stage>, String> {
-    let opened = open(path)?;
+    start(open(path)?, options_json)
+}
+
+/// Creates one instance of an opened plugin.
+fn start(opened: Opened, options_json: &str) -> Result<Box<dyn Stage>, String> {
+    let path = opened.description.path.clone();
     let descriptor = opened.descriptor;
     let description = opened.description;
     let mut instance: *mut c_void = std::ptr::null_mut();
@@ -167,7 +179,7 @@ pub fn load(path: &Path, options_json: &str) -> Result<Box<dyn Stage>, String> {
             let list: Vec<String> = description
                 .options
                 .iter()
-                .map(|o| format!("{} ({})", o.name, o.kind))
+                .map(|o| format!("{} ({})", o.name, o.kind.as_str()))
                 .collect();
             format!("it accepts: {}", list.join(", "))
         };
@@ -222,8 +234,19 @@ fn open(path: &Path) -> Result<Opened, String> {
     // Keep the library mapped for the life of the process (see module docs),
     // so the descriptor and functions stay valid: 'static.
     std::mem::forget(library);
-    // SAFETY: calling the exported function is the ABI's first step.
-    let raw = unsafe { descriptor_fn() };
+    // SAFETY: calling the exported function is the ABI's first step; what it
+    // returns is what `open_descriptor` expects.
+    unsafe { open_descriptor(path, descriptor_fn()) }
+}
+
+/// Checks the descriptor a plugin returned: version first, then layout.
+///
+/// # Safety
+/// `raw` is null or points to at least a `u32`, and, if that is
+/// [`abi::ABI_VERSION`], to a descriptor of this ABI that lives for the rest
+/// of the process (its strings and arrays too, as the ABI says).
+unsafe fn open_descriptor(path: &Path, raw: *const PluginDescriptor) -> Result<Opened, String> {
+    let shown = path.display();
     if raw.is_null() {
         return Err(format!(
             "plugin {shown}: its descriptor function returned nothing (the plugin failed while \
@@ -231,8 +254,10 @@ fn open(path: &Path) -> Result<Opened, String> {
         ));
     }
     // Read only the version first: the rest of the layout depends on it.
+    // The read does not assume alignment: a plugin in another language may
+    // hand out any pointer.
     // SAFETY: every ABI version starts the descriptor with a u32.
-    let found = unsafe { raw.cast::<u32>().read() };
+    let found = unsafe { raw.cast::<u32>().read_unaligned() };
     if found != abi::ABI_VERSION {
         return Err(format!(
             "plugin {shown}: built for lede plugin ABI version {found}, but this lede expects \
@@ -241,8 +266,14 @@ fn open(path: &Path) -> Result<Opened, String> {
             expected = abi::ABI_VERSION
         ));
     }
-    // SAFETY: the version matches, so the layout is ours; the library is
-    // never unloaded, so the descriptor lives for the rest of the process.
+    if raw.align_offset(std::mem::align_of::<PluginDescriptor>()) != 0 {
+        return Err(format!(
+            "plugin {shown}: its descriptor is broken (not aligned for a pointer); a C plugin \
+             keeps it in a `static` variable of type `LedePluginDescriptor`"
+        ));
+    }
+    // SAFETY: the version matches and the pointer is aligned, so the layout
+    // is ours; the caller guarantees it lives for the rest of the process.
     let descriptor: &'static PluginDescriptor = unsafe { &*raw };
     let description = read_description(path, descriptor)?;
     Ok(Opened {
@@ -285,7 +316,10 @@ fn read_description(
     if produces.is_empty() {
         return Err(broken("it produces no layer"));
     }
-    for p in &produces {
+    for (i, p) in produces.iter().enumerate() {
+        if produces[..i].contains(p) {
+            return Err(broken(&format!("it lists layer `{p}` twice in produces")));
+        }
         if p.is_empty() || layer::BUILT_IN.contains(&p.as_str()) || p == "id" || p == "text" {
             return Err(format!(
                 "plugin {shown}: produces a layer named `{p}`, which is reserved for lede; \
@@ -304,12 +338,24 @@ fn read_description(
         // SAFETY: `options_len` option descriptors at `options`, per the ABI.
         let raw = unsafe { std::slice::from_raw_parts(d.options, d.options_len) };
         for o in raw {
+            let name = text(o.name, "option name")?;
+            if name.is_empty() || options.iter().any(|x: &PluginOption| x.name == name) {
+                return Err(broken(&format!(
+                    "option name `{name}` is empty or given twice"
+                )));
+            }
+            let kind = OptionKind::from_abi(o.kind)
+                .ok_or_else(|| broken(&format!("option `{name}` has unknown kind {}", o.kind)))?;
             let default = text(o.default_json, "option default")?;
+            if !default.is_empty() && !default_fits(&default, kind) {
+                return Err(broken(&format!(
+                    "the default {default} of option `{name}` is not {}",
+                    kind.with_article()
+                )));
+            }
             options.push(PluginOption {
-                name: text(o.name, "option name")?,
-                kind: OptionKind::from_abi(o.kind)
-                    .map_or("unknown", |k| k.as_str())
-                    .to_string(),
+                name,
+                kind,
                 default: (!default.is_empty()).then_some(default),
                 help: text(o.help, "option help")?,
             });
@@ -324,6 +370,21 @@ fn read_description(
         produces,
         options,
     })
+}
+
+/// Whether a declared default (JSON) is a value of the declared kind.
+fn default_fits(json: &str, kind: OptionKind) -> bool {
+    use serde_json::Value as J;
+    let Ok(value) = serde_json::from_str::<J>(json) else {
+        return false;
+    };
+    match (kind, &value) {
+        (OptionKind::Bool, J::Bool(_)) | (OptionKind::String, J::String(_)) => true,
+        (OptionKind::Int, J::Number(n)) => n.is_i64(),
+        (OptionKind::Float, J::Number(_)) => true,
+        (OptionKind::StringList, J::Array(items)) => items.iter().all(J::is_string),
+        _ => false,
+    }
 }
 
 /// Copies a plugin-allocated message and gives the memory back.
@@ -552,6 +613,11 @@ impl Stage for PluginStage {
             problem,
             ..
         } = collector;
+        let message = if message.trim().is_empty() {
+            format!("no reason given (status {status})")
+        } else {
+            message
+        };
         match status {
             abi::STATUS_OK => {}
             abi::STATUS_PANIC => {
@@ -559,7 +625,17 @@ impl Stage for PluginStage {
                     "plugin `{name}` panicked: {message}"
                 )))
             }
-            _ => return Err(StageError::Other(format!("plugin `{name}`: {message}"))),
+            abi::STATUS_ERROR => {
+                return Err(StageError::Other(format!(
+                    "plugin `{name}` failed: {message}"
+                )))
+            }
+            _ => {
+                return Err(StageError::Other(format!(
+                    "plugin `{name}` failed: {message}; status {status} is not one the ABI \
+                     defines, this is a bug in the plugin"
+                )))
+            }
         }
         if let Some(problem) = problem {
             return Err(StageError::Other(format!(
@@ -574,6 +650,9 @@ impl Stage for PluginStage {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod descriptor_tests;
 
 #[cfg(test)]
 mod tests {
@@ -846,7 +925,10 @@ mod tests {
 
         let mut failing = with_sentences("f", "Talks FAIL again");
         let err = stage.process(&mut failing).unwrap_err().to_string();
-        assert_eq!(err, "plugin `misbehaving`: the fixture fails on FAIL");
+        assert_eq!(
+            err,
+            "plugin `misbehaving` failed: the fixture fails on FAIL"
+        );
 
         let mut bad = with_sentences("b", "BADSPAN’s truce");
         let err = stage.process(&mut bad).unwrap_err().to_string();
@@ -923,6 +1005,65 @@ mod tests {
             ),
             "{err}"
         );
+    }
+
+    #[test]
+    fn plugin_options_are_checked_against_its_specs_with_suggestions() {
+        let dir = std::env::temp_dir();
+        let toml = format!(
+            "[[stage]]\nplugin = {:?}\noptions = {{ min_lenght = 2, kinds = \"url\" }}\n",
+            library("lede_handles").display().to_string()
+        );
+        let err =
+            crate::Pipeline::from_toml(&toml, &dir.join("opts.toml")).expect_err("two bad options");
+        let got: Vec<(usize, usize, crate::Code)> = err
+            .diagnostics
+            .iter()
+            .map(|d| (d.line, d.column, d.code))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (3, 13, crate::Code::UnknownOption),
+                (3, 37, crate::Code::OptionType)
+            ],
+            "{err}"
+        );
+        let shown = err.to_string();
+        assert!(
+            shown.contains(
+                "unknown option `min_lenght` for plugin `handles`\n  help: did you mean \
+                 `min_length`? Options of `handles`: kinds, min_length"
+            ),
+            "{shown}"
+        );
+        assert!(
+            shown.contains("option `kinds` of plugin `handles` must be a list of strings, found the string \"url\""),
+            "{shown}"
+        );
+        assert_eq!(shown.matches("kinds, min_length").count(), 1, "{shown}");
+    }
+
+    #[test]
+    fn a_bare_name_next_to_a_pipeline_given_without_a_directory_is_found() {
+        // The test runs in the crate directory; a pipeline named `rel.toml`
+        // has an empty directory, which must mean this one, spelled `./`
+        // so the dynamic loader does not search the system's library path.
+        let name = format!("lede_cwd{}", std::process::id());
+        let file = format!(
+            "{}{name}{}",
+            std::env::consts::DLL_PREFIX,
+            std::env::consts::DLL_SUFFIX
+        );
+        std::fs::copy(library("lede_handles"), &file).unwrap();
+        let found = resolve_in(&name, Path::new(""), None);
+        let loaded = match &found {
+            Ok(path) => load(path, "{}").map(|stage| stage.name().to_string()),
+            Err(e) => Err(e.clone()),
+        };
+        std::fs::remove_file(&file).unwrap();
+        assert_eq!(found.unwrap(), Path::new(".").join(&file));
+        assert_eq!(loaded.unwrap(), "handles");
     }
 
     #[test]
