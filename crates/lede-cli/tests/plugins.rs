@@ -171,7 +171,7 @@ fn a_plugin_built_for_another_abi_version_is_refused() {
     let lib = library("lede_test_wrong_abi");
     let pipeline = single_plugin_pipeline("abi", &lib);
     let stderr = refused(&pipeline);
-    assert!(stderr.contains(&format!("pipeline.toml:2:10: error[plugin]: plugin {lib}: built for lede plugin ABI version 2, but this lede expects version 1")), "{stderr}");
+    assert!(stderr.contains(&format!("pipeline.toml:2:10: error[plugin]: plugin {lib}: built for lede plugin ABI version 3, but this lede expects version 2")), "{stderr}");
 }
 
 #[test]
@@ -266,4 +266,32 @@ fn bare_plugin_names_are_found_through_lede_plugin_path() {
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let names: Vec<String> = layer(&doc, "handles").into_iter().map(|(t, _)| t).collect();
     assert_eq!(names, vec!["@realDonaldTrump", "@netanyahu"]);
+}
+
+#[test]
+fn bench_reports_a_plugin_stage_like_any_other() {
+    let pipeline = single_plugin_pipeline("bench", &library("lede_handles"));
+    let out = lede(&[
+        "bench",
+        pipeline.to_str().unwrap(),
+        "corpus/seeds",
+        "--rounds",
+        "1",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("handles "))
+        .unwrap_or_else(|| panic!("no handles line in:\n{text}"));
+    let mb_per_s: f64 = line
+        .split_whitespace()
+        .last()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| panic!("no MB/s in {line:?}"));
+    assert!(mb_per_s > 0.0, "{line}");
 }

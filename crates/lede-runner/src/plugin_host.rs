@@ -2,8 +2,8 @@
 //! libraries built with lede-plugin (see docs/plugins.md).
 //!
 //! Loading checks, in this order: the file exists; it is a loadable library;
-//! it exports `lede_plugin_descriptor`; the descriptor's first field is the
-//! ABI version this lede speaks (nothing else is read before that); the
+//! it exports `lede_plugin_descriptor`; the descriptor's first field is an
+//! ABI version this lede loads, 1 or 2 (nothing else is read before that); the
 //! descriptor is well formed (UTF-8 names, at least one produced layer, no
 //! built-in layer names); the plugin accepts its options. Every error names
 //! the plugin path, says what is wrong and how to fix it.
@@ -20,9 +20,10 @@
 use std::ffi::c_void;
 use std::path::{Path, PathBuf};
 
-use lede_core::{layer, AttrValue, Document, GenericAnnotation, Span, Stage, StageError};
+use lede_core::{AttrValue, Document, GenericAnnotation, Span, Stage, StageError};
 use lede_plugin::abi::{self, OwnedStr, PluginDescriptor, Str};
 use lede_plugin::OptionKind;
+use views::{layer_items, TypedViews};
 
 /// The environment variable listing directories searched for bare plugin
 /// names, separated like `PATH`.
@@ -258,7 +259,7 @@ unsafe fn open_descriptor(path: &Path, raw: *const PluginDescriptor) -> Result<O
     // hand out any pointer.
     // SAFETY: every ABI version starts the descriptor with a u32.
     let found = unsafe { raw.cast::<u32>().read_unaligned() };
-    if found != abi::ABI_VERSION {
+    if !(abi::OLDEST_LOADED_VERSION..=abi::ABI_VERSION).contains(&found) {
         return Err(format!(
             "plugin {shown}: built for lede plugin ABI version {found}, but this lede expects \
              version {expected}. Rebuild the plugin against a lede-plugin with ABI version \
@@ -320,7 +321,7 @@ fn read_description(
         if produces[..i].contains(p) {
             return Err(broken(&format!("it lists layer `{p}` twice in produces")));
         }
-        if p.is_empty() || layer::BUILT_IN.contains(&p.as_str()) || p == "id" || p == "text" {
+        if p.is_empty() || lede_core::json::is_reserved_layer_name(p) {
             return Err(format!(
                 "plugin {shown}: produces a layer named `{p}`, which is reserved for lede; \
                  the plugin must use its own layer name"
@@ -506,55 +507,6 @@ unsafe extern "C" fn emit(context: *mut c_void, annotation: *const abi::Annotati
     }
 }
 
-/// The items of a layer as the plugin sees them.
-fn layer_items(doc: &Document, name: &str) -> Option<Vec<abi::Item>> {
-    let item = |span: Span, label: &str| abi::Item {
-        start: span.start(),
-        end: span.end(),
-        label: Str::new(label),
-    };
-    let l = &doc.layers;
-    Some(match name {
-        layer::PARAGRAPHS => l
-            .paragraphs
-            .as_ref()?
-            .iter()
-            .map(|s| item(*s, ""))
-            .collect(),
-        layer::SENTENCES => l.sentences.as_ref()?.iter().map(|s| item(*s, "")).collect(),
-        layer::TOKENS => l
-            .tokens
-            .as_ref()?
-            .iter()
-            .map(|t| item(t.span, t.kind.as_str()))
-            .collect(),
-        layer::ENTITIES => l
-            .entities
-            .as_ref()?
-            .iter()
-            .map(|e| item(e.span, e.label.as_str()))
-            .collect(),
-        layer::NUMBERS => l
-            .numbers
-            .as_ref()?
-            .iter()
-            .map(|n| item(n.span, n.kind.as_str()))
-            .collect(),
-        layer::QUOTES => l
-            .quotes
-            .as_ref()?
-            .iter()
-            .map(|q| item(q.span, q.kind.as_str()))
-            .collect(),
-        other => l
-            .generic
-            .get(other)?
-            .iter()
-            .map(|g| item(g.span, &g.label))
-            .collect(),
-    })
-}
-
 impl Stage for PluginStage {
     fn name(&self) -> &str {
         &self.description.name
@@ -588,11 +540,22 @@ impl Stage for PluginStage {
                 len: items.len(),
             })
             .collect();
+        let typed = TypedViews::of(doc, &self.description.requires);
+        let (entities, entities_len) = views::raw(&typed.entities);
+        let (numbers, numbers_len) = views::raw(&typed.numbers);
+        let (quotes, quotes_len) = views::raw(&typed.quotes);
+        // A version 1 plugin reads only the fields before `entities`.
         let view = abi::DocumentView {
             id: Str::new(&doc.id),
             text: Str::new(&doc.text),
             layers: raw_layers.as_ptr(),
             layer_count: raw_layers.len(),
+            entities,
+            entities_len,
+            numbers,
+            numbers_len,
+            quotes,
+            quotes_len,
         };
         let mut collector = Collector {
             text: &doc.text,
@@ -650,6 +613,8 @@ impl Stage for PluginStage {
         Ok(())
     }
 }
+
+mod views;
 
 #[cfg(test)]
 mod descriptor_tests;
@@ -753,6 +718,7 @@ mod tests {
                     "lede-test-panic",
                 ])
                 .args(["-p", "lede-test-wrong-abi", "-p", "lede-test-not-a-plugin"])
+                .args(["-p", "lede-test-typed"])
                 .arg("--target-dir")
                 .arg(&target)
                 .status()
@@ -971,7 +937,8 @@ mod tests {
         crate::run_ordered(&pipeline, inputs, 2, |o| outcomes.push(o));
         assert_eq!(outcomes.len(), 3);
         match &outcomes[1] {
-            crate::Outcome::Failed { id, message } => {
+            crate::Outcome::Failed { id, error } => {
+                let message = error.to_string();
                 assert_eq!(id, "1");
                 assert!(message.contains("the fixture panics on PANIC"), "{message}");
             }
@@ -1064,6 +1031,64 @@ mod tests {
         std::fs::remove_file(&file).unwrap();
         assert_eq!(found.unwrap(), Path::new(".").join(&file));
         assert_eq!(loaded.unwrap(), "handles");
+    }
+
+    #[test]
+    fn a_plugin_reads_the_typed_views_of_entities_numbers_and_quotes() {
+        use lede_core::{Entity, EntityLabel, NumberAnnotation, NumberKind, NumberValue};
+        use lede_core::{Quote, QuoteKind, Speaker};
+        let text =
+            "“The deal holds,” said Mr. Witkoff, adding that over 300 prisoners would be freed.";
+        let at = |part: &str| {
+            let start = text.find(part).unwrap();
+            Span::new(text, start, start + part.len()).unwrap()
+        };
+        let mut doc = Document::new("typed", text);
+        doc.layers.entities = Some(vec![Entity {
+            span: at("Witkoff"),
+            label: EntityLabel::Person,
+            canonical: Some("Steve Witkoff".into()),
+            title: Some("Mr.".into()),
+        }]);
+        let mut number =
+            NumberAnnotation::new(at("300"), NumberKind::Cardinal, NumberValue::Number(300.0));
+        number.unit = Some("prisoners".into());
+        number.modifier = Some("over".into());
+        doc.layers.numbers = Some(vec![number]);
+        doc.layers.quotes = Some(vec![Quote {
+            span: at("“The deal holds,”"),
+            kind: QuoteKind::Direct,
+            speaker: Some(Speaker {
+                span: Some(at("Mr. Witkoff")),
+                text: "Mr. Witkoff".into(),
+                canonical: Some("Steve Witkoff".into()),
+                entity: None,
+            }),
+            cue: Some("said".into()),
+        }]);
+        let stage = load(&library("lede_test_typed"), "{}").unwrap();
+        stage.process(&mut doc).unwrap();
+        let typed = &doc.layers.generic["typed"];
+        let find = |label: &str| typed.iter().find(|a| a.label == label).unwrap();
+        let s = |v: &str| AttrValue::Str(v.into());
+        let entity = find("entity");
+        assert_eq!(doc.slice(entity.span), "Witkoff");
+        assert_eq!(entity.attrs["label"], s("PERSON"));
+        assert_eq!(entity.attrs["canonical"], s("Steve Witkoff"));
+        assert_eq!(entity.attrs["title"], s("Mr."));
+        let number = find("number");
+        assert_eq!(doc.slice(number.span), "300");
+        assert_eq!(number.attrs["kind"], s("cardinal"));
+        assert_eq!(number.attrs["value"], AttrValue::Float(300.0));
+        assert_eq!(number.attrs["unit"], s("prisoners"));
+        assert_eq!(number.attrs["modifier"], s("over"));
+        let quote = find("quote");
+        assert_eq!(doc.slice(quote.span), "“The deal holds,”");
+        assert_eq!(quote.attrs["kind"], s("direct"));
+        assert_eq!(quote.attrs["speaker"], s("Mr. Witkoff"));
+        assert_eq!(quote.attrs["speaker_canonical"], s("Steve Witkoff"));
+        assert_eq!(quote.attrs["cue"], s("said"));
+        assert_eq!(find("generic").attrs["entities"], AttrValue::Int(1));
     }
 
     #[test]

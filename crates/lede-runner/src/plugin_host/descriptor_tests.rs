@@ -180,6 +180,22 @@ fn a_layer_listed_twice_in_produces_is_refused_without_a_panic() {
 }
 
 #[test]
+fn a_version_1_plugin_loads_and_runs_unchanged() {
+    let mut parts = good();
+    parts.abi_version = 1;
+    let stage = start(open(&parts).unwrap(), r#"{"emit": [[0, 4, 9, "truce"]]}"#).unwrap();
+    let mut doc = with_sentence("The truce held.");
+    stage.process(&mut doc).unwrap();
+    let marks = &doc.layers.generic["marks"];
+    assert_eq!(marks.len(), 1);
+    assert_eq!(doc.slice(marks[0].span), "truce");
+    let mut parts = good();
+    parts.abi_version = abi::ABI_VERSION + 1;
+    let err = open(&parts).err().expect("refused");
+    assert!(err.contains("but this lede expects version 2"), "{err}");
+}
+
+#[test]
 fn option_specs_with_an_unknown_kind_or_a_bad_default_are_refused() {
     let mut parts = good();
     parts.options[0].1 = 9;
