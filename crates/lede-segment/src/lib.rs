@@ -61,6 +61,7 @@
 mod chars;
 mod lexicon;
 mod paragraphs;
+mod sentence_context;
 mod sentences;
 mod tokens;
 
