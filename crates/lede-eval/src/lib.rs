@@ -33,6 +33,8 @@
 //! only on the documents whose gold carries it. A predicted document that
 //! lacks the layer counts as predicting nothing.
 
+#![forbid(unsafe_code)]
+
 use std::collections::BTreeMap;
 
 use lede_core::{Document, Entity, EntityLabel, NumberValue, Quote, QuoteKind, Span, Speaker};
