@@ -10,6 +10,7 @@
 
 mod bench;
 mod input;
+mod plugin_new;
 mod pretty;
 mod run;
 
@@ -111,6 +112,11 @@ enum Command {
         #[command(subcommand)]
         model: TrainModel,
     },
+    /// Work on plugins: `lede plugin new NAME` writes a plugin crate.
+    Plugin {
+        #[command(subcommand)]
+        action: PluginAction,
+    },
     /// Write an HTML view of annotated documents.
     Render {
         /// An optional pipeline file (ending in .toml), then inputs as for run.
@@ -181,6 +187,22 @@ struct BenchArgs {
 }
 
 #[derive(Subcommand)]
+enum PluginAction {
+    /// Write a plugin crate that builds, tests and runs as generated.
+    New {
+        /// The plugin's name, also its layer name (`topics`).
+        name: String,
+        /// Where to write it [default: ./NAME].
+        #[arg(long, value_name = "DIR")]
+        path: Option<PathBuf>,
+        /// The lede-plugin crate to depend on [default: the one this lede
+        /// was built from].
+        #[arg(long, value_name = "DIR")]
+        lede_plugin: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
 enum TrainModel {
     /// Train the entity tagger from CoNLL-style JSONL.
     ///
@@ -241,6 +263,14 @@ fn main() -> ExitCode {
                     seed,
                 },
         } => train_ner(train, dev, output, epochs, seed),
+        Command::Plugin {
+            action:
+                PluginAction::New {
+                    name,
+                    path,
+                    lede_plugin,
+                },
+        } => plugin_new::run(&name, path.as_deref(), lede_plugin.as_deref()),
         Command::Render {
             args,
             from,

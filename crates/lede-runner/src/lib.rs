@@ -6,13 +6,16 @@
 //! types, layer order) with file:line:column errors, and batch execution with
 //! bounded memory. It does not read files or write output: the CLI does.
 
+mod diagnostics;
 mod error;
 mod exec;
 mod pipeline;
+mod pipeline_file;
 pub mod plugin_host;
 mod registry;
 
-pub use error::{DocumentError, PipelineError};
+pub use diagnostics::{Code, Diagnostic, PipelineError};
+pub use error::DocumentError;
 pub use exec::{run_ordered, Input, InputFailure, Outcome};
 pub use pipeline::{Pipeline, PipelineStage, DEFAULT_PIPELINE_TOML};
 pub use registry::builtin_stages;
