@@ -837,3 +837,55 @@ fn train_ner_writes_a_model_or_fails_with_exit_1() {
     );
     assert!(!dir.join("bare.model").exists());
 }
+
+#[test]
+fn kept_metadata_never_repeats_a_key_lede_writes() {
+    let dir = temp_dir("reserved");
+    let pipeline = segment_pipeline(&dir);
+    // Named on the command line: refused before anything is read.
+    for field in ["sentences", "error", "id"] {
+        let out = lede(&["run", p(&pipeline), "-", "--keep", field]);
+        assert_eq!(code(&out), 2, "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains(&format!("--keep {field}")),
+            "{}",
+            stderr(&out)
+        );
+    }
+    // Kept with `*`: the clashing record is refused with a clear error, in
+    // its place, and the others are written.
+    let input = concat!(
+        "{\"id\":\"a\",\"text\":\"Talks resumed.\",\"desk\":\"world\"}\n",
+        "{\"id\":\"b\",\"text\":\"Talks stalled.\",\"error\":\"none\"}\n",
+    );
+    let out = lede_stdin(&["run", p(&pipeline), "-", "--keep", "*"], input);
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["desk"], "world");
+    assert_eq!(lines[1]["id"], "b");
+    let error = lines[1]["error"].as_str().unwrap();
+    assert!(error.contains("metadata field \"error\""), "{error}");
+    assert!(lines[1].get("sentences").is_none());
+}
+
+#[test]
+fn a_byte_order_mark_starts_no_token_and_loses_no_record() {
+    let dir = temp_dir("bom");
+    let pipeline = segment_pipeline(&dir);
+    let txt = write(&dir, "in/bom.txt", b"\xEF\xBB\xBFHamas accepted.");
+    let out = lede(&["run", p(&pipeline), p(&txt)]);
+    let docs = json_lines(&out);
+    assert_eq!(docs[0]["text"], "Hamas accepted.");
+    assert_eq!(
+        docs[0]["tokens"][0],
+        serde_json::json!({"start": 0, "end": 5, "kind": "word"})
+    );
+    let jsonl = write(
+        &dir,
+        "in.jsonl",
+        b"\xEF\xBB\xBF{\"id\":\"1\",\"text\":\"One.\"}\n{\"id\":\"2\",\"text\":\"Two.\"}\n",
+    );
+    let out = lede(&["run", p(&pipeline), p(&jsonl)]);
+    let ids: Vec<Value> = json_lines(&out).iter().map(|d| d["id"].clone()).collect();
+    assert_eq!(ids, [Value::from("1"), Value::from("2")]);
+}

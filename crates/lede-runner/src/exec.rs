@@ -1,26 +1,44 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
 
-use lede_core::Document;
+use lede_core::{Document, Span};
 use rayon::prelude::*;
 
-use crate::Pipeline;
+use crate::input::InputError;
+use crate::{DocumentError, Pipeline};
 
 /// A document that could not even be read (bad UTF-8, a bad JSONL line). It
 /// keeps its place in the input order so outputs stay one-to-one.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, thiserror::Error)]
+#[error("{error}")]
 pub struct InputFailure {
+    /// The document's id, or the place it would have come from (`stdin:3`).
     pub id: String,
-    pub message: String,
+    pub error: InputError,
 }
 
 /// One input: a document, or why it could not be read.
 pub type Input = Result<Document, InputFailure>;
 
+/// Why one input gave no annotated document.
+#[derive(Debug, thiserror::Error)]
+pub enum Failure {
+    #[error(transparent)]
+    Input(InputError),
+    #[error(transparent)]
+    Stage(#[from] DocumentError),
+    #[error("the text is {0} bytes, more than the {max} lede handles", max = Span::MAX_TEXT_BYTES)]
+    TooLong(usize),
+    #[error("internal error (a stage panicked): {0}")]
+    Panic(String),
+}
+
 /// The result for one input, in input order.
 #[derive(Debug)]
 pub enum Outcome {
     Done(Document),
-    Failed { id: String, message: String },
+    Failed { id: String, error: Failure },
 }
 
 /// Documents are processed in chunks of at most this many per worker, so
@@ -35,8 +53,60 @@ const CHUNK_BYTES: usize = 64 << 20;
 /// stream runs in bounded memory and a record sent alone is answered at once
 /// rather than waiting for a chunk to fill. A stage that panics fails only
 /// that document.
-pub fn run_ordered<I, F>(pipeline: &Pipeline, inputs: I, jobs: usize, mut sink: F)
+pub fn run_ordered<I, F>(pipeline: &Pipeline, inputs: I, jobs: usize, sink: F)
 where
+    I: IntoIterator<Item = Input>,
+    I::IntoIter: Send,
+    F: FnMut(Outcome),
+{
+    run_ordered_timed(pipeline, inputs, jobs, None, sink)
+}
+
+/// Time spent in each stage of a pipeline, summed over documents and worker
+/// threads: the timing hook of [`run_ordered_timed`] (`lede bench`).
+#[derive(Debug)]
+pub struct StageTimes {
+    nanos: Vec<AtomicU64>,
+}
+
+impl StageTimes {
+    /// One zeroed slot per stage of `pipeline`.
+    pub fn new(pipeline: &Pipeline) -> StageTimes {
+        StageTimes {
+            nanos: pipeline
+                .stages()
+                .iter()
+                .map(|_| AtomicU64::new(0))
+                .collect(),
+        }
+    }
+
+    fn add(&self, per_stage: &[Duration]) {
+        for (slot, d) in self.nanos.iter().zip(per_stage) {
+            let nanos = u64::try_from(d.as_nanos()).unwrap_or(u64::MAX);
+            slot.fetch_add(nanos, Ordering::Relaxed);
+        }
+    }
+
+    /// The time of each stage, in pipeline order.
+    pub fn durations(&self) -> Vec<Duration> {
+        self.nanos
+            .iter()
+            .map(|n| Duration::from_nanos(n.load(Ordering::Relaxed)))
+            .collect()
+    }
+}
+
+/// [`run_ordered`], adding each stage's time to `times` when given. This is
+/// the one execution path: `lede run`, `eval`, `render` and `bench` all go
+/// through it, so `bench` times what users run.
+pub fn run_ordered_timed<I, F>(
+    pipeline: &Pipeline,
+    inputs: I,
+    jobs: usize,
+    times: Option<&StageTimes>,
+    mut sink: F,
+) where
     I: IntoIterator<Item = Input>,
     I::IntoIter: Send,
     F: FnMut(Outcome),
@@ -48,7 +118,7 @@ where
         // One job, or no threads to be had: run on this thread.
         _ => {
             for input in inputs {
-                sink(process_one(pipeline, input));
+                sink(process_one(pipeline, input, times));
             }
             return;
         }
@@ -80,7 +150,7 @@ where
             let outcomes: Vec<Outcome> = pool.install(|| {
                 chunk
                     .into_par_iter()
-                    .map(|input| process_one(pipeline, input))
+                    .map(|input| process_one(pipeline, input, times))
                     .collect()
             });
             for outcome in outcomes {
@@ -94,21 +164,37 @@ fn input_bytes(input: &Input) -> usize {
     input.as_ref().map_or(0, |doc| doc.text.len())
 }
 
-fn process_one(pipeline: &Pipeline, input: Input) -> Outcome {
+fn process_one(pipeline: &Pipeline, input: Input, times: Option<&StageTimes>) -> Outcome {
     let mut doc = match input {
         Ok(doc) => doc,
         Err(failure) => {
             return Outcome::Failed {
                 id: failure.id,
-                message: failure.message,
+                error: Failure::Input(failure.error),
             }
         }
     };
-    match catch_unwind(AssertUnwindSafe(|| pipeline.process(&mut doc))) {
+    // Spans hold 32-bit offsets; documents built in code are checked here.
+    if doc.text.len() > Span::MAX_TEXT_BYTES {
+        return Outcome::Failed {
+            error: Failure::TooLong(doc.text.len()),
+            id: doc.id,
+        };
+    }
+    let run = || match times {
+        None => pipeline.process(&mut doc),
+        Some(times) => {
+            let mut per_stage = vec![Duration::ZERO; pipeline.stages().len()];
+            let result = pipeline.process_timed(&mut doc, &mut per_stage);
+            times.add(&per_stage);
+            result
+        }
+    };
+    match catch_unwind(AssertUnwindSafe(run)) {
         Ok(Ok(())) => Outcome::Done(doc),
         Ok(Err(e)) => Outcome::Failed {
             id: doc.id,
-            message: e.to_string(),
+            error: Failure::Stage(e),
         },
         Err(panic) => {
             let what = panic
@@ -118,7 +204,7 @@ fn process_one(pipeline: &Pipeline, input: Input) -> Outcome {
                 .unwrap_or_else(|| "unknown panic".into());
             Outcome::Failed {
                 id: doc.id,
-                message: format!("internal error (a stage panicked): {what}"),
+                error: Failure::Panic(what),
             }
         }
     }
@@ -164,7 +250,10 @@ mod tests {
             if i % 11 == 4 {
                 Err(InputFailure {
                     id: format!("d{i}"),
-                    message: "unreadable".into(),
+                    error: InputError::TooLong {
+                        name: format!("d{i}"),
+                        len: 0,
+                    },
                 })
             } else {
                 Ok(Document::new(format!("d{i}"), text))

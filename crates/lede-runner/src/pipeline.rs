@@ -102,6 +102,13 @@ impl Pipeline {
                 ));
             }
             let produces = stage.produces();
+            let reserved = |l: &&String| lede_core::json::RESERVED_KEYS.contains(&l.as_str());
+            if let Some(bad) = produces.iter().find(reserved) {
+                return Err(format!(
+                    "stage `{}` produces a layer called `{bad}`, a key every output record uses",
+                    stage.name()
+                ));
+            }
             available.extend(produces.iter().cloned());
             built.push(PipelineStage {
                 id: stage.name().to_string(),

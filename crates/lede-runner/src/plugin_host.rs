@@ -20,7 +20,7 @@
 use std::ffi::c_void;
 use std::path::{Path, PathBuf};
 
-use lede_core::{layer, AttrValue, Document, GenericAnnotation, Span, Stage, StageError};
+use lede_core::{AttrValue, Document, GenericAnnotation, Span, Stage, StageError};
 use lede_plugin::abi::{self, OwnedStr, PluginDescriptor, Str};
 use lede_plugin::OptionKind;
 use views::{layer_items, TypedViews};
@@ -321,7 +321,7 @@ fn read_description(
         if produces[..i].contains(p) {
             return Err(broken(&format!("it lists layer `{p}` twice in produces")));
         }
-        if p.is_empty() || layer::BUILT_IN.contains(&p.as_str()) || p == "id" || p == "text" {
+        if p.is_empty() || lede_core::json::is_reserved_layer_name(p) {
             return Err(format!(
                 "plugin {shown}: produces a layer named `{p}`, which is reserved for lede; \
                  the plugin must use its own layer name"
@@ -937,7 +937,8 @@ mod tests {
         crate::run_ordered(&pipeline, inputs, 2, |o| outcomes.push(o));
         assert_eq!(outcomes.len(), 3);
         match &outcomes[1] {
-            crate::Outcome::Failed { id, message } => {
+            crate::Outcome::Failed { id, error } => {
+                let message = error.to_string();
                 assert_eq!(id, "1");
                 assert!(message.contains("the fixture panics on PANIC"), "{message}");
             }
