@@ -28,6 +28,8 @@
 //! only on the documents whose gold carries it. A predicted document that
 //! lacks the layer counts as predicting nothing.
 
+pub mod cases;
+
 use std::collections::BTreeMap;
 
 use lede_core::{Document, Entity, EntityLabel, NumberValue, Quote, QuoteKind, Span, Speaker};
