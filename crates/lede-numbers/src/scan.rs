@@ -9,6 +9,8 @@ use crate::dates::{self, RefDate};
 use crate::lexicon::{HedgeScope, Lexicon, NumWord, WordInfo, NO_INFO};
 use crate::tokens::{Kind, Tok};
 
+mod words;
+
 /// A number read from digits or words, before it is classified.
 #[derive(Clone, Copy, Debug)]
 struct Num {
@@ -397,18 +399,16 @@ impl<'a> Scanner<'a> {
             return Some(num);
         }
         if num.end == i + 1 {
-            if let Some(NumWord::Scale(scale)) = self.info(i + 1).and_then(|w| w.num) {
-                num.value *= scale;
-                num.year_like = false;
-                num.end = i + 2;
-            } else if let Some(scale) = self.info(i + 1).and_then(|w| w.scale_abbr) {
-                if self.bytes(i + 1).len() > 1 {
+            if let Some(scale) = self.info(i + 1).and_then(|w| w.scale_abbr) {
+                if self.bytes(i + 1).len() > 1 && self.info(i + 1).is_some_and(|w| w.num.is_none())
+                {
                     num.value *= scale;
                     num.year_like = false;
                     num.end = i + 2;
                 }
             }
         }
+        let num = self.digits_with_words(num);
         num.value.is_finite().then_some(num)
     }
 
@@ -847,161 +847,6 @@ impl<'a> Scanner<'a> {
             f.unit = self.counted_unit(end + 1, value);
         }
         Some(f)
-    }
-
-    /// A spelled-out number starting at `i` ("twenty-three", "one hundred
-    /// and five", "a thousand", "two dozen", "two and a half", "two-thirds").
-    fn words_number(&self, i: usize) -> Option<Num> {
-        #[derive(Clone, Copy, PartialEq)]
-        enum Last {
-            Start,
-            Ones,
-            Ten,
-            Hundred,
-            Scale,
-            And,
-        }
-        let mut total = 0.0;
-        let mut cur = 0.0;
-        let mut last = Last::Start;
-        let mut prev_scale = f64::INFINITY;
-        let mut j = i;
-        let mut end = i;
-        let mut ordinal = false;
-        let mut words = 0;
-        if self.word_is(i, "a") || self.word_is(i, "an") {
-            cur = 1.0;
-            last = Last::Ones;
-            j += 1;
-        }
-        while let Some(w) = self.info(j).and_then(|w| w.num) {
-            match w {
-                NumWord::Ones(v) => {
-                    let ok = matches!(last, Last::Start | Last::Hundred | Last::Scale | Last::And)
-                        || (last == Last::Ten && v > 0.0 && v < 10.0);
-                    if !ok {
-                        break;
-                    }
-                    cur += v;
-                    last = Last::Ones;
-                }
-                NumWord::Ten(v) => {
-                    if !matches!(last, Last::Start | Last::Hundred | Last::Scale | Last::And)
-                        || cur % 100.0 != 0.0
-                    {
-                        break;
-                    }
-                    cur += v;
-                    last = Last::Ten;
-                }
-                NumWord::Hundred => {
-                    if !matches!(last, Last::Ones | Last::Ten) || cur >= 100.0 || cur == 0.0 {
-                        break;
-                    }
-                    cur *= 100.0;
-                    last = Last::Hundred;
-                }
-                NumWord::Scale(s) => {
-                    if !matches!(last, Last::Ones | Last::Ten | Last::Hundred) || s >= prev_scale {
-                        break;
-                    }
-                    total += cur * s;
-                    cur = 0.0;
-                    prev_scale = s;
-                    last = Last::Scale;
-                }
-                NumWord::Dozen => {
-                    if !matches!(last, Last::Ones | Last::Ten) || total != 0.0 || cur >= 100.0 {
-                        break;
-                    }
-                    cur *= 12.0;
-                    end = j + 1;
-                    words += 1;
-                    break;
-                }
-            }
-            words += 1;
-            end = j + 1;
-            j += 1;
-            if self.hyphen_link(j) {
-                let next = self.info(j + 1);
-                if let (Some(nw), true) = (next.and_then(|w| w.num), true) {
-                    let fits = match nw {
-                        NumWord::Ones(v) => last == Last::Ten && v > 0.0 && v < 10.0,
-                        NumWord::Hundred | NumWord::Scale(_) => true,
-                        _ => false,
-                    };
-                    if fits {
-                        j += 1;
-                        continue;
-                    }
-                }
-                if last == Last::Ten {
-                    if let Some(ord) = next.and_then(|w| w.ordinal).filter(|o| *o < 10.0) {
-                        cur += ord;
-                        end = j + 2;
-                        ordinal = true;
-                    }
-                }
-                break;
-            }
-            if self.word_is(j, "and")
-                && matches!(last, Last::Hundred | Last::Scale)
-                && matches!(
-                    self.info(j + 1).and_then(|w| w.num),
-                    Some(NumWord::Ones(_) | NumWord::Ten(_))
-                )
-            {
-                last = Last::And;
-                j += 1;
-                continue;
-            }
-        }
-        if words == 0 || end <= i {
-            return None;
-        }
-        let mut value = total + cur;
-        let mut num = Num {
-            start: i,
-            end,
-            value,
-            digits: false,
-            year_like: false,
-            ordinal,
-            fraction: false,
-            lone_one: false,
-            approx: false,
-        };
-        if ordinal {
-            return Some(num);
-        }
-        // "two and a half", "three and a quarter"
-        if self.word_is(end, "and") && (self.word_is(end + 1, "a") || self.word_is(end + 1, "an")) {
-            if let Some(den) = self.info(end + 2).and_then(|w| w.denominator) {
-                if !is_plural_form(self.bytes(end + 2)) && (den == 2.0 || den == 4.0) {
-                    value += 1.0 / den;
-                    num.end = end + 3;
-                    num.value = value;
-                    num.fraction = true;
-                    return Some(num);
-                }
-            }
-        }
-        // "one third", "two-thirds", "three quarters"
-        if words == 1 && (1.0..=10.0).contains(&value) {
-            let k = if self.hyphen_link(end) { end + 1 } else { end };
-            if let Some(den) = self.info(k).and_then(|w| w.denominator) {
-                let plural = is_plural_form(self.bytes(k)) || self.word_is(k, "halves");
-                if (value == 1.0) != plural {
-                    num.value = value / den;
-                    num.end = k + 1;
-                    num.fraction = true;
-                    return Some(num);
-                }
-            }
-        }
-        num.lone_one = words == 1 && value == 1.0 && self.word_is(i, "one");
-        Some(num)
     }
 
     /// Classifies a number by what follows it: a percent sign, a unit, a
