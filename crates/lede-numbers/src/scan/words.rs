@@ -66,7 +66,9 @@ impl<'a> Scanner<'a> {
     /// The role of word `k` in the grammar: the number word, whether it is
     /// an ordinal, and whether it is a plural ordinal ("fifths").
     fn word_role(&self, k: usize) -> Option<(NumWord, bool, bool)> {
-        let w = self.info(k)?;
+        let Some(w) = self.info(k) else {
+            return self.plural_ordinal(k);
+        };
         if let Some(n) = w.num {
             return Some((n, false, false));
         }
@@ -90,14 +92,35 @@ impl<'a> Scanner<'a> {
             // "seconds" is never "second" in the plural.
             return None;
         }
-        let b = self.bytes(k);
-        if b.len() > 4 && b.last() == Some(&b's') {
-            let id = self.lex.lookup(&b[..b.len() - 1]);
-            if let Some(v) = self.lex.info(id).and_then(|w| w.ordinal) {
-                return Some((role_of_value(v)?, true, true));
-            }
+        self.plural_ordinal(k)
+    }
+
+    /// The value of an ordinal word, singular or plural ("fifth", "fifths").
+    fn ordinal_value(&self, k: usize) -> Option<f64> {
+        if let Some(v) = self.info(k).and_then(|w| w.ordinal) {
+            return Some(v);
         }
-        None
+        let b = self.bytes(k);
+        if b.len() < 5
+            || b.last() != Some(&b's')
+            || self.info(k).is_some_and(|w| w.time_unit.is_some())
+        {
+            return None;
+        }
+        self.lex
+            .info(self.lex.lookup(&b[..b.len() - 1]))
+            .and_then(|w| w.ordinal)
+    }
+
+    /// "fifths", "hundredths", "firsts" (as in "twenty-firsts").
+    fn plural_ordinal(&self, k: usize) -> Option<(NumWord, bool, bool)> {
+        let b = self.bytes(k);
+        if !self.is_kind(k, Kind::Word) || b.len() < 5 || b.last() != Some(&b's') {
+            return None;
+        }
+        let id = self.lex.lookup(&b[..b.len() - 1]);
+        let v = self.lex.info(id).and_then(|w| w.ordinal)?;
+        Some((role_of_value(v)?, true, true))
     }
 
     fn is_article(&self, i: usize) -> bool {
@@ -268,7 +291,7 @@ impl<'a> Scanner<'a> {
 
     /// A fraction starting at `i` ("two thirds", "a fifth", "one hundred
     /// and three quarters", "twenty one fifths", "3/4" is read elsewhere).
-    fn fraction_at(&self, i: usize, init: Option<f64>) -> Option<Num> {
+    pub(super) fn fraction_at(&self, i: usize, init: Option<f64>) -> Option<Num> {
         let n = self.toks.len();
         let head = self.number_run(i, init, n);
         // End of the ordinal or denominator closing the fraction.
@@ -281,7 +304,9 @@ impl<'a> Scanner<'a> {
                     None => return None,
                 };
                 let k = if self.hyphen_link(e) { e + 1 } else { e };
-                if self.plain_denominator(k).is_some() {
+                if self.plain_denominator(k).is_some()
+                    || self.word_role(k).is_some_and(|(_, ordinal, _)| ordinal)
+                {
                     k + 1
                 } else {
                     match self.number_run(k, None, n) {
@@ -301,13 +326,17 @@ impl<'a> Scanner<'a> {
             if !self.is_kind(k, Kind::Word) {
                 continue;
             }
+            // Not inside "fifty-four".
+            if k >= 2
+                && self.hyphen_link(k - 1)
+                && matches!(self.info(k - 2).and_then(|w| w.num), Some(NumWord::Ten(_)))
+            {
+                continue;
+            }
             let den = if k == last {
-                match self.plain_denominator(k) {
-                    Some(d) => d,
-                    None => match self.number_run(k, None, close) {
-                        Some(r) if r.ordinal && r.end == close => r.value,
-                        _ => continue,
-                    },
+                match (self.plain_denominator(k), self.ordinal_value(k)) {
+                    (Some(d), _) | (None, Some(d)) => d,
+                    (None, None) => continue,
                 }
             } else {
                 match self.number_run(k, None, close) {
@@ -327,18 +356,31 @@ impl<'a> Scanner<'a> {
                     _ => continue,
                 }
             };
-            if !plural && numerator != 1.0 {
+            let one_part = and_split.is_some_and(|(_, part, _)| part == 1.0);
+            if !plural && numerator != 1.0 && !one_part {
                 continue;
             }
+            let mut end = close;
             let value = match and_split {
                 // "one hundred and three quarters": 100 + 3/4, but "one
                 // hundred and thirty fifths" is 130/5.
-                Some((whole, part, scale)) if part / den < 1.0 => whole + part / den * scale,
+                Some((whole, part, scale)) if part / den < 1.0 => {
+                    // "one billion and three quarters million"
+                    let scale = match self.info(close).and_then(|w| w.num) {
+                        Some(NumWord::Scale(s)) if s < scale => {
+                            end += 1;
+                            s
+                        }
+                        _ => scale,
+                    };
+                    whole + part / den * scale
+                }
+                _ if !plural && numerator != 1.0 => continue,
                 _ => numerator / den,
             };
             return Some(Num {
                 start: i,
-                end: close,
+                end,
                 value,
                 digits: init.is_some(),
                 year_like: false,
@@ -373,7 +415,11 @@ impl<'a> Scanner<'a> {
         if run.ordinal {
             return Some(num);
         }
-        Some(self.after_whole(num, run.end_scale))
+        let mut num = self.after_whole(num, run.end_scale);
+        if num.end != run.end {
+            num.lone_one = false;
+        }
+        Some(num)
     }
 
     /// Digits followed by number words ("322 hundred", "3 dozens", "4
@@ -458,9 +504,12 @@ impl<'a> Scanner<'a> {
 
     /// What may follow a fraction: a scale ("quarter million", "three
     /// quarters billion") or "of a million".
-    fn after_fraction(&self, f: Num) -> Num {
+    pub(super) fn after_fraction(&self, f: Num) -> Num {
         let mut f = f;
         let j = f.end;
+        if f.value >= 1.0 {
+            return f;
+        }
         if let Some(NumWord::Scale(s)) = self.info(j).and_then(|w| w.num) {
             f.value *= s;
             f.end = j + 1;
