@@ -14,8 +14,8 @@ use lede_core::Document;
 use lede_runner::Pipeline;
 use serde_json::json;
 
-use crate::input::{DocumentReader, Source};
 use crate::{Fatal, EXIT_DOCS_FAILED, EXIT_OK};
+use lede_runner::input::{DocumentReader, Source};
 
 pub struct BenchOptions {
     pub repeat: usize,
@@ -87,10 +87,7 @@ pub fn bench(
             Ok(doc) => loaded.push(doc),
             Err(f) => {
                 unreadable += 1;
-                eprintln!(
-                    "lede: {}: {} (left out of the measurement)",
-                    f.id, f.message
-                );
+                eprintln!("lede: {}: {} (left out of the measurement)", f.id, f);
             }
         }
     }

@@ -35,8 +35,8 @@ pub fn eval_cases(
         next += 1;
         let found = match outcome {
             Outcome::Done(doc) => doc.layers.numbers.unwrap_or_default(),
-            Outcome::Failed { id, message } => {
-                eprintln!("lede: {id}: {message} (scored as finding nothing)");
+            Outcome::Failed { id, error } => {
+                eprintln!("lede: {id}: {error} (scored as finding nothing)");
                 failed += 1;
                 Vec::new()
             }

@@ -10,21 +10,19 @@
 
 mod bench;
 mod eval_cases;
-mod input;
+mod plugin_new;
 mod pretty;
 mod run;
 
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
-use lede_core::json::{from_json, KeepMetadata, OffsetUnit, WriteOptions};
-use lede_core::{Document, OptionValue};
-use lede_runner::{builtin_stages, run_ordered, Outcome, Pipeline};
-
-use crate::input::{expand, DocumentReader, Source};
 use crate::run::{Format, OnError, RunOptions};
+use clap::{Parser, Subcommand};
+use lede_core::json::{KeepMetadata, OffsetUnit, WriteOptions, RESERVED_KEYS};
+use lede_core::{Document, OptionValue};
+use lede_runner::input::{expand, read_jsonl_file, DocumentReader, Source};
+use lede_runner::{builtin_stages, run_ordered, Outcome, Pipeline};
 
 pub const EXIT_OK: u8 = 0;
 pub const EXIT_DOCS_FAILED: u8 = 1;
@@ -116,6 +114,11 @@ enum Command {
         #[command(subcommand)]
         model: TrainModel,
     },
+    /// Work on plugins: `lede plugin new NAME` writes a plugin crate.
+    Plugin {
+        #[command(subcommand)]
+        action: PluginAction,
+    },
     /// Write an HTML view of annotated documents.
     Render {
         /// An optional pipeline file (ending in .toml), then inputs as for run.
@@ -186,6 +189,22 @@ struct BenchArgs {
 }
 
 #[derive(Subcommand)]
+enum PluginAction {
+    /// Write a plugin crate that builds, tests and runs as generated.
+    New {
+        /// The plugin's name, also its layer name (`topics`).
+        name: String,
+        /// Where to write it [default: ./NAME].
+        #[arg(long, value_name = "DIR")]
+        path: Option<PathBuf>,
+        /// The lede-plugin crate to depend on [default: the one this lede
+        /// was built from].
+        #[arg(long, value_name = "DIR")]
+        lede_plugin: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
 enum TrainModel {
     /// Train the entity tagger from CoNLL-style JSONL.
     Ner {
@@ -235,6 +254,14 @@ fn main() -> ExitCode {
                     seed,
                 },
         } => train_ner(train, dev, output, epochs, seed),
+        Command::Plugin {
+            action:
+                PluginAction::New {
+                    name,
+                    path,
+                    lede_plugin,
+                },
+        } => plugin_new::run(&name, path.as_deref(), lede_plugin.as_deref()),
         Command::Render {
             args,
             from,
@@ -262,6 +289,19 @@ fn run_command(args: RunArgs) -> Result<ExitCode, Fatal> {
     } else {
         OnError::Skip
     };
+    // A kept field may not take a key the record writes itself; `--keep *`
+    // is checked per document when it is written.
+    for field in &args.keep {
+        let produced = pipeline
+            .stages()
+            .iter()
+            .any(|s| s.produces().contains(field));
+        if RESERVED_KEYS.contains(&field.as_str()) || produced {
+            return Err(Fatal(format!(
+                "--keep {field}: \"{field}\" is a key lede writes itself (id, text, error or a layer of this pipeline)"
+            )));
+        }
+    }
     let keep = if args.keep.iter().any(|k| k == "*") {
         KeepMetadata::All
     } else if args.keep.is_empty() {
@@ -324,7 +364,7 @@ fn load_pipeline(path: Option<&Path>) -> Result<Pipeline, Fatal> {
 }
 
 fn expand_inputs(inputs: &[String]) -> Result<Vec<Source>, Fatal> {
-    let sources = expand(inputs).map_err(Fatal)?;
+    let sources = expand(inputs).map_err(|e| Fatal(e.to_string()))?;
     if sources.iter().filter(|s| **s == Source::Stdin).count() > 1 {
         return Err(Fatal("- (stdin) can be given only once".into()));
     }
@@ -407,17 +447,12 @@ fn stages() {
 /// Reads a gold JSONL file (code-point offsets); a bad line is an error
 /// naming the file and line.
 fn read_gold(path: &Path) -> Result<Vec<Document>, Fatal> {
-    let file = std::fs::File::open(path).map_err(|e| Fatal(format!("{}: {e}", path.display())))?;
-    let mut docs = Vec::new();
-    for (i, line) in BufReader::new(file).lines().enumerate() {
-        let line = line.map_err(|e| Fatal(format!("{}:{}: {e}", path.display(), i + 1)))?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let doc = from_json(&line, OffsetUnit::CodePoints)
-            .map_err(|e| Fatal(format!("{}:{}: {e}", path.display(), i + 1)))?;
-        docs.push(doc);
-    }
+    let records =
+        read_jsonl_file(path, OffsetUnit::CodePoints).map_err(|e| Fatal(e.to_string()))?;
+    let docs = records
+        .into_iter()
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| Fatal(e.to_string()))?;
     if docs.is_empty() {
         return Err(Fatal(format!("{}: no gold documents", path.display())));
     }
@@ -442,8 +477,8 @@ fn eval(
     let mut failed = 0usize;
     run_ordered(&pipeline, inputs, jobs.max(1), |outcome| match outcome {
         Outcome::Done(doc) => predicted.push(doc),
-        Outcome::Failed { id, message } => {
-            eprintln!("lede: {id}: {message} (scored as finding nothing)");
+        Outcome::Failed { id, error } => {
+            eprintln!("lede: {id}: {error} (scored as finding nothing)");
             failed += 1;
             let text = gold
                 .get(predicted.len())
@@ -510,18 +545,12 @@ fn render(
     let mut docs = Vec::new();
     let mut failed = 0usize;
     if let Some(path) = from {
-        let file =
-            std::fs::File::open(path).map_err(|e| Fatal(format!("{}: {e}", path.display())))?;
-        for (i, line) in BufReader::new(file).lines().enumerate() {
-            let line = line.map_err(|e| Fatal(format!("{}:{}: {e}", path.display(), i + 1)))?;
-            if line.trim().is_empty() {
-                continue;
-            }
-            match from_json(&line, unit) {
+        for record in read_jsonl_file(path, unit).map_err(|e| Fatal(e.to_string()))? {
+            match record {
                 Ok(doc) => docs.push(doc),
                 Err(e) => {
                     failed += 1;
-                    eprintln!("lede: {}:{}: {e}", path.display(), i + 1);
+                    eprintln!("lede: {e}");
                 }
             }
         }
@@ -540,9 +569,9 @@ fn render(
             jobs,
             |outcome| match outcome {
                 Outcome::Done(doc) => docs.push(doc),
-                Outcome::Failed { id, message } => {
+                Outcome::Failed { id, error } => {
                     failed += 1;
-                    eprintln!("lede: {id}: {message}");
+                    eprintln!("lede: {id}: {error}");
                 }
             },
         );

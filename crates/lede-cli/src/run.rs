@@ -9,10 +9,11 @@ use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use lede_core::json::{write_json, WriteOptions};
+use lede_core::json::{DocumentJson, WriteError, WriteOptions};
+use lede_core::Document;
+use lede_runner::input::{DocumentReader, Source};
 use lede_runner::{run_ordered, Outcome, Pipeline};
 
-use crate::input::{DocumentReader, Source};
 use crate::{pretty, Fatal, EXIT_DOCS_FAILED, EXIT_OK};
 
 /// Output format of `lede run`.
@@ -124,6 +125,16 @@ fn error_record(id: &str, message: &str, out: &mut String) {
     ));
 }
 
+/// Writes one annotated document as a JSONL line straight to `out` (no
+/// string of the whole record is built). A document whose kept metadata
+/// would repeat a key is refused before anything is written.
+fn write_jsonl(out: &mut dyn Write, doc: &Document, opts: &WriteOptions) -> Result<(), WriteError> {
+    let json = DocumentJson::new(doc, opts)?;
+    json.write_to(&mut *out)?;
+    out.write_all(b"\n")?;
+    Ok(())
+}
+
 fn open_output(path: Option<&PathBuf>) -> Result<Box<dyn Write>, Fatal> {
     Ok(match path {
         Some(p) => {
@@ -160,18 +171,27 @@ pub fn run(
             return; // documents already in flight after a stop
         }
         line.clear();
-        match outcome {
-            Outcome::Done(doc) => {
-                done += 1;
-                match opts.format {
-                    Format::Jsonl => {
-                        write_json(&doc, &opts.write, &mut line);
-                        line.push('\n');
+        let failure = match outcome {
+            Outcome::Done(doc) => match opts.format {
+                Format::Jsonl => match write_jsonl(&mut out, &doc, &opts.write) {
+                    Ok(()) => None,
+                    Err(WriteError::Io(e)) => {
+                        write_error = Some(e);
+                        stop.store(true, Ordering::Relaxed);
+                        return;
                     }
-                    Format::Pretty => line.push_str(&pretty::render(&doc)),
+                    Err(refused) => Some((doc.id, refused.to_string())),
+                },
+                Format::Pretty => {
+                    line.push_str(&pretty::render(&doc));
+                    None
                 }
-            }
-            Outcome::Failed { id, message } => {
+            },
+            Outcome::Failed { id, error } => Some((id, error.to_string())),
+        };
+        match failure {
+            None => done += 1,
+            Some((id, message)) => {
                 failed += 1;
                 progress.message(&failure_line(&id, &message));
                 match opts.on_error {
@@ -189,11 +209,9 @@ pub fn run(
             }
         }
         progress.inc();
-        if !line.is_empty() {
-            if let Err(e) = out.write_all(line.as_bytes()).and_then(|()| out.flush()) {
-                write_error = Some(e);
-                stop.store(true, Ordering::Relaxed);
-            }
+        if let Err(e) = out.write_all(line.as_bytes()).and_then(|()| out.flush()) {
+            write_error = Some(e);
+            stop.store(true, Ordering::Relaxed);
         }
     });
     progress.finish();

@@ -3,7 +3,7 @@
 //! (one output line per input line, in order, with ids and error records,
 //! in bounded memory).
 //!
-//! Most tests use an empty or segment-only pipeline written to a temporary
+//! Most tests use a paragraphs-only or segment-only pipeline written to a temporary
 //! directory: the full pipeline is slow in a debug build.
 
 use std::io::{BufRead, BufReader, Read, Write};
@@ -34,8 +34,14 @@ fn write(dir: &Path, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
     path
 }
 
-fn empty_pipeline(dir: &Path) -> PathBuf {
-    write(dir, "empty.toml", "name = \"empty\"\n")
+/// The cheapest pipeline there is: paragraphs only (a pipeline without
+/// stages is an error).
+fn minimal_pipeline(dir: &Path) -> PathBuf {
+    write(
+        dir,
+        "minimal.toml",
+        "name = \"minimal\"\n\n[[stage]]\nuse = \"segment\"\noptions = { layers = [\"paragraphs\"] }\n",
+    )
 }
 
 fn segment_pipeline(dir: &Path) -> PathBuf {
@@ -184,7 +190,7 @@ fn invalid_utf8_fails_one_document_and_the_batch_goes_on() {
 #[test]
 fn bad_jsonl_lines_are_named_by_file_and_line() {
     let dir = temp_dir("jsonl");
-    let pipeline = empty_pipeline(&dir);
+    let pipeline = minimal_pipeline(&dir);
     let file = write(
         &dir,
         "batch.jsonl",
@@ -267,7 +273,7 @@ fn stdin_stream_is_one_to_one_in_order_with_error_records() {
 #[test]
 fn on_error_skip_and_stop() {
     let dir = temp_dir("onerror");
-    let pipeline = empty_pipeline(&dir);
+    let pipeline = minimal_pipeline(&dir);
     let input = "{\"id\":\"a\",\"text\":\"A.\"}\nnope\n{\"id\":\"c\",\"text\":\"C.\"}\n";
     let skip = lede_stdin(&["run", p(&pipeline), "-", "--on-error", "skip"], input);
     assert_eq!(code(&skip), 1);
@@ -370,7 +376,7 @@ fn default_pipeline_finds_entities_numbers_and_quotes() {
 #[test]
 fn usage_errors_exit_2() {
     let dir = temp_dir("usage");
-    let pipeline = empty_pipeline(&dir);
+    let pipeline = minimal_pipeline(&dir);
     let none = lede(&["run", p(&pipeline)]);
     assert_eq!(code(&none), 2);
     assert!(
@@ -436,6 +442,23 @@ fn check_prints_stages_or_located_errors() {
     let err = stderr(&out);
     assert!(err.contains("order.toml:2:"), "{err}");
     assert!(err.contains("requires layer `sentences`"), "{err}");
+
+    // Every mistake of a file is reported in one run.
+    let two = write(
+        &dir,
+        "two.toml",
+        "[[stage]]\nuse = \"segmnt\"\n\n[[stage]]\nuse = \"numbers\"\noptions = { relative_date = true }\n",
+    );
+    let out = lede(&["check", p(&two)]);
+    assert_eq!(code(&out), 2);
+    let err = stderr(&out);
+    assert!(err.contains("two.toml:2:7: error[unknown-stage]"), "{err}");
+    assert!(
+        err.contains("two.toml:6:13: error[unknown-option]"),
+        "{err}"
+    );
+    assert!(err.contains("did you mean `relative_dates`?"), "{err}");
+    assert!(err.contains("two.toml: 2 errors"), "{err}");
 }
 
 #[test]
@@ -618,7 +641,7 @@ fn render_from_existing_output() {
     );
 }
 
-/// Peak resident memory (VmHWM, kB) of `lede run <empty pipeline> -` fed
+/// Peak resident memory (VmHWM, kB) of `lede run <minimal pipeline> -` fed
 /// `records` short JSONL records through a pipe; also checks that every
 /// record comes back, in order.
 fn peak_rss_kb(pipeline: &Path, records: usize) -> u64 {
@@ -686,7 +709,7 @@ fn memory_stays_flat_on_a_long_stream() {
         return; // VmHWM is Linux-only
     }
     let dir = temp_dir("memory");
-    let pipeline = empty_pipeline(&dir);
+    let pipeline = minimal_pipeline(&dir);
     let small = peak_rss_kb(&pipeline, 20_000);
     let large = peak_rss_kb(&pipeline, 200_000);
     // 200,000 records are about 20 MB of input and 26 MB of output; holding
@@ -771,4 +794,56 @@ fn train_ner_writes_a_model_or_fails_with_exit_1() {
         "{}",
         stderr(&missing)
     );
+}
+
+#[test]
+fn kept_metadata_never_repeats_a_key_lede_writes() {
+    let dir = temp_dir("reserved");
+    let pipeline = segment_pipeline(&dir);
+    // Named on the command line: refused before anything is read.
+    for field in ["sentences", "error", "id"] {
+        let out = lede(&["run", p(&pipeline), "-", "--keep", field]);
+        assert_eq!(code(&out), 2, "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains(&format!("--keep {field}")),
+            "{}",
+            stderr(&out)
+        );
+    }
+    // Kept with `*`: the clashing record is refused with a clear error, in
+    // its place, and the others are written.
+    let input = concat!(
+        "{\"id\":\"a\",\"text\":\"Talks resumed.\",\"desk\":\"world\"}\n",
+        "{\"id\":\"b\",\"text\":\"Talks stalled.\",\"error\":\"none\"}\n",
+    );
+    let out = lede_stdin(&["run", p(&pipeline), "-", "--keep", "*"], input);
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["desk"], "world");
+    assert_eq!(lines[1]["id"], "b");
+    let error = lines[1]["error"].as_str().unwrap();
+    assert!(error.contains("metadata field \"error\""), "{error}");
+    assert!(lines[1].get("sentences").is_none());
+}
+
+#[test]
+fn a_byte_order_mark_starts_no_token_and_loses_no_record() {
+    let dir = temp_dir("bom");
+    let pipeline = segment_pipeline(&dir);
+    let txt = write(&dir, "in/bom.txt", b"\xEF\xBB\xBFHamas accepted.");
+    let out = lede(&["run", p(&pipeline), p(&txt)]);
+    let docs = json_lines(&out);
+    assert_eq!(docs[0]["text"], "Hamas accepted.");
+    assert_eq!(
+        docs[0]["tokens"][0],
+        serde_json::json!({"start": 0, "end": 5, "kind": "word"})
+    );
+    let jsonl = write(
+        &dir,
+        "in.jsonl",
+        b"\xEF\xBB\xBF{\"id\":\"1\",\"text\":\"One.\"}\n{\"id\":\"2\",\"text\":\"Two.\"}\n",
+    );
+    let out = lede(&["run", p(&pipeline), p(&jsonl)]);
+    let ids: Vec<Value> = json_lines(&out).iter().map(|d| d["id"].clone()).collect();
+    assert_eq!(ids, [Value::from("1"), Value::from("2")]);
 }

@@ -171,7 +171,7 @@ fn a_plugin_built_for_another_abi_version_is_refused() {
     let lib = library("lede_test_wrong_abi");
     let pipeline = single_plugin_pipeline("abi", &lib);
     let stderr = refused(&pipeline);
-    assert!(stderr.contains(&format!("pipeline.toml:2:10: plugin {lib}: built for lede plugin ABI version 2, but this lede expects version 1")), "{stderr}");
+    assert!(stderr.contains(&format!("pipeline.toml:2:10: error[plugin]: plugin {lib}: built for lede plugin ABI version 3, but this lede expects version 2")), "{stderr}");
 }
 
 #[test]

@@ -5,10 +5,14 @@ use std::fmt;
 /// A `Span` made through [`Span::new`] is guaranteed to lie on char
 /// boundaries of the text it was checked against, so slicing with it never
 /// panics. Spans are plain values: they do not borrow the text.
+///
+/// Offsets are stored as `u32` (a token is 12 bytes, not 24, which is most
+/// of the memory of a large document), so a text may hold at most
+/// [`Span::MAX_TEXT_BYTES`]; readers refuse longer documents.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Span {
-    start: usize,
-    end: usize,
+    start: u32,
+    end: u32,
 }
 
 /// Why a byte range is not a valid span of a text.
@@ -20,9 +24,17 @@ pub enum SpanError {
     OutOfBounds { end: usize, len: usize },
     #[error("span offset {offset} is not on a char boundary")]
     NotCharBoundary { offset: usize },
+    #[error(
+        "span end {end} is past the largest text lede handles ({} bytes)",
+        Span::MAX_TEXT_BYTES
+    )]
+    TooLarge { end: usize },
 }
 
 impl Span {
+    /// The longest text spans can point into (4 GiB - 1).
+    pub const MAX_TEXT_BYTES: usize = u32::MAX as usize;
+
     /// Checks that `[start, end)` is ordered, inside `text` and on char
     /// boundaries.
     pub fn new(text: &str, start: usize, end: usize) -> Result<Span, SpanError> {
@@ -35,12 +47,18 @@ impl Span {
                 len: text.len(),
             });
         }
+        if end > Span::MAX_TEXT_BYTES {
+            return Err(SpanError::TooLarge { end });
+        }
         for offset in [start, end] {
             if !text.is_char_boundary(offset) {
                 return Err(SpanError::NotCharBoundary { offset });
             }
         }
-        Ok(Span { start, end })
+        Ok(Span {
+            start: start as u32,
+            end: end as u32,
+        })
     }
 
     /// The span of a whole `&str` that is a sub-slice of `text`
@@ -53,9 +71,13 @@ impl Span {
             return None;
         }
         let start = ptr - base;
+        let end = start + part.len();
+        if end > Span::MAX_TEXT_BYTES {
+            return None;
+        }
         Some(Span {
-            start,
-            end: start + part.len(),
+            start: start as u32,
+            end: end as u32,
         })
     }
 
@@ -63,28 +85,33 @@ impl Span {
     /// positions of the same text (e.g. `char_indices`, `find` results,
     /// or another valid span). Checked in debug builds only; use
     /// [`Span::new`] for offsets that come from outside the program.
+    /// The text must be at most [`Span::MAX_TEXT_BYTES`] long (readers and
+    /// the runner refuse longer documents).
     #[inline]
     pub fn from_boundaries(text: &str, start: usize, end: usize) -> Span {
         debug_assert!(
             Span::new(text, start, end).is_ok(),
             "bad span {start}..{end}"
         );
-        Span { start, end }
+        Span {
+            start: start as u32,
+            end: end as u32,
+        }
     }
 
     #[inline]
     pub fn start(&self) -> usize {
-        self.start
+        self.start as usize
     }
 
     #[inline]
     pub fn end(&self) -> usize {
-        self.end
+        self.end as usize
     }
 
     #[inline]
     pub fn len(&self) -> usize {
-        self.end - self.start
+        (self.end - self.start) as usize
     }
 
     #[inline]
@@ -96,7 +123,7 @@ impl Span {
     /// (it was made for another document), rather than panicking.
     #[inline]
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
-        text.get(self.start..self.end).unwrap_or("")
+        text.get(self.start()..self.end()).unwrap_or("")
     }
 
     /// True when `other` lies entirely inside `self`.
@@ -139,6 +166,12 @@ mod tests {
             Err(SpanError::OutOfBounds { .. })
         ));
         assert_eq!(Span::new(text, 0, 9).unwrap().text(text), "Egypt’s");
+    }
+
+    #[test]
+    fn a_token_takes_twelve_bytes() {
+        assert_eq!(std::mem::size_of::<Span>(), 8);
+        assert_eq!(std::mem::size_of::<crate::Token>(), 12);
     }
 
     #[test]

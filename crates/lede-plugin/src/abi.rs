@@ -21,7 +21,14 @@ use std::ffi::c_void;
 
 /// The version of this ABI. Any change to a type, field, function signature,
 /// status code or the meaning of any of them bumps it (see docs/plugins.md).
-pub const ABI_VERSION: u32 = 1;
+///
+/// Version 2 appended the typed views of entities, numbers and quotes to
+/// [`DocumentView`]; nothing else changed, so a version 1 plugin, which
+/// reads only the fields before them, runs unchanged on a version 2 host.
+pub const ABI_VERSION: u32 = 2;
+
+/// The oldest version a host of this version still loads.
+pub const OLDEST_LOADED_VERSION: u32 = 1;
 
 /// The name of the one symbol a plugin library exports, a function of type
 /// [`DescriptorFn`].
@@ -52,6 +59,17 @@ impl Str {
         ptr: std::ptr::NonNull::<u8>::dangling().as_ptr(),
         len: 0,
     };
+
+    /// No string at all (an absent optional field), unlike [`Str::EMPTY`].
+    pub const NULL: Str = Str {
+        ptr: std::ptr::null(),
+        len: 0,
+    };
+
+    /// Borrows `s`, or gives [`Str::NULL`] for `None`.
+    pub fn optional(s: Option<&str>) -> Str {
+        s.map_or(Str::NULL, Str::new)
+    }
 
     /// Borrows `s`; the `Str` must not outlive it.
     pub const fn new(s: &str) -> Str {
@@ -144,8 +162,61 @@ pub struct Layer {
     pub len: usize,
 }
 
+/// One entity, with what the generic [`Item`] leaves out. Optional strings
+/// are [`Str::NULL`] when absent.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct EntityView {
+    pub start: usize,
+    pub end: usize,
+    /// `PERSON`, `ORG`, ...
+    pub label: Str,
+    /// The fullest name of the entity in the document ("Steve Witkoff").
+    pub canonical: Str,
+    /// A title written before the name, outside the span ("Mr.").
+    pub title: Str,
+}
+
+/// One number, with its value, unit and modifier.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct NumberView {
+    pub start: usize,
+    pub end: usize,
+    /// `cardinal`, `money`, `percent`, `date`, ...
+    pub kind: Str,
+    /// 1 if `value` holds the number, 0 if the value is text (`value_text`).
+    pub has_value: u32,
+    pub value: f64,
+    pub value_text: Str,
+    /// What is counted or measured, or the currency code ("USD").
+    pub unit: Str,
+    /// A hedge written before the number ("over").
+    pub modifier: Str,
+}
+
+/// One quotation, with its speaker and cue.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct QuoteView {
+    pub start: usize,
+    pub end: usize,
+    /// `direct`, `indirect`, ...
+    pub kind: Str,
+    /// The speaker's mention as written ("he", "Ms. Adler").
+    pub speaker: Str,
+    /// The resolved name of the speaker ("Ruth Adler").
+    pub speaker_canonical: Str,
+    /// The reporting expression ("said").
+    pub cue: Str,
+}
+
 /// The read-only view of a document the host passes to `process`. Only the
 /// layers the plugin declared in `requires` are present.
+///
+/// The typed views (version 2) follow the version 1 fields: a typed view is
+/// null when the plugin did not require that layer, and then its length is 0.
+/// Required built-in layers are in `layers` too, as generic items.
 #[repr(C)]
 #[derive(Clone, Copy, Debug)]
 pub struct DocumentView {
@@ -153,6 +224,12 @@ pub struct DocumentView {
     pub text: Str,
     pub layers: *const Layer,
     pub layer_count: usize,
+    pub entities: *const EntityView,
+    pub entities_len: usize,
+    pub numbers: *const NumberView,
+    pub numbers_len: usize,
+    pub quotes: *const QuoteView,
+    pub quotes_len: usize,
 }
 
 /// Attribute value kinds.

@@ -24,7 +24,9 @@ mod view;
 pub mod __private;
 
 pub use options::{OptionKind, OptionSpec, Options};
-pub use view::{AttrValue, Collected, CollectedAttr, Document, Item, Output};
+pub use view::{
+    AttrValue, Collected, CollectedAttr, Document, Entity, Item, Number, Output, Quote,
+};
 
 /// What a plugin says about itself. The host reads it before creating an
 /// instance and checks `requires`/`produces` like a built-in stage's.

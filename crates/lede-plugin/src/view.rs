@@ -14,12 +14,88 @@ pub struct Item<'a> {
     pub label: &'a str,
 }
 
+/// An entity as a plugin sees it (the layer `entities`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Entity<'a> {
+    /// Byte offsets into [`Document::text`].
+    pub start: usize,
+    pub end: usize,
+    /// `PERSON`, `ORG`, `GPE`, ...
+    pub label: &'a str,
+    /// The fullest name of this entity in the document ("Steve Witkoff" for
+    /// "Mr. Witkoff"), when known.
+    pub canonical: Option<&'a str>,
+    /// A title written before the name, outside the span ("Mr.").
+    pub title: Option<&'a str>,
+}
+
+/// A number as a plugin sees it (the layer `numbers`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Number<'a> {
+    pub start: usize,
+    pub end: usize,
+    /// `cardinal`, `money`, `percent`, `date`, ...
+    pub kind: &'a str,
+    /// The value, when it is a number.
+    pub value: Option<f64>,
+    /// The value, when it is text (an ISO date, ...).
+    pub value_text: Option<&'a str>,
+    /// What is counted or measured, or the currency code ("USD").
+    pub unit: Option<&'a str>,
+    /// A hedge written before the number ("over").
+    pub modifier: Option<&'a str>,
+}
+
+/// A quotation as a plugin sees it (the layer `quotes`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Quote<'a> {
+    pub start: usize,
+    pub end: usize,
+    /// `direct`, `indirect`, ...
+    pub kind: &'a str,
+    /// The speaker's mention as written ("he", "Ms. Adler").
+    pub speaker: Option<&'a str>,
+    /// The resolved name of the speaker ("Ruth Adler").
+    pub speaker_canonical: Option<&'a str>,
+    /// The reporting expression ("said").
+    pub cue: Option<&'a str>,
+}
+
 /// A read-only document: its text and the layers the plugin requires.
 #[derive(Clone, Copy, Debug)]
 pub struct Document<'a> {
     id: &'a str,
     text: &'a str,
     layers: &'a [abi::Layer],
+    entities: Option<&'a [abi::EntityView]>,
+    numbers: Option<&'a [abi::NumberView]>,
+    quotes: Option<&'a [abi::QuoteView]>,
+}
+
+/// A typed view array: `None` when the host passed none (not required).
+///
+/// # Safety
+/// `ptr` is null or points to `len` items living for `'a`.
+unsafe fn typed<'a, T>(ptr: *const T, len: usize) -> Option<&'a [T]> {
+    if ptr.is_null() {
+        None
+    } else if len == 0 {
+        Some(&[])
+    } else {
+        Some(std::slice::from_raw_parts(ptr, len))
+    }
+}
+
+/// An optional string of a typed view.
+///
+/// # Safety
+/// As [`abi::Str::as_str`].
+unsafe fn optional<'a>(s: abi::Str) -> Option<&'a str> {
+    if s.ptr.is_null() {
+        None
+    } else {
+        Some(s.as_str())
+    }
 }
 
 impl<'a> Document<'a> {
@@ -38,6 +114,9 @@ impl<'a> Document<'a> {
             id: view.id.as_str(),
             text: view.text.as_str(),
             layers,
+            entities: typed(view.entities, view.entities_len),
+            numbers: typed(view.numbers, view.numbers_len),
+            quotes: typed(view.quotes, view.quotes_len),
         }
     }
 
@@ -48,6 +127,9 @@ impl<'a> Document<'a> {
             id,
             text,
             layers: &[],
+            entities: None,
+            numbers: None,
+            quotes: None,
         }
     }
 
@@ -61,8 +143,67 @@ impl<'a> Document<'a> {
         self.text
     }
 
-    /// The items of a required layer, or `None` if the plugin did not declare
-    /// it in `requires`.
+    /// The entities with their canonical names and titles, or `None` if the
+    /// plugin did not declare `entities` in `requires`.
+    pub fn entities(&self) -> Option<impl Iterator<Item = Entity<'a>> + 'a> {
+        Some(self.entities?.iter().map(|e| {
+            // SAFETY: strings of the host's view are valid UTF-8 living for
+            // 'a (ABI contract).
+            unsafe {
+                Entity {
+                    start: e.start,
+                    end: e.end,
+                    label: e.label.as_str(),
+                    canonical: optional(e.canonical),
+                    title: optional(e.title),
+                }
+            }
+        }))
+    }
+
+    /// The numbers with their values, units and modifiers, or `None` if the
+    /// plugin did not declare `numbers` in `requires`.
+    pub fn numbers(&self) -> Option<impl Iterator<Item = Number<'a>> + 'a> {
+        Some(self.numbers?.iter().map(|n| {
+            // SAFETY: as in `entities`.
+            unsafe {
+                Number {
+                    start: n.start,
+                    end: n.end,
+                    kind: n.kind.as_str(),
+                    value: (n.has_value != 0).then_some(n.value),
+                    value_text: optional(n.value_text),
+                    unit: optional(n.unit),
+                    modifier: optional(n.modifier),
+                }
+            }
+        }))
+    }
+
+    /// The quotations with their speakers and cues, or `None` if the plugin
+    /// did not declare `quotes` in `requires`.
+    pub fn quotes(&self) -> Option<impl Iterator<Item = Quote<'a>> + 'a> {
+        Some(self.quotes?.iter().map(|q| {
+            // SAFETY: as in `entities`.
+            unsafe {
+                Quote {
+                    start: q.start,
+                    end: q.end,
+                    kind: q.kind.as_str(),
+                    speaker: optional(q.speaker),
+                    speaker_canonical: optional(q.speaker_canonical),
+                    cue: optional(q.cue),
+                }
+            }
+        }))
+    }
+
+    /// The items of a required layer (built-in or another plugin's) as
+    /// start, end and label, or `None` if the plugin did not declare it in
+    /// `requires`: `let Some(tokens) = doc.layer("tokens") else { ... }`,
+    /// then `for token in tokens`. Entities, numbers and quotes are also
+    /// read typed through [`Document::entities`], [`Document::numbers`] and
+    /// [`Document::quotes`].
     pub fn layer(&self, name: &str) -> Option<impl Iterator<Item = Item<'a>> + 'a> {
         let layer = self
             .layers

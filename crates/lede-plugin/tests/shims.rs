@@ -128,6 +128,12 @@ fn run(instance: *mut c_void, text: &str) -> (i32, Seen, String) {
         text: Str::new(text),
         layers: layers.as_ptr(),
         layer_count: layers.len(),
+        entities: std::ptr::null(),
+        entities_len: 0,
+        numbers: std::ptr::null(),
+        numbers_len: 0,
+        quotes: std::ptr::null(),
+        quotes_len: 0,
     };
     let mut seen = Seen::default();
     let sink = abi::Sink {

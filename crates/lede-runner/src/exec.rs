@@ -1,26 +1,42 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use lede_core::Document;
+use lede_core::{Document, Span};
 use rayon::prelude::*;
 
-use crate::Pipeline;
+use crate::input::InputError;
+use crate::{DocumentError, Pipeline};
 
 /// A document that could not even be read (bad UTF-8, a bad JSONL line). It
 /// keeps its place in the input order so outputs stay one-to-one.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, thiserror::Error)]
+#[error("{error}")]
 pub struct InputFailure {
+    /// The document's id, or the place it would have come from (`stdin:3`).
     pub id: String,
-    pub message: String,
+    pub error: InputError,
 }
 
 /// One input: a document, or why it could not be read.
 pub type Input = Result<Document, InputFailure>;
 
+/// Why one input gave no annotated document.
+#[derive(Debug, thiserror::Error)]
+pub enum Failure {
+    #[error(transparent)]
+    Input(InputError),
+    #[error(transparent)]
+    Stage(#[from] DocumentError),
+    #[error("the text is {0} bytes, more than the {max} lede handles", max = Span::MAX_TEXT_BYTES)]
+    TooLong(usize),
+    #[error("internal error (a stage panicked): {0}")]
+    Panic(String),
+}
+
 /// The result for one input, in input order.
 #[derive(Debug)]
 pub enum Outcome {
     Done(Document),
-    Failed { id: String, message: String },
+    Failed { id: String, error: Failure },
 }
 
 /// Documents are processed in chunks of at most this many per worker, so
@@ -100,15 +116,22 @@ fn process_one(pipeline: &Pipeline, input: Input) -> Outcome {
         Err(failure) => {
             return Outcome::Failed {
                 id: failure.id,
-                message: failure.message,
+                error: Failure::Input(failure.error),
             }
         }
     };
+    // Spans hold 32-bit offsets; documents built in code are checked here.
+    if doc.text.len() > Span::MAX_TEXT_BYTES {
+        return Outcome::Failed {
+            error: Failure::TooLong(doc.text.len()),
+            id: doc.id,
+        };
+    }
     match catch_unwind(AssertUnwindSafe(|| pipeline.process(&mut doc))) {
         Ok(Ok(())) => Outcome::Done(doc),
         Ok(Err(e)) => Outcome::Failed {
             id: doc.id,
-            message: e.to_string(),
+            error: Failure::Stage(e),
         },
         Err(panic) => {
             let what = panic
@@ -118,7 +141,7 @@ fn process_one(pipeline: &Pipeline, input: Input) -> Outcome {
                 .unwrap_or_else(|| "unknown panic".into());
             Outcome::Failed {
                 id: doc.id,
-                message: format!("internal error (a stage panicked): {what}"),
+                error: Failure::Panic(what),
             }
         }
     }
@@ -164,7 +187,10 @@ mod tests {
             if i % 11 == 4 {
                 Err(InputFailure {
                     id: format!("d{i}"),
-                    message: "unreadable".into(),
+                    error: InputError::TooLong {
+                        name: format!("d{i}"),
+                        len: 0,
+                    },
                 })
             } else {
                 Ok(Document::new(format!("d{i}"), text))

@@ -2,8 +2,8 @@
 //! libraries built with lede-plugin (see docs/plugins.md).
 //!
 //! Loading checks, in this order: the file exists; it is a loadable library;
-//! it exports `lede_plugin_descriptor`; the descriptor's first field is the
-//! ABI version this lede speaks (nothing else is read before that); the
+//! it exports `lede_plugin_descriptor`; the descriptor's first field is an
+//! ABI version this lede loads, 1 or 2 (nothing else is read before that); the
 //! descriptor is well formed (UTF-8 names, at least one produced layer, no
 //! built-in layer names); the plugin accepts its options. Every error names
 //! the plugin path, says what is wrong and how to fix it.
@@ -20,9 +20,10 @@
 use std::ffi::c_void;
 use std::path::{Path, PathBuf};
 
-use lede_core::{layer, AttrValue, Document, GenericAnnotation, Span, Stage, StageError};
+use lede_core::{AttrValue, Document, GenericAnnotation, Span, Stage, StageError};
 use lede_plugin::abi::{self, OwnedStr, PluginDescriptor, Str};
 use lede_plugin::OptionKind;
+use views::{layer_items, TypedViews};
 
 /// The environment variable listing directories searched for bare plugin
 /// names, separated like `PATH`.
@@ -50,6 +51,14 @@ pub fn resolve_in(
     if spec.trim().is_empty() {
         return Err("plugin path is empty; write `plugin = \"path/to/libname.so\"`".into());
     }
+    // A pipeline given without a directory (`lede check rel.toml`) has an
+    // empty base; `./` keeps the dynamic loader from searching the system
+    // library path for a bare file name instead of this directory.
+    let base_dir = if base_dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        base_dir
+    };
     let is_path = spec.contains('/') || spec.contains(std::path::MAIN_SEPARATOR);
     if is_path {
         let path = base_dir.join(spec);
@@ -124,8 +133,7 @@ pub struct PluginDescription {
 #[derive(Clone, Debug, PartialEq)]
 pub struct PluginOption {
     pub name: String,
-    /// "integer", "list of strings", ...
-    pub kind: String,
+    pub kind: OptionKind,
     /// The default as JSON, if any.
     pub default: Option<String>,
     pub help: String,
@@ -146,7 +154,12 @@ pub fn describe(path: &Path) -> Result<PluginDescription, String> {
 /// (a JSON object; empty means no options). The returned stage is named
 /// after the plugin and shared by all worker threads.
 pub fn load(path: &Path, options_json: &str) -> Result<Box<dyn Stage>, String> {
-    let opened = open(path)?;
+    start(open(path)?, options_json)
+}
+
+/// Creates one instance of an opened plugin.
+fn start(opened: Opened, options_json: &str) -> Result<Box<dyn Stage>, String> {
+    let path = opened.description.path.clone();
     let descriptor = opened.descriptor;
     let description = opened.description;
     let mut instance: *mut c_void = std::ptr::null_mut();
@@ -167,7 +180,7 @@ pub fn load(path: &Path, options_json: &str) -> Result<Box<dyn Stage>, String> {
             let list: Vec<String> = description
                 .options
                 .iter()
-                .map(|o| format!("{} ({})", o.name, o.kind))
+                .map(|o| format!("{} ({})", o.name, o.kind.as_str()))
                 .collect();
             format!("it accepts: {}", list.join(", "))
         };
@@ -222,8 +235,19 @@ fn open(path: &Path) -> Result<Opened, String> {
     // Keep the library mapped for the life of the process (see module docs),
     // so the descriptor and functions stay valid: 'static.
     std::mem::forget(library);
-    // SAFETY: calling the exported function is the ABI's first step.
-    let raw = unsafe { descriptor_fn() };
+    // SAFETY: calling the exported function is the ABI's first step; what it
+    // returns is what `open_descriptor` expects.
+    unsafe { open_descriptor(path, descriptor_fn()) }
+}
+
+/// Checks the descriptor a plugin returned: version first, then layout.
+///
+/// # Safety
+/// `raw` is null or points to at least a `u32`, and, if that is
+/// [`abi::ABI_VERSION`], to a descriptor of this ABI that lives for the rest
+/// of the process (its strings and arrays too, as the ABI says).
+unsafe fn open_descriptor(path: &Path, raw: *const PluginDescriptor) -> Result<Opened, String> {
+    let shown = path.display();
     if raw.is_null() {
         return Err(format!(
             "plugin {shown}: its descriptor function returned nothing (the plugin failed while \
@@ -231,9 +255,11 @@ fn open(path: &Path) -> Result<Opened, String> {
         ));
     }
     // Read only the version first: the rest of the layout depends on it.
+    // The read does not assume alignment: a plugin in another language may
+    // hand out any pointer.
     // SAFETY: every ABI version starts the descriptor with a u32.
-    let found = unsafe { raw.cast::<u32>().read() };
-    if found != abi::ABI_VERSION {
+    let found = unsafe { raw.cast::<u32>().read_unaligned() };
+    if !(abi::OLDEST_LOADED_VERSION..=abi::ABI_VERSION).contains(&found) {
         return Err(format!(
             "plugin {shown}: built for lede plugin ABI version {found}, but this lede expects \
              version {expected}. Rebuild the plugin against a lede-plugin with ABI version \
@@ -241,8 +267,14 @@ fn open(path: &Path) -> Result<Opened, String> {
             expected = abi::ABI_VERSION
         ));
     }
-    // SAFETY: the version matches, so the layout is ours; the library is
-    // never unloaded, so the descriptor lives for the rest of the process.
+    if raw.align_offset(std::mem::align_of::<PluginDescriptor>()) != 0 {
+        return Err(format!(
+            "plugin {shown}: its descriptor is broken (not aligned for a pointer); a C plugin \
+             keeps it in a `static` variable of type `LedePluginDescriptor`"
+        ));
+    }
+    // SAFETY: the version matches and the pointer is aligned, so the layout
+    // is ours; the caller guarantees it lives for the rest of the process.
     let descriptor: &'static PluginDescriptor = unsafe { &*raw };
     let description = read_description(path, descriptor)?;
     Ok(Opened {
@@ -285,8 +317,11 @@ fn read_description(
     if produces.is_empty() {
         return Err(broken("it produces no layer"));
     }
-    for p in &produces {
-        if p.is_empty() || layer::BUILT_IN.contains(&p.as_str()) || p == "id" || p == "text" {
+    for (i, p) in produces.iter().enumerate() {
+        if produces[..i].contains(p) {
+            return Err(broken(&format!("it lists layer `{p}` twice in produces")));
+        }
+        if p.is_empty() || lede_core::json::is_reserved_layer_name(p) {
             return Err(format!(
                 "plugin {shown}: produces a layer named `{p}`, which is reserved for lede; \
                  the plugin must use its own layer name"
@@ -304,12 +339,24 @@ fn read_description(
         // SAFETY: `options_len` option descriptors at `options`, per the ABI.
         let raw = unsafe { std::slice::from_raw_parts(d.options, d.options_len) };
         for o in raw {
+            let name = text(o.name, "option name")?;
+            if name.is_empty() || options.iter().any(|x: &PluginOption| x.name == name) {
+                return Err(broken(&format!(
+                    "option name `{name}` is empty or given twice"
+                )));
+            }
+            let kind = OptionKind::from_abi(o.kind)
+                .ok_or_else(|| broken(&format!("option `{name}` has unknown kind {}", o.kind)))?;
             let default = text(o.default_json, "option default")?;
+            if !default.is_empty() && !default_fits(&default, kind) {
+                return Err(broken(&format!(
+                    "the default {default} of option `{name}` is not {}",
+                    kind.with_article()
+                )));
+            }
             options.push(PluginOption {
-                name: text(o.name, "option name")?,
-                kind: OptionKind::from_abi(o.kind)
-                    .map_or("unknown", |k| k.as_str())
-                    .to_string(),
+                name,
+                kind,
                 default: (!default.is_empty()).then_some(default),
                 help: text(o.help, "option help")?,
             });
@@ -324,6 +371,21 @@ fn read_description(
         produces,
         options,
     })
+}
+
+/// Whether a declared default (JSON) is a value of the declared kind.
+fn default_fits(json: &str, kind: OptionKind) -> bool {
+    use serde_json::Value as J;
+    let Ok(value) = serde_json::from_str::<J>(json) else {
+        return false;
+    };
+    match (kind, &value) {
+        (OptionKind::Bool, J::Bool(_)) | (OptionKind::String, J::String(_)) => true,
+        (OptionKind::Int, J::Number(n)) => n.is_i64(),
+        (OptionKind::Float, J::Number(_)) => true,
+        (OptionKind::StringList, J::Array(items)) => items.iter().all(J::is_string),
+        _ => false,
+    }
 }
 
 /// Copies a plugin-allocated message and gives the memory back.
@@ -445,55 +507,6 @@ unsafe extern "C" fn emit(context: *mut c_void, annotation: *const abi::Annotati
     }
 }
 
-/// The items of a layer as the plugin sees them.
-fn layer_items(doc: &Document, name: &str) -> Option<Vec<abi::Item>> {
-    let item = |span: Span, label: &str| abi::Item {
-        start: span.start(),
-        end: span.end(),
-        label: Str::new(label),
-    };
-    let l = &doc.layers;
-    Some(match name {
-        layer::PARAGRAPHS => l
-            .paragraphs
-            .as_ref()?
-            .iter()
-            .map(|s| item(*s, ""))
-            .collect(),
-        layer::SENTENCES => l.sentences.as_ref()?.iter().map(|s| item(*s, "")).collect(),
-        layer::TOKENS => l
-            .tokens
-            .as_ref()?
-            .iter()
-            .map(|t| item(t.span, t.kind.as_str()))
-            .collect(),
-        layer::ENTITIES => l
-            .entities
-            .as_ref()?
-            .iter()
-            .map(|e| item(e.span, e.label.as_str()))
-            .collect(),
-        layer::NUMBERS => l
-            .numbers
-            .as_ref()?
-            .iter()
-            .map(|n| item(n.span, n.kind.as_str()))
-            .collect(),
-        layer::QUOTES => l
-            .quotes
-            .as_ref()?
-            .iter()
-            .map(|q| item(q.span, q.kind.as_str()))
-            .collect(),
-        other => l
-            .generic
-            .get(other)?
-            .iter()
-            .map(|g| item(g.span, &g.label))
-            .collect(),
-    })
-}
-
 impl Stage for PluginStage {
     fn name(&self) -> &str {
         &self.description.name
@@ -527,11 +540,22 @@ impl Stage for PluginStage {
                 len: items.len(),
             })
             .collect();
+        let typed = TypedViews::of(doc, &self.description.requires);
+        let (entities, entities_len) = views::raw(&typed.entities);
+        let (numbers, numbers_len) = views::raw(&typed.numbers);
+        let (quotes, quotes_len) = views::raw(&typed.quotes);
+        // A version 1 plugin reads only the fields before `entities`.
         let view = abi::DocumentView {
             id: Str::new(&doc.id),
             text: Str::new(&doc.text),
             layers: raw_layers.as_ptr(),
             layer_count: raw_layers.len(),
+            entities,
+            entities_len,
+            numbers,
+            numbers_len,
+            quotes,
+            quotes_len,
         };
         let mut collector = Collector {
             text: &doc.text,
@@ -552,6 +576,11 @@ impl Stage for PluginStage {
             problem,
             ..
         } = collector;
+        let message = if message.trim().is_empty() {
+            format!("no reason given (status {status})")
+        } else {
+            message
+        };
         match status {
             abi::STATUS_OK => {}
             abi::STATUS_PANIC => {
@@ -559,7 +588,17 @@ impl Stage for PluginStage {
                     "plugin `{name}` panicked: {message}"
                 )))
             }
-            _ => return Err(StageError::Other(format!("plugin `{name}`: {message}"))),
+            abi::STATUS_ERROR => {
+                return Err(StageError::Other(format!(
+                    "plugin `{name}` failed: {message}"
+                )))
+            }
+            _ => {
+                return Err(StageError::Other(format!(
+                    "plugin `{name}` failed: {message}; status {status} is not one the ABI \
+                     defines, this is a bug in the plugin"
+                )))
+            }
         }
         if let Some(problem) = problem {
             return Err(StageError::Other(format!(
@@ -574,6 +613,11 @@ impl Stage for PluginStage {
         Ok(())
     }
 }
+
+mod views;
+
+#[cfg(test)]
+mod descriptor_tests;
 
 #[cfg(test)]
 mod tests {
@@ -674,6 +718,7 @@ mod tests {
                     "lede-test-panic",
                 ])
                 .args(["-p", "lede-test-wrong-abi", "-p", "lede-test-not-a-plugin"])
+                .args(["-p", "lede-test-typed"])
                 .arg("--target-dir")
                 .arg(&target)
                 .status()
@@ -846,7 +891,10 @@ mod tests {
 
         let mut failing = with_sentences("f", "Talks FAIL again");
         let err = stage.process(&mut failing).unwrap_err().to_string();
-        assert_eq!(err, "plugin `misbehaving`: the fixture fails on FAIL");
+        assert_eq!(
+            err,
+            "plugin `misbehaving` failed: the fixture fails on FAIL"
+        );
 
         let mut bad = with_sentences("b", "BADSPAN’s truce");
         let err = stage.process(&mut bad).unwrap_err().to_string();
@@ -889,7 +937,8 @@ mod tests {
         crate::run_ordered(&pipeline, inputs, 2, |o| outcomes.push(o));
         assert_eq!(outcomes.len(), 3);
         match &outcomes[1] {
-            crate::Outcome::Failed { id, message } => {
+            crate::Outcome::Failed { id, error } => {
+                let message = error.to_string();
                 assert_eq!(id, "1");
                 assert!(message.contains("the fixture panics on PANIC"), "{message}");
             }
@@ -923,6 +972,123 @@ mod tests {
             ),
             "{err}"
         );
+    }
+
+    #[test]
+    fn plugin_options_are_checked_against_its_specs_with_suggestions() {
+        let dir = std::env::temp_dir();
+        let toml = format!(
+            "[[stage]]\nplugin = {:?}\noptions = {{ min_lenght = 2, kinds = \"url\" }}\n",
+            library("lede_handles").display().to_string()
+        );
+        let err =
+            crate::Pipeline::from_toml(&toml, &dir.join("opts.toml")).expect_err("two bad options");
+        let got: Vec<(usize, usize, crate::Code)> = err
+            .diagnostics
+            .iter()
+            .map(|d| (d.line, d.column, d.code))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (3, 13, crate::Code::UnknownOption),
+                (3, 37, crate::Code::OptionType)
+            ],
+            "{err}"
+        );
+        let shown = err.to_string();
+        assert!(
+            shown.contains(
+                "unknown option `min_lenght` for plugin `handles`\n  help: did you mean \
+                 `min_length`? Options of `handles`: kinds, min_length"
+            ),
+            "{shown}"
+        );
+        assert!(
+            shown.contains("option `kinds` of plugin `handles` must be a list of strings, found the string \"url\""),
+            "{shown}"
+        );
+        assert_eq!(shown.matches("kinds, min_length").count(), 1, "{shown}");
+    }
+
+    #[test]
+    fn a_bare_name_next_to_a_pipeline_given_without_a_directory_is_found() {
+        // The test runs in the crate directory; a pipeline named `rel.toml`
+        // has an empty directory, which must mean this one, spelled `./`
+        // so the dynamic loader does not search the system's library path.
+        let name = format!("lede_cwd{}", std::process::id());
+        let file = format!(
+            "{}{name}{}",
+            std::env::consts::DLL_PREFIX,
+            std::env::consts::DLL_SUFFIX
+        );
+        std::fs::copy(library("lede_handles"), &file).unwrap();
+        let found = resolve_in(&name, Path::new(""), None);
+        let loaded = match &found {
+            Ok(path) => load(path, "{}").map(|stage| stage.name().to_string()),
+            Err(e) => Err(e.clone()),
+        };
+        std::fs::remove_file(&file).unwrap();
+        assert_eq!(found.unwrap(), Path::new(".").join(&file));
+        assert_eq!(loaded.unwrap(), "handles");
+    }
+
+    #[test]
+    fn a_plugin_reads_the_typed_views_of_entities_numbers_and_quotes() {
+        use lede_core::{Entity, EntityLabel, NumberAnnotation, NumberKind, NumberValue};
+        use lede_core::{Quote, QuoteKind, Speaker};
+        let text =
+            "“The deal holds,” said Mr. Witkoff, adding that over 300 prisoners would be freed.";
+        let at = |part: &str| {
+            let start = text.find(part).unwrap();
+            Span::new(text, start, start + part.len()).unwrap()
+        };
+        let mut doc = Document::new("typed", text);
+        doc.layers.entities = Some(vec![Entity {
+            span: at("Witkoff"),
+            label: EntityLabel::Person,
+            canonical: Some("Steve Witkoff".into()),
+            title: Some("Mr.".into()),
+        }]);
+        let mut number =
+            NumberAnnotation::new(at("300"), NumberKind::Cardinal, NumberValue::Number(300.0));
+        number.unit = Some("prisoners".into());
+        number.modifier = Some("over".into());
+        doc.layers.numbers = Some(vec![number]);
+        doc.layers.quotes = Some(vec![Quote {
+            span: at("“The deal holds,”"),
+            kind: QuoteKind::Direct,
+            speaker: Some(Speaker {
+                span: Some(at("Mr. Witkoff")),
+                text: "Mr. Witkoff".into(),
+                canonical: Some("Steve Witkoff".into()),
+                entity: None,
+            }),
+            cue: Some("said".into()),
+        }]);
+        let stage = load(&library("lede_test_typed"), "{}").unwrap();
+        stage.process(&mut doc).unwrap();
+        let typed = &doc.layers.generic["typed"];
+        let find = |label: &str| typed.iter().find(|a| a.label == label).unwrap();
+        let s = |v: &str| AttrValue::Str(v.into());
+        let entity = find("entity");
+        assert_eq!(doc.slice(entity.span), "Witkoff");
+        assert_eq!(entity.attrs["label"], s("PERSON"));
+        assert_eq!(entity.attrs["canonical"], s("Steve Witkoff"));
+        assert_eq!(entity.attrs["title"], s("Mr."));
+        let number = find("number");
+        assert_eq!(doc.slice(number.span), "300");
+        assert_eq!(number.attrs["kind"], s("cardinal"));
+        assert_eq!(number.attrs["value"], AttrValue::Float(300.0));
+        assert_eq!(number.attrs["unit"], s("prisoners"));
+        assert_eq!(number.attrs["modifier"], s("over"));
+        let quote = find("quote");
+        assert_eq!(doc.slice(quote.span), "“The deal holds,”");
+        assert_eq!(quote.attrs["kind"], s("direct"));
+        assert_eq!(quote.attrs["speaker"], s("Mr. Witkoff"));
+        assert_eq!(quote.attrs["speaker_canonical"], s("Steve Witkoff"));
+        assert_eq!(quote.attrs["cue"], s("said"));
+        assert_eq!(find("generic").attrs["entities"], AttrValue::Int(1));
     }
 
     #[test]

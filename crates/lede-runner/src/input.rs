@@ -1,7 +1,9 @@
-//! Reading documents from the command line's inputs, lazily: a directory is
-//! listed up front (paths only), but a file's text or a JSONL line is read
-//! only when the next document is asked for, so memory does not grow with
-//! the input.
+//! Reading documents from inputs, lazily: a directory is listed up front
+//! (paths only), but a file's text or a JSONL line is read only when the
+//! next document is asked for, so memory does not grow with the input.
+//! JSONL records go through the one reader of lede-core
+//! ([`lede_core::json::RawDocument`]); a UTF-8 byte-order mark at the start
+//! of a file or stream is skipped.
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader};
@@ -9,8 +11,45 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
-use lede_core::Document;
-use serde_json::Value;
+use lede_core::json::{OffsetUnit, RawDocument, ReadError};
+use lede_core::{Document, Span};
+
+/// The UTF-8 encoding of U+FEFF, which some editors put at the start of a file.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Why a document could not be read. Each variant names its place: the
+/// file, or the file (or `stdin`) and line of a JSONL record.
+#[derive(Debug, thiserror::Error)]
+pub enum InputError {
+    #[error("{}: {source}", path.display())]
+    Io { path: PathBuf, source: io::Error },
+    #[error("{}: invalid UTF-8 at byte offset {offset}", path.display())]
+    TextUtf8 { path: PathBuf, offset: usize },
+    #[error(
+        "{name}: the text is {len} bytes, more than the {} lede handles",
+        Span::MAX_TEXT_BYTES
+    )]
+    TooLong { name: String, len: usize },
+    #[error("{name}:{line}: invalid UTF-8 at byte offset {offset} of the line")]
+    LineUtf8 {
+        name: String,
+        line: usize,
+        offset: usize,
+    },
+    #[error("{name}:{line}: {source}")]
+    Record {
+        name: String,
+        line: usize,
+        #[source]
+        source: ReadError,
+    },
+    #[error("{name}: read error after line {line}: {source}")]
+    Stream {
+        name: String,
+        line: usize,
+        source: io::Error,
+    },
+}
 
 /// One input named on the command line, after directories are expanded.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,13 +70,22 @@ impl Source {
 }
 
 /// A document that could not be read; it keeps its place in the input order.
-pub use lede_runner::InputFailure as ReadFailure;
+pub use crate::InputFailure as ReadFailure;
+
+/// Why the inputs named on a command line cannot be used at all.
+#[derive(Debug, thiserror::Error)]
+pub enum SourceError {
+    #[error("{input}: {source}")]
+    Io { input: String, source: io::Error },
+    #[error("{0}: the directory holds no .txt files")]
+    EmptyDirectory(String),
+}
 
 /// Turns command-line inputs into sources: `-` is stdin, a directory gives
 /// all `.txt` files below it (recursive, sorted by path), a `.jsonl` file is
 /// JSONL, any other file is plain text. A path that does not exist is an
 /// error (a usage error: nothing has been read yet).
-pub fn expand(inputs: &[String]) -> Result<Vec<Source>, String> {
+pub fn expand(inputs: &[String]) -> Result<Vec<Source>, SourceError> {
     let mut sources = Vec::new();
     for input in inputs {
         if input == "-" {
@@ -45,13 +93,17 @@ pub fn expand(inputs: &[String]) -> Result<Vec<Source>, String> {
             continue;
         }
         let path = PathBuf::from(input);
-        let meta = std::fs::metadata(&path).map_err(|e| format!("{input}: {e}"))?;
+        let io_err = |source| SourceError::Io {
+            input: input.clone(),
+            source,
+        };
+        let meta = std::fs::metadata(&path).map_err(io_err)?;
         if meta.is_dir() {
             let mut files = Vec::new();
-            collect_txt(&path, &mut files).map_err(|e| format!("{input}: {e}"))?;
+            collect_txt(&path, &mut files).map_err(io_err)?;
             files.sort();
             if files.is_empty() {
-                return Err(format!("{input}: the directory holds no .txt files"));
+                return Err(SourceError::EmptyDirectory(input.clone()));
             }
             sources.extend(files.into_iter().map(Source::Text));
         } else if has_extension(&path, "jsonl") || has_extension(&path, "ndjson") {
@@ -88,78 +140,93 @@ fn stem(path: &Path) -> String {
         .unwrap_or_else(|| path.display().to_string())
 }
 
-/// Reads one text file as one document. Invalid UTF-8 fails the document
-/// with the byte offset of the first bad byte; an empty file is an empty
-/// document.
+/// Reads one text file as one document. A leading byte-order mark is
+/// skipped; invalid UTF-8 fails the document with the byte offset of the
+/// first bad byte (counted in the file); an empty file is an empty document.
 pub fn read_text_file(path: &Path) -> Result<Document, ReadFailure> {
     let id = stem(path);
-    let bytes = std::fs::read(path).map_err(|e| ReadFailure {
-        id: id.clone(),
-        message: format!("{}: {e}", path.display()),
+    let fail = |id: String, error| ReadFailure { id, error };
+    let mut bytes = std::fs::read(path).map_err(|source| {
+        fail(
+            id.clone(),
+            InputError::Io {
+                path: path.to_path_buf(),
+                source,
+            },
+        )
     })?;
+    let skipped = if bytes.starts_with(BOM) {
+        bytes.drain(..BOM.len());
+        BOM.len()
+    } else {
+        0
+    };
+    if bytes.len() > Span::MAX_TEXT_BYTES {
+        let error = InputError::TooLong {
+            name: path.display().to_string(),
+            len: bytes.len(),
+        };
+        return Err(fail(id, error));
+    }
     match String::from_utf8(bytes) {
         Ok(text) => Ok(Document::new(id, text)),
-        Err(e) => Err(ReadFailure {
-            message: format!(
-                "{}: invalid UTF-8 at byte offset {}",
-                path.display(),
-                e.utf8_error().valid_up_to()
-            ),
-            id,
-        }),
+        Err(e) => {
+            let error = InputError::TextUtf8 {
+                path: path.to_path_buf(),
+                offset: skipped + e.utf8_error().valid_up_to(),
+            };
+            Err(fail(id, error))
+        }
     }
 }
 
 /// Builds a document from one JSONL line: `text` is required, `id` may be a
-/// string or a number (when absent the id is `<name>:<line>`), and every
-/// other field goes to the document's metadata.
+/// string or a number (when absent the id is `<id_prefix>:<line>`), layers
+/// in lede's JSON form are read as layers, and every other field goes to
+/// the document's metadata. Offsets are code points.
 pub fn parse_jsonl_line(
     line: &[u8],
     name: &str,
     id_prefix: &str,
     line_no: usize,
 ) -> Result<Document, ReadFailure> {
-    let fallback_id = format!("{id_prefix}:{line_no}");
-    let fail = |id: &str, message: String| ReadFailure {
-        id: id.to_string(),
-        message: format!("{name}:{line_no}: {message}"),
+    let fallback_id = || format!("{id_prefix}:{line_no}");
+    let record_err = |id: String, source| ReadFailure {
+        id,
+        error: InputError::Record {
+            name: name.to_string(),
+            line: line_no,
+            source,
+        },
     };
     let line = match std::str::from_utf8(line) {
         Ok(s) => s,
         Err(e) => {
-            return Err(fail(
-                &fallback_id,
-                format!(
-                    "invalid UTF-8 at byte offset {} of the line",
-                    e.valid_up_to()
-                ),
-            ))
+            return Err(ReadFailure {
+                id: fallback_id(),
+                error: InputError::LineUtf8 {
+                    name: name.to_string(),
+                    line: line_no,
+                    offset: e.valid_up_to(),
+                },
+            })
         }
     };
-    let value: Value = serde_json::from_str(line)
-        .map_err(|e| fail(&fallback_id, format!("not valid JSON: {e}")))?;
-    let Value::Object(mut fields) = value else {
-        return Err(fail(&fallback_id, "expected a JSON object".to_string()));
-    };
-    let id = match fields.remove("id") {
-        Some(Value::String(s)) => s,
-        Some(Value::Number(n)) => n.to_string(),
-        Some(Value::Null) | None => fallback_id.clone(),
-        Some(_) => {
-            return Err(fail(
-                &fallback_id,
-                "field \"id\" must be a string or a number".to_string(),
-            ))
-        }
-    };
-    let text = match fields.remove("text") {
-        Some(Value::String(s)) => s,
-        Some(_) => return Err(fail(&id, "field \"text\" must be a string".to_string())),
-        None => return Err(fail(&id, "missing field \"text\"".to_string())),
-    };
-    let mut doc = Document::new(id, text);
-    doc.metadata.extend(fields);
-    Ok(doc)
+    let mut raw = RawDocument::parse(line).map_err(|e| record_err(fallback_id(), e))?;
+    let id = raw.id.get_or_insert_with(fallback_id).clone();
+    if raw
+        .text
+        .as_ref()
+        .is_some_and(|t| t.len() > Span::MAX_TEXT_BYTES)
+    {
+        let error = InputError::TooLong {
+            name: format!("{name}:{line_no}"),
+            len: raw.text.as_ref().map_or(0, String::len),
+        };
+        return Err(ReadFailure { id, error });
+    }
+    raw.into_document(OffsetUnit::CodePoints)
+        .map_err(|e| record_err(id, e))
 }
 
 struct LineSource {
@@ -206,6 +273,9 @@ impl DocumentReader {
                 Ok(0) => return None,
                 Ok(_) => {
                     src.line_no += 1;
+                    if src.line_no == 1 && self.buf.starts_with(BOM) {
+                        self.buf.drain(..BOM.len());
+                    }
                     if self.buf.iter().all(u8::is_ascii_whitespace) {
                         continue; // blank lines are not records
                     }
@@ -219,10 +289,11 @@ impl DocumentReader {
                 Err(e) => {
                     let failure = ReadFailure {
                         id: format!("{}:{}", src.id_prefix, src.line_no + 1),
-                        message: format!(
-                            "{}: read error after line {}: {e}",
-                            src.name, src.line_no
-                        ),
+                        error: InputError::Stream {
+                            name: src.name.clone(),
+                            line: src.line_no,
+                            source: e,
+                        },
                     };
                     // A stream that failed cannot be resumed reliably.
                     self.current = None;
@@ -258,10 +329,10 @@ impl Iterator for DocumentReader {
                             line_no: 0,
                         })
                     }
-                    Err(e) => {
+                    Err(source) => {
                         return Some(Err(ReadFailure {
                             id: stem(&path),
-                            message: format!("{}: {e}", path.display()),
+                            error: InputError::Io { path, source },
                         }))
                     }
                 },
@@ -275,6 +346,60 @@ impl Iterator for DocumentReader {
                 }
             }
         }
+    }
+}
+
+/// Reads every record of a JSONL file of annotated documents (gold files,
+/// `lede run` output) with offsets in `unit`, skipping blank lines and a
+/// leading byte-order mark. Each bad record is an error naming its line;
+/// only a file that cannot be opened or read fails as a whole.
+pub fn read_jsonl_file(
+    path: &Path,
+    unit: OffsetUnit,
+) -> Result<Vec<Result<Document, InputError>>, InputError> {
+    let name = path.display().to_string();
+    let file = File::open(path).map_err(|source| InputError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let mut reader = BufReader::new(file);
+    let mut docs = Vec::new();
+    let mut buf = Vec::new();
+    let mut line = 0;
+    loop {
+        buf.clear();
+        let read = reader
+            .read_until(b'\n', &mut buf)
+            .map_err(|source| InputError::Stream {
+                name: name.clone(),
+                line,
+                source,
+            })?;
+        if read == 0 {
+            return Ok(docs);
+        }
+        line += 1;
+        if line == 1 && buf.starts_with(BOM) {
+            buf.drain(..BOM.len());
+        }
+        if buf.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let doc = match std::str::from_utf8(&buf) {
+            Err(e) => Err(InputError::LineUtf8 {
+                name: name.clone(),
+                line,
+                offset: e.valid_up_to(),
+            }),
+            Ok(text) => RawDocument::parse(text)
+                .and_then(|raw| raw.into_document(unit))
+                .map_err(|source| InputError::Record {
+                    name: name.clone(),
+                    line,
+                    source,
+                }),
+        };
+        docs.push(doc);
     }
 }
 
@@ -298,22 +423,52 @@ mod tests {
         let err = parse_jsonl_line(b"{\"id\": \"a\", \"txt\": \"typo\"}", "in.jsonl", "in", 12)
             .unwrap_err();
         assert_eq!(err.id, "a");
-        assert_eq!(err.message, "in.jsonl:12: missing field \"text\"");
+        assert_eq!(err.to_string(), "in.jsonl:12: missing field \"text\"");
         let err = parse_jsonl_line(b"{\"id\": \"a\", \"text\": ", "in.jsonl", "in", 4).unwrap_err();
         assert_eq!(err.id, "in:4");
         assert!(
-            err.message.starts_with("in.jsonl:4: not valid JSON"),
-            "{}",
-            err.message
+            err.to_string().starts_with("in.jsonl:4: not valid JSON"),
+            "{err}"
         );
         let err = parse_jsonl_line(b"[1, 2]", "stdin", "stdin", 1).unwrap_err();
-        assert_eq!(err.message, "stdin:1: expected a JSON object");
+        assert_eq!(err.to_string(), "stdin:1: expected a JSON object");
         let err = parse_jsonl_line(b"{\"text\": \"caf\xe9\"}", "stdin", "stdin", 2).unwrap_err();
         assert!(
-            err.message.contains("invalid UTF-8 at byte offset 13"),
-            "{}",
-            err.message
+            err.to_string().contains("invalid UTF-8 at byte offset 13"),
+            "{err}"
         );
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_text_nor_a_lost_record() {
+        let dir = std::env::temp_dir().join(format!("lede-bom-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let txt = dir.join("bom.txt");
+        std::fs::write(&txt, b"\xEF\xBB\xBFCairo, Monday.").unwrap();
+        assert_eq!(read_text_file(&txt).unwrap().text, "Cairo, Monday.");
+        let jsonl = dir.join("bom.jsonl");
+        std::fs::write(
+            &jsonl,
+            b"\xEF\xBB\xBF{\"id\":\"a\",\"text\":\"One.\"}\n{\"id\":\"b\",\"text\":\"Two.\"}\n",
+        )
+        .unwrap();
+        let ids: Vec<String> = DocumentReader::new(vec![Source::Jsonl(jsonl.clone())])
+            .map(|d| d.unwrap().id)
+            .collect();
+        assert_eq!(ids, ["a", "b"]);
+        let read = read_jsonl_file(&jsonl, OffsetUnit::CodePoints).unwrap();
+        assert_eq!(read.len(), 2);
+        assert!(read.iter().all(Result::is_ok));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn layers_in_a_record_are_layers_not_metadata() {
+        let line = br#"{"id":"g","text":"Talks resumed.","sentences":[[0,14]],"desk":"world"}"#;
+        let doc = parse_jsonl_line(line, "in.jsonl", "in", 1).unwrap();
+        assert_eq!(doc.layers.sentences.as_ref().map(Vec::len), Some(1));
+        assert!(!doc.metadata.contains_key("sentences"));
+        assert_eq!(doc.meta_str("desk"), Some("world"));
     }
 
     #[test]
@@ -342,7 +497,7 @@ mod properties {
             match parse_jsonl_line(&line, "in.jsonl", "in", 9) {
                 Ok(doc) => prop_assert!(!doc.id.is_empty()),
                 Err(f) => {
-                    prop_assert!(f.message.starts_with("in.jsonl:9: "), "{}", f.message);
+                    prop_assert!(f.to_string().starts_with("in.jsonl:9: "), "{}", f);
                     prop_assert!(!f.id.is_empty());
                 }
             }
