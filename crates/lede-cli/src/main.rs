@@ -8,6 +8,8 @@
 //! 1 some documents failed (each reported on stderr), 2 usage or pipeline
 //! error. See docs/cli.md.
 
+#![forbid(unsafe_code)]
+
 mod bench;
 mod eval_cases;
 mod plugin_new;

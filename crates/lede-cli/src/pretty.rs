@@ -82,8 +82,16 @@ pub fn render(doc: &Document) -> String {
     if let Some(quotes) = &layers.quotes {
         let _ = writeln!(out, "Quotes ({})", quotes.len());
         for q in quotes {
+            // The resolved name, and the words at the cue when they differ
+            // from it: `Ruth Adler [she]`.
             let speaker = match &q.speaker {
-                Some(sp) => sp.canonical.clone().unwrap_or_else(|| sp.text.clone()),
+                Some(sp) => match &sp.canonical {
+                    Some(name) if !name.ends_with(sp.text.trim()) => {
+                        format!("{name} [{}]", sp.text)
+                    }
+                    Some(name) => name.clone(),
+                    None => sp.text.clone(),
+                },
                 None => "(unknown)".to_string(),
             };
             let _ = write!(out, "  {speaker}: “{}”", one_line(doc.slice(q.span)));

@@ -267,3 +267,31 @@ fn bare_plugin_names_are_found_through_lede_plugin_path() {
     let names: Vec<String> = layer(&doc, "handles").into_iter().map(|(t, _)| t).collect();
     assert_eq!(names, vec!["@realDonaldTrump", "@netanyahu"]);
 }
+
+#[test]
+fn bench_reports_a_plugin_stage_like_any_other() {
+    let pipeline = single_plugin_pipeline("bench", &library("lede_handles"));
+    let out = lede(&[
+        "bench",
+        pipeline.to_str().unwrap(),
+        "corpus/seeds",
+        "--rounds",
+        "1",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("handles "))
+        .unwrap_or_else(|| panic!("no handles line in:\n{text}"));
+    let mb_per_s: f64 = line
+        .split_whitespace()
+        .last()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| panic!("no MB/s in {line:?}"));
+    assert!(mb_per_s > 0.0, "{line}");
+}

@@ -22,11 +22,18 @@
 //!   over gold quotes of kind direct or partial. Gold `scare` quotes are
 //!   don't-care: a prediction overlapping one is neither a hit nor a false
 //!   alarm, and missing one costs nothing. Predicted `scare` quotes are
-//!   ignored. Speaker accuracy is measured on matched quotes.
+//!   ignored. Speaker accuracy is measured on matched quotes: a speaker is
+//!   right when its mention at the cue (or the name mention it resolved to)
+//!   overlaps the gold source span, or when the gold names the person it
+//!   resolved to; both figures are reported, with the accuracy split by gold
+//!   sources that are names and pronouns, the null-speaker rate, and the
+//!   number of gold quotes no predicted quote of any kind overlaps.
 //!
 //! A layer is scored only when at least one gold document carries it, and
 //! only on the documents whose gold carries it. A predicted document that
 //! lacks the layer counts as predicting nothing.
+
+#![forbid(unsafe_code)]
 
 pub mod cases;
 
@@ -106,6 +113,27 @@ impl Accuracy {
     fn to_json(self) -> Value {
         json!({"correct": self.correct, "total": self.total, "accuracy": self.value()})
     }
+
+    /// One item, right or not.
+    fn of(right: bool) -> Accuracy {
+        Accuracy {
+            correct: usize::from(right),
+            total: 1,
+        }
+    }
+}
+
+impl QuoteScores {
+    fn add(&mut self, other: &QuoteScores) {
+        self.spans.add(other.spans);
+        self.speaker.add(other.speaker);
+        self.speaker_mention.add(other.speaker_mention);
+        self.speaker_resolved.add(other.speaker_resolved);
+        self.speaker_named.add(other.speaker_named);
+        self.speaker_pronoun.add(other.speaker_pronoun);
+        self.null_speaker.add(other.null_speaker);
+        self.not_emitted += other.not_emitted;
+    }
 }
 
 /// Which entity labels are compared.
@@ -154,7 +182,22 @@ pub struct NumberScores {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct QuoteScores {
     pub spans: Counts,
+    /// Right by either rule below (see [`same_speaker`]).
     pub speaker: Accuracy,
+    /// Right because the predicted mention overlaps the gold source span
+    /// (the words at the cue).
+    pub speaker_mention: Accuracy,
+    /// Right because the gold names the person the prediction resolved to.
+    pub speaker_resolved: Accuracy,
+    /// [`QuoteScores::speaker`] on quotes whose gold source is a name or
+    /// noun phrase, and on those whose gold source is a pronoun.
+    pub speaker_named: Accuracy,
+    pub speaker_pronoun: Accuracy,
+    /// Matched quotes whose gold has a speaker but the prediction none.
+    pub null_speaker: Accuracy,
+    /// Gold quotes (any kind) that no predicted quote of any kind
+    /// overlaps: quoted stretches the pipeline did not emit.
+    pub not_emitted: usize,
 }
 
 /// The scores of a whole gold set. A field is `None` when no gold document
@@ -236,8 +279,7 @@ pub fn evaluate(
             let pred = pl.quotes.as_deref().unwrap_or(&[]);
             let scores = score_quotes(g, gold_quotes, p, pred);
             let total = report.quotes.get_or_insert_with(QuoteScores::default);
-            total.spans.add(scores.spans);
-            total.speaker.add(scores.speaker);
+            total.add(&scores);
         }
     }
     for name in lede_core::layer::BUILT_IN {
@@ -375,9 +417,15 @@ pub fn score_quotes(
         .filter(|q| q.kind == QuoteKind::Scare)
         .map(|q| q.span)
         .collect();
+    let mut scores = QuoteScores {
+        not_emitted: gold
+            .iter()
+            .filter(|g| !pred.iter().any(|p| overlap(g.span, p.span) > 0))
+            .count(),
+        ..QuoteScores::default()
+    };
     let pred: Vec<&Quote> = pred.iter().filter(|q| q.kind != QuoteKind::Scare).collect();
     let mut used = vec![false; pred.len()];
-    let mut scores = QuoteScores::default();
     for g in &scored {
         // The unused prediction that overlaps this gold quote the most
         // (the earliest on a tie).
@@ -404,6 +452,24 @@ pub fn score_quotes(
                     pred[i].speaker.as_ref(),
                 );
                 scores.speaker.correct += usize::from(right);
+                let (gs, ps) = (g.speaker.as_ref(), pred[i].speaker.as_ref());
+                let mention = mention_right(gs, ps);
+                let resolved = names_right(gold_doc, gs, pred_doc, ps);
+                scores
+                    .speaker_mention
+                    .add(Accuracy::of(mention || (gs, ps) == (None, None)));
+                scores
+                    .speaker_resolved
+                    .add(Accuracy::of(resolved || (gs, ps) == (None, None)));
+                let by_pronoun = gs.is_some_and(|sp| is_pronoun(&sp.text));
+                if by_pronoun {
+                    scores.speaker_pronoun.add(Accuracy::of(right));
+                } else {
+                    scores.speaker_named.add(Accuracy::of(right));
+                }
+                if gs.is_some() {
+                    scores.null_speaker.add(Accuracy::of(ps.is_none()));
+                }
             }
             None => scores.spans.fn_ += 1,
         }
@@ -431,11 +497,36 @@ pub fn same_speaker(
         (Some(g), Some(p)) => (g, p),
         _ => return false,
     };
-    if let (Some(gs), Some(ps)) = (g.span, p.span) {
-        if overlap(gs, ps) > 0 {
-            return true;
-        }
-    }
+    mention_right(Some(g), Some(p)) || names_right(gold_doc, Some(g), pred_doc, Some(p))
+}
+
+/// The predicted mention (or the name mention it resolved to) overlaps the
+/// gold source span.
+fn mention_right(gold: Option<&Speaker>, pred: Option<&Speaker>) -> bool {
+    let (Some(g), Some(p)) = (gold, pred) else {
+        return false;
+    };
+    let Some(gs) = g.span else {
+        return false;
+    };
+    [p.span, p.entity]
+        .into_iter()
+        .flatten()
+        .any(|ps| overlap(gs, ps) > 0)
+}
+
+/// The gold name and a name the prediction is known by (its text, its
+/// resolved name, the text of its span) agree, ignoring case, or one ends
+/// with the other as whole words ("Witkoff" / "Steve Witkoff").
+fn names_right(
+    gold_doc: &Document,
+    gold: Option<&Speaker>,
+    pred_doc: &Document,
+    pred: Option<&Speaker>,
+) -> bool {
+    let (Some(g), Some(p)) = (gold, pred) else {
+        return false;
+    };
     let gold_names = speaker_names(gold_doc, g);
     let pred_names = speaker_names(pred_doc, p);
     gold_names.iter().any(|gn| {
@@ -443,6 +534,25 @@ pub fn same_speaker(
             .iter()
             .any(|pn| whole_word_suffix(gn, pn) || whole_word_suffix(pn, gn))
     })
+}
+
+/// A gold source written as a personal pronoun ("he", "They").
+fn is_pronoun(text: &str) -> bool {
+    matches!(
+        text.trim().to_lowercase().as_str(),
+        "he" | "she"
+            | "they"
+            | "it"
+            | "i"
+            | "we"
+            | "you"
+            | "him"
+            | "her"
+            | "them"
+            | "his"
+            | "their"
+            | "its"
+    )
 }
 
 /// The non-empty, lower-cased names a speaker is known by: its text, its
@@ -510,6 +620,12 @@ impl Report {
         if let Some(q) = &self.quotes {
             let mut v = q.spans.to_json();
             v["speaker"] = q.speaker.to_json();
+            v["speaker_mention"] = q.speaker_mention.to_json();
+            v["speaker_resolved"] = q.speaker_resolved.to_json();
+            v["speaker_named"] = q.speaker_named.to_json();
+            v["speaker_pronoun"] = q.speaker_pronoun.to_json();
+            v["null_speaker"] = q.null_speaker.to_json();
+            v["not_emitted"] = json!(q.not_emitted);
             layers.insert("quotes".into(), v);
         }
         json!({
@@ -576,6 +692,30 @@ impl Report {
         }
         if let Some(q) = &self.quotes {
             extra.push(format!("quotes: speaker accuracy {}", fmt_acc(q.speaker)));
+            extra.push(format!(
+                "quotes: speaker mention at the cue {}",
+                fmt_acc(q.speaker_mention)
+            ));
+            extra.push(format!(
+                "quotes: speaker resolved name {}",
+                fmt_acc(q.speaker_resolved)
+            ));
+            extra.push(format!(
+                "quotes: speaker, named sources {}",
+                fmt_acc(q.speaker_named)
+            ));
+            extra.push(format!(
+                "quotes: speaker, pronoun sources {}",
+                fmt_acc(q.speaker_pronoun)
+            ));
+            extra.push(format!(
+                "quotes: null speaker rate {}",
+                fmt_acc(q.null_speaker)
+            ));
+            extra.push(format!(
+                "quotes: gold quoted stretches not emitted {}",
+                q.not_emitted
+            ));
         }
         if !extra.is_empty() {
             out.push('\n');

@@ -11,6 +11,8 @@
 //! It does not segment text (it reads the `sentences` and `tokens` layers),
 //! nor resolve pronouns or link entities across documents.
 
+#![forbid(unsafe_code)]
+
 pub mod features;
 pub mod gazetteer;
 pub mod model;

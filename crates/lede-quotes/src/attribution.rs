@@ -38,6 +38,14 @@ const NAMING_REACH: usize = 5;
 const PRONOUN_SENTENCES: usize = 4;
 /// Entities examined by one look-up.
 const ENTITY_SCAN: usize = 64;
+/// Function words that never end a speaker's noun phrase.
+const NOT_A_HEAD: [&str; 36] = [
+    "that", "which", "who", "whom", "whose", "what", "this", "these", "those", "there", "here",
+    "and", "or", "but", "as", "than", "then", "so", "if", "when", "while", "because", "of", "to",
+    "by", "in", "on", "at", "for", "with", "from", "into", "after", "before", "about", "against",
+];
+/// Words of a common-noun speaker ("the three senators") after its determiner.
+const COMMON_NP_WORDS: usize = 5;
 /// Bytes at the start of a sentence searched for a subject pronoun.
 const SUBJECT_REACH: usize = 300;
 
@@ -512,6 +520,11 @@ impl<'a> DocView<'a> {
             .find(|&i| self.has_title(i, noun))
     }
 
+    /// The speaker for a candidate: the mention as written at the cue, with
+    /// the name it resolves to (canonical) and that name's mention (entity)
+    /// when the mention is not itself the name. A pronoun or title that
+    /// resolves to nobody stays a speaker of its own ("he", "the
+    /// president"): the text names a speaker even when we cannot.
     fn resolve(&self, cand: Cand) -> Option<Speaker> {
         match cand {
             Cand::Entity(i) => Some(self.entity_speaker(i)),
@@ -520,25 +533,30 @@ impl<'a> DocView<'a> {
                     Pronoun::Person(g) => self.resolve_person(pos, g, 0),
                     Pronoun::They => self.resolve_group(pos),
                     Pronoun::It => self.resolve_it(pos),
-                    Pronoun::Reporter => None,
+                    Pronoun::Reporter => return None,
                 };
-                found.map(|i| self.entity_speaker(i))
+                let len = self.text[pos..]
+                    .find(|c: char| !is_alnum(c))
+                    .unwrap_or(self.text.len() - pos);
+                let mention = Span::from_boundaries(self.text, pos, pos + len);
+                Some(self.mention_speaker(mention, found))
             }
-            Cand::Unnamed(span) => Some(Speaker {
-                span: Some(span),
-                text: span.text(self.text).to_string(),
-                canonical: None,
-                entity: None,
-            }),
-            Cand::Title(np, title) => match self.resolve_title(np.start(), title.text(self.text)) {
-                Some(i) => Some(self.entity_speaker(i)),
-                None => Some(Speaker {
-                    span: Some(np),
-                    text: np.text(self.text).to_string(),
-                    canonical: None,
-                    entity: None,
-                }),
-            },
+            Cand::Unnamed(span) => Some(self.mention_speaker(span, None)),
+            Cand::Title(np, title) => {
+                let found = self.resolve_title(np.start(), title.text(self.text));
+                Some(self.mention_speaker(np, found))
+            }
+        }
+    }
+
+    /// A speaker written as `mention`, resolved to entity `found` if any.
+    fn mention_speaker(&self, mention: Span, found: Option<usize>) -> Speaker {
+        let e = found.map(|i| self.entities[i]);
+        Speaker {
+            span: Some(mention),
+            text: mention.text(self.text).to_string(),
+            canonical: e.map(|e| self.canonical(e).to_string()),
+            entity: e.map(|e| e.span),
         }
     }
 
@@ -616,6 +634,43 @@ impl<'a> DocView<'a> {
         }
         if self.lex.is_source_noun(w) {
             return Some(Cand::Unnamed(self.extend_np(toks, j)));
+        }
+        None
+    }
+
+    /// A common-noun phrase opened by a determiner and ending at word
+    /// `toks[k]`: "the union", "the hospital", "a joint letter from the
+    /// three senators" (its last part), "the campaign ad". At most
+    /// [`COMMON_NP_WORDS`] words, all outside quotes.
+    fn common_np_ending_at(&self, toks: &[Tok], k: usize) -> Option<Cand> {
+        let head = toks.get(k)?;
+        if head.kind != TokKind::Word || head.in_quote {
+            return None;
+        }
+        let hw = self.word(head);
+        let plain_head = hw.chars().all(|c| c.is_lowercase() || c == '-')
+            && lexicon::pronoun(hw).is_none()
+            && !self.lex.is_adverb(hw)
+            && !self.lex.is_determiner(hw)
+            && !self.lex.is_speech_verb(hw)
+            && !NOT_A_HEAD.contains(&hw);
+        if !plain_head {
+            return None;
+        }
+        for m in (k.saturating_sub(COMMON_NP_WORDS)..k).rev() {
+            let t = &toks[m];
+            if t.kind != TokKind::Word || t.in_quote {
+                return None;
+            }
+            let w = self.word(t);
+            if self.lex.is_determiner(w) {
+                return Some(Cand::Unnamed(Span::from_boundaries(
+                    self.text, t.start, head.end,
+                )));
+            }
+            if self.lex.is_speech_verb(w) || self.lex.is_adverb(w) {
+                return None;
+            }
         }
         None
     }
@@ -796,7 +851,10 @@ impl<'a> DocView<'a> {
                     }
                 }
             }
-            if let Some(c) = self.cand_ending_at(toks, j - 1) {
+            if let Some(c) = self
+                .cand_ending_at(toks, j - 1)
+                .or_else(|| self.common_np_ending_at(toks, j - 1))
+            {
                 return Some(c);
             }
         } else if t.kind == TokKind::Comma && !t.in_quote {
@@ -988,6 +1046,7 @@ impl<'a> DocView<'a> {
                     .and_then(|h| self.cand_ending_at(toks, h));
                 let cand = from_head
                     .or_else(|| self.cand_ending_at(toks, end - 1))
+                    .or_else(|| self.common_np_ending_at(toks, end - 1))
                     .or_else(|| {
                         (j..end)
                             .filter_map(|m| self.entity_at(toks[m].start))
@@ -1008,7 +1067,9 @@ impl<'a> DocView<'a> {
                 || self.lex.is_title_noun(w)
                 || lexicon::pronoun(w).is_some()
                 || self.lex.is_adverb(w);
-            if !np_like && head.is_none() {
+            // "the union wrote": any noun phrase opened by a determiner.
+            let det_first = self.lex.is_determiner(self.word(&toks[j]));
+            if !np_like && head.is_none() && !det_first {
                 return None;
             }
             run &= np_like;
@@ -1049,6 +1110,9 @@ struct Analysed {
     attr: Attr,
     /// The quote has a cue of its own (not inherited).
     own_cue: bool,
+    /// The cue follows the quote (`“…,” said X`): a quotation resumed
+    /// right after that cue shares it.
+    trailing: bool,
     sentence: Option<usize>,
 }
 
@@ -1157,9 +1221,21 @@ pub(crate) fn attribute(view: &DocView) -> Vec<Quote> {
         // The sieve.
         let mut attr = None;
         let mut own_cue = false;
+        let mut trailing = false;
         if q.closed {
             attr = view.trailing(&trail_toks);
             own_cue = attr.is_some();
+            trailing = own_cue;
+        }
+        // “I think,” said Maria Lopez, “that the cuts will hold.”: the
+        // second half resumes the quotation its cue ended.
+        let mut resumed = false;
+        if attr.is_none() {
+            if let Some(prev) = resumes_after_cue(view, raw, &done, i) {
+                attr = Some(prev);
+                own_cue = true;
+                resumed = true;
+            }
         }
         if attr.is_none() {
             match view.leading(&lead_toks) {
@@ -1214,7 +1290,21 @@ pub(crate) fn attribute(view: &DocView) -> Vec<Quote> {
                         .next_back()
                         .is_some_and(|h| view.lex.is_vague_collective(h))
             });
-        let kind = if forced_scare || (vague && !standalone) {
+        let kind = if resumed {
+            // The same quotation as the one before (its kind too), unless
+            // the reporter's own words lead into it ("adding that talks
+            // would resume “within days.”").
+            let after_cue_phrase = last
+                .is_some_and(|t| matches!(t.kind, TokKind::Comma | TokKind::Colon | TokKind::Stop));
+            if standalone || after_cue_phrase {
+                done.last().map_or(QuoteKind::Direct, |d| d.kind)
+            } else {
+                QuoteKind::Partial
+            }
+        } else if own_cue && has_speaker && !vague && !named_thing && !title_like && words <= 1 {
+            // “sick”, with a cue naming who called it that: a partial quote.
+            QuoteKind::Partial
+        } else if forced_scare || (vague && !standalone) {
             QuoteKind::Scare
         } else if standalone || q.continues_previous {
             QuoteKind::Direct
@@ -1227,6 +1317,7 @@ pub(crate) fn attribute(view: &DocView) -> Vec<Quote> {
             kind,
             attr: attr.unwrap_or_default(),
             own_cue,
+            trailing,
             sentence: s_open,
         });
     }
@@ -1261,6 +1352,68 @@ pub(crate) fn attribute(view: &DocView) -> Vec<Quote> {
         .collect()
 }
 
+/// Bytes between a cue and the quotation it resumes.
+const RESUME_GAP: usize = 300;
+
+/// The attribution quote `i` shares with the quote before it when it
+/// resumes that quotation right after its trailing cue: the earlier quote
+/// is in the same paragraph, was credited by a cue that follows it, and
+/// between the two stands only that cue and its phrase (no full stop
+/// before the last word, no further quote).
+/// `“I think,” said Maria Lopez, the bank's chief economist, “that …”`,
+/// `“…,” said Jane Doe, chief economist at Acme Corp. “Consumers …”`,
+/// `“…,” the minister told reporters, adding that talks would resume
+/// “within days.”`
+fn resumes_after_cue(
+    view: &DocView,
+    raw: &[RawQuote],
+    done: &[Analysed],
+    i: usize,
+) -> Option<Attr> {
+    let j = i.checked_sub(1)?;
+    let prev = &done[j];
+    if !prev.trailing || prev.kind == QuoteKind::Scare || prev.attr.speaker.is_none() {
+        return None;
+    }
+    if raw[i].paragraph != raw[j].paragraph {
+        return None;
+    }
+    let (lo, hi) = (raw[j].close_end, raw[i].open);
+    if hi < lo || hi - lo > RESUME_GAP {
+        return None;
+    }
+    let gap = view.text.get(lo..hi)?;
+    // A stop is allowed only after the last word of the cue phrase.
+    let body = gap.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '.' | ',' | ':' | ';' | '—' | '–' | '-')
+    });
+    if body.contains(['!', '?', ';', '(', ')']) || has_full_stop(body) {
+        return None;
+    }
+    Some(prev.attr.clone())
+}
+
+/// True when `s` holds a period ending a sentence (not one inside "U.S." or
+/// after "Mr" or a single capital).
+fn has_full_stop(s: &str) -> bool {
+    let b = s.as_bytes();
+    for (k, _) in s.match_indices('.') {
+        let next_space = b.get(k + 1).is_none_or(|c| c.is_ascii_whitespace());
+        if !next_space {
+            continue;
+        }
+        let word_start = s[..k]
+            .rfind(|c: char| c.is_whitespace())
+            .map_or(0, |w| w + 1);
+        let word = &s[word_start..k];
+        if is_abbreviation(word) || word.contains('.') {
+            continue;
+        }
+        return true;
+    }
+    false
+}
+
 /// The attribution quote `i` keeps from the quote before it: that quote is
 /// in the same or the previous paragraph (or this one continues it), has a
 /// speaker, and no other person is named between them.
@@ -1285,7 +1438,8 @@ fn inherit_from(view: &DocView, raw: &[RawQuote], done: &[Analysed], i: usize) -
             continue;
         }
         let same = speaker.canonical.as_deref() == Some(view.canonical(ent))
-            || speaker.span == Some(ent.span);
+            || speaker.span == Some(ent.span)
+            || speaker.entity == Some(ent.span);
         if !same {
             return None;
         }

@@ -65,6 +65,8 @@ const MAY_START_MARK: [bool; 256] = {
 fn mark_at(bytes: &[u8], i: usize) -> Option<(Mark, usize)> {
     match bytes[i] {
         b'"' => Some((Mark::DoubleStraight, 1)),
+        // '' typed for " (two apostrophes, as some newspapers print it).
+        b'\'' if bytes.get(i + 1) == Some(&b'\'') => Some((Mark::DoubleStraight, 2)),
         b'\'' => Some((Mark::SingleStraight, 1)),
         0xE2 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
             Some(0x9C) => Some((Mark::DoubleLeft, 3)),

@@ -527,9 +527,10 @@ fn check_plugin_options(
                 item_start(item, key_at),
                 Code::OptionType,
                 format!(
-                    "option `{}` of plugin `{}` must be a {kind}, found {}",
+                    "option `{}` of plugin `{}` must be {}, found {}",
                     spec.name,
                     plugin.name,
+                    with_article(kind),
                     describe(item)
                 ),
                 format!("{} ({})", example_for(&spec.name, kind), spec.help),
@@ -592,10 +593,10 @@ fn check_options(
                 item_start(item, key_at),
                 Code::OptionType,
                 format!(
-                    "option `{}` of stage `{}` must be a {}, found {}",
+                    "option `{}` of stage `{}` must be {}, found {}",
                     spec.name,
                     info.id,
-                    spec.kind,
+                    with_article(spec.kind),
                     describe(item)
                 ),
                 format!("{} ({})", example_for(spec.name, spec.kind), spec.help),
@@ -717,6 +718,12 @@ fn convert(kind: OptionKind, item: &Item) -> Option<OptionValue> {
         ),
         _ => return None,
     })
+}
+
+/// "an integer", "a string", ...
+fn with_article(kind: OptionKind) -> String {
+    let article = if kind == OptionKind::Int { "an" } else { "a" };
+    format!("{article} {kind}")
 }
 
 fn example_for(name: &str, kind: OptionKind) -> String {
