@@ -209,16 +209,32 @@ enum PluginAction {
 #[derive(Subcommand)]
 enum TrainModel {
     /// Train the entity tagger from CoNLL-style JSONL.
+    ///
+    /// Both files are JSONL, one document a line, in the format `lede run`
+    /// writes (offsets in code points): `text` plus the `sentences`, `tokens`
+    /// and `entities` layers, e.g. {"id": "d1", "text": "Hamas said .",
+    /// "sentences": [[0, 12]], "tokens": [[0, 5], [6, 10], [11, 12]],
+    /// "entities": [{"start": 0, "end": 5, "label": "ORG"}]}. Labels are
+    /// PER, ORG, LOC, MISC or the OntoNotes names (mapped to those four).
+    /// Every entity must start and end on token boundaries inside one
+    /// sentence. A file with no document, no token or no entity, a line
+    /// without those layers or with an unknown label is refused (exit 1).
+    /// The same files, epochs and seed give the same model bytes.
     Ner {
+        /// Training documents (sentences, tokens, entities on every line).
         #[arg(long, value_name = "TRAIN.jsonl")]
         train: PathBuf,
+        /// Held-out documents in the same format; the epoch that scores best
+        /// on them is kept.
         #[arg(long, value_name = "DEV.jsonl")]
         dev: PathBuf,
-        /// Where to write the model.
+        /// Where to write the model (load it with the stage's `model` option).
         #[arg(short, long, value_name = "MODEL")]
         output: PathBuf,
+        /// Passes over the training data.
         #[arg(long, default_value_t = lede_ner::train::DEFAULT_EPOCHS)]
         epochs: usize,
+        /// Seed of the sentence shuffle.
         #[arg(long, default_value_t = lede_ner::train::DEFAULT_SEED)]
         seed: u64,
     },
