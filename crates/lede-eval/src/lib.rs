@@ -33,6 +33,10 @@
 //! only on the documents whose gold carries it. A predicted document that
 //! lacks the layer counts as predicting nothing.
 
+#![forbid(unsafe_code)]
+
+pub mod cases;
+
 use std::collections::BTreeMap;
 
 use lede_core::{Document, Entity, EntityLabel, NumberValue, Quote, QuoteKind, Span, Speaker};

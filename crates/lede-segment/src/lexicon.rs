@@ -8,6 +8,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 const TITLES: &str = include_str!("../data/titles.txt");
 const ABBREVIATIONS: &str = include_str!("../data/abbreviations.txt");
 const STARTERS: &str = include_str!("../data/sentence_starters.txt");
+const SENTENCE_ABBREVIATIONS: &str = include_str!("../data/sentence_abbreviations.txt");
 
 /// FNV-1a: the keys are short words, for which it beats SipHash by far, and
 /// the lists are fixed data, not attacker-chosen keys.
@@ -86,6 +87,9 @@ pub(crate) struct Lexicon {
     /// lookup.
     max_len: usize,
     starters: WordSet,
+    /// Abbreviations only the sentence splitter knows ("c. 1818", "p. 12",
+    /// "Op. 46"): the tokenizer splits their period off as before.
+    sentence_abbrevs: WordSet,
 }
 
 fn entries(list: &str) -> impl Iterator<Item = &str> {
@@ -104,6 +108,14 @@ impl Lexicon {
             max_len: 0,
             starters: entries(STARTERS)
                 .map(|w| w.as_bytes().to_vec().into_boxed_slice())
+                .collect(),
+            sentence_abbrevs: entries(SENTENCE_ABBREVIATIONS)
+                .map(|w| {
+                    w.trim_end_matches('.')
+                        .as_bytes()
+                        .to_vec()
+                        .into_boxed_slice()
+                })
                 .collect(),
         };
         // Titles last, so that a word on both lists is a title.
@@ -154,6 +166,13 @@ impl Lexicon {
         } else {
             Abbrev::No
         }
+    }
+
+    /// True when `word` (before its period) is an abbreviation that the
+    /// tokenizer leaves alone but that ends a sentence only before a
+    /// sentence opener ("c" in "c. 1818", "Op" in "Op. 46").
+    pub(crate) fn is_sentence_abbrev(&self, word: &[u8]) -> bool {
+        self.sentence_abbrevs.contains(word)
     }
 
     /// True when `word` commonly opens a sentence.

@@ -56,9 +56,12 @@
 //!
 //! See [`Segmenter::sentences`].
 
+#![forbid(unsafe_code)]
+
 mod chars;
 mod lexicon;
 mod paragraphs;
+mod sentence_context;
 mod sentences;
 mod tokens;
 

@@ -22,6 +22,10 @@ use crate::chars::{
 };
 use crate::lexicon::{Abbrev, Lexicon};
 use crate::paragraphs::trim;
+use crate::sentence_context::{
+    citation_end, find_next_marker, footnote_number_end, fronted_time_phrase, inline_bullet,
+    is_bullet, list_marker_at,
+};
 
 #[inline]
 fn is_terminator(c: char) -> bool {
@@ -66,14 +70,41 @@ pub(crate) fn split_paragraph(lex: &Lexicon, text: &str, para: Span, out: &mut V
     let bytes = text.as_bytes();
     let end = para.end();
     let mut sent_start = para.start();
+    // The list marker the current sentence opens with ("1.", "a)"), and how
+    // far the text has been searched for the marker that follows it.
+    let mut list = list_marker_at(bytes, sent_start, end);
+    let mut searched = sent_start + list.map_or(0, |(_, len)| len);
     let mut i = para.start();
     loop {
         i = find_terminator_lead(bytes, i, end);
+        if let Some((marker, _)) = list {
+            let to = end.min(i.saturating_add(1));
+            match find_next_marker(bytes, searched, to, end, marker) {
+                Some(p) => {
+                    if let Some(span) = trim(text, sent_start, p) {
+                        out.push(span);
+                    }
+                    sent_start = p;
+                    list = list_marker_at(bytes, p, end);
+                    searched = p + list.map_or(0, |(_, len)| len);
+                    i = p;
+                    continue;
+                }
+                None => searched = to,
+            }
+        }
         if i >= end {
             break;
         }
         let (c, len) = decode(bytes, i);
         if !is_terminator(c) {
+            if i > sent_start && inline_bullet(bytes, i, len, end) {
+                if let Some(span) = trim(text, sent_start, i) {
+                    out.push(span);
+                }
+                sent_start = i;
+                list = None;
+            }
             i += len;
             continue;
         }
@@ -86,7 +117,14 @@ pub(crate) fn split_paragraph(lex: &Lexicon, text: &str, para: Span, out: &mut V
                     out.push(span);
                 }
                 sent_start = next_start;
+                list = list_marker_at(bytes, next_start, end);
+                searched = next_start + list.map_or(0, |(_, len)| len);
                 i = next_start;
+            }
+            Step::ListItem { marker, next } => {
+                list = list_marker_at(bytes, marker, end);
+                searched = next;
+                i = next;
             }
             Step::Continue(next) => i = next,
         }
@@ -101,6 +139,9 @@ enum Step {
         sentence_end: usize,
         next_start: usize,
     },
+    /// No boundary: a list marker starts at `marker` ("… three steps: 1.
+    /// Release …"); resume scanning at `next`.
+    ListItem { marker: usize, next: usize },
     /// No boundary; resume scanning at this byte.
     Continue(usize),
 }
@@ -109,10 +150,13 @@ enum Step {
 /// `end`, in a sentence that began at `sent_start`) ends the sentence.
 fn boundary_after(lex: &Lexicon, text: &str, sent_start: usize, t: usize, end: usize) -> Step {
     let bytes = text.as_bytes();
-    // The run of terminators and closing marks: "?!", "...", "?”", "”.", ".)"
+    // The run of terminators and closing marks: "?!", "...", "?”", "”.",
+    // ".)", and a spaced ellipsis ". . .".
     let mut j = t;
     let mut periods_only = true;
+    let mut has_stop = false;
     let mut terminators = 0;
+    let mut closed = false;
     let mut closed_by_quote = false;
     while j < end {
         let (c, len) = decode(bytes, j);
@@ -120,11 +164,15 @@ fn boundary_after(lex: &Lexicon, text: &str, sent_start: usize, t: usize, end: u
             if c != '.' {
                 periods_only = false;
             }
+            has_stop |= matches!(c, '.' | '…' | '。');
             terminators += 1;
         } else if is_closer(c) {
+            closed = true;
             if matches!(c, '”' | '’' | '"' | '\'' | '»' | '›') {
                 closed_by_quote = true;
             }
+        } else if c == ' ' && bytes[j - 1] == b'.' && bytes.get(j + 1) == Some(&b'.') {
+            // ". . ."
         } else {
             break;
         }
@@ -137,23 +185,26 @@ fn boundary_after(lex: &Lexicon, text: &str, sent_start: usize, t: usize, end: u
     }
     let (space, _) = space_at(bytes, run_end);
     if !space {
+        // "a fee.[8] Yet": a citation set right after the sentence end.
+        if let Some(c) = citation_end(bytes, run_end, end) {
+            return after_citation(bytes, c, end);
+        }
         // "U.S.-brokered", "2.3", "t.co/…", "children…but": no boundary.
         return Step::Continue(run_end);
     }
     // Skip white space to the next word.
-    let mut n = run_end;
-    while n < end {
-        let (sp, len) = space_at(bytes, n);
-        if !sp {
-            break;
-        }
-        n += len;
-    }
+    let n = skip_space(bytes, run_end, end);
     if n >= end {
         return Step::Continue(n);
     }
+    // "… in 2014. [4] He …", "… “We will win.” (Reuters 2023).": the
+    // citation belongs to the sentence it follows.
+    if let Some(c) = citation_end(bytes, n, end) {
+        return after_citation(bytes, c, end);
+    }
     let (next_char, _) = decode(bytes, n);
-    if !starts_sentence(next_char) && !is_camel_case(bytes, n, end) {
+    let lower_start = !starts_sentence(next_char) && !is_camel_case(bytes, n, end);
+    if lower_start && !next_char.is_ascii_lowercase() {
         return Step::Continue(n);
     }
     let split = Step::Split {
@@ -161,36 +212,130 @@ fn boundary_after(lex: &Lexicon, text: &str, sent_start: usize, t: usize, end: u
         next_start: n,
     };
     let single_period = periods_only && terminators == 1 && bytes[t] == b'.';
-    if single_period && t > sent_start {
-        let word_start = word_start_before(bytes, sent_start, t);
-        let word = &bytes[word_start..t];
-        // The end of an e-mail address or URL ("press@idf.il.") is no
-        // abbreviation, whatever its shape.
-        let in_address = word_start > 0 && matches!(bytes[word_start - 1], b'@' | b'/');
-        if !word.is_empty() && !in_address {
-            match lex.abbrev(word) {
-                Abbrev::Title => return Step::Continue(n),
-                Abbrev::Ambiguous => {
-                    let next = next_word(bytes, n, end);
-                    let new_sentence = lex.is_starter(next)
-                        || (is_clock_abbrev(word) && !continues_time(bytes, n, end, next));
-                    return if new_sentence {
-                        split
-                    } else {
-                        Step::Continue(n)
-                    };
-                }
-                Abbrev::No => {}
+    let word_start = word_start_before(bytes, sent_start, t);
+    let word = &bytes[word_start..t];
+    // The end of an e-mail address or URL ("press@idf.il.") is no
+    // abbreviation, whatever its shape.
+    let in_address = word_start > 0 && matches!(bytes[word_start - 1], b'@' | b'/');
+    if lower_start {
+        // Informal text often starts sentences in lowercase ("… by cats.
+        // they look …", "where did you grow up? india?"). Edited text does
+        // so only after an abbreviation ("approx. five") or inside a
+        // quotation ("“Sure?” she asked"): split only after a plain
+        // lowercase word or number ending in one period, or a lowercase
+        // word ending in `?`/`!`, with no closing mark.
+        let plain_end = !closed
+            && if single_period {
+                is_plain_word(word)
+                    && lex.abbrev(word) == Abbrev::No
+                    && !lex.is_sentence_abbrev(word)
+                    && !is_list_marker(bytes, sent_start, word_start, word)
+            } else {
+                !has_stop && word.first().is_some_and(u8::is_ascii_lowercase)
+            };
+        return if plain_end { split } else { Step::Continue(n) };
+    }
+    if single_period && t > sent_start && !word.is_empty() && !in_address {
+        let kind = match lex.abbrev(word) {
+            // "Neither did I. John spoke.": the pronoun, not an initial.
+            Abbrev::Ambiguous
+                if word == b"I" && follows_lowercase_word(bytes, sent_start, word_start) =>
+            {
+                Abbrev::No
             }
-            if is_list_marker(bytes, sent_start, word_start, word) {
-                return Step::Continue(n);
+            Abbrev::No if lex.is_sentence_abbrev(word) => Abbrev::Ambiguous,
+            kind => kind,
+        };
+        match kind {
+            Abbrev::Title => return Step::Continue(n),
+            Abbrev::Ambiguous => {
+                let next = next_word(bytes, n, end);
+                let new_sentence = if is_clock_abbrev(word) {
+                    !continues_time(bytes, n, end, next)
+                        && !fronted_time_phrase(bytes, sent_start, word_start)
+                } else {
+                    lex.is_starter(next) || quotation_opens(bytes, n, end)
+                };
+                return if new_sentence {
+                    split
+                } else {
+                    Step::Continue(n)
+                };
             }
+            Abbrev::No => {}
+        }
+        if is_list_marker(bytes, sent_start, word_start, word) {
+            return Step::ListItem {
+                marker: word_start,
+                next: n,
+            };
         }
     }
     if !periods_only && closed_by_quote && attribution_follows(bytes, n, end) {
         return Step::Continue(n);
     }
+    // "… a publication fee. 8 Yet some journals …": a footnote number.
+    if let Some(f) = footnote_number_end(bytes, n, end, |w| lex.is_starter(w)) {
+        return Step::Split {
+            sentence_end: f,
+            next_start: skip_space(bytes, f, end),
+        };
+    }
     split
+}
+
+/// After a citation ending at `c`: a boundary when a sentence start
+/// follows, none at the end of the paragraph or before a lowercase word.
+fn after_citation(bytes: &[u8], c: usize, end: usize) -> Step {
+    let n = skip_space(bytes, c, end);
+    if n >= end {
+        return Step::Continue(n);
+    }
+    let (next_char, _) = decode(bytes, n);
+    if starts_sentence(next_char) || is_camel_case(bytes, n, end) {
+        Step::Split {
+            sentence_end: c,
+            next_start: n,
+        }
+    } else {
+        Step::Continue(n)
+    }
+}
+
+fn skip_space(bytes: &[u8], mut p: usize, end: usize) -> usize {
+    while p < end {
+        let (sp, len) = space_at(bytes, p);
+        if !sp {
+            break;
+        }
+        p += len;
+    }
+    p
+}
+
+/// A word of lowercase ASCII letters (two or more), or of three or more
+/// digits: its final period is punctuation ("cats.", "8160.").
+fn is_plain_word(word: &[u8]) -> bool {
+    (word.len() >= 2 && word.iter().all(u8::is_ascii_lowercase))
+        || (word.len() >= 3 && word.iter().all(u8::is_ascii_digit))
+}
+
+/// The word before `word_start` (in the same sentence) starts with a
+/// lowercase letter ("did I.").
+fn follows_lowercase_word(bytes: &[u8], sent_start: usize, word_start: usize) -> bool {
+    let mut p = word_start;
+    while p > sent_start && bytes[p - 1] == b' ' {
+        p -= 1;
+    }
+    let s = word_start_before(bytes, sent_start, p);
+    s < p && bytes[s].is_ascii_lowercase()
+}
+
+/// An opening quotation mark followed by a capital ("… at Acme Corp.
+/// “Consumers are …”"): a quoted sentence starts.
+fn quotation_opens(bytes: &[u8], n: usize, end: usize) -> bool {
+    let (c, len) = decode(bytes, n);
+    matches!(c, '“' | '"' | '‘' | '«') && n + len < end && bytes[n + len].is_ascii_uppercase()
 }
 
 /// Whether `c` can open a sentence: a letter that is not lowercase (capital
@@ -203,7 +348,7 @@ fn starts_sentence(c: char) -> bool {
             || is_opener(c)
             || matches!(c, '@' | '#' | '$');
     }
-    if is_opener(c) || matches!(c, '€' | '£' | '¥' | '₪') {
+    if is_opener(c) || is_bullet(c) || matches!(c, '€' | '£' | '¥' | '₪') {
         return true;
     }
     match classify(c) {
@@ -309,7 +454,10 @@ fn continues_time(bytes: &[u8], n: usize, end: usize, next: &[u8]) -> bool {
         b"Sunday",
     ];
     if TIME_WORDS.contains(&next) {
-        return true;
+        // "5 p.m. Friday's meeting": a weekday that owns a noun starts
+        // the next sentence.
+        let after = &bytes[n + next.len()..end];
+        return !(after.starts_with(b"'s") || after.starts_with("’s".as_bytes()));
     }
     let mut p = n + next.len();
     while p < end && bytes[p] == b' ' {
@@ -318,10 +466,11 @@ fn continues_time(bytes: &[u8], n: usize, end: usize, next: &[u8]) -> bool {
     bytes[p..end].starts_with(b"time") && !bytes.get(p + 4).is_some_and(u8::is_ascii_alphabetic)
 }
 
-/// "1." or "12." opening the sentence (after optional opening marks), or
-/// right after a colon: a list item number, not a sentence end.
+/// "1.", "12." or "a." opening the sentence (after optional opening marks),
+/// or right after a colon: a list item marker, not a sentence end.
 fn is_list_marker(bytes: &[u8], sent_start: usize, word_start: usize, word: &[u8]) -> bool {
-    if word.len() > 2 || !word.iter().all(u8::is_ascii_digit) {
+    let letter = word.len() == 1 && word[0].is_ascii_lowercase();
+    if !letter && (word.len() > 2 || !word.iter().all(u8::is_ascii_digit)) {
         return false;
     }
     let mut p = word_start;
