@@ -35,6 +35,8 @@
 
 #![forbid(unsafe_code)]
 
+pub mod cases;
+
 use std::collections::BTreeMap;
 
 use lede_core::{Document, Entity, EntityLabel, NumberValue, Quote, QuoteKind, Span, Speaker};
