@@ -72,6 +72,36 @@ fn ner(c: &mut Criterion) {
     });
     group.finish();
 
+    // Linear time on the worst inputs known: 1, 2, 4 and 8 MB of person
+    // names followed by "said", and of capitalised words (segmentation
+    // included); time per byte should stay flat.
+    let mut linear = c.benchmark_group("ner_linear");
+    linear.sample_size(10);
+    type Make = fn(usize) -> String;
+    let makers: [(&str, Make); 2] = [
+        ("names_said", lede_ner::pathological::names_said),
+        (
+            "capitalised_words",
+            lede_ner::pathological::capitalised_words,
+        ),
+    ];
+    for (name, make) in makers {
+        for mb in [1usize, 2, 4, 8] {
+            let text = make(mb * 1_000_000);
+            linear.throughput(Throughput::Bytes(text.len() as u64));
+            linear.bench_function(format!("{name}/{mb}MB"), |b| {
+                b.iter(|| {
+                    let mut doc = Document::new("p", text.as_str());
+                    let seg = lede_segment::segment(&doc.text);
+                    doc.layers.sentences = Some(seg.sentences);
+                    doc.layers.tokens = Some(seg.tokens);
+                    tagger.entities(black_box(&doc)).len()
+                })
+            });
+        }
+    }
+    linear.finish();
+
     let mut load = c.benchmark_group("ner_load");
     load.bench_function("embedded_model", |b| {
         b.iter(|| lede_ner::Tagger::embedded().expect("embedded model"))

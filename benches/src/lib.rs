@@ -1,6 +1,8 @@
 //! Shared helpers for lede's criterion benchmarks: the bench corpus, embedded
 //! so benchmarks run from any directory.
 
+#![forbid(unsafe_code)]
+
 /// The seed articles, as (id, text) pairs.
 pub const SEEDS: [(&str, &str); 5] = [
     (

@@ -1,5 +1,6 @@
 //! `lede bench`: throughput of a pipeline and of each of its stages over
-//! documents held in memory (reading and writing are not measured).
+//! documents held in memory (reading and writing are not measured), on the
+//! same execution path as `lede run` (`lede_runner::run_ordered_timed`).
 //!
 //! Stage seconds are the time spent in that stage summed over all worker
 //! threads (so with `--jobs 1` they add up to the wall time); the total is
@@ -7,11 +8,10 @@
 //! of input text.
 
 use std::process::ExitCode;
-use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use lede_core::Document;
-use lede_runner::Pipeline;
+use lede_runner::{run_ordered_timed, Outcome, Pipeline, StageTimes};
 use serde_json::json;
 
 use crate::{Fatal, EXIT_DOCS_FAILED, EXIT_OK};
@@ -24,46 +24,20 @@ pub struct BenchOptions {
     pub json: bool,
 }
 
-/// Runs `pipeline` over all of `docs` on `jobs` threads, adding each stage's
-/// time into `per_stage`. Returns how many documents failed.
-fn process_all(
-    pipeline: &Pipeline,
-    docs: &mut [Document],
-    jobs: usize,
-    per_stage: &mut [Duration],
-) -> usize {
-    if jobs <= 1 {
-        let mut failed = 0;
-        for doc in docs.iter_mut() {
-            failed += usize::from(pipeline.process_timed(doc, per_stage).is_err());
-        }
-        return failed;
-    }
-    let queue = Mutex::new(docs.iter_mut());
-    let results: Vec<(Vec<Duration>, usize)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..jobs)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut times = vec![Duration::ZERO; per_stage.len()];
-                    let mut failed = 0;
-                    loop {
-                        let next = queue.lock().ok().and_then(|mut docs| docs.next());
-                        let Some(doc) = next else { break };
-                        failed += usize::from(pipeline.process_timed(doc, &mut times).is_err());
-                    }
-                    (times, failed)
-                })
-            })
-            .collect();
-        workers.into_iter().filter_map(|w| w.join().ok()).collect()
-    });
+/// Runs `pipeline` over `docs` on `jobs` threads through the same path as
+/// `lede run` (lede-runner's ordered rayon execution), adding each stage's
+/// time into `times`. Returns how many documents failed.
+fn process_all(pipeline: &Pipeline, docs: Vec<Document>, jobs: usize, times: &StageTimes) -> usize {
     let mut failed = 0;
-    for (times, f) in results {
-        for (total, t) in per_stage.iter_mut().zip(times) {
-            *total += t;
-        }
-        failed += f;
-    }
+    run_ordered_timed(
+        pipeline,
+        docs.into_iter().map(Ok),
+        jobs,
+        Some(times),
+        |outcome| {
+            failed += usize::from(matches!(outcome, Outcome::Failed { .. }));
+        },
+    );
     failed
 }
 
@@ -102,17 +76,18 @@ pub fn bench(
     }
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     let stages = pipeline.stages();
-    let mut per_stage = vec![Duration::ZERO; stages.len()];
+    let times = StageTimes::new(pipeline);
     let mut wall = Duration::ZERO;
     let mut failed = 0usize;
     for _ in 0..rounds {
-        // Copies are made before the clock starts and dropped after it stops.
-        let mut work = docs.clone();
+        // Copies are made before the clock starts; each is dropped as its
+        // outcome is counted, as `lede run` drops it once written.
+        let work = docs.clone();
         let started = Instant::now();
-        failed += process_all(pipeline, &mut work, opts.jobs, &mut per_stage);
+        failed += process_all(pipeline, work, opts.jobs, &times);
         wall += started.elapsed();
-        drop(work);
     }
+    let per_stage = times.durations();
     let total_seconds = wall.as_secs_f64() / rounds as f64;
     let stage_seconds: Vec<f64> = per_stage
         .iter()

@@ -24,6 +24,10 @@ crate-type = ["cdylib", "rlib"]
 [dependencies]
 lede-plugin = { path = "{{lede_plugin}}" }
 
+[dev-dependencies]
+# The same lede-plugin, with property tests of the invariants of every stage.
+lede-plugin = { path = "{{lede_plugin}}", features = ["testing"] }
+
 # A workspace of its own, so it builds wherever it is put.
 [workspace]
 "#;
@@ -131,6 +135,14 @@ mod tests {
     fn a_word_inside_a_longer_word_is_not_tagged() {
         assert!(tag(&["truce"], "The truces held.").is_empty());
         assert_eq!(tag(&["truce"], "«truce»—truce’s end"), ["truce", "truce"]);
+    }
+
+    #[test]
+    fn holds_the_invariants_of_every_stage() {
+        // Never panics, valid spans, deterministic, linear time, on
+        // generated news-like text.
+        lede_plugin::testing::check_invariants::<Words>("");
+        lede_plugin::testing::check_invariants::<Words>(r#"{"words": ["é", "a b", "NATO"]}"#);
     }
 
     #[test]

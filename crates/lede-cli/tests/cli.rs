@@ -754,7 +754,25 @@ fn train_ner_writes_a_model_or_fails_with_exit_1() {
             .iter()
             .map(|(s, e, l)| serde_json::json!({"start": s, "end": e, "label": l}))
             .collect();
-        jsonl.push_str(&serde_json::json!({"id": id, "text": text, "entities": ents}).to_string());
+        // Sentences are the lines, tokens the words (ASCII: bytes are code
+        // points).
+        let mut sentences = Vec::new();
+        let mut tokens = Vec::new();
+        let mut at = 0;
+        for line in text.split('\n') {
+            sentences.push(serde_json::json!([at, at + line.len()]));
+            let mut w = at;
+            for word in line.split(' ') {
+                tokens.push(serde_json::json!([w, w + word.len()]));
+                w += word.len() + 1;
+            }
+            at += line.len() + 1;
+        }
+        jsonl.push_str(
+            &serde_json::json!({"id": id, "text": text, "sentences": sentences,
+                "tokens": tokens, "entities": ents})
+            .to_string(),
+        );
         jsonl.push('\n');
     }
     let train = write(&dir, "train.jsonl", &jsonl);
@@ -794,6 +812,30 @@ fn train_ner_writes_a_model_or_fails_with_exit_1() {
         "{}",
         stderr(&missing)
     );
+
+    // A file without tokens is refused, not learnt from as nothing.
+    let bare = write(
+        &dir,
+        "bare.jsonl",
+        "{\"id\": \"b\", \"text\": \"Hamas said .\", \"entities\": []}\n",
+    );
+    let refused = lede(&[
+        "train",
+        "ner",
+        "--train",
+        p(&bare),
+        "--dev",
+        p(&dev),
+        "-o",
+        p(&dir.join("bare.model")),
+    ]);
+    assert_eq!(code(&refused), 1);
+    assert!(
+        stderr(&refused).contains("bare.jsonl:1") && stderr(&refused).contains("layer"),
+        "{}",
+        stderr(&refused)
+    );
+    assert!(!dir.join("bare.model").exists());
 }
 
 #[test]

@@ -96,7 +96,26 @@ fn the_plugin_guide_builds_tests_and_runs_as_written() {
     .unwrap();
 
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    run(&plugin, &cargo, &["test", "--quiet"]);
+    // The tests share a target directory across runs (proptest compiles
+    // once); the release library goes where the guide's pipeline looks.
+    // (The same directory as tests/plugin_new.rs, so proptest is shared.)
+    let shared = match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(dir) => checkout.join(dir),
+        None => checkout.join("target"),
+    }
+    .join("plugin-new");
+    let out = Command::new(&cargo)
+        .current_dir(&plugin)
+        .args(["test", "--quiet"])
+        .env("CARGO_TARGET_DIR", &shared)
+        .output()
+        .expect("cargo runs");
+    assert!(
+        out.status.success(),
+        "the guide's tests failed:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
     run(&plugin, &cargo, &["build", "--release", "--quiet"]);
 
     let checked = run(&work, LEDE, &["check", "my-news.toml"]);

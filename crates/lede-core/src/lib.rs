@@ -10,6 +10,8 @@
 //! It does not segment, tag or run anything: stage crates do the work and
 //! lede-runner composes them.
 
+#![forbid(unsafe_code)]
+
 pub mod json;
 pub mod layers;
 pub mod offsets;

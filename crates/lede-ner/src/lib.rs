@@ -8,12 +8,19 @@
 //! spans, makes the labels of a document consistent and gives each PERSON and
 //! ORG mention its canonical (fullest) name.
 //!
+//! An entity is at most [`MAX_ENTITY_TOKENS`] tokens and [`MAX_ENTITY_BYTES`]
+//! bytes long, never starts or ends in white space, and the stage runs in
+//! time linear in the document's length.
+//!
 //! It does not segment text (it reads the `sentences` and `tokens` layers),
 //! nor resolve pronouns or link entities across documents.
+
+#![forbid(unsafe_code)]
 
 pub mod features;
 pub mod gazetteer;
 pub mod model;
+pub mod pathological;
 pub mod refine;
 pub mod tagger;
 pub mod train;
@@ -27,6 +34,15 @@ use lede_core::{
 
 use gazetteer::Gazetteer;
 use model::Model;
+
+/// The longest entity the stage emits, in tokens. Names in news are far
+/// shorter (the longest in CoNLL-2003 has 10 words); a longer run of
+/// capitalised words is a heading or a list, and bounding the span keeps
+/// every rule and the output linear in the input.
+pub const MAX_ENTITY_TOKENS: usize = 16;
+
+/// The longest entity the stage emits, in bytes of text.
+pub const MAX_ENTITY_BYTES: usize = 256;
 
 /// The model trained on CoNLL-2003 (see README.md for the command).
 pub static EMBEDDED_MODEL: &[u8] = include_bytes!("../model/conll2003.model");

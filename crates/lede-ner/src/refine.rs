@@ -13,9 +13,10 @@
 use lede_core::{Entity, EntityLabel, Span};
 
 use crate::features::{key_of, normalize_char, CapClass, TokenInfo};
-use crate::gazetteer::{Category, Gazetteer};
+use crate::gazetteer::{Category, Gazetteer, IdentityMap};
 use crate::model::Coarse;
 use crate::tagger::{CoarseEntity, Layout};
+use crate::{MAX_ENTITY_BYTES, MAX_ENTITY_TOKENS};
 
 /// A user-supplied name with a fixed label (the `gazetteer` option).
 #[derive(Clone, Debug)]
@@ -285,24 +286,17 @@ pub fn refine(
     }
 
     // User additions win over anything they overlap.
+    let mut replacements = Vec::new();
     for add in additions {
         let n = add.words.len();
-        for (si, &(s, e)) in layout.sentences.iter().enumerate() {
-            let _ = si;
+        for &(s, e) in &layout.sentences {
             let mut i = s;
             while i + n <= e {
                 if (0..n).all(|k| words[i + k] == add.words[k]) {
-                    let start = toks[i].span.start();
-                    let end = toks[i + n - 1].span.end();
-                    cands.retain(|c| c.end <= start || c.start >= end);
-                    cands.push(Cand {
-                        start,
-                        end,
+                    replacements.push(Replacement {
                         first: i,
                         last: i + n - 1,
-                        label: add.label,
-                        title: None,
-                        sure: true,
+                        cand: ctx.cand(i, i + n - 1, add.label, true),
                     });
                     i += n;
                 } else {
@@ -311,6 +305,7 @@ pub fn refine(
             }
         }
     }
+    replace_all(&mut cands, replacements, toks.len());
 
     consistency(text, toks, &words, gaz, &mut cands, &sentence_of);
 
@@ -343,8 +338,15 @@ pub fn refine(
     }
 
     // Canonical names and the final, non-overlapping layer.
+    for c in &mut cands {
+        trim_space(text, c);
+    }
     cands.retain(|c| {
-        c.start < c.end && text.is_char_boundary(c.start) && text.is_char_boundary(c.end)
+        c.start < c.end
+            && text.is_char_boundary(c.start)
+            && text.is_char_boundary(c.end)
+            && c.last - c.first < MAX_ENTITY_TOKENS
+            && c.end - c.start <= MAX_ENTITY_BYTES
     });
     cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
     let mut out: Vec<Entity> = Vec::with_capacity(cands.len());
@@ -363,6 +365,22 @@ pub fn refine(
     }
     canonical_names(text, &mut out);
     out
+}
+
+/// Moves the span's edges inside any white space (an entity never starts or
+/// ends with it, whatever the tokens were).
+fn trim_space(text: &str, c: &mut Cand) {
+    let Some(t) = text.get(c.start..c.end) else {
+        return;
+    };
+    let lead = t.len() - t.trim_start().len();
+    let trail = t.len() - t.trim_end().len();
+    if lead + trail >= t.len() {
+        c.end = c.start;
+    } else {
+        c.start += lead;
+        c.end -= trail;
+    }
 }
 
 /// "Kurdish", "Israeli", "Egyptian": adjective endings of nationalities.
@@ -731,23 +749,23 @@ fn consistency(
     }
     let _ = sentence_of;
     // Majority label for the texts the lists do not settle.
-    let mut votes: Vec<(u64, EntityLabel, usize)> = Vec::new();
+    // Votes per text, labels in the order first seen (a tie goes to the
+    // label seen first).
+    let mut votes: IdentityMap<Vec<(EntityLabel, usize)>> = IdentityMap::default();
     for c in cands.iter().filter(|c| !c.sure) {
         let k = key_of(strip_possessive(&text[c.start..c.end]));
-        match votes
-            .iter_mut()
-            .find(|(vk, vl, _)| *vk == k && *vl == c.label)
-        {
-            Some(v) => v.2 += 1,
-            None => votes.push((k, c.label, 1)),
+        let v = votes.entry(k).or_default();
+        match v.iter_mut().find(|(l, _)| *l == c.label) {
+            Some(x) => x.1 += 1,
+            None => v.push((c.label, 1)),
         }
     }
     for c in cands.iter_mut().filter(|c| !c.sure) {
         let k = key_of(strip_possessive(&text[c.start..c.end]));
         let mut best = (c.label, 0usize);
-        for (vk, vl, n) in &votes {
-            if *vk == k && *n > best.1 {
-                best = (*vl, *n);
+        for &(l, n) in votes.get(&k).map_or(&[][..], Vec::as_slice) {
+            if n > best.1 {
+                best = (l, n);
             }
         }
         c.label = best.0;
@@ -771,38 +789,137 @@ fn strip_possessive(w: &str) -> &str {
 
 /// Sets `canonical` on PERSON and ORG entities: the fullest name of the
 /// same entity in the document.
+///
+/// Linear in the number of entities: every name is indexed by hashes of its
+/// parts, so a mention looks up the few names that may contain it instead of
+/// comparing itself with every other entity. A PERSON mention belongs to the
+/// longest name with the same last word (the word before "II", "Jr." counts
+/// as the last) that holds its words in order; an ORG mention to the longest
+/// name that holds its words in a row or whose initials it is.
 fn canonical_names(text: &str, entities: &mut [Entity]) {
-    let names: Vec<(EntityLabel, String)> = entities
-        .iter()
-        .map(|e| (e.label, e.span.text(text).to_string()))
-        .collect();
-    for e in entities.iter_mut() {
-        if !matches!(e.label, EntityLabel::Person | EntityLabel::Org) {
-            continue;
+    /// Keys of the name index; one table keyed by hashes of the parts.
+    const LAST: u64 = 1;
+    const PAIR: u64 = 2;
+    const WINDOW: u64 = 3;
+    const INITIALS: u64 = 4;
+    let key = |kind: u64, label: EntityLabel, words: &[&str]| -> u64 {
+        let mut h = crate::features::Hasher::new();
+        h.push(char::from(b'0' + kind as u8));
+        h.push(char::from(b'a' + label as u8));
+        for w in words {
+            for c in w.chars() {
+                h.push(c);
+            }
+            h.push(' ');
         }
+        h.finish()
+    };
+    // Index: key -> index of the longest entity text under it (first seen
+    // wins a tie, as the reading order does).
+    let mut best: IdentityMap<usize> = IdentityMap::default();
+    let mut offer = |k: u64, i: usize, entities: &[Entity]| {
+        let len = entities[i].span.len();
+        best.entry(k)
+            .and_modify(|b| {
+                if entities[*b].span.len() < len {
+                    *b = i;
+                }
+            })
+            .or_insert(i);
+    };
+    let mut words: Vec<&str> = Vec::with_capacity(MAX_ENTITY_TOKENS);
+    for i in 0..entities.len() {
+        let label = entities[i].label;
+        let name = entities[i].span.text(text);
+        words.clear();
+        words.extend(name.split_whitespace().take(MAX_ENTITY_TOKENS));
+        let Some(&last) = words.last() else { continue };
+        match label {
+            EntityLabel::Person => {
+                let before_suffix =
+                    (words.len() >= 2 && is_generational(last)).then(|| words[words.len() - 2]);
+                for l in std::iter::once(last).chain(before_suffix) {
+                    offer(key(LAST, label, &[l]), i, entities);
+                    for w in &words {
+                        offer(key(PAIR, label, &[w, l]), i, entities);
+                    }
+                }
+            }
+            EntityLabel::Org => {
+                for a in 0..words.len() {
+                    for b in a + 1..=words.len() {
+                        offer(key(WINDOW, label, &words[a..b]), i, entities);
+                    }
+                }
+                let initials: String = words
+                    .iter()
+                    .filter_map(|w| w.chars().next())
+                    .filter(|c| c.is_uppercase())
+                    .collect();
+                if initials.chars().count() >= 2 {
+                    offer(key(INITIALS, label, &[&initials]), i, entities);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut canonical: Vec<Option<String>> = vec![None; entities.len()];
+    let mut names: Vec<&str> = Vec::with_capacity(MAX_ENTITY_TOKENS);
+    for (i, e) in entities.iter().enumerate() {
         let own = e.span.text(text);
-        let own_words: Vec<&str> = own.split_whitespace().collect();
-        let mut best = own.to_string();
-        for (label, name) in &names {
-            if *label != e.label || name.len() <= best.len() {
-                continue;
+        words.clear();
+        words.extend(own.split_whitespace().take(MAX_ENTITY_TOKENS));
+        let Some(&last) = words.last() else {
+            if matches!(e.label, EntityLabel::Person | EntityLabel::Org) {
+                canonical[i] = Some(own.to_string());
             }
-            let words: Vec<&str> = name.split_whitespace().collect();
-            let same = if e.label == EntityLabel::Person {
-                // "Netanyahu" is "Benjamin Netanyahu"; "Abdullah" is "Abdullah II".
-                is_subsequence(&words, &own_words)
-                    && (words.last() == own_words.last()
-                        || (words.len() >= 2
-                            && is_generational(words[words.len() - 1])
-                            && own_words.last() == words.get(words.len() - 2)))
-            } else {
-                contains_words(&words, &own_words) || is_acronym_of(own, &words)
-            };
-            if same {
-                best = name.clone();
+            continue;
+        };
+        let found = match e.label {
+            EntityLabel::Person => {
+                // "Netanyahu" is "Benjamin Netanyahu"; "Abdullah" is
+                // "Abdullah II".
+                let k = if words.len() == 1 {
+                    key(LAST, e.label, &[last])
+                } else {
+                    key(PAIR, e.label, &[words[0], last])
+                };
+                best.get(&k).copied().filter(|&j| {
+                    names.clear();
+                    names.extend(entities[j].span.text(text).split_whitespace());
+                    is_subsequence(&names, &words)
+                })
             }
-        }
-        e.canonical = Some(best);
+            EntityLabel::Org => {
+                let by_words = best.get(&key(WINDOW, e.label, &words)).copied();
+                let letters: String = own.chars().filter(|c| c.is_alphabetic()).collect();
+                let by_initials =
+                    if letters.chars().count() >= 2 && letters.chars().all(char::is_uppercase) {
+                        best.get(&key(INITIALS, e.label, &[&letters])).copied()
+                    } else {
+                        None
+                    };
+                match (by_words, by_initials) {
+                    (Some(a), Some(b)) => {
+                        Some(if entities[b].span.len() > entities[a].span.len() {
+                            b
+                        } else {
+                            a
+                        })
+                    }
+                    (a, b) => a.or(b),
+                }
+            }
+            _ => continue,
+        };
+        let name = match found {
+            Some(j) if entities[j].span.len() > own.len() => entities[j].span.text(text),
+            _ => own,
+        };
+        canonical[i] = Some(name.to_string());
+    }
+    for (e, c) in entities.iter_mut().zip(canonical) {
+        e.canonical = c;
     }
 }
 
@@ -811,23 +928,6 @@ fn canonical_names(text: &str, entities: &mut [Entity]) {
 fn is_subsequence(hay: &[&str], needle: &[&str]) -> bool {
     let mut it = hay.iter();
     !needle.is_empty() && needle.iter().all(|n| it.any(|h| h == n))
-}
-
-fn contains_words(hay: &[&str], needle: &[&str]) -> bool {
-    !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
-}
-
-fn is_acronym_of(acronym: &str, words: &[&str]) -> bool {
-    let letters: String = acronym.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() < 2 || letters.chars().any(|c| !c.is_uppercase()) {
-        return false;
-    }
-    let initials: String = words
-        .iter()
-        .filter_map(|w| w.chars().next())
-        .filter(|c| c.is_uppercase())
-        .collect();
-    initials == letters
 }
 
 /// Read-only views shared by the rule passes.
@@ -876,29 +976,65 @@ impl Ctx<'_> {
     }
 }
 
-/// Replaces the candidates overlapping tokens `first..=last` with `new`.
-fn replace(cands: &mut Vec<Cand>, new: Cand) {
-    cands.retain(|c| c.last < new.first || c.first > new.last);
-    cands.push(new);
+/// A candidate that replaces whatever overlaps tokens `first..=last`.
+struct Replacement {
+    first: usize,
+    last: usize,
+    cand: Cand,
+}
+
+/// Applies replacements in one pass (linear, unlike replacing one at a
+/// time): of overlapping replacements the first wins; the result is sorted
+/// by first token.
+fn replace_all(cands: &mut Vec<Cand>, mut news: Vec<Replacement>, n_tokens: usize) {
+    if news.is_empty() {
+        return;
+    }
+    news.sort_by_key(|r| r.first);
+    let mut taken = vec![false; n_tokens];
+    let mut kept = Vec::with_capacity(news.len());
+    for r in news {
+        let range = r.first..=r.last.min(n_tokens.saturating_sub(1));
+        if taken[range.clone()].iter().any(|&t| t) {
+            continue;
+        }
+        taken[range].iter_mut().for_each(|t| *t = true);
+        kept.push(r.cand);
+    }
+    cands.retain(|c| !taken[c.first..=c.last].iter().any(|&t| t));
+    cands.extend(kept);
     cands.sort_by_key(|c| c.first);
+}
+
+/// Candidates overlapping tokens `first..=last`, from a list sorted by
+/// first token whose spans are at most [`MAX_ENTITY_TOKENS`] long.
+fn overlapping(cands: &[Cand], first: usize, last: usize) -> impl Iterator<Item = &Cand> {
+    let lo = cands.partition_point(|c| c.first + MAX_ENTITY_TOKENS < first);
+    cands[lo..]
+        .iter()
+        .take_while(move |c| c.first <= last)
+        .filter(move |c| c.last >= first)
 }
 
 /// "Popular Front" + "for the" + "Liberation of Palestine" is one ORG.
 fn merge_connected(ctx: &Ctx, cands: &mut Vec<Cand>) {
     cands.sort_by_key(|c| c.first);
-    let mut i = 0;
-    while i + 1 < cands.len() {
-        let (a, b) = (&cands[i], &cands[i + 1]);
-        let gap: Vec<String> = (a.last + 1..b.first).map(|k| ctx.lower(k)).collect();
-        let joins = matches!(
-            gap.iter()
-                .map(String::as_str)
-                .collect::<Vec<_>>()
-                .as_slice(),
-            ["for"] | ["for", "the"] | ["of"] | ["of", "the"] | ["on"] | ["on", "the"]
-        );
+    let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
+    for b in cands.drain(..) {
+        let Some(a) = out.last_mut() else {
+            out.push(b);
+            continue;
+        };
+        let gap = &ctx.words[(a.last + 1).min(b.first)..b.first];
+        let is = |w: &str, e: &str| w.eq_ignore_ascii_case(e);
+        let joins = match gap {
+            [w] => ["for", "of", "on"].iter().any(|e| is(w, e)),
+            [w, the] => ["for", "of", "on"].iter().any(|e| is(w, e)) && is(the, "the"),
+            _ => false,
+        };
         if joins
             && a.label == EntityLabel::Org
+            && b.last - a.first < MAX_ENTITY_TOKENS
             && matches!(
                 b.label,
                 EntityLabel::Org
@@ -910,18 +1046,14 @@ fn merge_connected(ctx: &Ctx, cands: &mut Vec<Cand>) {
             && ctx.same_sentence(a.first, b.last)
             && ctx.gaz.lookup(&ctx.text[a.start..a.end]) & SWEEP == 0
         {
-            let merged = Cand {
-                end: b.end,
-                last: b.last,
-                sure: true,
-                ..a.clone()
-            };
-            cands[i] = merged;
-            cands.remove(i + 1);
+            a.end = b.end;
+            a.last = b.last;
+            a.sure = true;
         } else {
-            i += 1;
+            out.push(b);
         }
     }
+    *cands = out;
 }
 
 const PARTICLES: &[&str] = &[
@@ -933,16 +1065,23 @@ const PARTICLES: &[&str] = &[
 /// particles inside Arabic and European names.
 fn extend_name_particles(ctx: &Ctx, cands: &mut Vec<Cand>) {
     cands.sort_by_key(|c| c.first);
-    let mut i = 0;
-    while i < cands.len() {
-        if cands[i].label != EntityLabel::Person {
-            i += 1;
+    let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
+    // End of the last extended name: candidates inside it are dropped.
+    let mut extended_to: Option<usize> = None;
+    for mut c in cands.drain(..) {
+        if extended_to.is_some_and(|e| c.first <= e) {
             continue;
         }
-        let mut last = cands[i].last;
+        if c.label != EntityLabel::Person {
+            out.push(c);
+            continue;
+        }
+        let first = c.first;
+        let room = |last: usize| last + 1 - first <= MAX_ENTITY_TOKENS;
+        let mut last = c.last;
         loop {
             let next = last + 1;
-            if next >= ctx.toks.len() || !ctx.same_sentence(next, last) {
+            if next >= ctx.toks.len() || !ctx.same_sentence(next, last) || !room(next) {
                 break;
             }
             let w = ctx.words[next];
@@ -957,10 +1096,12 @@ fn extend_name_particles(ctx: &Ctx, cands: &mut Vec<Cand>) {
             if PARTICLES.contains(&w)
                 && ctx.capitalised(next + 1)
                 && ctx.same_sentence(next, next + 1)
+                && room(next + 1)
             {
                 last = next + 1;
                 // Take the capitalised words that follow ("Al Thani").
-                while ctx.capitalised(last + 1)
+                while room(last + 1)
+                    && ctx.capitalised(last + 1)
                     && ctx.same_sentence(last, last + 1)
                     && !is_possessive(ctx.words[last + 1])
                     && ctx.gaz.lookup(ctx.words[last + 1]) & SWEEP == 0
@@ -971,22 +1112,15 @@ fn extend_name_particles(ctx: &Ctx, cands: &mut Vec<Cand>) {
             }
             break;
         }
-        if last != cands[i].last {
-            let mut c = cands[i].clone();
+        if last != c.last {
             c.last = last;
             c.end = ctx.toks[last].span.end();
             c.sure = true;
-            cands.retain(|o| o.last < c.first || o.first > c.last);
-            let pos = cands
-                .iter()
-                .position(|o| o.first > c.first)
-                .unwrap_or(cands.len());
-            cands.insert(pos, c);
-            i = pos + 1;
-        } else {
-            i += 1;
+            extended_to = Some(last);
         }
+        out.push(c);
     }
+    *cands = out;
 }
 
 /// Countries, cities and regions: a span made only of these is split.
@@ -1037,29 +1171,38 @@ fn gazetteer_wins(ctx: &Ctx, cands: &mut Vec<Cand>) {
             }
         }
     }
+    cands.sort_by_key(|c| c.first);
+    let mut replacements = Vec::new();
     for &(first, last, mask) in &new {
-        let overlapping: Vec<&Cand> = cands
-            .iter()
-            .filter(|c| c.last >= first && c.first <= last)
-            .collect();
-        if overlapping.is_empty() || last == first {
+        if last == first {
             continue;
         }
-        let inside = overlapping
-            .iter()
-            .all(|c| c.first >= first && c.last <= last);
-        let longer = overlapping.iter().all(|c| c.last - c.first < last - first);
-        if inside && longer {
+        let mut any = false;
+        let mut inside = true;
+        let mut longer = true;
+        for c in overlapping(cands, first, last) {
+            any = true;
+            inside &= c.first >= first && c.last <= last;
+            longer &= c.last - c.first < last - first;
+        }
+        if any && inside && longer {
             let label = label_of_mask(mask, ctx.words, first);
-            replace(cands, ctx.cand(first, last, label, true));
+            replacements.push(Replacement {
+                first,
+                last,
+                cand: ctx.cand(first, last, label, true),
+            });
         }
     }
+    replace_all(cands, replacements, ctx.toks.len());
     // Split a candidate made of listed names only.
     let mut out = Vec::with_capacity(cands.len());
     for c in cands.drain(..) {
-        let parts: Vec<&(usize, usize, u16)> = new
+        let from = new.partition_point(|&(f, _, _)| f < c.first);
+        let parts: Vec<&(usize, usize, u16)> = new[from..]
             .iter()
-            .filter(|(f, l, m)| *f >= c.first && *l <= c.last && m & PLACES != 0)
+            .take_while(|(f, _, _)| *f <= c.last)
+            .filter(|(_, l, m)| *l <= c.last && m & PLACES != 0)
             .collect();
         let covered: usize = parts.iter().map(|(f, l, _)| l - f + 1).sum();
         if parts.len() >= 2 && covered == c.last - c.first + 1 {
@@ -1085,6 +1228,7 @@ fn is_close_quote(w: &str) -> bool {
 /// Patterns that name things: `Operation “Name”` (EVENT, the name only) and
 /// `Resolution 2735` (LAW).
 fn named_patterns(ctx: &Ctx, cands: &mut Vec<Cand>) {
+    let mut replacements = Vec::new();
     for i in 0..ctx.toks.len() {
         let w = ctx.words[i];
         let (_, end) = ctx.sentence_range(i);
@@ -1107,20 +1251,31 @@ fn named_patterns(ctx: &Ctx, cands: &mut Vec<Cand>) {
                 if first >= end || !ctx.capitalised(first) {
                     continue;
                 }
-                while last + 1 < end && ctx.capitalised(last + 1) {
+                while last + 1 < end
+                    && last + 1 - first < MAX_ENTITY_TOKENS
+                    && ctx.capitalised(last + 1)
+                {
                     last += 1;
                 }
             }
-            cands.retain(|c| c.last < i || c.first > last);
-            cands.push(ctx.cand(first, last, EntityLabel::Event, true));
+            replacements.push(Replacement {
+                first: i,
+                last,
+                cand: ctx.cand(first, last, EntityLabel::Event, true),
+            });
         }
         if (w == "Resolution" || w == "resolution")
             && i + 1 < end
             && ctx.words[i + 1].bytes().all(|b| b.is_ascii_digit())
         {
-            replace(cands, ctx.cand(i, i + 1, EntityLabel::Law, true));
+            replacements.push(Replacement {
+                first: i,
+                last: i + 1,
+                cand: ctx.cand(i, i + 1, EntityLabel::Law, true),
+            });
         }
     }
+    replace_all(cands, replacements, ctx.toks.len());
     cands.sort_by_key(|c| c.first);
 }
 

@@ -190,6 +190,9 @@ pub fn tag_layout(
         }
         model.decode(&scratch.scores, &mut scratch.tags, &mut scratch.back);
         for (s, e, kind) in decode_spans(&scratch.tags) {
+            if e - s > crate::MAX_ENTITY_TOKENS {
+                continue; // a heading or a list, not a name
+            }
             let a = layout.tokens[first + s].span;
             let b = layout.tokens[first + e - 1].span;
             out.push(CoarseEntity {

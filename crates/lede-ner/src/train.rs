@@ -14,6 +14,72 @@ use crate::gazetteer::{Gazetteer, IdentityMap};
 use crate::model::{decode_spans, encode, viterbi, Coarse, Model, NUM_TAGS};
 use crate::tagger::{document_features, Layout};
 
+/// Why training refused its input or failed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TrainError {
+    /// A file could not be read or written.
+    Io { path: PathBuf, message: String },
+    /// A line is not a document (bad JSON, unknown entity label, bad span).
+    Line {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
+    /// A document lacks a layer the tagger learns from.
+    MissingLayer {
+        path: PathBuf,
+        line: usize,
+        layer: &'static str,
+    },
+    /// The file has no document, no token or no entity to learn from.
+    Empty { path: PathBuf, what: &'static str },
+    /// Gold entities that do not start and end on token boundaries.
+    Misaligned {
+        path: PathBuf,
+        line: usize,
+        start: usize,
+        end: usize,
+    },
+    /// The model read back from its own bytes is invalid.
+    Model(String),
+}
+
+impl std::fmt::Display for TrainError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TrainError::Io { path, message } => write!(f, "{}: {message}", path.display()),
+            TrainError::Line {
+                path,
+                line,
+                message,
+            } => write!(f, "{}:{line}: {message}", path.display()),
+            TrainError::MissingLayer { path, line, layer } => write!(
+                f,
+                "{}:{line}: the document has no `{layer}` layer (training needs `sentences`, \
+                 `tokens` and `entities` on every line)",
+                path.display()
+            ),
+            TrainError::Empty { path, what } => {
+                write!(f, "{}: nothing to learn from: {what}", path.display())
+            }
+            TrainError::Misaligned {
+                path,
+                line,
+                start,
+                end,
+            } => write!(
+                f,
+                "{}:{line}: the entity at {start}..{end} does not start and end on token \
+                 boundaries inside one sentence",
+                path.display()
+            ),
+            TrainError::Model(m) => write!(f, "model: {m}"),
+        }
+    }
+}
+
+impl std::error::Error for TrainError {}
+
 /// What `lede train ner` passes in.
 #[derive(Clone, Debug)]
 pub struct TrainConfig {
@@ -51,7 +117,7 @@ struct RawSentence {
 
 /// Trains a model, writing progress lines (per epoch: loss/accuracy, dev
 /// F1) through `log`, and saves the best epoch's model to `config.output`.
-pub fn train(config: &TrainConfig, log: &mut dyn FnMut(&str)) -> Result<(), String> {
+pub fn train(config: &TrainConfig, log: &mut dyn FnMut(&str)) -> Result<(), TrainError> {
     let gaz = Gazetteer::embedded();
     let train_raw = read_sentences(&config.train, &gaz)?;
     let dev_raw = read_sentences(&config.dev, &gaz)?;
@@ -143,7 +209,10 @@ pub fn train(config: &TrainConfig, log: &mut dyn FnMut(&str)) -> Result<(), Stri
         }
     }
     let Some((best_f, best_epoch, avg)) = best else {
-        return Err("no epoch was run".to_string());
+        return Err(TrainError::Empty {
+            path: config.train.clone(),
+            what: "no epoch was run",
+        });
     };
     log(&format!(
         "best epoch {best_epoch} (dev F1 {:.2})",
@@ -163,11 +232,16 @@ pub fn train(config: &TrainConfig, log: &mut dyn FnMut(&str)) -> Result<(), Stri
     let bytes = Model::write(&rows, &avg.trans, &avg.start, &avg.end);
     if let Some(dir) = config.output.parent() {
         if !dir.as_os_str().is_empty() {
-            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+            std::fs::create_dir_all(dir).map_err(|e| TrainError::Io {
+                path: dir.to_path_buf(),
+                message: e.to_string(),
+            })?;
         }
     }
-    std::fs::write(&config.output, &bytes)
-        .map_err(|e| format!("{}: {e}", config.output.display()))?;
+    std::fs::write(&config.output, &bytes).map_err(|e| TrainError::Io {
+        path: config.output.clone(),
+        message: e.to_string(),
+    })?;
     log(&format!(
         "wrote {} ({} features after pruning, {:.1} MB)",
         config.output.display(),
@@ -175,7 +249,7 @@ pub fn train(config: &TrainConfig, log: &mut dyn FnMut(&str)) -> Result<(), Stri
         bytes.len() as f64 / 1e6
     ));
     // Check the saved, quantised model through the tagging path itself.
-    let model = Model::read(&bytes)?;
+    let model = Model::read(&bytes).map_err(TrainError::Model)?;
     let (p, r, f) = evaluate_model(&model, &gaz, &config.dev)?;
     log(&format!(
         "saved model on dev: P {:.2} R {:.2} F1 {:.2}",
@@ -186,19 +260,92 @@ pub fn train(config: &TrainConfig, log: &mut dyn FnMut(&str)) -> Result<(), Stri
     Ok(())
 }
 
-/// Reads a CoNLL-style JSONL file into documents.
-pub fn read_documents(path: &Path) -> Result<Vec<Document>, String> {
-    let src = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+/// Reads a training or dev file: JSONL, one document a line, each with the
+/// `sentences`, `tokens` and `entities` layers (offsets in code points, as
+/// `lede` writes them). Refuses a file it cannot learn from: no document, a
+/// document without one of those layers, no token, no entity at all, an
+/// unknown label or an entity off the token boundaries.
+pub fn read_documents(path: &Path) -> Result<Vec<Document>, TrainError> {
+    Ok(read_numbered_documents(path)?
+        .into_iter()
+        .map(|(_, d)| d)
+        .collect())
+}
+
+/// [`read_documents`] with each document's line number.
+fn read_numbered_documents(path: &Path) -> Result<Vec<(usize, Document)>, TrainError> {
+    let src = std::fs::read_to_string(path).map_err(|e| TrainError::Io {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    })?;
     let mut docs = Vec::new();
+    let (mut tokens, mut entities) = (0usize, 0usize);
     for (n, line) in src.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
-        let doc = from_json(line, OffsetUnit::CodePoints)
-            .map_err(|e| format!("{}:{}: {e}", path.display(), n + 1))?;
-        docs.push(doc);
+        let line_no = n + 1;
+        let doc = from_json(line, OffsetUnit::CodePoints).map_err(|e| TrainError::Line {
+            path: path.to_path_buf(),
+            line: line_no,
+            message: e.to_string(),
+        })?;
+        let missing = |layer| TrainError::MissingLayer {
+            path: path.to_path_buf(),
+            line: line_no,
+            layer,
+        };
+        let sentences = doc
+            .layers
+            .sentences
+            .as_deref()
+            .ok_or(missing("sentences"))?;
+        let toks = doc.layers.tokens.as_deref().ok_or(missing("tokens"))?;
+        let ents = doc.layers.entities.as_deref().ok_or(missing("entities"))?;
+        let layout = Layout::new(&doc.text, sentences, toks);
+        if let Some(e) = ents.iter().find(|e| !aligned(&layout, e.span)) {
+            return Err(TrainError::Misaligned {
+                path: path.to_path_buf(),
+                line: line_no,
+                start: e.span.start(),
+                end: e.span.end(),
+            });
+        }
+        tokens += layout.tokens.len();
+        entities += ents.len();
+        docs.push((line_no, doc));
+    }
+    let empty = |what| TrainError::Empty {
+        path: path.to_path_buf(),
+        what,
+    };
+    if docs.is_empty() {
+        return Err(empty("no document"));
+    }
+    if tokens == 0 {
+        return Err(empty("no token inside a sentence"));
+    }
+    if entities == 0 {
+        return Err(empty("no entity"));
     }
     Ok(docs)
+}
+
+/// Does `span` start and end on tokens of one sentence of the layout?
+fn aligned(layout: &Layout, span: lede_core::Span) -> bool {
+    let toks = &layout.tokens;
+    let a = toks.partition_point(|t| t.span.start() < span.start());
+    let b = toks.partition_point(|t| t.span.end() < span.end());
+    let (Some(first), Some(last)) = (toks.get(a), toks.get(b)) else {
+        return false;
+    };
+    first.span.start() == span.start()
+        && last.span.end() == span.end()
+        && a <= b
+        && layout
+            .sentences
+            .get(layout.sentences.partition_point(|&(_, e)| e <= a))
+            .is_some_and(|&(s, e)| s <= a && b < e)
 }
 
 /// Gold entities of a document as token ranges per sentence of its layout.
@@ -234,7 +381,7 @@ pub fn coarse_of(label: lede_core::EntityLabel) -> Coarse {
     }
 }
 
-fn read_sentences(path: &Path, gaz: &Gazetteer) -> Result<Vec<RawSentence>, String> {
+fn read_sentences(path: &Path, gaz: &Gazetteer) -> Result<Vec<RawSentence>, TrainError> {
     let docs = read_documents(path)?;
     let mut out = Vec::new();
     for doc in &docs {
@@ -393,7 +540,7 @@ pub fn evaluate_model(
     model: &Model,
     gaz: &Gazetteer,
     path: &Path,
-) -> Result<(f64, f64, f64), String> {
+) -> Result<(f64, f64, f64), TrainError> {
     let docs = read_documents(path)?;
     let (mut tp, mut np, mut ng) = (0usize, 0usize, 0usize);
     for doc in &docs {

@@ -78,6 +78,17 @@ fn check(doc: &Document) {
         assert!(s < t, "empty entity");
         assert!(text.get(s..t).is_some(), "entity off char boundaries");
         assert!(s >= last_end, "entities overlap or are unsorted");
+        let words = text[s..t].split_whitespace().count();
+        assert!(
+            t - s <= lede_ner::MAX_ENTITY_BYTES && words <= lede_ner::MAX_ENTITY_TOKENS,
+            "entity of {} bytes, {words} words",
+            t - s
+        );
+        assert_eq!(
+            text[s..t].trim(),
+            &text[s..t],
+            "entity with white space at an edge"
+        );
         last_end = t;
         assert!(
             sentences.iter().any(|x| x.start() <= s && t <= x.end()),
@@ -180,6 +191,8 @@ proptest! {
         let mut last_end = 0;
         for e in ents {
             prop_assert!(text.get(e.span.start()..e.span.end()).is_some());
+            prop_assert!(e.span.len() <= lede_ner::MAX_ENTITY_BYTES);
+            prop_assert_eq!(e.span.text(&text).trim(), e.span.text(&text));
             prop_assert!(e.span.start() >= last_end && !e.span.is_empty());
             last_end = e.span.end();
         }
@@ -202,4 +215,61 @@ fn time_is_linear_in_input_size() {
     let t1 = (0..3).map(|_| time(one)).fold(f64::MAX, f64::min);
     let t10 = (0..2).map(|_| time(&ten)).fold(f64::MAX, f64::min);
     assert!(t10 < t1 * 40.0, "one {t1:.4}s, ten {t10:.4}s");
+}
+
+/// The checks of [`check`] that are linear, for large documents: entities
+/// sorted, disjoint, short and without white space at their edges.
+fn check_bounds(doc: &Document) {
+    let mut last_end = 0;
+    for e in doc.layers.entities.as_deref().expect("entities produced") {
+        let t = e.span.text(&doc.text);
+        assert!(e.span.start() >= last_end && !t.is_empty());
+        last_end = e.span.end();
+        assert!(t.len() <= lede_ner::MAX_ENTITY_BYTES);
+        assert!(t.split_whitespace().count() <= lede_ner::MAX_ENTITY_TOKENS);
+        assert_eq!(t.trim(), t);
+    }
+}
+
+/// Seconds to tag `text` (best of `runs`), segmentation excluded.
+fn best_time(text: &str, runs: usize) -> f64 {
+    (0..runs)
+        .map(|_| {
+            let mut doc = segmented(text);
+            let start = std::time::Instant::now();
+            ner().process(&mut doc).unwrap();
+            let secs = start.elapsed().as_secs_f64();
+            check_bounds(&doc);
+            secs
+        })
+        .fold(f64::MAX, f64::min)
+}
+
+#[test]
+fn pathological_texts_take_linear_time() {
+    // Every sentence a new person (canonical names once compared every
+    // pair), and capitalised words with no sentence end (once one giant
+    // entity). Eight times the text must not take much more than eight
+    // times as long (a square would be 64). One test, so the two do not
+    // compete for the CPU.
+    type Make = fn(usize) -> String;
+    let makers: [Make; 2] = [
+        lede_ner::pathological::names_said,
+        lede_ner::pathological::capitalised_words,
+    ];
+    for make in makers {
+        let (small, large) = (make(50_000), make(400_000));
+        let (t1, t8) = (best_time(&small, 3), best_time(&large, 2));
+        assert!(t8 < t1 * 24.0, "50 kB {t1:.4}s, 400 kB {t8:.4}s");
+    }
+}
+
+#[test]
+fn one_long_line_of_names_gives_bounded_entities() {
+    // No sentence end and no lower-case word: the whole line could be read
+    // as one name.
+    let text = "Steve Witkoff Benjamin Netanyahu Khalil al-Hayya ".repeat(2_000);
+    let mut doc = whitespace_tokens(&text);
+    ner().process(&mut doc).unwrap();
+    check_bounds(&doc);
 }

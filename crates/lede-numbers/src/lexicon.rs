@@ -52,6 +52,8 @@ pub(crate) struct WordInfo {
     pub hedge: bool,
     /// Ends the search for a counted noun.
     pub stop: bool,
+    /// "minus", "negative": the number after it is negative.
+    pub sign: bool,
 }
 
 impl WordInfo {
@@ -69,6 +71,7 @@ impl WordInfo {
             || self.clock.is_some()
             || self.currency.is_some()
             || self.article
+            || self.sign
     }
 }
 
@@ -196,6 +199,7 @@ impl Lexicon {
                 "article" => info.article = true,
                 "name_head" => info.name_head = true,
                 "relative" => info.relative = true,
+                "sign" => info.sign = true,
                 other => return Err(format!("lexicon.tsv line {n}: unknown field {other:?}")),
             }
         }

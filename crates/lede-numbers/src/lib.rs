@@ -24,6 +24,8 @@
 //! so a number never crosses a sentence boundary; it does not read the
 //! `tokens` layer.
 
+#![forbid(unsafe_code)]
+
 mod dates;
 mod lexicon;
 mod scan;

@@ -18,6 +18,8 @@
 pub mod abi;
 pub mod json;
 mod options;
+#[cfg(feature = "testing")]
+pub mod testing;
 mod view;
 
 #[doc(hidden)]

@@ -18,6 +18,8 @@
 //! does not read quotes without marks, and guesses no speaker: when no rule
 //! fires the speaker is `None`.
 
+#![forbid(unsafe_code)]
+
 mod attribution;
 mod lexicon;
 mod marks;

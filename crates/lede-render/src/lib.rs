@@ -15,6 +15,8 @@
 //! It does not run any stage and does not read or write files: the caller
 //! (the `lede render` command) supplies annotated [`Document`]s.
 
+#![forbid(unsafe_code)]
+
 mod escape;
 mod marks;
 mod panels;

@@ -1,4 +1,6 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
 
 use lede_core::{Document, Span};
 use rayon::prelude::*;
@@ -51,8 +53,60 @@ const CHUNK_BYTES: usize = 64 << 20;
 /// stream runs in bounded memory and a record sent alone is answered at once
 /// rather than waiting for a chunk to fill. A stage that panics fails only
 /// that document.
-pub fn run_ordered<I, F>(pipeline: &Pipeline, inputs: I, jobs: usize, mut sink: F)
+pub fn run_ordered<I, F>(pipeline: &Pipeline, inputs: I, jobs: usize, sink: F)
 where
+    I: IntoIterator<Item = Input>,
+    I::IntoIter: Send,
+    F: FnMut(Outcome),
+{
+    run_ordered_timed(pipeline, inputs, jobs, None, sink)
+}
+
+/// Time spent in each stage of a pipeline, summed over documents and worker
+/// threads: the timing hook of [`run_ordered_timed`] (`lede bench`).
+#[derive(Debug)]
+pub struct StageTimes {
+    nanos: Vec<AtomicU64>,
+}
+
+impl StageTimes {
+    /// One zeroed slot per stage of `pipeline`.
+    pub fn new(pipeline: &Pipeline) -> StageTimes {
+        StageTimes {
+            nanos: pipeline
+                .stages()
+                .iter()
+                .map(|_| AtomicU64::new(0))
+                .collect(),
+        }
+    }
+
+    fn add(&self, per_stage: &[Duration]) {
+        for (slot, d) in self.nanos.iter().zip(per_stage) {
+            let nanos = u64::try_from(d.as_nanos()).unwrap_or(u64::MAX);
+            slot.fetch_add(nanos, Ordering::Relaxed);
+        }
+    }
+
+    /// The time of each stage, in pipeline order.
+    pub fn durations(&self) -> Vec<Duration> {
+        self.nanos
+            .iter()
+            .map(|n| Duration::from_nanos(n.load(Ordering::Relaxed)))
+            .collect()
+    }
+}
+
+/// [`run_ordered`], adding each stage's time to `times` when given. This is
+/// the one execution path: `lede run`, `eval`, `render` and `bench` all go
+/// through it, so `bench` times what users run.
+pub fn run_ordered_timed<I, F>(
+    pipeline: &Pipeline,
+    inputs: I,
+    jobs: usize,
+    times: Option<&StageTimes>,
+    mut sink: F,
+) where
     I: IntoIterator<Item = Input>,
     I::IntoIter: Send,
     F: FnMut(Outcome),
@@ -64,7 +118,7 @@ where
         // One job, or no threads to be had: run on this thread.
         _ => {
             for input in inputs {
-                sink(process_one(pipeline, input));
+                sink(process_one(pipeline, input, times));
             }
             return;
         }
@@ -96,7 +150,7 @@ where
             let outcomes: Vec<Outcome> = pool.install(|| {
                 chunk
                     .into_par_iter()
-                    .map(|input| process_one(pipeline, input))
+                    .map(|input| process_one(pipeline, input, times))
                     .collect()
             });
             for outcome in outcomes {
@@ -110,7 +164,7 @@ fn input_bytes(input: &Input) -> usize {
     input.as_ref().map_or(0, |doc| doc.text.len())
 }
 
-fn process_one(pipeline: &Pipeline, input: Input) -> Outcome {
+fn process_one(pipeline: &Pipeline, input: Input, times: Option<&StageTimes>) -> Outcome {
     let mut doc = match input {
         Ok(doc) => doc,
         Err(failure) => {
@@ -127,7 +181,16 @@ fn process_one(pipeline: &Pipeline, input: Input) -> Outcome {
             id: doc.id,
         };
     }
-    match catch_unwind(AssertUnwindSafe(|| pipeline.process(&mut doc))) {
+    let run = || match times {
+        None => pipeline.process(&mut doc),
+        Some(times) => {
+            let mut per_stage = vec![Duration::ZERO; pipeline.stages().len()];
+            let result = pipeline.process_timed(&mut doc, &mut per_stage);
+            times.add(&per_stage);
+            result
+        }
+    };
+    match catch_unwind(AssertUnwindSafe(run)) {
         Ok(Ok(())) => Outcome::Done(doc),
         Ok(Err(e)) => Outcome::Failed {
             id: doc.id,

@@ -19,6 +19,6 @@ mod registry;
 
 pub use diagnostics::{Code, Diagnostic, PipelineError};
 pub use error::DocumentError;
-pub use exec::{run_ordered, Failure, Input, InputFailure, Outcome};
+pub use exec::{run_ordered, run_ordered_timed, Failure, Input, InputFailure, Outcome, StageTimes};
 pub use pipeline::{Pipeline, PipelineStage, DEFAULT_PIPELINE_TOML};
 pub use registry::builtin_stages;

@@ -56,6 +56,8 @@
 //!
 //! See [`Segmenter::sentences`].
 
+#![forbid(unsafe_code)]
+
 mod chars;
 mod lexicon;
 mod paragraphs;

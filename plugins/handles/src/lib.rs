@@ -93,6 +93,12 @@ mod tests {
     use lede_plugin::{Collected, CollectedAttr};
     use proptest::prelude::*;
 
+    #[test]
+    fn holds_the_invariants_of_every_stage() {
+        lede_plugin::testing::check_invariants::<Handles>("");
+        lede_plugin::testing::check_invariants::<Handles>(r#"{"kinds": ["url"], "min_length": 3}"#);
+    }
+
     fn found(text: &str) -> Vec<(&str, &str, String)> {
         found_with(text, Config::default())
     }
