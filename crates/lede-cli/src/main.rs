@@ -509,7 +509,7 @@ fn eval(
         LabelMapArg::Ontonotes => lede_eval::LabelMap::OntoNotes,
         LabelMapArg::Conll => lede_eval::LabelMap::Conll,
     };
-    let report = lede_eval::evaluate(&gold, &predicted, map).map_err(Fatal)?;
+    let report = lede_eval::evaluate(&gold, &predicted, map).map_err(|e| Fatal(e.to_string()))?;
     if json {
         let mut value = report.to_json();
         value["pipeline"] = pipeline.name().into();
