@@ -9,6 +9,7 @@ use crate::dates::{self, RefDate};
 use crate::lexicon::{HedgeScope, Lexicon, NumWord, WordInfo, NO_INFO};
 use crate::tokens::{Kind, Tok};
 
+mod money;
 mod words;
 
 /// A number read from digits or words, before it is classified.
@@ -726,6 +727,15 @@ impl<'a> Scanner<'a> {
             '¥' => Some("JPY"),
             '₪' => Some("ILS"),
             '₹' => Some("INR"),
+            '₡' => Some("CRC"),
+            '₾' => Some("GEL"),
+            '₽' => Some("RUB"),
+            '₩' => Some("KRW"),
+            '₺' => Some("TRY"),
+            '₦' => Some("NGN"),
+            '₱' => Some("PHP"),
+            '₴' => Some("UAH"),
+            '₿' => Some("BTC"),
             _ => None,
         }
     }
@@ -737,11 +747,23 @@ impl<'a> Scanner<'a> {
         if num.ordinal || num.fraction {
             return None;
         }
-        let start = if i >= 1 && self.glued(i) && self.word_is(i - 1, "US") {
-            i - 1
-        } else {
-            i
+        // "US$5", "C$ 20", "mxn$ 15", "u.s $ 100": a prefix names the dollar;
+        // one letter only glued ("a $5 fee" is not Australian).
+        let (code, start) = match self.dollar_prefix_before(i) {
+            Some((prefix_code, k))
+                if self.glued(i)
+                    || i - k > 1
+                    || self.bytes(k).len() > 1
+                    || self.word_is(k, "c") =>
+            {
+                (prefix_code, k)
+            }
+            _ => (code, i),
         };
+        // "$ 10 dollars"
+        if self.info(num.end).and_then(|w| w.currency) == Some(code) {
+            num.end += 1;
+        }
         let mut f = Found::number(start, num.end, NumberKind::Money, num.value);
         // "$20-30 million"
         if self.punct(num.end).is_some_and(is_range_dash)
@@ -763,7 +785,7 @@ impl<'a> Scanner<'a> {
             }
         }
         f.unit = Some(code.to_string());
-        Some(f)
+        Some(self.with_minor_units(f))
     }
 
     fn at_word(&self, i: usize) -> Step {
@@ -779,11 +801,41 @@ impl<'a> Scanner<'a> {
         if let Some(code) = info.currency {
             // "USD 20", "NIS 500"
             let all_caps = self.bytes(i).iter().all(u8::is_ascii_uppercase);
-            if all_caps && !self.glued(i + 1) {
+            let named = self.word_is(i, "dollar") || self.word_is(i, "euro");
+            if (all_caps || named) && !self.glued(i + 1) {
                 if let Some(num) = self.digits_number(i + 1).filter(|n| !n.ordinal) {
                     let mut f = Found::number(i, num.end, NumberKind::Money, num.value);
                     f.unit = Some(code.to_string());
                     return Step::Emit(f);
+                }
+            }
+            return Step::Nothing;
+        }
+        if let Some(code) = info.currency_million {
+            // "MAUD 60": sixty million Australian dollars.
+            let all_caps = self.bytes(i).iter().all(u8::is_ascii_uppercase);
+            if let Some(num) = self.digits_number(i + 1).filter(|n| all_caps && !n.ordinal) {
+                let mut f = Found::number(i, num.end, NumberKind::Money, num.value * 1e6);
+                f.unit = Some(code.to_string());
+                return Step::Emit(f);
+            }
+            return Step::Nothing;
+        }
+        if info.percent {
+            // "percent of 10", "per cent of 20"
+            if self.word_is(i + 1, "of") && !(i >= 1 && self.is_kind(i - 1, Kind::Digits)) {
+                if let Some(num) = self
+                    .digits_number(i + 2)
+                    .filter(|n| !n.ordinal && !n.fraction)
+                {
+                    if num.end == i + 3 && !self.is_kind(num.end, Kind::Word) {
+                        return Step::Emit(Found::number(
+                            i,
+                            num.end,
+                            NumberKind::Percent,
+                            num.value,
+                        ));
+                    }
                 }
             }
             return Step::Nothing;
@@ -1151,6 +1203,9 @@ impl<'a> Scanner<'a> {
             let end = if self.word_is(j, "percentage") {
                 if self.word_is(j + 1, "points") || self.word_is(j + 1, "point") {
                     j + 2
+                } else if !self.is_lower_word(j + 1) {
+                    // "thirty percentage" at the end of a clause
+                    j + 1
                 } else {
                     return self.counted(num);
                 }
@@ -1183,18 +1238,31 @@ impl<'a> Scanner<'a> {
             }
             return self.counted(num);
         }
+        if let Some((code, end, scale)) = self.currency_after(j) {
+            // "20 €" followed by digits only in "10 $ 30 cent".
+            let spaced_digits = self.punct(j).is_some() && self.is_kind(j + 1, Kind::Digits);
+            let minor_after = self
+                .info(j + 2)
+                .and_then(|w| w.currency)
+                .is_some_and(|c| c.len() > 3);
+            if !spaced_digits || minor_after {
+                let mut f = Found::number(s, end, NumberKind::Money, v * scale);
+                f.unit = Some(code.to_string());
+                return self.with_minor_units(f);
+            }
+        }
         if let Some(w) = self.info(j) {
-            // "seven months", "43 years old"
+            // "seven months", "43 years old", "3 years of age"
             if let Some(unit) = w.time_unit {
                 if !num.year_like {
                     if self.word_is(j + 1, "old") {
                         return with_unit(number(j + 2, NumberKind::Age), unit);
                     }
+                    if self.word_is(j + 1, "of") && self.word_is(j + 2, "age") {
+                        return with_unit(number(j + 3, NumberKind::Age), unit);
+                    }
                     return with_unit(number(j + 1, NumberKind::Duration), unit);
                 }
-            }
-            if let Some(code) = w.currency {
-                return with_unit(number(j + 1, NumberKind::Money), code);
             }
             if w.measure {
                 return with_unit(number(j + 1, NumberKind::Quantity), self.str_of(j));
@@ -1228,9 +1296,17 @@ impl<'a> Scanner<'a> {
         if num.fraction {
             return number(j, NumberKind::Cardinal);
         }
-        // "aged 43"
+        // "aged 43"; "age 87" and "87 yo" keep the word in the span.
         if s >= 1 && self.word_is(s - 1, "aged") {
             return with_unit(number(j, NumberKind::Age), "year");
+        }
+        if s >= 1 && self.word_is(s - 1, "age") && num.digits {
+            let mut f = Found::number(s - 1, j, NumberKind::Age, v);
+            f.unit = Some("year".to_string());
+            return f;
+        }
+        if self.word_is(j, "yo") || self.word_is(j, "y/o") {
+            return with_unit(number(j + 1, NumberKind::Age), "year");
         }
         // "Fatima Abdelrahman, 43, a teacher": an age in apposition.
         if num.digits
