@@ -11,6 +11,7 @@
 #![forbid(unsafe_code)]
 
 mod bench;
+mod eval_cases;
 mod plugin_new;
 mod pretty;
 mod run;
@@ -89,8 +90,12 @@ enum Command {
     /// Score a pipeline against gold annotations (P/R/F1 per layer).
     Eval {
         /// Gold JSONL (code-point offsets; see docs/annotations.md).
-        #[arg(long, value_name = "GOLD.jsonl")]
-        gold: PathBuf,
+        #[arg(long, value_name = "GOLD.jsonl", required_unless_present = "cases")]
+        gold: Option<PathBuf>,
+        /// Score number cases instead (JSONL of texts with the numbers one
+        /// model kind expects; see docs/cli.md): right cases per model.
+        #[arg(long, value_name = "CASES.jsonl", conflicts_with = "gold")]
+        cases: Option<PathBuf>,
         /// Pipeline to score (default: the built-in news pipeline).
         #[arg(value_name = "PIPELINE.toml")]
         pipeline: Option<PathBuf>,
@@ -246,11 +251,16 @@ fn main() -> ExitCode {
         }
         Command::Eval {
             gold,
+            cases,
             pipeline,
             map,
             json,
             jobs,
-        } => eval(&gold, pipeline.as_deref(), map, json, jobs),
+        } => match (gold, cases) {
+            (_, Some(cases)) => eval_cases::eval_cases(&cases, pipeline.as_deref(), json, jobs),
+            (Some(gold), None) => eval(&gold, pipeline.as_deref(), map, json, jobs),
+            (None, None) => Err(Fatal("lede eval needs --gold or --cases".to_string())),
+        },
         Command::Bench(args) => bench_command(args),
         Command::Train {
             model:
@@ -499,7 +509,7 @@ fn eval(
         LabelMapArg::Ontonotes => lede_eval::LabelMap::OntoNotes,
         LabelMapArg::Conll => lede_eval::LabelMap::Conll,
     };
-    let report = lede_eval::evaluate(&gold, &predicted, map).map_err(Fatal)?;
+    let report = lede_eval::evaluate(&gold, &predicted, map).map_err(|e| Fatal(e.to_string()))?;
     if json {
         let mut value = report.to_json();
         value["pipeline"] = pipeline.name().into();

@@ -80,9 +80,16 @@ pub struct OptionSpec {
 
 /// Checked option values for one stage, by name. Every declared option with
 /// a default is present.
+///
+/// Options made from specs ([`Options::defaults`]) know the declared names:
+/// reading a name that is not declared (a typo in a stage's code, which
+/// would silently read nothing) fails a debug assertion, so the stage's
+/// own tests catch it.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Options {
     values: BTreeMap<String, OptionValue>,
+    /// The declared names, or `None` for options made without specs.
+    declared: Option<Vec<&'static str>>,
 }
 
 impl Options {
@@ -93,6 +100,7 @@ impl Options {
     /// Options holding the defaults of `specs`.
     pub fn defaults(specs: &[OptionSpec]) -> Options {
         let mut options = Options::new();
+        options.declared = Some(specs.iter().map(|s| s.name).collect());
         for spec in specs {
             if let Some(default) = &spec.default {
                 options.insert(spec.name, default.clone());
@@ -106,6 +114,12 @@ impl Options {
     }
 
     pub fn get(&self, name: &str) -> Option<&OptionValue> {
+        if let Some(names) = &self.declared {
+            debug_assert!(
+                names.contains(&name),
+                "option `{name}` is read but not declared in the stage's OptionSpecs"
+            );
+        }
         self.values.get(name)
     }
 
@@ -148,5 +162,33 @@ impl Options {
             Some(OptionValue::StringList(items)) => Some(items),
             _ => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn specs() -> Vec<OptionSpec> {
+        vec![OptionSpec {
+            name: "relative_dates",
+            kind: OptionKind::Bool,
+            default: Some(OptionValue::Bool(true)),
+            help: "resolve relative dates",
+        }]
+    }
+
+    #[test]
+    fn declared_options_read_their_defaults() {
+        let options = Options::defaults(&specs());
+        assert_eq!(options.bool("relative_dates"), Some(true));
+        assert_eq!(Options::new().bool("anything"), None);
+    }
+
+    #[test]
+    #[cfg(debug_assertions)]
+    #[should_panic(expected = "option `relative_date` is read but not declared")]
+    fn reading_an_undeclared_name_is_caught_in_tests() {
+        let _ = Options::defaults(&specs()).bool("relative_date");
     }
 }

@@ -35,6 +35,8 @@
 
 #![forbid(unsafe_code)]
 
+pub mod cases;
+
 use std::collections::BTreeMap;
 
 use lede_core::{Document, Entity, EntityLabel, NumberValue, Quote, QuoteKind, Span, Speaker};
@@ -215,6 +217,15 @@ pub struct Report {
     pub not_predicted: Vec<String>,
 }
 
+/// Why two sets of documents cannot be scored against each other.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EvalError {
+    #[error("{gold} gold documents but {predicted} predicted ones")]
+    CountMismatch { gold: usize, predicted: usize },
+    #[error("document {id:?}: predicted text differs from the gold text")]
+    TextDiffers { id: String },
+}
+
 /// Scores `predicted` against `gold`, pairing documents by position (they
 /// must be the same texts in the same order; a pair whose texts differ is
 /// reported as an error).
@@ -222,13 +233,12 @@ pub fn evaluate(
     gold: &[Document],
     predicted: &[Document],
     map: LabelMap,
-) -> Result<Report, String> {
+) -> Result<Report, EvalError> {
     if gold.len() != predicted.len() {
-        return Err(format!(
-            "{} gold documents but {} predicted ones",
-            gold.len(),
-            predicted.len()
-        ));
+        return Err(EvalError::CountMismatch {
+            gold: gold.len(),
+            predicted: predicted.len(),
+        });
     }
     let mut report = Report {
         documents: gold.len(),
@@ -237,10 +247,7 @@ pub fn evaluate(
     };
     for (g, p) in gold.iter().zip(predicted) {
         if g.text != p.text {
-            return Err(format!(
-                "document {:?}: predicted text differs from the gold text",
-                g.id
-            ));
+            return Err(EvalError::TextDiffers { id: g.id.clone() });
         }
         let gl = &g.layers;
         let pl = &p.layers;

@@ -5,6 +5,7 @@
 const LEXICON: &str = include_str!("../data/lexicon.tsv");
 const MODIFIERS: &str = include_str!("../data/modifiers.tsv");
 const UNIT_STOPWORDS: &str = include_str!("../data/unit_stopwords.txt");
+const CURRENCIES: &str = include_str!("../data/currencies.tsv");
 
 /// How a cardinal number word combines with its neighbours.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -52,6 +53,12 @@ pub(crate) struct WordInfo {
     pub hedge: bool,
     /// Ends the search for a counted noun.
     pub stop: bool,
+    /// "minus", "negative": the number after it is negative.
+    pub sign: bool,
+    /// "MUSD": millions of a currency.
+    pub currency_million: Option<&'static str>,
+    /// The first word of a currency name of several words ("swiss").
+    pub currency_lead: bool,
 }
 
 impl WordInfo {
@@ -69,6 +76,9 @@ impl WordInfo {
             || self.clock.is_some()
             || self.currency.is_some()
             || self.article
+            || self.sign
+            || self.currency_million.is_some()
+            || self.percent
     }
 }
 
@@ -108,6 +118,8 @@ pub(crate) struct Lexicon {
     starters: Vec<u32>,
     infos: Vec<WordInfo>,
     pub modifiers: Vec<Modifier>,
+    /// Currency names of several words with their codes, longest first.
+    pub currency_phrases: Vec<(Vec<&'static str>, &'static str)>,
 }
 
 const TABLE_BITS: u32 = 11;
@@ -151,6 +163,7 @@ impl Lexicon {
             starters: vec![0; 26 * 27],
             infos: Vec::new(),
             modifiers: Vec::new(),
+            currency_phrases: Vec::new(),
         };
         for (n, line) in data_lines(LEXICON) {
             let mut parts = line.split('\t');
@@ -196,9 +209,22 @@ impl Lexicon {
                 "article" => info.article = true,
                 "name_head" => info.name_head = true,
                 "relative" => info.relative = true,
+                "sign" => info.sign = true,
+                "currency_million" => info.currency_million = Some(value),
                 other => return Err(format!("lexicon.tsv line {n}: unknown field {other:?}")),
             }
         }
+        for (n, line) in data_lines(CURRENCIES) {
+            let (Some(phrase), Some(code)) = (line.split('\t').next(), line.split('\t').nth(1))
+            else {
+                return Err(format!("currencies.tsv line {n}: expected phrase, code"));
+            };
+            let words: Vec<&'static str> = phrase.split(' ').collect();
+            lex.entry(words[0])?.currency_lead = true;
+            lex.currency_phrases.push((words, code));
+        }
+        lex.currency_phrases
+            .sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
         for (_, line) in data_lines(UNIT_STOPWORDS) {
             for word in line.split_whitespace() {
                 lex.entry(word)?.stop = true;

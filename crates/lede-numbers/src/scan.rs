@@ -9,6 +9,9 @@ use crate::dates::{self, RefDate};
 use crate::lexicon::{HedgeScope, Lexicon, NumWord, WordInfo, NO_INFO};
 use crate::tokens::{Kind, Tok};
 
+mod money;
+mod words;
+
 /// A number read from digits or words, before it is classified.
 #[derive(Clone, Copy, Debug)]
 struct Num {
@@ -94,12 +97,83 @@ fn is_plural_form(word: &[u8]) -> bool {
         && !word.ends_with("’s".as_bytes())
 }
 
-/// Parses a digit group ("35,000", "2.3") exactly.
+/// The value of a vulgar fraction character ("½").
+fn vulgar_fraction(c: char) -> Option<f64> {
+    let (n, d) = match c {
+        '½' => (1.0, 2.0),
+        '⅓' => (1.0, 3.0),
+        '⅔' => (2.0, 3.0),
+        '¼' => (1.0, 4.0),
+        '¾' => (3.0, 4.0),
+        '⅕' => (1.0, 5.0),
+        '⅖' => (2.0, 5.0),
+        '⅗' => (3.0, 5.0),
+        '⅘' => (4.0, 5.0),
+        '⅙' => (1.0, 6.0),
+        '⅚' => (5.0, 6.0),
+        '⅐' => (1.0, 7.0),
+        '⅛' => (1.0, 8.0),
+        '⅜' => (3.0, 8.0),
+        '⅝' => (5.0, 8.0),
+        '⅞' => (7.0, 8.0),
+        '⅑' => (1.0, 9.0),
+        '⅒' => (1.0, 10.0),
+        _ => return None,
+    };
+    Some(n / d)
+}
+
+/// The value of `base` with a glued power suffix at the start of `b`
+/// ("^23", "e+14", "x10^-4", "×10^6") and the suffix length in bytes.
+fn power_suffix(b: &[u8], base: f64) -> Option<(f64, usize)> {
+    // An optionally signed integer exponent at `b[k..]`, not followed by a
+    // letter or digit: its value and end.
+    let exponent = |k: usize| -> Option<(i32, usize)> {
+        let (neg, mut j) = match b.get(k) {
+            Some(b'-') => (true, k + 1),
+            Some(b'+') => (false, k + 1),
+            _ => (false, k),
+        };
+        let from = j;
+        while j < b.len() && b[j].is_ascii_digit() && j - from < 3 {
+            j += 1;
+        }
+        if j == from || b.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+            return None;
+        }
+        let e: i32 = std::str::from_utf8(&b[from..j]).ok()?.parse().ok()?;
+        Some((if neg { -e } else { e }, j))
+    };
+    match b.first()? {
+        b'^' => {
+            let (e, end) = exponent(1)?;
+            Some((base.powi(e), end))
+        }
+        b'e' | b'E' => {
+            let (e, end) = exponent(1)?;
+            Some((base * 10f64.powi(e), end))
+        }
+        _ => {
+            let times = if b.starts_with(b"x10^") || b.starts_with(b"*10^") {
+                4
+            } else if b.starts_with("×10^".as_bytes()) {
+                5
+            } else {
+                return None;
+            };
+            let (e, end) = exponent(times)?;
+            Some((base * 10f64.powi(e), end))
+        }
+    }
+}
+
+/// Parses a digit group ("35,000", "2.3", "25 000", ".25") exactly.
 fn parse_digits(s: &[u8]) -> Option<f64> {
     let mut buf = [0u8; 64];
     let mut n = 0;
     for &b in s {
-        if b == b',' {
+        // Group separators: commas, spaces, no-break spaces (UTF-8 bytes).
+        if b == b',' || b == b' ' || b >= 0x80 {
             continue;
         }
         if n == buf.len() {
@@ -243,7 +317,21 @@ impl<'a> Scanner<'a> {
             Kind::Word => self.at_word(i),
             Kind::Punct => match self.at_currency_symbol(i) {
                 Some(f) => Step::Emit(f),
-                None => Step::Nothing,
+                None => match vulgar_fraction(t.ch) {
+                    // "¾", "½ mile"
+                    Some(v) => self.finish_number(Num {
+                        start: i,
+                        end: i + 1,
+                        value: v,
+                        digits: true,
+                        year_like: false,
+                        ordinal: false,
+                        fraction: true,
+                        lone_one: false,
+                        approx: false,
+                    }),
+                    None => Step::Nothing,
+                },
             },
             Kind::Skip => Step::Nothing,
         }
@@ -286,10 +374,8 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
-        // "+972 54 123 4567": bare digit groups in a row are a phone number.
-        if i >= 1 && self.is_kind(i - 1, Kind::Digits) && !self.glued(i) {
-            return Step::SkipTo(self.end_of_digit_chain(i));
-        }
+        // "+972 54 123 4567": three or more bare digit groups in a row are a
+        // phone number (two are two numbers: "423 0000").
         if self.is_kind(i + 1, Kind::Digits)
             && !self.glued(i + 1)
             && self.is_kind(i + 2, Kind::Digits)
@@ -316,9 +402,22 @@ impl<'a> Scanner<'a> {
         if i >= 1 && !after_head && (name_head || self.is_name_word(i - 1)) {
             return Step::SkipTo(self.end_of_digit_chain(i));
         }
-        let Some(num) = self.digits_number(i) else {
+        let Some(mut num) = self.digits_number(i) else {
             return Step::SkipTo(self.end_of_digit_chain(i));
         };
+        // "-12", "−4/5": a minus sign glued to the number and not to what
+        // comes before it.
+        if i >= 1
+            && self.glued(i)
+            && matches!(self.punct(i - 1), Some('-' | '\u{2212}'))
+            && (i == 1
+                || !self.glued(i - 1)
+                || matches!(self.punct(i - 2), Some('(' | '[' | ':' | '=')))
+        {
+            num.start = i - 1;
+            num.value = -num.value;
+            num.year_like = false;
+        }
         if after_head && !num.ordinal && num.value.fract() == 0.0 {
             return Step::Emit(Found::number(i, num.end, NumberKind::Ordinal, num.value));
         }
@@ -366,8 +465,39 @@ impl<'a> Scanner<'a> {
             lone_one: false,
             approx: false,
         };
+        if let Some((v, end)) = self.power_at(i, value) {
+            // "1.1^23", "12.32e+14", "1.3x10^6"
+            num.value = v;
+            num.year_like = false;
+            num.end = end;
+            return v.is_finite().then_some(num);
+        }
+        if let Some(v) = self
+            .punct(i + 1)
+            .filter(|_| self.glued(i + 1))
+            .and_then(vulgar_fraction)
+        {
+            // "1½"
+            num.value += v;
+            num.fraction = true;
+            num.year_like = false;
+            num.end = i + 2;
+            return Some(num);
+        }
         if self.is_kind(i + 1, Kind::Word) && self.glued(i + 1) {
             let w = self.info(i + 1)?;
+            // "5m" is five metres unless it is money ("$5m"); "5M" is five
+            // million.
+            let lower = self.bytes(i + 1).iter().all(u8::is_ascii_lowercase);
+            let after_currency = i >= 1
+                && (self
+                    .punct(i - 1)
+                    .and_then(Self::currency_of_symbol)
+                    .is_some()
+                    || self.info(i - 1).is_some_and(|p| p.currency.is_some()));
+            if w.measure && w.scale_abbr.is_some() && lower && !after_currency {
+                return Some(num);
+            }
             if w.ordinal_suffix {
                 num.ordinal = true;
                 num.year_like = false;
@@ -397,19 +527,33 @@ impl<'a> Scanner<'a> {
             return Some(num);
         }
         if num.end == i + 1 {
-            if let Some(NumWord::Scale(scale)) = self.info(i + 1).and_then(|w| w.num) {
-                num.value *= scale;
-                num.year_like = false;
-                num.end = i + 2;
-            } else if let Some(scale) = self.info(i + 1).and_then(|w| w.scale_abbr) {
-                if self.bytes(i + 1).len() > 1 {
+            if let Some(scale) = self.info(i + 1).and_then(|w| w.scale_abbr) {
+                if self.bytes(i + 1).len() > 1 && self.info(i + 1).is_some_and(|w| w.num.is_none())
+                {
                     num.value *= scale;
                     num.year_like = false;
                     num.end = i + 2;
                 }
             }
         }
+        let num = self.digits_with_words(num);
         num.value.is_finite().then_some(num)
+    }
+
+    /// A power or scientific notation glued after the digit group at `i`:
+    /// its value and the token after it.
+    fn power_at(&self, i: usize, base: f64) -> Option<(f64, usize)> {
+        let t = self.tok(i)?;
+        let last_end = self.toks.last().map_or(t.end, |l| l.end);
+        let rest = self.text.as_bytes().get(t.end..last_end)?;
+        let (value, len) = power_suffix(rest, base)?;
+        let end_byte = t.end + len;
+        // The suffix must end on a token boundary.
+        let mut k = i + 1;
+        while k < self.toks.len() && self.toks[k].end < end_byte {
+            k += 1;
+        }
+        (k < self.toks.len() && self.toks[k].end == end_byte).then_some((value, k + 1))
     }
 
     /// "14:30", "10:30 p.m."
@@ -583,6 +727,15 @@ impl<'a> Scanner<'a> {
             '¥' => Some("JPY"),
             '₪' => Some("ILS"),
             '₹' => Some("INR"),
+            '₡' => Some("CRC"),
+            '₾' => Some("GEL"),
+            '₽' => Some("RUB"),
+            '₩' => Some("KRW"),
+            '₺' => Some("TRY"),
+            '₦' => Some("NGN"),
+            '₱' => Some("PHP"),
+            '₴' => Some("UAH"),
+            '₿' => Some("BTC"),
             _ => None,
         }
     }
@@ -594,11 +747,23 @@ impl<'a> Scanner<'a> {
         if num.ordinal || num.fraction {
             return None;
         }
-        let start = if i >= 1 && self.glued(i) && self.word_is(i - 1, "US") {
-            i - 1
-        } else {
-            i
+        // "US$5", "C$ 20", "mxn$ 15", "u.s $ 100": a prefix names the dollar;
+        // one letter only glued ("a $5 fee" is not Australian).
+        let (code, start) = match self.dollar_prefix_before(i) {
+            Some((prefix_code, k))
+                if self.glued(i)
+                    || i - k > 1
+                    || self.bytes(k).len() > 1
+                    || self.word_is(k, "c") =>
+            {
+                (prefix_code, k)
+            }
+            _ => (code, i),
         };
+        // "$ 10 dollars"
+        if self.info(num.end).and_then(|w| w.currency) == Some(code) {
+            num.end += 1;
+        }
         let mut f = Found::number(start, num.end, NumberKind::Money, num.value);
         // "$20-30 million"
         if self.punct(num.end).is_some_and(is_range_dash)
@@ -620,7 +785,7 @@ impl<'a> Scanner<'a> {
             }
         }
         f.unit = Some(code.to_string());
-        Some(f)
+        Some(self.with_minor_units(f))
     }
 
     fn at_word(&self, i: usize) -> Step {
@@ -636,11 +801,41 @@ impl<'a> Scanner<'a> {
         if let Some(code) = info.currency {
             // "USD 20", "NIS 500"
             let all_caps = self.bytes(i).iter().all(u8::is_ascii_uppercase);
-            if all_caps && !self.glued(i + 1) {
+            let named = self.word_is(i, "dollar") || self.word_is(i, "euro");
+            if (all_caps || named) && !self.glued(i + 1) {
                 if let Some(num) = self.digits_number(i + 1).filter(|n| !n.ordinal) {
                     let mut f = Found::number(i, num.end, NumberKind::Money, num.value);
                     f.unit = Some(code.to_string());
                     return Step::Emit(f);
+                }
+            }
+            return Step::Nothing;
+        }
+        if let Some(code) = info.currency_million {
+            // "MAUD 60": sixty million Australian dollars.
+            let all_caps = self.bytes(i).iter().all(u8::is_ascii_uppercase);
+            if let Some(num) = self.digits_number(i + 1).filter(|n| all_caps && !n.ordinal) {
+                let mut f = Found::number(i, num.end, NumberKind::Money, num.value * 1e6);
+                f.unit = Some(code.to_string());
+                return Step::Emit(f);
+            }
+            return Step::Nothing;
+        }
+        if info.percent {
+            // "percent of 10", "per cent of 20"
+            if self.word_is(i + 1, "of") && !(i >= 1 && self.is_kind(i - 1, Kind::Digits)) {
+                if let Some(num) = self
+                    .digits_number(i + 2)
+                    .filter(|n| !n.ordinal && !n.fraction)
+                {
+                    if num.end == i + 3 && !self.is_kind(num.end, Kind::Word) {
+                        return Step::Emit(Found::number(
+                            i,
+                            num.end,
+                            NumberKind::Percent,
+                            num.value,
+                        ));
+                    }
                 }
             }
             return Step::Nothing;
@@ -673,6 +868,26 @@ impl<'a> Scanner<'a> {
                 None => Step::Nothing,
             };
         }
+        if info.sign {
+            // "minus 4,500", "negative one", "minus five percent"
+            let num = if self.is_kind(i + 1, Kind::Digits) {
+                self.digits_number(i + 1)
+            } else if self.info(i + 1).is_some_and(|w| w.num.is_some()) {
+                self.words_number(i + 1)
+            } else {
+                None
+            };
+            return match num.filter(|n| !n.ordinal) {
+                Some(num) => self.finish_number(Num {
+                    start: i,
+                    value: -num.value,
+                    year_like: false,
+                    lone_one: false,
+                    ..num
+                }),
+                None => Step::Nothing,
+            };
+        }
         if info.num.is_some() {
             // "Four Seasons": a capitalised number word inside a name.
             let t = self.toks[i];
@@ -701,6 +916,25 @@ impl<'a> Scanner<'a> {
                 Some(f) => Step::Emit(f),
                 None => Step::Nothing,
             };
+        }
+        if let (Some(den), Some(NumWord::Scale(scale))) =
+            (info.denominator, self.info(i + 1).and_then(|w| w.num))
+        {
+            // "quarter million", "half billion"
+            if !is_plural_form(self.bytes(i)) {
+                let num = Num {
+                    start: i,
+                    end: i + 2,
+                    value: scale / den,
+                    digits: false,
+                    year_like: false,
+                    ordinal: false,
+                    fraction: true,
+                    lone_one: false,
+                    approx: false,
+                };
+                return self.finish_number(num);
+            }
         }
         if info.denominator == Some(2.0) && self.word_is(i, "half") {
             // "half a million"
@@ -799,11 +1033,23 @@ impl<'a> Scanner<'a> {
             }
             return None;
         }
-        if let Some(den) = next.denominator {
-            if self.word_is(i + 2, "of") && !is_plural_form(self.bytes(i + 1)) {
-                return Some(Found::number(i, i + 2, NumberKind::Cardinal, 1.0 / den));
+        if next.denominator.is_some() || next.ordinal.is_some() {
+            // "a third of", "a half", "a fifth", "a trillionth", "a quarter
+            // million", "a half turn"; not "a third round".
+            let f = self.fraction_at(i, None)?;
+            let f = self.after_fraction(f);
+            let fits = (f.end > i + 2
+                || self.word_is(f.end, "of")
+                || !self.is_kind(f.end, Kind::Word)
+                || self.info(f.end).is_some_and(|w| w.measure))
+                && !self.hyphen_link(f.end);
+            if !fits {
+                return None;
             }
-            return None;
+            return match self.finish_number(f) {
+                Step::Emit(found) => Some(found),
+                _ => None,
+            };
         }
         if matches!(
             next.num,
@@ -847,161 +1093,6 @@ impl<'a> Scanner<'a> {
             f.unit = self.counted_unit(end + 1, value);
         }
         Some(f)
-    }
-
-    /// A spelled-out number starting at `i` ("twenty-three", "one hundred
-    /// and five", "a thousand", "two dozen", "two and a half", "two-thirds").
-    fn words_number(&self, i: usize) -> Option<Num> {
-        #[derive(Clone, Copy, PartialEq)]
-        enum Last {
-            Start,
-            Ones,
-            Ten,
-            Hundred,
-            Scale,
-            And,
-        }
-        let mut total = 0.0;
-        let mut cur = 0.0;
-        let mut last = Last::Start;
-        let mut prev_scale = f64::INFINITY;
-        let mut j = i;
-        let mut end = i;
-        let mut ordinal = false;
-        let mut words = 0;
-        if self.word_is(i, "a") || self.word_is(i, "an") {
-            cur = 1.0;
-            last = Last::Ones;
-            j += 1;
-        }
-        while let Some(w) = self.info(j).and_then(|w| w.num) {
-            match w {
-                NumWord::Ones(v) => {
-                    let ok = matches!(last, Last::Start | Last::Hundred | Last::Scale | Last::And)
-                        || (last == Last::Ten && v > 0.0 && v < 10.0);
-                    if !ok {
-                        break;
-                    }
-                    cur += v;
-                    last = Last::Ones;
-                }
-                NumWord::Ten(v) => {
-                    if !matches!(last, Last::Start | Last::Hundred | Last::Scale | Last::And)
-                        || cur % 100.0 != 0.0
-                    {
-                        break;
-                    }
-                    cur += v;
-                    last = Last::Ten;
-                }
-                NumWord::Hundred => {
-                    if !matches!(last, Last::Ones | Last::Ten) || cur >= 100.0 || cur == 0.0 {
-                        break;
-                    }
-                    cur *= 100.0;
-                    last = Last::Hundred;
-                }
-                NumWord::Scale(s) => {
-                    if !matches!(last, Last::Ones | Last::Ten | Last::Hundred) || s >= prev_scale {
-                        break;
-                    }
-                    total += cur * s;
-                    cur = 0.0;
-                    prev_scale = s;
-                    last = Last::Scale;
-                }
-                NumWord::Dozen => {
-                    if !matches!(last, Last::Ones | Last::Ten) || total != 0.0 || cur >= 100.0 {
-                        break;
-                    }
-                    cur *= 12.0;
-                    end = j + 1;
-                    words += 1;
-                    break;
-                }
-            }
-            words += 1;
-            end = j + 1;
-            j += 1;
-            if self.hyphen_link(j) {
-                let next = self.info(j + 1);
-                if let (Some(nw), true) = (next.and_then(|w| w.num), true) {
-                    let fits = match nw {
-                        NumWord::Ones(v) => last == Last::Ten && v > 0.0 && v < 10.0,
-                        NumWord::Hundred | NumWord::Scale(_) => true,
-                        _ => false,
-                    };
-                    if fits {
-                        j += 1;
-                        continue;
-                    }
-                }
-                if last == Last::Ten {
-                    if let Some(ord) = next.and_then(|w| w.ordinal).filter(|o| *o < 10.0) {
-                        cur += ord;
-                        end = j + 2;
-                        ordinal = true;
-                    }
-                }
-                break;
-            }
-            if self.word_is(j, "and")
-                && matches!(last, Last::Hundred | Last::Scale)
-                && matches!(
-                    self.info(j + 1).and_then(|w| w.num),
-                    Some(NumWord::Ones(_) | NumWord::Ten(_))
-                )
-            {
-                last = Last::And;
-                j += 1;
-                continue;
-            }
-        }
-        if words == 0 || end <= i {
-            return None;
-        }
-        let mut value = total + cur;
-        let mut num = Num {
-            start: i,
-            end,
-            value,
-            digits: false,
-            year_like: false,
-            ordinal,
-            fraction: false,
-            lone_one: false,
-            approx: false,
-        };
-        if ordinal {
-            return Some(num);
-        }
-        // "two and a half", "three and a quarter"
-        if self.word_is(end, "and") && (self.word_is(end + 1, "a") || self.word_is(end + 1, "an")) {
-            if let Some(den) = self.info(end + 2).and_then(|w| w.denominator) {
-                if !is_plural_form(self.bytes(end + 2)) && (den == 2.0 || den == 4.0) {
-                    value += 1.0 / den;
-                    num.end = end + 3;
-                    num.value = value;
-                    num.fraction = true;
-                    return Some(num);
-                }
-            }
-        }
-        // "one third", "two-thirds", "three quarters"
-        if words == 1 && (1.0..=10.0).contains(&value) {
-            let k = if self.hyphen_link(end) { end + 1 } else { end };
-            if let Some(den) = self.info(k).and_then(|w| w.denominator) {
-                let plural = is_plural_form(self.bytes(k)) || self.word_is(k, "halves");
-                if (value == 1.0) != plural {
-                    num.value = value / den;
-                    num.end = k + 1;
-                    num.fraction = true;
-                    return Some(num);
-                }
-            }
-        }
-        num.lone_one = words == 1 && value == 1.0 && self.word_is(i, "one");
-        Some(num)
     }
 
     /// Classifies a number by what follows it: a percent sign, a unit, a
@@ -1112,6 +1203,9 @@ impl<'a> Scanner<'a> {
             let end = if self.word_is(j, "percentage") {
                 if self.word_is(j + 1, "points") || self.word_is(j + 1, "point") {
                     j + 2
+                } else if !self.is_lower_word(j + 1) {
+                    // "thirty percentage" at the end of a clause
+                    j + 1
                 } else {
                     return self.counted(num);
                 }
@@ -1144,18 +1238,31 @@ impl<'a> Scanner<'a> {
             }
             return self.counted(num);
         }
+        if let Some((code, end, scale)) = self.currency_after(j) {
+            // "20 €" followed by digits only in "10 $ 30 cent".
+            let spaced_digits = self.punct(j).is_some() && self.is_kind(j + 1, Kind::Digits);
+            let minor_after = self
+                .info(j + 2)
+                .and_then(|w| w.currency)
+                .is_some_and(|c| c.len() > 3);
+            if !spaced_digits || minor_after {
+                let mut f = Found::number(s, end, NumberKind::Money, v * scale);
+                f.unit = Some(code.to_string());
+                return self.with_minor_units(f);
+            }
+        }
         if let Some(w) = self.info(j) {
-            // "seven months", "43 years old"
+            // "seven months", "43 years old", "3 years of age"
             if let Some(unit) = w.time_unit {
                 if !num.year_like {
                     if self.word_is(j + 1, "old") {
                         return with_unit(number(j + 2, NumberKind::Age), unit);
                     }
+                    if self.word_is(j + 1, "of") && self.word_is(j + 2, "age") {
+                        return with_unit(number(j + 3, NumberKind::Age), unit);
+                    }
                     return with_unit(number(j + 1, NumberKind::Duration), unit);
                 }
-            }
-            if let Some(code) = w.currency {
-                return with_unit(number(j + 1, NumberKind::Money), code);
             }
             if w.measure {
                 return with_unit(number(j + 1, NumberKind::Quantity), self.str_of(j));
@@ -1189,9 +1296,17 @@ impl<'a> Scanner<'a> {
         if num.fraction {
             return number(j, NumberKind::Cardinal);
         }
-        // "aged 43"
+        // "aged 43"; "age 87" and "87 yo" keep the word in the span.
         if s >= 1 && self.word_is(s - 1, "aged") {
             return with_unit(number(j, NumberKind::Age), "year");
+        }
+        if s >= 1 && self.word_is(s - 1, "age") && num.digits {
+            let mut f = Found::number(s - 1, j, NumberKind::Age, v);
+            f.unit = Some("year".to_string());
+            return f;
+        }
+        if self.word_is(j, "yo") || self.word_is(j, "y/o") {
+            return with_unit(number(j + 1, NumberKind::Age), "year");
         }
         // "Fatima Abdelrahman, 43, a teacher": an age in apposition.
         if num.digits

@@ -146,21 +146,72 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, lex: &Lexicon, out:
             glued = true;
             continue;
         }
-        if c.is_ascii_digit() {
+        // ".25": a decimal point not glued to a word or a number before it.
+        let leading_dot = c == b'.'
+            && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+            && i + 1 < end
+            && (!glued
+                || out
+                    .last()
+                    .is_some_and(|t| t.kind == Kind::Punct && t.ch != '.'));
+        if c.is_ascii_digit() || leading_dot {
             let mut j = i;
             let mut dots = 0;
             let mut version = false;
+            // Digits before the first separator, and whether the groups so far
+            // were separated by spaces ("25 000") or Indian style ("4,50,000").
+            let mut head = 0;
+            let mut grouped = false;
+            let mut spaced = false;
+            // Where the first space separator was: a digit group after the
+            // last spaced group means a phone number, not thousands.
+            let mut first_space = None;
+            let after_number = out
+                .last()
+                .is_some_and(|t| t.kind == Kind::Digits || (t.kind == Kind::Punct && t.ch == '+'));
             while j < end {
+                let sep = group_separator(b, j, end);
                 if b[j].is_ascii_digit() {
                     j += 1;
+                    if !grouped {
+                        head += 1;
+                    }
                 } else if b[j] == b','
                     && j + 4 <= end
                     && b.get(j + 1..j + 4)
                         .is_some_and(|g| g.iter().all(u8::is_ascii_digit))
                     && !b.get(j + 4).is_some_and(u8::is_ascii_digit)
                     && dots == 0
+                    && !spaced
                 {
                     j += 4;
+                    grouped = true;
+                } else if b[j] == b','
+                    && dots == 0
+                    && !spaced
+                    && (head <= 2 || grouped)
+                    && indian_groups(b, j, end)
+                {
+                    // "4,50,000": two-digit groups before the last three.
+                    j += 3;
+                    grouped = true;
+                } else if sep > 0
+                    && dots == 0
+                    && head <= 3
+                    && !after_number
+                    && b[i] != b'0'
+                    && (spaced || !grouped)
+                    && j + sep + 3 <= end
+                    && b[j + sep..j + sep + 3].iter().all(u8::is_ascii_digit)
+                    && !b
+                        .get(j + sep + 3)
+                        .is_some_and(|&d| d.is_ascii_digit() || d == b',')
+                {
+                    // "25 000", "1 250 000" (also with no-break spaces).
+                    first_space.get_or_insert(j);
+                    j += sep + 3;
+                    grouped = true;
+                    spaced = true;
                 } else if b[j] == b'.'
                     && b.get(j + 1).is_some_and(u8::is_ascii_digit)
                     && j + 1 < end
@@ -172,6 +223,12 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, lex: &Lexicon, out:
                     j += 1;
                 } else {
                     break;
+                }
+            }
+            if let Some(first) = first_space {
+                let sep = group_separator(b, j, end.min(b.len()));
+                if sep > 0 && b.get(j + sep).is_some_and(u8::is_ascii_digit) && j + sep < end {
+                    j = first;
                 }
             }
             // Digits glued after letters are handled above; digits glued to a
@@ -208,6 +265,39 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, lex: &Lexicon, out:
         out.push(punct(i, i + 1, c as char, glued));
         i += 1;
         glued = true;
+    }
+}
+
+/// The byte length of a thousands separator made of space at `j` (a space,
+/// a no-break space, a narrow no-break space or a thin space), or 0.
+fn group_separator(b: &[u8], j: usize, end: usize) -> usize {
+    let rest = &b[j..end];
+    if rest.first() == Some(&b' ') {
+        1
+    } else if rest.starts_with("\u{a0}".as_bytes()) {
+        2
+    } else if rest.starts_with("\u{202f}".as_bytes()) || rest.starts_with("\u{2009}".as_bytes()) {
+        3
+    } else {
+        0
+    }
+}
+
+/// At the comma `j`: Indian grouping goes on, two-digit groups followed by
+/// a last group of three ("4,50,000", "1,00,00,000").
+fn indian_groups(b: &[u8], mut j: usize, end: usize) -> bool {
+    let digit = |k: usize| k < end && b[k].is_ascii_digit();
+    loop {
+        if j >= end || b[j] != b',' {
+            return false;
+        }
+        if digit(j + 1) && digit(j + 2) && digit(j + 3) {
+            return !digit(j + 4);
+        }
+        if !(digit(j + 1) && digit(j + 2)) {
+            return false;
+        }
+        j += 3;
     }
 }
 

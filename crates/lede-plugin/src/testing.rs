@@ -161,28 +161,32 @@ fn check_spans<P: Plugin>(text: &str, found: &[Collected]) -> Result<(), String>
     Ok(())
 }
 
-/// The fastest of three runs over `text`.
-fn best_time<P: Plugin>(plugin: &P, text: &str) -> Duration {
-    (0..3)
-        .map(|_| {
-            let started = Instant::now();
-            let _ = run(plugin, text);
-            started.elapsed()
-        })
-        .min()
-        .unwrap_or_default()
+/// The fastest of five runs over each text, alternating between them so a
+/// busy machine slows both alike.
+fn best_times<P: Plugin>(plugin: &P, short: &str, long: &str) -> (Duration, Duration) {
+    let time = |text: &str| {
+        let started = Instant::now();
+        let _ = run(plugin, text);
+        started.elapsed()
+    };
+    let mut best = (Duration::MAX, Duration::MAX);
+    for _ in 0..5 {
+        best.0 = best.0.min(time(short));
+        best.1 = best.1.min(time(long));
+    }
+    best
 }
 
 /// Eight times the text must not take much more than eight times as long: a
-/// quadratic plugin takes 64 times. The bound is loose so that a loaded
-/// machine does not fail it.
+/// quadratic plugin takes 64 times. The bound (40 times, plus 50 ms) is
+/// loose so that a loaded machine does not fail it.
 fn check_linear_time<P: Plugin>(plugin: &P) {
     let paragraph = "Mediators said on Sunday that the ceasefire in Gaza held, and Mr. Witkoff \
                      told NATO that “over 1,200 hostages” would be freed within 30 days. ";
     let short = paragraph.repeat(200);
     let long = paragraph.repeat(1600);
-    let (t_short, t_long) = (best_time(plugin, &short), best_time(plugin, &long));
-    let limit = t_short * 24 + Duration::from_millis(20);
+    let (t_short, t_long) = best_times(plugin, &short, &long);
+    let limit = t_short * 40 + Duration::from_millis(50);
     assert!(
         t_long <= limit,
         "plugin `{}` is not linear in time: {:?} for {} bytes, {:?} for 8 times as many",

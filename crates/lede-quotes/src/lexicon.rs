@@ -9,6 +9,10 @@ use std::hash::{BuildHasherDefault, Hasher};
 pub(crate) const MAX_WORD: usize = 40;
 
 const SPEECH_VERBS: &str = include_str!("../data/speech_verbs.txt");
+/// Learned from attributed quotations by `examples/train_speakers.rs`.
+const LEARNED_CUE_VERBS: &str = include_str!("../data/learned_cue_verbs.txt");
+/// Learned from attributed quotations by `examples/train_speakers.rs`.
+const LEARNED_SOURCE_NOUNS: &str = include_str!("../data/learned_source_nouns.txt");
 const NAMING_VERBS: &str = include_str!("../data/naming_verbs.txt");
 const CUE_NOUNS: &str = include_str!("../data/cue_nouns.txt");
 const DOCUMENT_NOUNS: &str = include_str!("../data/document_nouns.txt");
@@ -118,6 +122,8 @@ impl Lexicon {
         };
         for (data, bit) in [
             (SPEECH_VERBS, class::SPEECH_VERB),
+            (LEARNED_CUE_VERBS, class::SPEECH_VERB),
+            (LEARNED_SOURCE_NOUNS, class::SOURCE_NOUN),
             (NAMING_VERBS, class::NAMING_VERB),
             (CUE_NOUNS, class::CUE_NOUN),
             (DOCUMENT_NOUNS, class::DOCUMENT_NOUN),
