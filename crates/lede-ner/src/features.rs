@@ -566,7 +566,7 @@ mod tests {
                 let boundary = boundary_neighbours(&infos, i);
                 let offsets = [-1isize, 1, -2, 2];
                 for ((role, b), d) in Role::ALL.iter().zip(boundary).zip(offsets) {
-                    let x = b.unwrap_or(infos[(i as isize + d) as usize]);
+                    let x = b.unwrap_or_else(|| infos[(i as isize + d) as usize]);
                     role_features(&x, *role, &mut parts);
                 }
                 whole.sort_unstable();

@@ -116,7 +116,7 @@ pub fn refine(
             end,
             gaz,
             first,
-            &words,
+            words,
             sent_start(first),
         );
         cands.push(Cand {
@@ -135,7 +135,7 @@ pub fn refine(
     let ctx = Ctx {
         text,
         toks,
-        words: &words,
+        words,
         gaz,
         sentence_of: &sentence_of,
         sentences: &layout.sentences,
@@ -190,7 +190,7 @@ pub fn refine(
             if free && capital && strong && !headline && mask & Category::Title.bit() == 0 {
                 let start = toks[i].span.start();
                 let end = toks[last].span.end();
-                let label = label_of_mask(mask, &words, i);
+                let label = label_of_mask(mask, words, i);
                 cands.push(Cand {
                     start,
                     end,
@@ -240,7 +240,7 @@ pub fn refine(
                     let mut nc = c.clone();
                     nc.start = start;
                     nc.end = end;
-                    nc.label = label_of_mask(gaz.lookup(p), &words, c.first);
+                    nc.label = label_of_mask(gaz.lookup(p), words, c.first);
                     nc.sure = true;
                     split_cands.push(nc);
                 }
@@ -303,7 +303,7 @@ pub fn refine(
     }
     replace_all(&mut cands, replacements, toks.len());
 
-    consistency(text, toks, &words, gaz, &mut cands, &sentence_of);
+    consistency(text, toks, words, gaz, &mut cands, &sentence_of);
 
     title_case_headings(&ctx, &mut cands);
 
