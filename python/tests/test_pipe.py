@@ -90,24 +90,28 @@ def test_the_stream_is_lazy(nlp):
 
 
 def test_the_gil_is_released_while_rust_works(nlp, seeds):
-    long_text = "\n\n".join(seeds.values()) * 8  # a long article, most of a second of work
-    entered = threading.Event()
-    result = []
+    long_text = "\n\n".join(seeds.values()) * 20  # about 3 MB: a long call
+    window = []
 
     def work():
-        entered.set()
-        result.append(nlp(long_text))
+        started = time.perf_counter()
+        doc = nlp(long_text)
+        window.extend([started, time.perf_counter(), doc])
 
     worker = threading.Thread(target=work)
+    stamps = []
     worker.start()
-    entered.wait()
-    time.sleep(0.05)
-    # Python code runs here while the worker is still inside the pipeline:
-    # with the GIL held, this thread could not wake until the worker ended.
-    ran_while_busy = worker.is_alive()
+    while worker.is_alive():
+        stamps.append(time.perf_counter())
+        time.sleep(0.001)
     worker.join()
-    assert ran_while_busy
-    assert result and result[0].text == long_text
+    started, ended, doc = window
+    assert doc.text == long_text
+    # With the GIL held through the call, this thread could run only at its
+    # edges (within one switch interval, 5 ms); released, it runs throughout.
+    assert ended - started > 0.02
+    middle = [t for t in stamps if started + (ended - started) / 4 < t < ended - (ended - started) / 4]
+    assert middle, (started, ended, len(stamps))
 
 
 def test_jobs_must_be_positive(nlp):
