@@ -409,6 +409,111 @@ pub fn context_features(
     }
 }
 
+/// Where a neighbour sits relative to the token being scored.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    Prev = 0,
+    Next = 1,
+    Prev2 = 2,
+    Next2 = 3,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [Role::Prev, Role::Next, Role::Prev2, Role::Next2];
+}
+
+/// The features of [`context_features`] that depend on one neighbour's
+/// word form alone (its lower case and shape), so a tagger may cache their
+/// scores per word form and role.
+pub fn role_features(x: &TokenInfo, role: Role, out: &mut Vec<u64>) {
+    match role {
+        Role::Prev => {
+            out.push(mix(12, x.lower));
+            out.push(mix(16, x.shape));
+        }
+        Role::Next => {
+            out.push(mix(13, x.lower));
+            out.push(mix(17, x.shape));
+        }
+        Role::Prev2 => out.push(mix(14, x.lower)),
+        Role::Next2 => out.push(mix(15, x.lower)),
+    }
+}
+
+/// The neighbours of token `i` in `sent` for each [`Role`]: `None` when the
+/// neighbour is in the sentence (its role features are cached), else the
+/// boundary marker standing in for it.
+pub fn boundary_neighbours(sent: &[TokenInfo], i: usize) -> [Option<TokenInfo>; 4] {
+    let n = sent.len() as isize;
+    let ii = i as isize;
+    let at = |j: isize| -> Option<TokenInfo> {
+        if j < 0 {
+            Some(TokenInfo::boundary(BOS ^ (j as u64)))
+        } else if j >= n {
+            Some(TokenInfo::boundary(EOS ^ (j as u64)))
+        } else {
+            None
+        }
+    };
+    [at(ii - 1), at(ii + 1), at(ii - 2), at(ii + 2)]
+}
+
+/// [`context_features`] without those of [`role_features`] for the four
+/// neighbours: together they are the same multiset of keys (checked by a
+/// test), so cached role scores plus these give the same score.
+pub fn pair_features(
+    sent: &[TokenInfo],
+    i: usize,
+    headline: bool,
+    doc: &DocContext,
+    out: &mut Vec<u64>,
+) {
+    let t = sent[i];
+    let neighbour = |j: isize| -> TokenInfo {
+        if j < 0 {
+            TokenInfo::boundary(BOS ^ (j as u64))
+        } else if j as usize >= sent.len() {
+            TokenInfo::boundary(EOS ^ (j as u64))
+        } else {
+            sent[j as usize]
+        }
+    };
+    let ii = i as isize;
+    let p1 = neighbour(ii - 1);
+    let n1 = neighbour(ii + 1);
+    out.push(mix(0, 0));
+    out.push(mix2(18, p1.shape, t.shape));
+    out.push(mix2(19, t.shape, n1.shape));
+    out.push(mix2(20, p1.lower, t.lower));
+    out.push(mix2(21, t.lower, n1.lower));
+    let class = t.class as u64;
+    let first = (i == 0) as u64;
+    out.push(mix(22, class | first << 8));
+    out.push(mix(23, class | (headline as u64) << 8));
+    if headline {
+        out.push(mix(24, t.lower));
+    }
+    if t.is_capitalised() {
+        let lower_seen = doc.seen_lower.binary_search(&t.lower).is_ok() as u64;
+        let cap_seen = doc.seen_cap_inside.binary_search(&t.lower).is_ok() as u64;
+        out.push(mix(
+            25,
+            class | lower_seen << 8 | cap_seen << 9 | first << 10,
+        ));
+    }
+    out.push(mix(
+        26,
+        (p1.class as u64) | (t.class as u64) << 8 | (n1.class as u64) << 16,
+    ));
+    out.push(mix2(28, p1.suffix[2], t.shape));
+    push_gaz(29, t.gaz, out);
+    push_gaz(30, p1.gaz, out);
+    push_gaz(31, n1.gaz, out);
+    if t.gaz.mask != 0 {
+        out.push(mix(32, (t.gaz.mask as u64) << 8 | class));
+    }
+}
+
 fn push_gaz(template: u64, g: GazMatch, out: &mut Vec<u64>) {
     let mut mask = g.mask;
     while mask != 0 {
@@ -443,6 +548,32 @@ mod tests {
         assert_eq!(TokenInfo::new("2025").class, CapClass::Digits);
         assert_eq!(TokenInfo::new("—").class, CapClass::Punct);
         assert_eq!(TokenInfo::new("iPhone").class, CapClass::Mixed);
+    }
+
+    #[test]
+    fn role_and_pair_features_make_up_the_context_features() {
+        let words = ["Prime", "Minister", "Benjamin", "Netanyahu", "said", "."];
+        let gaz = Gazetteer::embedded();
+        let mut infos: Vec<TokenInfo> = words.iter().map(|w| TokenInfo::new(w)).collect();
+        gaz.mark(&words, &mut infos);
+        let ctx = DocContext::new(std::iter::once(infos.as_slice()));
+        for headline in [false, true] {
+            for i in 0..infos.len() {
+                let mut whole = Vec::new();
+                context_features(&infos, i, headline, &ctx, &mut whole);
+                let mut parts = Vec::new();
+                pair_features(&infos, i, headline, &ctx, &mut parts);
+                let boundary = boundary_neighbours(&infos, i);
+                let offsets = [-1isize, 1, -2, 2];
+                for ((role, b), d) in Role::ALL.iter().zip(boundary).zip(offsets) {
+                    let x = b.unwrap_or_else(|| infos[(i as isize + d) as usize]);
+                    role_features(&x, *role, &mut parts);
+                }
+                whole.sort_unstable();
+                parts.sort_unstable();
+                assert_eq!(whole, parts, "token {i}");
+            }
+        }
     }
 
     #[test]

@@ -106,8 +106,16 @@ impl Tagger {
         let sentences = doc.layers.sentences.as_deref().unwrap_or(&[]);
         let tokens = doc.layers.tokens.as_deref().unwrap_or(&[]);
         let layout = tagger::Layout::new(&doc.text, sentences, tokens);
-        let coarse = tagger::tag_layout(&self.model, &self.gazetteer, &doc.text, &layout);
-        refine::refine(&doc.text, &layout, coarse, &self.gazetteer, &self.additions)
+        let analysis = tagger::Analysis::new(&self.gazetteer, &doc.text, &layout);
+        let coarse = tagger::tag_analysis(&self.model, &doc.text, &layout, &analysis);
+        refine::refine(
+            &doc.text,
+            &layout,
+            coarse,
+            &self.gazetteer,
+            &self.additions,
+            &analysis,
+        )
     }
 }
 

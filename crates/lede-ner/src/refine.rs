@@ -15,7 +15,7 @@ use lede_core::{Entity, EntityLabel, Span};
 use crate::features::{key_of, normalize_char, CapClass, TokenInfo};
 use crate::gazetteer::{Category, Gazetteer, IdentityMap};
 use crate::model::Coarse;
-use crate::tagger::{CoarseEntity, Layout};
+use crate::tagger::{Analysis, CoarseEntity, Layout};
 use crate::{MAX_ENTITY_BYTES, MAX_ENTITY_TOKENS};
 
 /// A user-supplied name with a fixed label (the `gazetteer` option).
@@ -65,9 +65,10 @@ pub fn refine(
     coarse: Vec<CoarseEntity>,
     gaz: &Gazetteer,
     additions: &[Addition],
+    analysis: &Analysis,
 ) -> Vec<Entity> {
     let toks = &layout.tokens;
-    let words: Vec<&str> = toks.iter().map(|t| t.span.text(text)).collect();
+    let words = &analysis.words;
     let mut sentence_of = vec![0usize; toks.len()];
     for (si, &(s, e)) in layout.sentences.iter().enumerate() {
         for x in sentence_of.iter_mut().take(e).skip(s) {
@@ -115,7 +116,7 @@ pub fn refine(
             end,
             gaz,
             first,
-            &words,
+            words,
             sent_start(first),
         );
         cands.push(Cand {
@@ -130,20 +131,15 @@ pub fn refine(
     }
 
     // The longest gazetteer entry starting at each token, within its sentence.
-    let mut gaz_at: Vec<Option<(usize, u16)>> = vec![None; toks.len()];
-    for &(s, e) in &layout.sentences {
-        for (i, slot) in gaz_at.iter_mut().enumerate().take(e).skip(s) {
-            *slot = gaz.longest_at(&words[s..e], i - s);
-        }
-    }
+    let gaz_at = &analysis.gaz_at;
     let ctx = Ctx {
         text,
         toks,
-        words: &words,
+        words,
         gaz,
         sentence_of: &sentence_of,
         sentences: &layout.sentences,
-        gaz_at: &gaz_at,
+        gaz_at,
     };
     merge_connected(&ctx, &mut cands);
     extend_name_particles(&ctx, &mut cands);
@@ -157,7 +153,7 @@ pub fn refine(
     let headline_sentences: Vec<bool> = layout
         .sentences
         .iter()
-        .map(|&(s, e)| is_headline_sentence(&words[s..e]))
+        .map(|&(s, e)| crate::features::is_headline(&analysis.infos[s..e]))
         .collect();
     let mut covered = vec![false; toks.len()];
     for c in &cands {
@@ -194,7 +190,7 @@ pub fn refine(
             if free && capital && strong && !headline && mask & Category::Title.bit() == 0 {
                 let start = toks[i].span.start();
                 let end = toks[last].span.end();
-                let label = label_of_mask(mask, &words, i);
+                let label = label_of_mask(mask, words, i);
                 cands.push(Cand {
                     start,
                     end,
@@ -244,7 +240,7 @@ pub fn refine(
                     let mut nc = c.clone();
                     nc.start = start;
                     nc.end = end;
-                    nc.label = label_of_mask(gaz.lookup(p), &words, c.first);
+                    nc.label = label_of_mask(gaz.lookup(p), words, c.first);
                     nc.sure = true;
                     split_cands.push(nc);
                 }
@@ -307,7 +303,7 @@ pub fn refine(
     }
     replace_all(&mut cands, replacements, toks.len());
 
-    consistency(text, toks, &words, gaz, &mut cands, &sentence_of);
+    consistency(text, toks, words, gaz, &mut cands, &sentence_of);
 
     title_case_headings(&ctx, &mut cands);
 
@@ -336,6 +332,8 @@ pub fn refine(
             c.title = Some(join(text, toks, j, c.first - 1));
         }
     }
+
+    last_checks(&ctx, &mut cands);
 
     // Canonical names and the final, non-overlapping layer.
     for c in &mut cands {
@@ -367,6 +365,111 @@ pub fn refine(
     out
 }
 
+const LAW_HEADS: &[&str] = &[
+    "act",
+    "treaty",
+    "accords",
+    "accord",
+    "amendment",
+    "charter",
+    "law",
+];
+const STREET_HEADS: &[&str] = &["st.", "st", "street", "avenue", "ave.", "road", "boulevard"];
+
+/// Checks on the finished candidates, for errors seen in news off the
+/// training data: capitalised common words at a sentence start or in a
+/// title-case line ("Analysis", "Very", "Negotiation Leverage Kills
+/// Dozens"), pronouns ("Us"), party-state tags ("D-Mass."), laws named by
+/// their head ("Inflation Reduction Act"), streets ("Downing St.") and
+/// organisations whose head noun the tagger left out ("Middle East" +
+/// "Institute").
+fn last_checks(ctx: &Ctx, cands: &mut Vec<Cand>) {
+    let title_case: Vec<bool> = ctx
+        .sentences
+        .iter()
+        .map(|&(s, e)| is_title_case(&ctx.words[s..e]))
+        .collect();
+    cands.sort_by_key(|c| c.first);
+    let mut taken = vec![false; ctx.toks.len()];
+    for c in cands.iter() {
+        taken[c.first..=c.last].iter_mut().for_each(|t| *t = true);
+    }
+    cands.retain(|c| {
+        let t = &ctx.text[c.start..c.end];
+        let words = &ctx.words[c.first..=c.last];
+        let (s, _) = ctx.sentence_range(c.first);
+        let opens =
+            c.first == s || (c.first == s + 1 && !ctx.words[s].chars().any(char::is_alphanumeric));
+        let in_title_case = ctx.sentence_of.get(c.first).is_some_and(|&k| title_case[k]);
+        let all_common = words
+            .iter()
+            .all(|w| ctx.gaz.is_common(w) || !w.chars().next().is_some_and(char::is_alphabetic));
+        let listed = ctx.gaz.lookup(t) != 0;
+        // Headlines in capitals are left to the tagger, which learnt them.
+        let all_caps = !t.chars().any(char::is_lowercase);
+        let common_opening = all_common && !listed && !all_caps && (opens || in_title_case);
+        let pronoun =
+            t.chars().any(char::is_lowercase) && NOT_NAMES.contains(&t.to_lowercase().as_str());
+        let party_state = is_party_state(t);
+        !(common_opening || pronoun || party_state)
+    });
+    for c in cands.iter_mut() {
+        let head = ctx.lower(c.last);
+        let multi = c.last > c.first;
+        if multi
+            && ctx.capitalised(c.last)
+            && LAW_HEADS.contains(&head.as_str())
+            && matches!(
+                c.label,
+                EntityLabel::Org | EntityLabel::Misc | EntityLabel::Event
+            )
+        {
+            c.label = EntityLabel::Law;
+            c.sure = true;
+        }
+        if multi
+            && STREET_HEADS.contains(&head.as_str())
+            && matches!(
+                c.label,
+                EntityLabel::Org | EntityLabel::Gpe | EntityLabel::Loc
+            )
+        {
+            c.label = EntityLabel::Fac;
+            c.sure = true;
+        }
+        // "Middle East" + "Institute": a capitalised head noun of an
+        // organisation right after the span, in its sentence.
+        let next = c.last + 1;
+        if c.end == ctx.toks[c.last].span.end()
+            && next < ctx.toks.len()
+            && !taken[next]
+            && ctx.same_sentence(c.last, next)
+            && ctx.capitalised(next)
+            && c.last + 1 - c.first < MAX_ENTITY_TOKENS
+            && matches!(
+                c.label,
+                EntityLabel::Loc | EntityLabel::Gpe | EntityLabel::Norp | EntityLabel::Org
+            )
+            && ORG_HEADS.contains(&ctx.lower(next).as_str())
+        {
+            taken[next] = true;
+            c.last = next;
+            c.end = ctx.toks[next].span.end();
+            c.label = EntityLabel::Org;
+            c.sure = true;
+        }
+    }
+}
+
+/// "D-Mass.", "R-Texas": a US legislator's party and state.
+fn is_party_state(t: &str) -> bool {
+    let mut it = t.chars();
+    matches!(it.next(), Some('D' | 'R' | 'I'))
+        && it.next().is_some_and(|c| normalize_char(c) == '-')
+        && it.next().is_some_and(char::is_uppercase)
+        && it.all(|c| c.is_alphabetic() || c == '.')
+}
+
 /// Moves the span's edges inside any white space (an entity never starts or
 /// ends with it, whatever the tokens were).
 fn trim_space(text: &str, c: &mut Cand) {
@@ -389,11 +492,6 @@ fn looks_like_demonym(w: &str) -> bool {
     ["an", "ans", "ian", "ians", "ish", "ese", "i", "is", "ic"]
         .iter()
         .any(|s| l.ends_with(s))
-}
-
-fn is_headline_sentence(words: &[&str]) -> bool {
-    let infos: Vec<TokenInfo> = words.iter().map(|w| TokenInfo::new(w)).collect();
-    crate::features::is_headline(&infos)
 }
 
 fn is_lower_word(w: &str) -> bool {

@@ -4,7 +4,8 @@
 use lede_core::{Span, Token, TokenKind};
 
 use crate::features::{
-    context_features, intrinsic_features, is_headline, token_features, DocContext, TokenInfo,
+    boundary_neighbours, intrinsic_features, is_headline, pair_features, role_features,
+    token_features, DocContext, Role, TokenInfo,
 };
 use crate::gazetteer::{Gazetteer, IdentityMap};
 use crate::model::{decode_spans, Coarse, Model, NUM_TAGS};
@@ -129,6 +130,48 @@ impl Layout {
     }
 }
 
+/// What the tagger reads of a document, kept for the rule layer: token
+/// texts, token infos (gazetteer marks included) and the longest gazetteer
+/// entry starting at each token within its sentence.
+pub struct Analysis<'t> {
+    pub words: Vec<&'t str>,
+    pub infos: Vec<TokenInfo>,
+    pub gaz_at: Vec<Option<(usize, u16)>>,
+}
+
+impl<'t> Analysis<'t> {
+    pub fn new(gaz: &Gazetteer, text: &'t str, layout: &Layout) -> Analysis<'t> {
+        let n = layout.tokens.len();
+        let mut words: Vec<&str> = Vec::with_capacity(n);
+        let mut infos: Vec<TokenInfo> = Vec::with_capacity(n);
+        for t in &layout.tokens {
+            let w = t.span.text(text);
+            words.push(w);
+            infos.push(TokenInfo::new(w));
+        }
+        let mut gaz_at = vec![None; n];
+        for &(s, e) in &layout.sentences {
+            for (i, slot) in gaz_at.iter_mut().enumerate().take(e).skip(s) {
+                *slot = gaz.longest_at(&words[s..e], i - s);
+            }
+            Gazetteer::mark_from(&gaz_at[s..e], &mut infos[s..e]);
+        }
+        Analysis {
+            words,
+            infos,
+            gaz_at,
+        }
+    }
+}
+
+/// Scores cached per word form in a document: those of its own features and
+/// those it adds to its neighbours in each [`Role`].
+#[derive(Clone, Copy)]
+struct FormScores {
+    own: [i32; NUM_TAGS],
+    roles: [[i32; NUM_TAGS]; 4],
+}
+
 /// Reusable buffers for one call.
 #[derive(Default)]
 struct Scratch {
@@ -144,39 +187,74 @@ pub fn tag_layout(
     text: &str,
     layout: &Layout,
 ) -> Vec<CoarseEntity> {
-    let mut words: Vec<&str> = Vec::with_capacity(layout.tokens.len());
-    let mut infos: Vec<TokenInfo> = Vec::with_capacity(layout.tokens.len());
-    for t in &layout.tokens {
-        let w = t.span.text(text);
-        words.push(w);
-        infos.push(TokenInfo::new(w));
-    }
-    for &(s, e) in &layout.sentences {
-        gaz.mark(&words[s..e], &mut infos[s..e]);
-    }
+    let analysis = Analysis::new(gaz, text, layout);
+    tag_analysis(model, text, layout, &analysis)
+}
+
+/// Runs the model over an analysed document.
+pub fn tag_analysis(
+    model: &Model,
+    text: &str,
+    layout: &Layout,
+    analysis: &Analysis,
+) -> Vec<CoarseEntity> {
+    let infos = &analysis.infos;
     let ctx = DocContext::new(layout.sentences.iter().map(|&(s, e)| &infos[s..e]));
-    // Scores of the features that depend on a word form alone, per form:
-    // news repeats its words, so this saves a third of the lookups.
-    let mut intrinsic: IdentityMap<[i32; NUM_TAGS]> = IdentityMap::default();
+    // Scores of the features that depend on one word form alone, per form
+    // (news repeats its words): the token's own and, for each neighbour
+    // role, those it gives the token next to it. Each token then needs only
+    // the lookups of the features of word pairs and classes.
+    let mut form_index: IdentityMap<u32> = IdentityMap::default();
+    let mut forms: Vec<FormScores> = Vec::new();
+    let mut form_of: Vec<u32> = Vec::with_capacity(infos.len());
     let mut feats = Vec::with_capacity(64);
+    for info in infos {
+        let next = forms.len() as u32;
+        let id = *form_index.entry(info.word).or_insert(next);
+        if id == next {
+            let mut scores = FormScores {
+                own: [0; NUM_TAGS],
+                roles: [[0; NUM_TAGS]; 4],
+            };
+            feats.clear();
+            intrinsic_features(info, &mut feats);
+            model.add_scores(&feats, &mut scores.own);
+            for role in Role::ALL {
+                feats.clear();
+                role_features(info, role, &mut feats);
+                model.add_scores(&feats, &mut scores.roles[role as usize]);
+            }
+            forms.push(scores);
+        }
+        form_of.push(id);
+    }
     let mut scratch = Scratch::default();
     let mut out = Vec::new();
     for &(first, end) in &layout.sentences {
         let sent = &infos[first..end];
+        let sent_forms = &form_of[first..end];
         let headline = is_headline(sent);
         let n = sent.len();
         scratch.scores.clear();
         scratch.scores.resize(n * NUM_TAGS, 0.0);
         for i in 0..n {
-            let mut acc = *intrinsic.entry(sent[i].word).or_insert_with(|| {
-                feats.clear();
-                intrinsic_features(&sent[i], &mut feats);
-                let mut acc = [0i32; NUM_TAGS];
-                model.add_scores(&feats, &mut acc);
-                acc
-            });
+            let mut acc = forms[sent_forms[i] as usize].own;
+            let boundary = boundary_neighbours(sent, i);
+            let offsets = [-1isize, 1, -2, 2];
             feats.clear();
-            context_features(sent, i, headline, &ctx, &mut feats);
+            for ((role, b), d) in Role::ALL.into_iter().zip(boundary).zip(offsets) {
+                match b {
+                    None => {
+                        let j = (i as isize + d) as usize;
+                        let add = &forms[sent_forms[j] as usize].roles[role as usize];
+                        for (a, x) in acc.iter_mut().zip(add) {
+                            *a += x;
+                        }
+                    }
+                    Some(marker) => role_features(&marker, role, &mut feats),
+                }
+            }
+            pair_features(sent, i, headline, &ctx, &mut feats);
             model.add_scores(&feats, &mut acc);
             let row = &mut scratch.scores[i * NUM_TAGS..(i + 1) * NUM_TAGS];
             model.to_scores(&acc, row);

@@ -38,6 +38,8 @@ const NAMING_REACH: usize = 5;
 const PRONOUN_SENTENCES: usize = 4;
 /// Entities examined by one look-up.
 const ENTITY_SCAN: usize = 64;
+/// Words of an appositive between a speaker and its verb.
+const APPOSITIVE_WORDS: usize = 24;
 /// Function words that never end a speaker's noun phrase.
 const NOT_A_HEAD: [&str; 36] = [
     "that", "which", "who", "whom", "whose", "what", "this", "these", "those", "there", "here",
@@ -574,6 +576,14 @@ impl<'a> DocView<'a> {
             let w = self.word(prev);
             if self.lex.is_determiner(w) {
                 k -= 1;
+                // "the three senators": a quantifier after its article.
+                if k > 0
+                    && toks[k - 1].kind == TokKind::Word
+                    && !toks[k - 1].in_quote
+                    && self.lex.is_determiner(self.word(&toks[k - 1]))
+                {
+                    k -= 1;
+                }
                 break;
             }
             if self.entity_at(prev.start).is_some()
@@ -664,8 +674,19 @@ impl<'a> DocView<'a> {
             }
             let w = self.word(t);
             if self.lex.is_determiner(w) {
+                // "the three senators": a quantifier after its article.
+                let start = match m.checked_sub(1).map(|p| &toks[p]) {
+                    Some(p)
+                        if p.kind == TokKind::Word
+                            && !p.in_quote
+                            && self.lex.is_determiner(self.word(p)) =>
+                    {
+                        p.start
+                    }
+                    _ => t.start,
+                };
                 return Some(Cand::Unnamed(Span::from_boundaries(
-                    self.text, t.start, head.end,
+                    self.text, start, head.end,
                 )));
             }
             if self.lex.is_speech_verb(w) || self.lex.is_adverb(w) {
@@ -958,6 +979,72 @@ impl<'a> DocView<'a> {
         Lead::Nothing
     }
 
+    /// Two speaker names joined by "and", the second ending at `toks[k]`
+    /// and the first starting at or after `toks[lo]`: their whole span.
+    fn coordination_ending_at(&self, toks: &[Tok], lo: usize, k: usize) -> Option<Span> {
+        let second = self.entity_at(toks.get(k)?.start)?;
+        let e2 = self.entities[second];
+        if e2.label != EntityLabel::Person || e2.span.end() != toks[k].end {
+            return None;
+        }
+        let and = (lo..k).rev().find(|&m| toks[m].end <= e2.span.start())?;
+        if !self.is(&toks[and], "and") || and == lo {
+            return None;
+        }
+        let first = self.entity_at(toks[and - 1].start)?;
+        let e1 = self.entities[first];
+        if e1.label != EntityLabel::Person || e1.span.start() < toks[lo].start {
+            return None;
+        }
+        Some(Span::from_boundaries(
+            self.text,
+            e1.span.start(),
+            e2.span.end(),
+        ))
+    }
+
+    /// `Name, an appositive, said`: a person or organisation at `toks[j]`,
+    /// a comma after it, and within [`APPOSITIVE_WORDS`] words a comma
+    /// followed (across adverbs) by a reporting verb.
+    fn appositive_then_verb(&self, toks: &[Tok], j: usize) -> Option<Attr> {
+        let first = toks.get(j)?;
+        let i = self.entity_at(first.start)?;
+        if !self.is_speaker_entity(i) {
+            return None;
+        }
+        let end = self.entities[i].span.end();
+        let mut k = toks[j..].iter().position(|t| t.start >= end)? + j;
+        if toks.get(k)?.kind != TokKind::Comma {
+            return None;
+        }
+        k += 1;
+        let limit = (k + APPOSITIVE_WORDS).min(toks.len());
+        while k < limit {
+            let t = &toks[k];
+            if t.in_quote || matches!(t.kind, TokKind::Stop | TokKind::Quote | TokKind::Colon) {
+                return None;
+            }
+            if t.kind == TokKind::Comma {
+                let mut v = k + 1;
+                while v < toks.len()
+                    && toks[v].kind == TokKind::Word
+                    && self.lex.is_adverb(self.word(&toks[v]))
+                {
+                    v += 1;
+                }
+                let verb = toks.get(v)?;
+                if verb.kind == TokKind::Word && self.lex.is_speech_verb(self.word(verb)) {
+                    return Some(Attr {
+                        speaker: self.resolve(Cand::Entity(i)),
+                        cue: Some(self.word(verb).to_string()),
+                    });
+                }
+            }
+            k += 1;
+        }
+        None
+    }
+
     /// A cue right after the closing mark, in `toks` (which start there).
     fn trailing(&self, toks: &[Tok]) -> Option<Attr> {
         let mut j = 0;
@@ -1020,6 +1107,10 @@ impl<'a> DocView<'a> {
             }
             return None;
         }
+        // “…,” Ana Ruiz, head of research at Banco Norte, said
+        if let Some(attr) = self.appositive_then_verb(toks, j) {
+            return Some(attr);
+        }
         // “…,” X said
         let mut k = j;
         let mut words = 0;
@@ -1044,7 +1135,19 @@ impl<'a> DocView<'a> {
                 let from_head = head
                     .filter(|&h| h + 1 < end)
                     .and_then(|h| self.cand_ending_at(toks, h));
-                let cand = from_head
+                // "economist Lars Berg says": the name, not the title before it.
+                // "Smith and Patel wrote": the coordination is the speaker.
+                if let Some(span) = self.coordination_ending_at(toks, j, end - 1) {
+                    return Some(Attr {
+                        speaker: Some(self.mention_speaker(span, None)),
+                        cue: Some(w.to_string()),
+                    });
+                }
+                let named = self
+                    .cand_ending_at(toks, end - 1)
+                    .filter(|c| matches!(c, Cand::Entity(_)));
+                let cand = named
+                    .or(from_head)
                     .or_else(|| self.cand_ending_at(toks, end - 1))
                     .or_else(|| self.common_np_ending_at(toks, end - 1))
                     .or_else(|| {
@@ -1066,7 +1169,8 @@ impl<'a> DocView<'a> {
                 || self.lex.is_source_noun(w)
                 || self.lex.is_title_noun(w)
                 || lexicon::pronoun(w).is_some()
-                || self.lex.is_adverb(w);
+                || self.lex.is_adverb(w)
+                || (k > j && w == "and");
             // "the union wrote": any noun phrase opened by a determiner.
             let det_first = self.lex.is_determiner(self.word(&toks[j]));
             if !np_like && head.is_none() && !det_first {

@@ -173,7 +173,8 @@ proptest! {
 /// marks, reporting verbs and names, with PERSON entities on every name.
 fn unbalanced(n: usize) -> Document {
     let unit =
-        "Trump said “we will “win ’ don’t ‘ and \" Netanyahu told ” she said « x » ’90s “ he, ";
+        "Trump said “we will “win ’ don’t ‘ and \" Netanyahu told ” she said « x » ’90s “ he, \
+         ''no,'' Trump, a chief of the union, wrote, “and ” the three senators and Netanyahu said, ";
     let mut text = String::with_capacity(n + unit.len());
     while text.len() < n {
         text.push_str(unit);

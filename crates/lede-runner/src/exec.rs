@@ -118,7 +118,7 @@ pub fn run_ordered_timed<I, F>(
         // One job, or no threads to be had: run on this thread.
         _ => {
             for input in inputs {
-                sink(process_one(pipeline, input, times));
+                sink(process_one_timed(pipeline, input, times));
             }
             return;
         }
@@ -150,7 +150,7 @@ pub fn run_ordered_timed<I, F>(
             let outcomes: Vec<Outcome> = pool.install(|| {
                 chunk
                     .into_par_iter()
-                    .map(|input| process_one(pipeline, input, times))
+                    .map(|input| process_one_timed(pipeline, input, times))
                     .collect()
             });
             for outcome in outcomes {
@@ -164,7 +164,14 @@ fn input_bytes(input: &Input) -> usize {
     input.as_ref().map_or(0, |doc| doc.text.len())
 }
 
-fn process_one(pipeline: &Pipeline, input: Input, times: Option<&StageTimes>) -> Outcome {
+/// Runs `pipeline` over one input as [`run_ordered`] does for each: a stage
+/// that fails or panics, or a text too long for lede's spans, fails only this
+/// document. For callers that batch documents themselves (the Python stream).
+pub fn process_one(pipeline: &Pipeline, input: Input) -> Outcome {
+    process_one_timed(pipeline, input, None)
+}
+
+fn process_one_timed(pipeline: &Pipeline, input: Input, times: Option<&StageTimes>) -> Outcome {
     let mut doc = match input {
         Ok(doc) => doc,
         Err(failure) => {

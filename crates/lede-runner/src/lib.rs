@@ -19,6 +19,8 @@ mod registry;
 
 pub use diagnostics::{Code, Diagnostic, PipelineError};
 pub use error::DocumentError;
-pub use exec::{run_ordered, run_ordered_timed, Failure, Input, InputFailure, Outcome, StageTimes};
+pub use exec::{
+    process_one, run_ordered, run_ordered_timed, Failure, Input, InputFailure, Outcome, StageTimes,
+};
 pub use pipeline::{Pipeline, PipelineStage, DEFAULT_PIPELINE_TOML};
 pub use registry::builtin_stages;

@@ -1,6 +1,8 @@
 //! The word lists the splitter and tokenizer consult: abbreviations that
-//! never end a sentence (titles), abbreviations that may, and common
-//! sentence openers. The lists are data files embedded in the crate.
+//! never end a sentence (titles), abbreviations that may, abbreviations only
+//! the splitter knows, and common sentence openers. The lists are data files
+//! embedded in the crate; two of them (learned_*.txt) are learned from
+//! unlabelled news text by `examples/learn_lexicon.rs`.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -9,6 +11,9 @@ const TITLES: &str = include_str!("../data/titles.txt");
 const ABBREVIATIONS: &str = include_str!("../data/abbreviations.txt");
 const STARTERS: &str = include_str!("../data/sentence_starters.txt");
 const SENTENCE_ABBREVIATIONS: &str = include_str!("../data/sentence_abbreviations.txt");
+/// Learned from unlabelled news text by `examples/learn_lexicon.rs`.
+const LEARNED_ABBREVIATIONS: &str = include_str!("../data/learned_abbreviations.txt");
+const LEARNED_STARTERS: &str = include_str!("../data/learned_starters.txt");
 
 /// FNV-1a: the keys are short words, for which it beats SipHash by far, and
 /// the lists are fixed data, not attacker-chosen keys.
@@ -89,7 +94,7 @@ pub(crate) struct Lexicon {
     starters: WordSet,
     /// Abbreviations only the sentence splitter knows ("c. 1818", "p. 12",
     /// "Op. 46"): the tokenizer splits their period off as before.
-    sentence_abbrevs: WordSet,
+    sentence_abbrevs: HashSet<u64, BuildHasherDefault<PackedHash>>,
 }
 
 fn entries(list: &str) -> impl Iterator<Item = &str> {
@@ -107,15 +112,13 @@ impl Lexicon {
             long: HashMap::default(),
             max_len: 0,
             starters: entries(STARTERS)
+                .chain(entries(LEARNED_STARTERS))
                 .map(|w| w.as_bytes().to_vec().into_boxed_slice())
                 .collect(),
+            // Packed keys: forms longer than eight bytes are not kept.
             sentence_abbrevs: entries(SENTENCE_ABBREVIATIONS)
-                .map(|w| {
-                    w.trim_end_matches('.')
-                        .as_bytes()
-                        .to_vec()
-                        .into_boxed_slice()
-                })
+                .chain(entries(LEARNED_ABBREVIATIONS))
+                .filter_map(|w| pack(w.trim_end_matches('.').as_bytes()))
                 .collect(),
         };
         // Titles last, so that a word on both lists is a title.
@@ -172,7 +175,7 @@ impl Lexicon {
     /// tokenizer leaves alone but that ends a sentence only before a
     /// sentence opener ("c" in "c. 1818", "Op" in "Op. 46").
     pub(crate) fn is_sentence_abbrev(&self, word: &[u8]) -> bool {
-        self.sentence_abbrevs.contains(word)
+        pack(word).is_some_and(|key| self.sentence_abbrevs.contains(&key))
     }
 
     /// True when `word` commonly opens a sentence.
@@ -217,5 +220,10 @@ mod tests {
         assert_eq!(lex.abbrev(b"2019"), Abbrev::No);
         assert!(lex.is_starter(b"The"));
         assert!(!lex.is_starter(b"Vance"));
+        // Learned from news text: an opener, and abbreviations.
+        assert!(lex.is_starter(b"Perhaps"));
+        assert!(lex.is_sentence_abbrev(b"C.I.A"));
+        assert!(lex.is_sentence_abbrev(b"c"));
+        assert!(!lex.is_sentence_abbrev(b"said"));
     }
 }

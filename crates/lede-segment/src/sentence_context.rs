@@ -21,7 +21,15 @@ const MAX_SOURCE_NOTE: usize = 64;
 /// "[citation needed]"), or a parenthesised source note closed by a period
 /// or by the end of the paragraph ("(Reuters 2023).", "(credit: AP)").
 /// Returns the byte after the citation (after the note's period).
+#[inline]
 pub(crate) fn citation_end(bytes: &[u8], p: usize, end: usize) -> Option<usize> {
+    match bytes.get(p) {
+        Some(b'[' | b'(') => bracket_citation_end(bytes, p, end),
+        _ => None,
+    }
+}
+
+fn bracket_citation_end(bytes: &[u8], p: usize, end: usize) -> Option<usize> {
     match bytes.get(p) {
         Some(b'[') => {
             let mut last = square_citation_end(bytes, p, end)?;
@@ -47,6 +55,13 @@ pub(crate) fn citation_end(bytes: &[u8], p: usize, end: usize) -> Option<usize> 
 fn square_citation_end(bytes: &[u8], p: usize, end: usize) -> Option<usize> {
     if bytes.get(p) != Some(&b'[') {
         return None;
+    }
+    // "[...]" and "[…]": an omission marker set after a sentence.
+    if bytes[p..end].starts_with(b"[...]") {
+        return Some(p + 5);
+    }
+    if bytes[p..end].starts_with("[…]".as_bytes()) {
+        return Some(p + "[…]".len());
     }
     let first = *bytes.get(p + 1)?;
     if !(first.is_ascii_digit() || first.is_ascii_lowercase()) {
@@ -99,17 +114,21 @@ fn source_note_end(bytes: &[u8], p: usize, end: usize) -> Option<usize> {
 /// A footnote number set after a sentence end ("… a fee. 8 Yet some …"):
 /// one to three digits, one space, then a word for which `opens` holds.
 /// Returns the byte after the digits.
+#[inline]
 pub(crate) fn footnote_number_end(
     bytes: &[u8],
     n: usize,
     end: usize,
     opens: impl Fn(&[u8]) -> bool,
 ) -> Option<usize> {
+    if !bytes[n].is_ascii_digit() {
+        return None;
+    }
     let digits = bytes[n..end.min(n + 4)]
         .iter()
         .take_while(|b| b.is_ascii_digit())
         .count();
-    if digits == 0 || digits > 3 {
+    if digits > 3 {
         return None;
     }
     let w = n + digits;
@@ -141,7 +160,15 @@ impl ListMarker {
 
 /// A list marker at byte `p` followed by white space: one or two digits,
 /// or one lowercase letter, then `.` or `)`. Returns it and its length.
+#[inline]
 pub(crate) fn list_marker_at(bytes: &[u8], p: usize, end: usize) -> Option<(ListMarker, usize)> {
+    match bytes.get(p) {
+        Some(b) if b.is_ascii_digit() || b.is_ascii_lowercase() => marker_at(bytes, p, end),
+        _ => None,
+    }
+}
+
+fn marker_at(bytes: &[u8], p: usize, end: usize) -> Option<(ListMarker, usize)> {
     let digits = bytes[p..end.min(p + 3)]
         .iter()
         .take_while(|b| b.is_ascii_digit())

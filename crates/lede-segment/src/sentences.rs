@@ -37,11 +37,13 @@ fn is_terminator(c: char) -> bool {
 
 /// Reporting verbs that, right after a quotation closed by `?` or `!` and a
 /// name, show the quotation continues the same sentence.
-const SPEECH_VERBS: [&str; 24] = [
+const SPEECH_VERBS: [&str; 35] = [
     "said",
     "says",
+    "say",
     "asked",
     "asks",
+    "ask",
     "added",
     "adds",
     "told",
@@ -62,6 +64,15 @@ const SPEECH_VERBS: [&str; 24] = [
     "argued",
     "noted",
     "explained",
+    "called",
+    "cried",
+    "yelled",
+    "screamed",
+    "whispered",
+    "howled",
+    "muttered",
+    "begged",
+    "demanded",
 ];
 
 /// Splits one paragraph `[start, end)` of `text` into sentences and pushes
@@ -202,6 +213,11 @@ fn boundary_after(lex: &Lexicon, text: &str, sent_start: usize, t: usize, end: u
     if let Some(c) = citation_end(bytes, n, end) {
         return after_citation(bytes, c, end);
     }
+    // "Viva Maria! (1965), and …", "at 10 a.m. (CDT) at the hotel": a
+    // parenthesis that the sentence goes on after.
+    if parenthesis_continues(bytes, n, end) {
+        return Step::Continue(n);
+    }
     let (next_char, _) = decode(bytes, n);
     let lower_start = !starts_sentence(next_char) && !is_camel_case(bytes, n, end);
     if lower_start && !next_char.is_ascii_lowercase() {
@@ -212,7 +228,26 @@ fn boundary_after(lex: &Lexicon, text: &str, sent_start: usize, t: usize, end: u
         next_start: n,
     };
     let single_period = periods_only && terminators == 1 && bytes[t] == b'.';
-    let word_start = word_start_before(bytes, sent_start, t);
+    if !single_period && !lower_start {
+        // "?", "!", "..." before a sentence start: only the quotation test
+        // and a footnote number remain.
+        if !periods_only && closed_by_quote && attribution_follows(bytes, n, end) {
+            return Step::Continue(n);
+        }
+        return after_sentence_end(lex, bytes, run_end, n, end);
+    }
+    let mut word_start = word_start_before(bytes, sent_start, t);
+    if word_start == t && lower_start && t > sent_start + 1 && bytes[t - 1] == b' ' {
+        // "was very friendly . and did": the word before a spaced period.
+        word_start = word_start_before(bytes, sent_start, t - 1);
+        if word_start == t - 1 {
+            return Step::Continue(n);
+        }
+        let word = &bytes[word_start..t - 1];
+        let plain =
+            single_period && !closed && is_plain_word(word) && lex.abbrev(word) == Abbrev::No;
+        return if plain { split } else { Step::Continue(n) };
+    }
     let word = &bytes[word_start..t];
     // The end of an e-mail address or URL ("press@idf.il.") is no
     // abbreviation, whatever its shape.
@@ -243,7 +278,15 @@ fn boundary_after(lex: &Lexicon, text: &str, sent_start: usize, t: usize, end: u
             {
                 Abbrev::No
             }
-            Abbrev::No if lex.is_sentence_abbrev(word) => Abbrev::Ambiguous,
+            // "c. 1818", "Op. 46": like an ambiguous abbreviation; a form
+            // that is also a word ("art", "no", "pop") only before a number.
+            Abbrev::No if lex.is_sentence_abbrev(word) => {
+                if is_plain_word(word) && !bytes[n].is_ascii_digit() {
+                    Abbrev::No
+                } else {
+                    Abbrev::Ambiguous
+                }
+            }
             kind => kind,
         };
         match kind {
@@ -264,6 +307,9 @@ fn boundary_after(lex: &Lexicon, text: &str, sent_start: usize, t: usize, end: u
             }
             Abbrev::No => {}
         }
+        if is_section_number(sent_start, word_start, word) {
+            return Step::Continue(n);
+        }
         if is_list_marker(bytes, sent_start, word_start, word) {
             return Step::ListItem {
                 marker: word_start,
@@ -274,14 +320,53 @@ fn boundary_after(lex: &Lexicon, text: &str, sent_start: usize, t: usize, end: u
     if !periods_only && closed_by_quote && attribution_follows(bytes, n, end) {
         return Step::Continue(n);
     }
-    // "… a publication fee. 8 Yet some journals …": a footnote number.
+    after_sentence_end(lex, bytes, run_end, n, end)
+}
+
+/// A boundary after a sentence end at `run_end`, with the next word at
+/// `n`; moved past a footnote number ("… a publication fee. 8 Yet some
+/// journals …").
+fn after_sentence_end(lex: &Lexicon, bytes: &[u8], run_end: usize, n: usize, end: usize) -> Step {
     if let Some(f) = footnote_number_end(bytes, n, end, |w| lex.is_starter(w)) {
         return Step::Split {
             sentence_end: f,
             next_start: skip_space(bytes, f, end),
         };
     }
-    split
+    Step::Split {
+        sentence_end: run_end,
+        next_start: n,
+    }
+}
+
+/// "2.1." or "4.1." as the whole sentence so far: a section number opening
+/// a heading, not a sentence.
+fn is_section_number(sent_start: usize, word_start: usize, word: &[u8]) -> bool {
+    word_start == sent_start
+        && word.contains(&b'.')
+        && word.len() <= 8
+        && word.iter().all(|b| b.is_ascii_digit() || *b == b'.')
+}
+
+/// A parenthesis at `n` (at most 64 bytes) followed by a comma, a
+/// semicolon or a lowercase word.
+fn parenthesis_continues(bytes: &[u8], n: usize, end: usize) -> bool {
+    if bytes[n] != b'(' {
+        return false;
+    }
+    let limit = end.min(n + 64);
+    let Some(close) = bytes[n + 1..limit].iter().position(|&b| b == b')') else {
+        return false;
+    };
+    if bytes[n + 1..n + 1 + close].contains(&b'(') {
+        return false;
+    }
+    let after = n + 1 + close + 1;
+    match bytes.get(after) {
+        Some(b',' | b';') => after < end,
+        Some(b' ') => after + 1 < end && bytes[after + 1].is_ascii_lowercase(),
+        _ => false,
+    }
 }
 
 /// After a citation ending at `c`: a boundary when a sentence start
@@ -302,6 +387,7 @@ fn after_citation(bytes: &[u8], c: usize, end: usize) -> Step {
     }
 }
 
+#[inline]
 fn skip_space(bytes: &[u8], mut p: usize, end: usize) -> usize {
     while p < end {
         let (sp, len) = space_at(bytes, p);
