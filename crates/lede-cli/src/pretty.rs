@@ -4,19 +4,11 @@
 
 use std::fmt::Write as _;
 
-use lede_core::{Document, NumberValue};
+use lede_core::Document;
 
 /// One line of text: newlines and runs of white space become one space.
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn format_value(value: &NumberValue) -> String {
-    match value {
-        NumberValue::Number(x) if x.fract() == 0.0 && x.abs() < 1e15 => format!("{}", *x as i64),
-        NumberValue::Number(x) => format!("{x}"),
-        NumberValue::Text(s) => s.clone(),
-    }
 }
 
 /// The pretty view of `doc`, ending with a blank line.
@@ -58,7 +50,7 @@ pub fn render(doc: &Document) -> String {
                 "  {:<9} {} = {}",
                 n.kind.as_str(),
                 one_line(doc.slice(n.span)),
-                format_value(&n.value)
+                lede_render::readable_value(n)
             );
             if let Some(unit) = &n.unit {
                 let _ = write!(out, " {unit}");
@@ -116,7 +108,8 @@ pub fn render(doc: &Document) -> String {
 mod tests {
     use super::*;
     use lede_core::{
-        Entity, EntityLabel, NumberAnnotation, NumberKind, Quote, QuoteKind, Span, Speaker,
+        Entity, EntityLabel, NumberAnnotation, NumberKind, NumberValue, Quote, QuoteKind, Span,
+        Speaker,
     };
 
     #[test]
@@ -166,7 +159,7 @@ mod tests {
             "{view}"
         );
         assert!(
-            view.contains("cardinal  35,000 = 35000 (modifier: over)"),
+            view.contains("cardinal  35,000 = 35,000 (modifier: over)"),
             "{view}"
         );
         assert!(

@@ -514,7 +514,7 @@ impl<'a> Scanner<'a> {
             let den = self.digits_value(i + 2)?;
             // Only proper fractions: "24/7" and "7/4/2025" are not.
             if den <= value
-                || den > 10.0
+                || (den > 10.0 && den != 100.0 && den != 1000.0)
                 || den == 0.0
                 || self.glued(i + 3) && self.punct(i + 3) == Some('/')
             {
@@ -1022,6 +1022,12 @@ impl<'a> Scanner<'a> {
 
     /// After "a"/"an": "a year", "a dozen", "a hundred", "a third of".
     fn after_article(&self, i: usize) -> Option<Found> {
+        // "a couple of patients"
+        if self.word_is(i + 1, "couple") && self.word_is(i + 2, "of") {
+            let mut f = Found::number(i, i + 2, NumberKind::Cardinal, 2.0);
+            f.unit = self.counted_unit(i + 3, 2.0);
+            return Some(f);
+        }
         let next = self.info(i + 1)?;
         if let Some(unit) = next.time_unit {
             let singular = !is_plural_form(self.bytes(i + 1));

@@ -20,6 +20,7 @@
 mod escape;
 mod marks;
 mod panels;
+mod value_text;
 
 #[cfg(test)]
 mod html_check;
@@ -32,6 +33,7 @@ use std::fmt::Write as _;
 use lede_core::{AttrValue, Document, EntityLabel, NumberAnnotation, NumberKind, NumberValue};
 
 pub use escape::{escape_attr, escape_text};
+pub use value_text::{readable_number, readable_text, readable_value};
 
 use escape::{escape_attr_into, escape_text_into};
 use marks::{write_marked_text, Mark};
@@ -466,19 +468,14 @@ pub(crate) fn format_number(x: f64) -> String {
     }
 }
 
-/// The normalised value alone: "35000", "20–30" for a range, "--10-07".
+/// The value alone as a reader writes it: "35,000", "20–30" for a range,
+/// "7 October" (see `value_text`).
 pub(crate) fn number_value(n: &NumberAnnotation) -> String {
-    match (n.low, n.high) {
-        (Some(lo), Some(hi)) => format!("{}–{}", format_number(lo), format_number(hi)),
-        _ => match &n.value {
-            NumberValue::Number(x) => format_number(*x),
-            NumberValue::Text(s) => s.clone(),
-        },
-    }
+    readable_value(n)
 }
 
-/// The short form written above a number: "35000 lives", "85%", "7 month",
-/// "≈2000000".
+/// The short form written above a number: "35,000 lives", "85%", "7 month",
+/// "≈2 million".
 pub(crate) fn number_compact(n: &NumberAnnotation) -> String {
     let mut s = String::new();
     if n.approx {

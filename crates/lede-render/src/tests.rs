@@ -286,13 +286,13 @@ fn seed_001_reads_as_a_reader_expects() {
     assert_eq!(section.attr("data-doc-id"), Some("001_a253fbec9e659c08"));
 
     // "over 35,000 Palestinian lives": the number is underlined, shows
-    // "35000 lives" and says "over" on hover.
+    // "35,000 lives" and says "over" on hover.
     let n = section
         .with_class("num")
         .into_iter()
         .find(|e| e.text_without(&DECORATION) == "35,000")
         .expect("35,000 is marked");
-    assert_eq!(n.with_class("nv")[0].text(), "35000 lives");
+    assert_eq!(n.with_class("nv")[0].text(), "35,000 lives");
     let hover = n.attr("title").unwrap();
     assert!(
         hover.contains("cardinal") && hover.contains("modifier “over”"),
@@ -303,7 +303,7 @@ fn seed_001_reads_as_a_reader_expects() {
         .into_iter()
         .find(|e| e.text_without(&DECORATION) == "millions")
         .unwrap();
-    assert_eq!(millions.with_class("nv")[0].text(), "≈2000000");
+    assert_eq!(millions.with_class("nv")[0].text(), "≈2 million");
 
     // Hassan al-Masri's two quotes share one colour, Blinken's another; the
     // mention "Hassan al-Masri" links to his first quote.

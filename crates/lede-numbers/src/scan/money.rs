@@ -117,7 +117,7 @@ impl<'a> Scanner<'a> {
             .is_some_and(|c| c.len() > 3);
         if named {
             end += 1;
-        } else if self.is_kind(end, Kind::Word) {
+        } else if self.is_kind(end, Kind::Word) && !self.info(end).is_some_and(|w| w.stop) {
             // "5 dollars 20 people" is not a sum.
             return f;
         }

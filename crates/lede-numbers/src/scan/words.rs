@@ -449,15 +449,19 @@ impl<'a> Scanner<'a> {
         if self.word_is(j, "and") {
             if let Some(f) = self.fraction_at(j + 1, None).filter(|f| f.value < 1.0) {
                 let mut end = f.end;
-                let scale = match self.info(end).and_then(|w| w.num) {
-                    // "one billion and a half million"
-                    Some(NumWord::Scale(s)) if end_scale.is_none_or(|e| s < e) => {
+                match (self.info(end).and_then(|w| w.num), end_scale) {
+                    // "two and a half thousand"
+                    (Some(NumWord::Scale(s)), None) => {
                         end += 1;
-                        s
+                        num.value = (num.value + f.value) * s;
                     }
-                    _ => end_scale.unwrap_or(1.0),
-                };
-                num.value += f.value * scale;
+                    // "one billion and a half million"
+                    (Some(NumWord::Scale(s)), Some(e)) if s < e => {
+                        end += 1;
+                        num.value += f.value * s;
+                    }
+                    _ => num.value += f.value * end_scale.unwrap_or(1.0),
+                }
                 num.end = end;
                 num.fraction = true;
                 num.year_like = false;
