@@ -28,6 +28,7 @@
 
 mod dates;
 mod lexicon;
+mod rates;
 mod scan;
 mod tokens;
 
@@ -117,7 +118,7 @@ impl NumbersStage {
             }
             kept.push(n);
         }
-        kept
+        rates::fold_rates(text, kept)
     }
 
     /// The numbers of a whole text read as one sentence (for tests and quick
@@ -167,6 +168,20 @@ impl Stage for NumbersStage {
 mod tests {
     use super::*;
     use lede_core::{NumberKind, NumberValue};
+
+    #[test]
+    fn a_rate_is_one_number_with_its_time_unit() {
+        let stage = NumbersStage::new(false).expect("stage builds");
+        let text = "Output rose to 3 million barrels a day, and a day later it fell.";
+        let found = stage.find_in_text(text);
+        let rate = &found[0];
+        assert_eq!(rate.span.text(text), "3 million barrels");
+        assert_eq!(rate.per.as_deref(), Some("day"));
+        // "a day later" is not a rate: it stays a duration of one day.
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[1].kind, NumberKind::Duration);
+        assert_eq!(found[1].per, None);
+    }
 
     fn doc(text: &str, date: Option<&str>) -> Document {
         let mut doc = Document::new("t", text);

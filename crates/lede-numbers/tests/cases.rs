@@ -119,6 +119,13 @@ fn check(stage: &NumbersStage, case: &Case) -> Result<(), String> {
     if n.low != bound("low=") || n.high != bound("high=") {
         errors.push(format!("range {:?}..{:?}", n.low, n.high));
     }
+    let per = case
+        .flags
+        .split(',')
+        .find_map(|f| f.trim().strip_prefix("per="));
+    if n.per.as_deref() != per {
+        errors.push(format!("per {:?} != {per:?}", n.per));
+    }
     if errors.is_empty() {
         Ok(())
     } else {
