@@ -355,21 +355,12 @@ pub fn context_features(
     doc: &DocContext,
     out: &mut Vec<u64>,
 ) {
-    let at = |j: isize| -> TokenInfo {
-        if j < 0 {
-            TokenInfo::boundary(BOS ^ (j as u64))
-        } else if j as usize >= sent.len() {
-            TokenInfo::boundary(EOS ^ (j as u64))
-        } else {
-            sent[j as usize]
-        }
-    };
     let ii = i as isize;
     let t = sent[i];
-    let p1 = at(ii - 1);
-    let p2 = at(ii - 2);
-    let n1 = at(ii + 1);
-    let n2 = at(ii + 2);
+    let p1 = neighbour_at(sent, ii - 1);
+    let p2 = neighbour_at(sent, ii - 2);
+    let n1 = neighbour_at(sent, ii + 1);
+    let n2 = neighbour_at(sent, ii + 2);
     out.push(mix(0, 0));
     out.push(mix(12, p1.lower));
     out.push(mix(13, n1.lower));
@@ -377,36 +368,7 @@ pub fn context_features(
     out.push(mix(15, n2.lower));
     out.push(mix(16, p1.shape));
     out.push(mix(17, n1.shape));
-    out.push(mix2(18, p1.shape, t.shape));
-    out.push(mix2(19, t.shape, n1.shape));
-    out.push(mix2(20, p1.lower, t.lower));
-    out.push(mix2(21, t.lower, n1.lower));
-    let class = t.class as u64;
-    let first = (i == 0) as u64;
-    out.push(mix(22, class | first << 8));
-    out.push(mix(23, class | (headline as u64) << 8));
-    if headline {
-        out.push(mix(24, t.lower));
-    }
-    if t.is_capitalised() {
-        let lower_seen = doc.seen_lower.binary_search(&t.lower).is_ok() as u64;
-        let cap_seen = doc.seen_cap_inside.binary_search(&t.lower).is_ok() as u64;
-        out.push(mix(
-            25,
-            class | lower_seen << 8 | cap_seen << 9 | first << 10,
-        ));
-    }
-    out.push(mix(
-        26,
-        (p1.class as u64) | (t.class as u64) << 8 | (n1.class as u64) << 16,
-    ));
-    out.push(mix2(28, p1.suffix[2], t.shape));
-    push_gaz(29, t.gaz, out);
-    push_gaz(30, p1.gaz, out);
-    push_gaz(31, n1.gaz, out);
-    if t.gaz.mask != 0 {
-        out.push(mix(32, (t.gaz.mask as u64) << 8 | class));
-    }
+    shared_context_features(t, p1, n1, i, headline, doc, out);
 }
 
 /// Where a neighbour sits relative to the token being scored.
@@ -469,19 +431,37 @@ pub fn pair_features(
     out: &mut Vec<u64>,
 ) {
     let t = sent[i];
-    let neighbour = |j: isize| -> TokenInfo {
-        if j < 0 {
-            TokenInfo::boundary(BOS ^ (j as u64))
-        } else if j as usize >= sent.len() {
-            TokenInfo::boundary(EOS ^ (j as u64))
-        } else {
-            sent[j as usize]
-        }
-    };
     let ii = i as isize;
-    let p1 = neighbour(ii - 1);
-    let n1 = neighbour(ii + 1);
+    let p1 = neighbour_at(sent, ii - 1);
+    let n1 = neighbour_at(sent, ii + 1);
     out.push(mix(0, 0));
+    shared_context_features(t, p1, n1, i, headline, doc, out);
+}
+
+/// Token `j` of `sent`, or the boundary marker standing in for a position
+/// before or after the sentence.
+fn neighbour_at(sent: &[TokenInfo], j: isize) -> TokenInfo {
+    if j < 0 {
+        TokenInfo::boundary(BOS ^ (j as u64))
+    } else if j as usize >= sent.len() {
+        TokenInfo::boundary(EOS ^ (j as u64))
+    } else {
+        sent[j as usize]
+    }
+}
+
+/// The context features that [`context_features`] and [`pair_features`]
+/// share: those of the token with its direct neighbours, its sentence and its
+/// document (everything but the single-neighbour role features).
+fn shared_context_features(
+    t: TokenInfo,
+    p1: TokenInfo,
+    n1: TokenInfo,
+    i: usize,
+    headline: bool,
+    doc: &DocContext,
+    out: &mut Vec<u64>,
+) {
     out.push(mix2(18, p1.shape, t.shape));
     out.push(mix2(19, t.shape, n1.shape));
     out.push(mix2(20, p1.lower, t.lower));
