@@ -2,21 +2,7 @@
 //! once made the stage slow. They are generated, deterministic and
 //! news-shaped only on the surface.
 
-/// A small deterministic generator (SplitMix64).
-struct Mix(u64);
-
-impl Mix {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+use crate::split_mix::SplitMix as Mix;
 
 const SYLLABLES: &[&str] = &[
     "ka", "ro", "mi", "sa", "te", "lun", "dor", "vik", "an", "bel", "cor", "das", "el", "fin",

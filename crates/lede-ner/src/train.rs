@@ -12,6 +12,7 @@ use lede_core::Document;
 
 use crate::gazetteer::{Gazetteer, IdentityMap};
 use crate::model::{decode_spans, encode, viterbi, Coarse, Model, NUM_TAGS};
+use crate::split_mix::SplitMix;
 use crate::tagger::{document_features, Layout};
 
 /// Why training refused its input or failed.
@@ -564,19 +565,6 @@ pub fn evaluate_model(
             .count();
     }
     Ok(prf(tp, np, ng))
-}
-
-/// SplitMix64: small, seeded, and the same on every platform.
-struct SplitMix(u64);
-
-impl SplitMix {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
 }
 
 fn shuffle(v: &mut [usize], rng: &mut SplitMix) {
