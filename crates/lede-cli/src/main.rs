@@ -440,7 +440,7 @@ fn format_option_value(value: &OptionValue) -> String {
 fn stages() {
     for info in builtin_stages() {
         println!("{} — {}", info.id, info.description);
-        let strs = |xs: &[&str]| xs.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let strs = |xs: &[lede_core::LayerId]| xs.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         println!("    requires: {}", join_or_dash(&strs(info.requires)));
         println!("    produces: {}", join_or_dash(&strs(info.produces)));
         if info.options.is_empty() {

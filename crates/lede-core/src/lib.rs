@@ -13,6 +13,7 @@
 #![forbid(unsafe_code)]
 
 pub mod json;
+mod layer_kind;
 pub mod layers;
 pub mod offsets;
 pub mod options;
@@ -22,11 +23,14 @@ pub mod stage;
 mod document;
 
 pub use document::{Document, Layers};
+pub use layer_kind::{
+    text_fingerprint, AnyKind, LayerId, LayerItem, LayerKind, Overlap, StoredLayer,
+};
 pub use layers::{
-    Annotation, AttrValue, Entity, EntityLabel, GenericAnnotation, NumberAnnotation, NumberKind,
-    NumberValue, Quote, QuoteKind, Speaker, Token, TokenKind,
+    kind, layer, AttrValue, Entity, EntityLabel, GenericAnnotation, NumberAnnotation, NumberKind,
+    NumberValue, Quote, QuoteKind, Speaker, Token, TokenKind, UnknownName, BUILT_IN_KINDS,
 };
 pub use offsets::OffsetMap;
 pub use options::{OptionKind, OptionSpec, OptionValue, Options};
 pub use span::{Span, SpanError};
-pub use stage::{layer, Stage, StageError, StageInfo};
+pub use stage::{AccessError, Stage, StageError, StageInfo};

@@ -661,3 +661,32 @@ fn colours_keep_text_readable() {
         assert!(contrast(WHITE, hsl(accent)) >= 4.5, "{accent}");
     }
 }
+
+/// A quote credited to "she" that resolves to a named person shows both: the
+/// name it is listed under and the words at the cue.
+#[test]
+fn a_pronoun_speaker_shows_the_mention_next_to_the_resolved_name() {
+    let text = "Ruth Adler runs the port. “We are ready for the storm,” she said.";
+    let mut doc = Document::new("adler", text);
+    doc.layers.quotes = Some(vec![Quote {
+        span: find(text, "We are ready for the storm,"),
+        kind: QuoteKind::Direct,
+        speaker: Some(Speaker {
+            span: Some(find(text, "she")),
+            text: "she".into(),
+            canonical: Some("Ruth Adler".into()),
+            entity: Some(find(text, "Ruth Adler")),
+        }),
+        cue: Some("said".into()),
+    }]);
+    let html = render_html(std::slice::from_ref(&doc));
+    assert!(
+        html.contains("title=\"Ruth Adler (“she”) · said · direct quote\""),
+        "{html}"
+    );
+    assert!(html.contains("<b>Ruth Adler</b>"), "{html}");
+    assert!(
+        html.contains("<span class=\"as\">as “she”</span>"),
+        "{html}"
+    );
+}

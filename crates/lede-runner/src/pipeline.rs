@@ -1,7 +1,7 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use lede_core::{Document, Stage};
+use lede_core::{AccessError, Document, Stage, StageError};
 
 use crate::diagnostics::{self, PipelineError};
 use crate::error::DocumentError;
@@ -172,18 +172,94 @@ impl Pipeline {
 }
 
 fn run_stage(stage: &PipelineStage, doc: &mut Document) -> Result<(), DocumentError> {
+    let fail = |source: StageError| DocumentError {
+        stage: stage.id.clone(),
+        source,
+    };
     // Input documents may carry layers of their own, so the build-time check
     // is repeated cheaply here.
     if let Some(missing) = stage.requires.iter().find(|l| !doc.layers.has(l)) {
-        return Err(DocumentError {
-            stage: stage.id.clone(),
-            source: lede_core::StageError::MissingLayer(missing.clone()),
-        });
+        return Err(fail(StageError::MissingLayer(missing.clone())));
     }
-    stage.stage.process(doc).map_err(|source| DocumentError {
-        stage: stage.id.clone(),
-        source,
-    })
+    let guard = AccessGuard::enter(stage, doc);
+    let result = stage.stage.process(doc);
+    let access = guard.leave(doc);
+    result.map_err(fail)?;
+    access.map_err(|e| fail(e.into()))
+}
+
+/// What the runner enforces around one stage: the stage sees only the
+/// layers it requires and produces (the others are moved out and put back
+/// afterwards, so it cannot touch them), the layers it only requires are
+/// the same afterwards (compared by fingerprint, one pass over their items,
+/// no copy), the text is the same string, and it wrote no layer it does not
+/// produce.
+struct AccessGuard<'s> {
+    stage: &'s PipelineStage,
+    hidden: lede_core::Layers,
+    /// Fingerprint of each layer the stage requires but does not produce.
+    read_only: Vec<(&'s str, u64)>,
+    /// Address, length and capacity of the text: a stage that replaced or
+    /// edited it (in safe code) changes one of them.
+    text: (usize, usize, usize),
+}
+
+impl<'s> AccessGuard<'s> {
+    fn enter(stage: &'s PipelineStage, doc: &mut Document) -> AccessGuard<'s> {
+        let hidden = doc.layers.split_off(&|name| stage.declares(name));
+        let read_only = stage
+            .requires
+            .iter()
+            .filter(|r| !stage.produces.contains(r))
+            .filter_map(|r| Some((r.as_str(), doc.layers.stored(r)?.fingerprint())))
+            .collect();
+        AccessGuard {
+            stage,
+            hidden,
+            read_only,
+            text: text_identity(&doc.text),
+        }
+    }
+
+    /// Puts the hidden layers back and reports the first thing the stage
+    /// was not allowed to do.
+    fn leave(self, doc: &mut Document) -> Result<(), AccessError> {
+        let mut verdict = Ok(());
+        let undeclared = doc
+            .layers
+            .names()
+            .into_iter()
+            .find(|name| !self.stage.declares(name))
+            .map(str::to_string);
+        if let Some(layer) = undeclared {
+            verdict = Err(AccessError::Undeclared { layer });
+        } else if text_identity(&doc.text) != self.text {
+            verdict = Err(AccessError::ChangedText);
+        } else if let Some((layer, _)) = self
+            .read_only
+            .iter()
+            .find(|(name, print)| doc.layers.stored(name).map(|l| l.fingerprint()) != Some(*print))
+        {
+            verdict = Err(AccessError::ChangedRequired {
+                layer: layer.to_string(),
+            });
+        }
+        doc.layers.restore(self.hidden);
+        verdict
+    }
+}
+
+// The capacity is part of the identity, so this takes the String itself.
+#[allow(clippy::ptr_arg)]
+fn text_identity(text: &String) -> (usize, usize, usize) {
+    (text.as_ptr() as usize, text.len(), text.capacity())
+}
+
+impl PipelineStage {
+    /// True when the stage requires or produces the layer called `name`.
+    fn declares(&self, name: &str) -> bool {
+        self.requires.iter().any(|r| r == name) || self.produces.iter().any(|p| p == name)
+    }
 }
 
 #[cfg(test)]

@@ -627,7 +627,7 @@ fn check_layers(
     if let Some(first) = missing.first() {
         let producer = registry
             .iter()
-            .find(|info| info.produces.contains(&first.as_str()))
+            .find(|info| info.produces.iter().any(|l| l == *first))
             .map(|info| info.id);
         let configured_out = earlier
             .iter()
@@ -802,7 +802,7 @@ fn item_start(item: &Item, fallback: usize) -> usize {
     item.span().map_or(fallback, |s| s.start)
 }
 
-fn strings(items: &[&str]) -> Vec<String> {
+fn strings(items: &[lede_core::LayerId]) -> Vec<String> {
     items.iter().map(|s| s.to_string()).collect()
 }
 
