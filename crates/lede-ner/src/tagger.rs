@@ -276,7 +276,10 @@ pub fn tag_analysis(
             feats.clear();
             if i >= 2 && i + 2 < n {
                 for (role, j) in Role::ALL.into_iter().zip([i - 1, i + 1, i - 2, i + 2]) {
-                    add_row(&mut acc, &forms[sent_forms[j] as usize].roles[role as usize]);
+                    add_row(
+                        &mut acc,
+                        &forms[sent_forms[j] as usize].roles[role as usize],
+                    );
                 }
             } else {
                 // Near a sentence end some neighbours are boundary markers,
@@ -287,7 +290,10 @@ pub fn tag_analysis(
                     match b {
                         None => {
                             let j = (i as isize + d) as usize;
-                            add_row(&mut acc, &forms[sent_forms[j] as usize].roles[role as usize]);
+                            add_row(
+                                &mut acc,
+                                &forms[sent_forms[j] as usize].roles[role as usize],
+                            );
                         }
                         Some(marker) => role_features(&marker, role, &mut feats),
                     }
