@@ -17,6 +17,10 @@ impl Hasher {
     pub const fn new() -> Hasher {
         Hasher(0xcbf2_9ce4_8422_2325)
     }
+    /// Goes on from the state a [`Hasher::finish`] returned.
+    pub const fn resume(state: u64) -> Hasher {
+        Hasher(state)
+    }
     #[inline]
     pub fn push(&mut self, c: char) {
         self.0 = (self.0 ^ c as u64).wrapping_mul(0x0000_0100_0000_01b3);

@@ -148,23 +148,28 @@ impl<'t> Analysis<'t> {
         let n = layout.tokens.len();
         let mut words: Vec<&str> = Vec::with_capacity(n);
         let mut infos: Vec<TokenInfo> = Vec::with_capacity(n);
-        let mut forms: Vec<TokenInfo> = Vec::new();
-        // News repeats its words: each distinct text is read once.
-        let mut index: HashMap<&str, u32, BuildHasherDefault<TextHasher>> = HashMap::default();
+        let mut forms: Vec<(TokenInfo, Option<u64>)> = Vec::with_capacity(n / 2);
+        let mut keys: Vec<Option<u64>> = Vec::with_capacity(n);
+        // News repeats its words: each distinct text is read once (its
+        // infos and its gazetteer key).
+        let mut index: HashMap<&str, u32, BuildHasherDefault<TextHasher>> =
+            HashMap::with_capacity_and_hasher(n / 2, Default::default());
         for t in &layout.tokens {
             let w = t.span.text(text);
             words.push(w);
             let next = forms.len() as u32;
             let id = *index.entry(w).or_insert(next);
             if id == next {
-                forms.push(TokenInfo::new(w));
+                forms.push((TokenInfo::new(w), gaz.start_key(w)));
             }
-            infos.push(forms[id as usize]);
+            let (info, key) = forms[id as usize];
+            infos.push(info);
+            keys.push(key);
         }
         let mut gaz_at = vec![None; n];
         for &(s, e) in &layout.sentences {
             for (i, slot) in gaz_at.iter_mut().enumerate().take(e).skip(s) {
-                *slot = gaz.longest_at(&words[s..e], i - s);
+                *slot = gaz.longest_at_keyed(&words[s..e], &keys[s..e], i - s);
             }
             Gazetteer::mark_from(&gaz_at[s..e], &mut infos[s..e]);
         }
@@ -186,7 +191,8 @@ const TEXT_K: u64 = 0x517c_c1b7_2722_0a95;
 impl StdHasher for TextHasher {
     #[inline]
     fn finish(&self) -> u64 {
-        self.0
+        // The well-mixed high bits to where the table looks first.
+        self.0.rotate_left(26)
     }
     #[inline]
     fn write(&mut self, bytes: &[u8]) {
@@ -198,9 +204,11 @@ impl StdHasher for TextHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(TEXT_K);
+            let mut w = 0u64;
+            for &b in rest {
+                w = w << 8 | b as u64;
+            }
+            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(TEXT_K);
         }
     }
     #[inline]
@@ -243,8 +251,9 @@ pub fn tag_analysis(
     // token then needs only the lookups of the features of word pairs; the
     // class and gazetteer features come from tables. Forms are told apart
     // by the infos the tagger is given, which a caller may have edited.
-    let mut index: IdentityMap<u32> = IdentityMap::default();
-    let mut distinct: Vec<TokenInfo> = Vec::new();
+    let mut index: IdentityMap<u32> =
+        IdentityMap::with_capacity_and_hasher(infos.len() / 2, Default::default());
+    let mut distinct: Vec<TokenInfo> = Vec::with_capacity(infos.len() / 2);
     let mut form_of: Vec<u32> = Vec::with_capacity(infos.len());
     for info in infos {
         let next = distinct.len() as u32;
@@ -255,7 +264,7 @@ pub fn tag_analysis(
         form_of.push(id);
     }
     drop(index);
-    let mut forms: Vec<FormScores> = Vec::new();
+    let mut forms: Vec<FormScores> = Vec::with_capacity(distinct.len());
     model.forms.resolve(model, &distinct, &mut forms);
     drop(distinct);
     let mut feats = Vec::with_capacity(64);
