@@ -915,11 +915,7 @@ mod tests {
         );
     }
 
-    fn with_sentences(id: &str, text: &str) -> Document {
-        let mut doc = Document::new(id, text);
-        doc.layers.sentences = Some(vec![Span::new(text, 0, text.len()).unwrap()]);
-        doc
-    }
+    use lede_core::testing::one_sentence as with_sentences;
 
     #[test]
     fn panics_errors_and_bad_spans_fail_one_document_each() {
