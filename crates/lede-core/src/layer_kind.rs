@@ -284,6 +284,10 @@ pub trait StoredLayer: Send + Sync + fmt::Debug {
     fn write_json(&self, out: &mut dyn io::Write, off: &Offsets) -> serde_json::Result<()>;
     /// A hash of the items, so a change is noticed without a copy.
     fn fingerprint(&self) -> u64;
+    /// The index of the first item out of order for `overlap`: one that
+    /// starts before the previous one (any kind), or, for
+    /// [`Overlap::Never`], before the previous one ends.
+    fn order_violation(&self, overlap: Overlap) -> Option<usize>;
     fn as_any(&self) -> &dyn Any;
     fn into_any(self: Box<Self>) -> Box<dyn Any>;
     fn clone_box(&self) -> Box<dyn StoredLayer>;
@@ -300,13 +304,24 @@ impl<T: LayerItem> StoredLayer for Vec<T> {
             .collect()
     }
     fn write_json(&self, out: &mut dyn io::Write, off: &Offsets) -> serde_json::Result<()> {
-        let mut ser = serde_json::Serializer::with_formatter(out, crate::json::LedeFormatter);
-        List { off, items: self }.serialize(&mut ser)
+        let mut chunks = Chunked::new(out);
+        let mut ser =
+            serde_json::Serializer::with_formatter(&mut chunks, crate::json::LedeFormatter);
+        List { off, items: self }.serialize(&mut ser)?;
+        chunks.flush_chunk().map_err(serde_json::Error::io)
     }
     fn fingerprint(&self) -> u64 {
         let mut h = Fingerprint::default();
         self.hash(&mut h);
         h.finish()
+    }
+    fn order_violation(&self, overlap: Overlap) -> Option<usize> {
+        self.windows(2)
+            .position(|pair| {
+                let (a, b) = (pair[0].span(), pair[1].span());
+                b.start() < a.start() || (overlap == Overlap::Never && b.start() < a.end())
+            })
+            .map(|i| i + 1)
     }
     fn as_any(&self) -> &dyn Any {
         self
@@ -319,6 +334,56 @@ impl<T: LayerItem> StoredLayer for Vec<T> {
     }
     fn eq_dyn(&self, other: &dyn StoredLayer) -> bool {
         other.as_any().downcast_ref::<Vec<T>>() == Some(self)
+    }
+}
+
+/// Collects the many small writes of serde_json in a buffer and passes it
+/// on in large pieces, so writing through `dyn io::Write` costs one call per
+/// chunk rather than one per punctuation mark.
+struct Chunked<'w> {
+    buf: Vec<u8>,
+    out: &'w mut dyn io::Write,
+}
+
+impl<'w> Chunked<'w> {
+    const SIZE: usize = 32 << 10;
+
+    fn new(out: &'w mut dyn io::Write) -> Self {
+        Chunked {
+            buf: Vec::with_capacity(Self::SIZE),
+            out,
+        }
+    }
+
+    fn flush_chunk(&mut self) -> io::Result<()> {
+        self.out.write_all(&self.buf)?;
+        self.buf.clear();
+        Ok(())
+    }
+}
+
+impl io::Write for Chunked<'_> {
+    #[inline]
+    fn write(&mut self, data: &[u8]) -> io::Result<usize> {
+        self.write_all(data)?;
+        Ok(data.len())
+    }
+
+    #[inline]
+    fn write_all(&mut self, data: &[u8]) -> io::Result<()> {
+        if self.buf.len() + data.len() > Self::SIZE {
+            self.flush_chunk()?;
+            if data.len() > Self::SIZE {
+                return self.out.write_all(data);
+            }
+        }
+        self.buf.extend_from_slice(data);
+        Ok(())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.flush_chunk()?;
+        self.out.flush()
     }
 }
 

@@ -22,6 +22,7 @@ pub mod gazetteer;
 pub mod model;
 pub mod pathological;
 pub mod refine;
+pub mod scores;
 mod split_mix;
 pub mod tagger;
 pub mod train;

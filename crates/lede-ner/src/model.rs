@@ -4,6 +4,8 @@
 
 use std::fmt::Write as _;
 
+use crate::scores::{ContextTables, FormCache};
+
 /// The coarse CoNLL types the tagger predicts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Coarse {
@@ -334,6 +336,10 @@ pub struct Model {
     /// "feature not in the model", so scoring needs no branch.
     weights: Vec<[i16; NUM_TAGS]>,
     mask: usize,
+    /// Scores of the context features with few values, tabulated at load.
+    pub(crate) tables: ContextTables,
+    /// Scores of the word forms met so far, shared by all documents.
+    pub(crate) forms: FormCache,
 }
 
 const BUCKET: usize = 8;
@@ -430,7 +436,7 @@ impl Model {
                 *w = i16::from_le_bytes([row[2 * t], row[2 * t + 1]]);
             }
         }
-        Ok(Model {
+        let mut model = Model {
             scale,
             trans,
             start,
@@ -438,7 +444,11 @@ impl Model {
             buckets,
             weights,
             mask,
-        })
+            tables: ContextTables::default(),
+            forms: FormCache::default(),
+        };
+        model.tables = ContextTables::new(&model);
+        Ok(model)
     }
 
     /// Number of features stored.

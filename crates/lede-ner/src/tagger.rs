@@ -3,12 +3,16 @@
 
 use lede_core::{Span, Token, TokenKind};
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher as StdHasher};
+
 use crate::features::{
-    boundary_neighbours, intrinsic_features, is_headline, pair_features, role_features,
-    token_features, DocContext, Role, TokenInfo,
+    boundary_neighbours, is_headline, neighbour_at, role_features, sparse_context_features,
+    token_features, ClassKey, DocContext, Role, TokenInfo,
 };
-use crate::gazetteer::{Gazetteer, IdentityMap};
+use crate::gazetteer::Gazetteer;
 use crate::model::{decode_spans, Coarse, Model, NUM_TAGS};
+use crate::scores::{add_row, FormScores};
 
 /// The features of one sentence, flat: token `i` owns
 /// `features[offsets[i]..offsets[i + 1]]`.
@@ -131,12 +135,15 @@ impl Layout {
 }
 
 /// What the tagger reads of a document, kept for the rule layer: token
-/// texts, token infos (gazetteer marks included) and the longest gazetteer
-/// entry starting at each token within its sentence.
+/// texts, token infos (gazetteer marks included), the longest gazetteer
+/// entry starting at each token within its sentence, and the distinct token
+/// texts (`form_of[i]` is the number of token `i`'s text in `forms`).
 pub struct Analysis<'t> {
     pub words: Vec<&'t str>,
     pub infos: Vec<TokenInfo>,
     pub gaz_at: Vec<Option<(usize, u16)>>,
+    pub forms: Vec<TokenInfo>,
+    pub form_of: Vec<u32>,
 }
 
 impl<'t> Analysis<'t> {
@@ -144,10 +151,20 @@ impl<'t> Analysis<'t> {
         let n = layout.tokens.len();
         let mut words: Vec<&str> = Vec::with_capacity(n);
         let mut infos: Vec<TokenInfo> = Vec::with_capacity(n);
+        let mut form_of: Vec<u32> = Vec::with_capacity(n);
+        let mut forms: Vec<TokenInfo> = Vec::new();
+        // News repeats its words: each distinct text is read once.
+        let mut index: HashMap<&str, u32, BuildHasherDefault<TextHasher>> = HashMap::default();
         for t in &layout.tokens {
             let w = t.span.text(text);
             words.push(w);
-            infos.push(TokenInfo::new(w));
+            let next = forms.len() as u32;
+            let id = *index.entry(w).or_insert(next);
+            if id == next {
+                forms.push(TokenInfo::new(w));
+            }
+            form_of.push(id);
+            infos.push(forms[id as usize]);
         }
         let mut gaz_at = vec![None; n];
         for &(s, e) in &layout.sentences {
@@ -160,16 +177,43 @@ impl<'t> Analysis<'t> {
             words,
             infos,
             gaz_at,
+            forms,
+            form_of,
         }
     }
 }
 
-/// Scores cached per word form in a document: those of its own features and
-/// those it adds to its neighbours in each [`Role`].
-#[derive(Clone, Copy)]
-struct FormScores {
-    own: [i32; NUM_TAGS],
-    roles: [[i32; NUM_TAGS]; 4],
+/// A fast hash for token texts (multiply-rotate over 8-byte words): a
+/// keyed hash per token would cost more than reading the token.
+#[derive(Default)]
+struct TextHasher(u64);
+
+const TEXT_K: u64 = 0x517c_c1b7_2722_0a95;
+
+impl StdHasher for TextHasher {
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(TEXT_K);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(TEXT_K);
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, b: u8) {
+        self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(TEXT_K);
+    }
 }
 
 /// Reusable buffers for one call.
@@ -201,33 +245,14 @@ pub fn tag_analysis(
     let infos = &analysis.infos;
     let ctx = DocContext::new(layout.sentences.iter().map(|&(s, e)| &infos[s..e]));
     // Scores of the features that depend on one word form alone, per form
-    // (news repeats its words): the token's own and, for each neighbour
-    // role, those it gives the token next to it. Each token then needs only
-    // the lookups of the features of word pairs and classes.
-    let mut form_index: IdentityMap<u32> = IdentityMap::default();
+    // (from the model's cache, shared by documents): the token's own and,
+    // for each neighbour role, those it gives the token next to it. Each
+    // token then needs only the lookups of the features of word pairs; the
+    // class and gazetteer features come from tables.
     let mut forms: Vec<FormScores> = Vec::new();
-    let mut form_of: Vec<u32> = Vec::with_capacity(infos.len());
+    model.forms.resolve(model, &analysis.forms, &mut forms);
+    let form_of = &analysis.form_of;
     let mut feats = Vec::with_capacity(64);
-    for info in infos {
-        let next = forms.len() as u32;
-        let id = *form_index.entry(info.word).or_insert(next);
-        if id == next {
-            let mut scores = FormScores {
-                own: [0; NUM_TAGS],
-                roles: [[0; NUM_TAGS]; 4],
-            };
-            feats.clear();
-            intrinsic_features(info, &mut feats);
-            model.add_scores(&feats, &mut scores.own);
-            for role in Role::ALL {
-                feats.clear();
-                role_features(info, role, &mut feats);
-                model.add_scores(&feats, &mut scores.roles[role as usize]);
-            }
-            forms.push(scores);
-        }
-        form_of.push(id);
-    }
     let mut scratch = Scratch::default();
     let mut out = Vec::new();
     for &(first, end) in &layout.sentences {
@@ -238,6 +263,7 @@ pub fn tag_analysis(
         scratch.scores.clear();
         scratch.scores.resize(n * NUM_TAGS, 0.0);
         for i in 0..n {
+            let t = &sent[i];
             let mut acc = forms[sent_forms[i] as usize].own;
             let boundary = boundary_neighbours(sent, i);
             let offsets = [-1isize, 1, -2, 2];
@@ -246,16 +272,25 @@ pub fn tag_analysis(
                 match b {
                     None => {
                         let j = (i as isize + d) as usize;
-                        let add = &forms[sent_forms[j] as usize].roles[role as usize];
-                        for (a, x) in acc.iter_mut().zip(add) {
-                            *a += x;
-                        }
+                        add_row(
+                            &mut acc,
+                            &forms[sent_forms[j] as usize].roles[role as usize],
+                        );
                     }
                     Some(marker) => role_features(&marker, role, &mut feats),
                 }
             }
-            pair_features(sent, i, headline, &ctx, &mut feats);
+            let p1 = neighbour_at(sent, i as isize - 1);
+            let n1 = neighbour_at(sent, i as isize + 1);
+            sparse_context_features(t, &p1, &n1, headline, &mut feats);
             model.add_scores(&feats, &mut acc);
+            model.tables.add(
+                model,
+                ClassKey::new(t, i, headline, &ctx),
+                [p1.class, t.class, n1.class],
+                [t.gaz, p1.gaz, n1.gaz],
+                &mut acc,
+            );
             let row = &mut scratch.scores[i * NUM_TAGS..(i + 1) * NUM_TAGS];
             model.to_scores(&acc, row);
             // Tokens that cannot be names (URLs, handles, e-mail) are O.
