@@ -284,6 +284,10 @@ pub trait StoredLayer: Send + Sync + fmt::Debug {
     fn write_json(&self, out: &mut dyn io::Write, off: &Offsets) -> serde_json::Result<()>;
     /// A hash of the items, so a change is noticed without a copy.
     fn fingerprint(&self) -> u64;
+    /// The index of the first item out of order for `overlap`: one that
+    /// starts before the previous one (any kind), or, for
+    /// [`Overlap::Never`], before the previous one ends.
+    fn order_violation(&self, overlap: Overlap) -> Option<usize>;
     fn as_any(&self) -> &dyn Any;
     fn into_any(self: Box<Self>) -> Box<dyn Any>;
     fn clone_box(&self) -> Box<dyn StoredLayer>;
@@ -310,6 +314,14 @@ impl<T: LayerItem> StoredLayer for Vec<T> {
         let mut h = Fingerprint::default();
         self.hash(&mut h);
         h.finish()
+    }
+    fn order_violation(&self, overlap: Overlap) -> Option<usize> {
+        self.windows(2)
+            .position(|pair| {
+                let (a, b) = (pair[0].span(), pair[1].span());
+                b.start() < a.start() || (overlap == Overlap::Never && b.start() < a.end())
+            })
+            .map(|i| i + 1)
     }
     fn as_any(&self) -> &dyn Any {
         self

@@ -1,11 +1,13 @@
 //! lede-core: the shared vocabulary of every lede crate.
 //!
 //! It defines the [`Document`] (text owned once, plus metadata and layers),
-//! [`Span`] (byte offsets that are always on char boundaries), the typed
-//! layers (paragraphs, sentences, tokens, entities, numbers, quotes) and the
-//! generic layer plugins write to, the [`Stage`] trait every pipeline step
-//! implements, typed stage options, and the JSON form of a document with
-//! code-point or byte offsets ([`json`]).
+//! [`Span`] (byte offsets that are always on char boundaries), the layer
+//! model ([`LayerKind`] and [`LayerItem`]: a layer's name, overlap policy,
+//! JSON form and plugin view in one place; the built-in kinds, paragraphs,
+//! sentences, tokens, entities, numbers and quotes, listed once in
+//! [`BUILT_IN_KINDS`]; the generic layer plugins write to), the [`Stage`]
+//! trait every pipeline step implements, typed stage options, and the JSON
+//! form of a document with code-point or byte offsets ([`json`]).
 //!
 //! It does not segment, tag or run anything: stage crates do the work and
 //! lede-runner composes them.
@@ -19,6 +21,8 @@ pub mod offsets;
 pub mod options;
 mod span;
 pub mod stage;
+#[cfg(any(test, feature = "testing"))]
+pub mod testing;
 
 mod document;
 

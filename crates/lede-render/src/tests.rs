@@ -3,7 +3,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use lede_core::json::{from_json, OffsetUnit};
 use lede_core::{
     AttrValue, Document, Entity, EntityLabel, GenericAnnotation, NumberAnnotation, NumberKind,
     NumberValue, Quote, QuoteKind, Span, Speaker, Token, TokenKind,
@@ -14,23 +13,11 @@ use serde_json::Value;
 use crate::html_check::{parse, Element};
 use crate::render_html;
 
-const GOLD: &str = include_str!("../../../corpus/seeds/gold.jsonl");
-
 /// Classes of the elements the page adds inside the text (label tags,
 /// values, counts, sentence numbers); everything else is document text.
 const DECORATION: [&str; 5] = ["tag", "nv", "qn", "sb", "gtag"];
 
-fn gold_docs() -> Vec<Document> {
-    GOLD.lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| from_json(l, OffsetUnit::CodePoints).expect("gold line reads"))
-        .collect()
-}
-
-fn find(text: &str, part: &str) -> Span {
-    let start = text.find(part).expect("part is in the text");
-    Span::new(text, start, start + part.len()).expect("valid span")
-}
+use lede_core::testing::{find, gold_seeds as gold_docs};
 
 fn render_and_parse(docs: &[Document]) -> Element {
     let html = render_html(docs);

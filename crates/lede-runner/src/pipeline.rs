@@ -13,6 +13,21 @@ pub const DEFAULT_PIPELINE_TOML: &str = include_str!("../../../pipelines/news.to
 /// How the embedded default pipeline is named in messages.
 const DEFAULT_PIPELINE_ORIGIN: &str = "pipelines/news.toml";
 
+/// Why [`Pipeline::from_stages`] refused a sequence of stages.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BuildError {
+    #[error("stage `{stage}` requires layer `{layer}`, which no earlier stage produces")]
+    MissingLayer { stage: String, layer: String },
+    #[error("stage `{stage}` produces a layer called `{layer}`, a key every output record uses")]
+    ReservedLayer { stage: String, layer: String },
+    #[error("stage `{stage}` produces layer `{layer}`, which stage `{earlier}` already produces")]
+    TwoProducers {
+        stage: String,
+        layer: String,
+        earlier: String,
+    },
+}
+
 /// One built stage of a pipeline.
 pub struct PipelineStage {
     pub(crate) id: String,
@@ -90,26 +105,35 @@ impl Pipeline {
     pub fn from_stages(
         name: impl Into<String>,
         stages: Vec<Box<dyn Stage>>,
-    ) -> Result<Pipeline, String> {
-        let mut built = Vec::new();
-        let mut available: Vec<String> = Vec::new();
+    ) -> Result<Pipeline, BuildError> {
+        let mut built: Vec<PipelineStage> = Vec::new();
         for stage in stages {
+            let name = || stage.name().to_string();
             let requires = stage.requires();
-            if let Some(missing) = requires.iter().find(|l| !available.contains(l)) {
-                return Err(format!(
-                    "stage `{}` requires layer `{missing}`, which no earlier stage produces",
-                    stage.name()
-                ));
+            let produced = |l: &String| built.iter().any(|s| s.produces.contains(l));
+            if let Some(missing) = requires.iter().find(|l| !produced(l)) {
+                return Err(BuildError::MissingLayer {
+                    stage: name(),
+                    layer: missing.clone(),
+                });
             }
             let produces = stage.produces();
             let reserved = |l: &&String| lede_core::json::RESERVED_KEYS.contains(&l.as_str());
             if let Some(bad) = produces.iter().find(reserved) {
-                return Err(format!(
-                    "stage `{}` produces a layer called `{bad}`, a key every output record uses",
-                    stage.name()
-                ));
+                return Err(BuildError::ReservedLayer {
+                    stage: name(),
+                    layer: bad.clone(),
+                });
             }
-            available.extend(produces.iter().cloned());
+            for layer in &produces {
+                if let Some(earlier) = built.iter().find(|s| s.produces.contains(layer)) {
+                    return Err(BuildError::TwoProducers {
+                        stage: name(),
+                        layer: layer.clone(),
+                        earlier: earlier.id.clone(),
+                    });
+                }
+            }
             built.push(PipelineStage {
                 id: stage.name().to_string(),
                 requires,
@@ -280,6 +304,21 @@ mod tests {
     fn a_pipeline_built_in_code_is_checked_for_layer_order() {
         let ner = (lede_ner::stage_info().build)(&Default::default()).unwrap();
         let err = Pipeline::from_stages("code", vec![ner]).unwrap_err();
-        assert!(err.contains("requires layer `sentences`"), "{err}");
+        assert_eq!(
+            err,
+            BuildError::MissingLayer {
+                stage: "ner".into(),
+                layer: "sentences".into()
+            }
+        );
+        let segment = || {
+            let info = lede_segment::stage_info();
+            (info.build)(&lede_core::Options::defaults(&info.options)).unwrap()
+        };
+        let err = Pipeline::from_stages("twice", vec![segment(), segment()]).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "stage `segment` produces layer `paragraphs`, which stage `segment` already produces"
+        );
     }
 }

@@ -251,3 +251,25 @@ fn a_stage_that_writes_what_it_does_not_declare_fails_its_document_and_the_batch
         );
     }
 }
+
+#[test]
+fn the_default_pipeline_keeps_each_built_in_kind_in_order_without_overlaps_on_the_seeds() {
+    let pipeline = Pipeline::default_news().unwrap();
+    for gold in lede_core::testing::gold_seeds() {
+        let mut doc = Document::new(gold.id.clone(), gold.text.clone());
+        pipeline.process(&mut doc).expect("the seeds run");
+        for kind in lede_core::BUILT_IN_KINDS {
+            let layer = doc
+                .layers
+                .stored(kind.id().as_str())
+                .expect("every layer is made");
+            assert_eq!(
+                layer.order_violation(kind.overlap()),
+                None,
+                "{}: {}",
+                doc.id,
+                kind.id()
+            );
+        }
+    }
+}
