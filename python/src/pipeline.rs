@@ -135,8 +135,9 @@ pub fn stages(py: Python<'_>) -> PyResult<Vec<Bound<'_, PyDict>>> {
         let stage = PyDict::new(py);
         stage.set_item("id", info.id)?;
         stage.set_item("description", info.description)?;
-        stage.set_item("requires", info.requires.to_vec())?;
-        stage.set_item("produces", info.produces.to_vec())?;
+        let names = |ids: &[lede_core::LayerId]| ids.iter().map(|l| l.as_str()).collect::<Vec<_>>();
+        stage.set_item("requires", names(info.requires))?;
+        stage.set_item("produces", names(info.produces))?;
         let mut options = Vec::new();
         for spec in &info.options {
             let option = PyDict::new(py);

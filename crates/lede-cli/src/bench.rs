@@ -14,7 +14,8 @@ use lede_core::Document;
 use lede_runner::{run_ordered_timed, Outcome, Pipeline, StageTimes};
 use serde_json::json;
 
-use crate::{Fatal, EXIT_DOCS_FAILED, EXIT_OK};
+use crate::common::{expand_inputs, load_pipeline, split_pipeline};
+use crate::{BenchArgs, Fatal, EXIT_DOCS_FAILED, EXIT_OK};
 use lede_runner::input::{DocumentReader, Source};
 
 pub struct BenchOptions {
@@ -168,4 +169,18 @@ pub fn bench(
         return Ok(ExitCode::from(EXIT_DOCS_FAILED));
     }
     Ok(ExitCode::from(EXIT_OK))
+}
+
+/// `lede bench` from its arguments.
+pub fn command(args: BenchArgs) -> Result<ExitCode, Fatal> {
+    let (pipeline, inputs) = split_pipeline(&args.args)?;
+    let pipeline = load_pipeline(pipeline.as_deref())?;
+    let sources = expand_inputs(&inputs)?;
+    let options = BenchOptions {
+        repeat: args.repeat,
+        rounds: args.rounds,
+        jobs: args.jobs.max(1),
+        json: args.json,
+    };
+    bench(&pipeline, sources, &options)
 }

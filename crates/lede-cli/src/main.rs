@@ -11,20 +11,25 @@
 #![forbid(unsafe_code)]
 
 mod bench;
+mod check;
+mod common;
+mod eval;
 mod eval_cases;
 mod plugin_new;
 mod pretty;
+mod render;
 mod run;
+mod stages;
+mod train;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::run::{Format, OnError, RunOptions};
+use crate::run::{Format, OnError};
 use clap::{Parser, Subcommand};
-use lede_core::json::{KeepMetadata, OffsetUnit, WriteOptions, RESERVED_KEYS};
-use lede_core::{Document, OptionValue};
-use lede_runner::input::{expand, read_jsonl_file, DocumentReader, Source};
-use lede_runner::{builtin_stages, run_ordered, Outcome, Pipeline};
+use lede_core::json::OffsetUnit;
+
+pub(crate) use common::load_pipeline;
 
 pub const EXIT_OK: u8 = 0;
 pub const EXIT_DOCS_FAILED: u8 = 1;
@@ -65,7 +70,7 @@ impl Offsets {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-enum LabelMapArg {
+pub enum LabelMapArg {
     /// Compare OntoNotes labels as they are.
     Ontonotes,
     /// Map both sides to CoNLL PER/ORG/LOC/MISC.
@@ -142,7 +147,7 @@ enum Command {
 }
 
 #[derive(clap::Args)]
-struct RunArgs {
+pub struct RunArgs {
     /// An optional pipeline file (first, ending in .toml), then inputs:
     /// .txt files, directories (all .txt inside, recursive, sorted),
     /// .jsonl files, or - for JSONL on stdin.
@@ -172,7 +177,7 @@ struct RunArgs {
 }
 
 #[derive(clap::Args)]
-struct BenchArgs {
+pub struct BenchArgs {
     /// An optional pipeline file (ending in .toml), then inputs as for run.
     #[arg(value_name = "[PIPELINE.toml] INPUT", required = true)]
     args: Vec<String>,
@@ -243,10 +248,10 @@ enum TrainModel {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Run(args) => run_command(args),
-        Command::Check { pipeline } => check(&pipeline),
+        Command::Run(args) => run::command(args),
+        Command::Check { pipeline } => check::run(&pipeline),
         Command::Stages => {
-            stages();
+            stages::run();
             Ok(ExitCode::from(EXIT_OK))
         }
         Command::Eval {
@@ -258,10 +263,10 @@ fn main() -> ExitCode {
             jobs,
         } => match (gold, cases) {
             (_, Some(cases)) => eval_cases::eval_cases(&cases, pipeline.as_deref(), json, jobs),
-            (Some(gold), None) => eval(&gold, pipeline.as_deref(), map, json, jobs),
+            (Some(gold), None) => eval::run(&gold, pipeline.as_deref(), map, json, jobs),
             (None, None) => Err(Fatal("lede eval needs --gold or --cases".to_string())),
         },
-        Command::Bench(args) => bench_command(args),
+        Command::Bench(args) => bench::command(args),
         Command::Train {
             model:
                 TrainModel::Ner {
@@ -271,7 +276,7 @@ fn main() -> ExitCode {
                     epochs,
                     seed,
                 },
-        } => train_ner(train, dev, output, epochs, seed),
+        } => train::ner(train, dev, output, epochs, seed),
         Command::Plugin {
             action:
                 PluginAction::New {
@@ -286,7 +291,7 @@ fn main() -> ExitCode {
             output,
             offsets,
             jobs,
-        } => render(&args, from.as_deref(), &output, offsets.unit(), jobs.max(1)),
+        } => render::run(&args, from.as_deref(), &output, offsets.unit(), jobs.max(1)),
     };
     match result {
         Ok(code) => code,
@@ -295,315 +300,4 @@ fn main() -> ExitCode {
             ExitCode::from(EXIT_USAGE)
         }
     }
-}
-
-fn run_command(args: RunArgs) -> Result<ExitCode, Fatal> {
-    let (pipeline, inputs) = split_pipeline(&args.args)?;
-    let pipeline = load_pipeline(pipeline.as_deref())?;
-    let sources = expand_inputs(&inputs)?;
-    // In a pipe the output stays one-to-one with the input (see docs/cli.md).
-    let default_on_error = if sources.contains(&Source::Stdin) {
-        OnError::Record
-    } else {
-        OnError::Skip
-    };
-    // A kept field may not take a key the record writes itself; `--keep *`
-    // is checked per document when it is written.
-    for field in &args.keep {
-        let produced = pipeline
-            .stages()
-            .iter()
-            .any(|s| s.produces().contains(field));
-        if RESERVED_KEYS.contains(&field.as_str()) || produced {
-            return Err(Fatal(format!(
-                "--keep {field}: \"{field}\" is a key lede writes itself (id, text, error or a layer of this pipeline)"
-            )));
-        }
-    }
-    let keep = if args.keep.iter().any(|k| k == "*") {
-        KeepMetadata::All
-    } else if args.keep.is_empty() {
-        KeepMetadata::None
-    } else {
-        KeepMetadata::Fields(args.keep)
-    };
-    let options = RunOptions {
-        output: args.output,
-        format: args.format,
-        jobs: args.jobs.max(1),
-        write: WriteOptions {
-            offsets: args.offsets.unit(),
-            include_text: !args.no_text,
-            keep,
-        },
-        on_error: args.on_error.unwrap_or(default_on_error),
-    };
-    run::run(&pipeline, sources, &options)
-}
-
-fn bench_command(args: BenchArgs) -> Result<ExitCode, Fatal> {
-    let (pipeline, inputs) = split_pipeline(&args.args)?;
-    let pipeline = load_pipeline(pipeline.as_deref())?;
-    let sources = expand_inputs(&inputs)?;
-    let options = bench::BenchOptions {
-        repeat: args.repeat,
-        rounds: args.rounds,
-        jobs: args.jobs.max(1),
-        json: args.json,
-    };
-    bench::bench(&pipeline, sources, &options)
-}
-
-/// Splits `[PIPELINE.toml] INPUT...`: the first argument is a pipeline when
-/// it ends in `.toml`.
-fn split_pipeline(args: &[String]) -> Result<(Option<PathBuf>, Vec<String>), Fatal> {
-    let (pipeline, inputs) = match args.split_first() {
-        Some((first, rest)) if first.ends_with(".toml") => {
-            (Some(PathBuf::from(first)), rest.to_vec())
-        }
-        _ => (None, args.to_vec()),
-    };
-    if inputs.is_empty() {
-        return Err(Fatal(
-            "no INPUT given: name .txt files, directories, .jsonl files, or - for JSONL on stdin"
-                .into(),
-        ));
-    }
-    Ok((pipeline, inputs))
-}
-
-/// The pipeline in `path`, or the built-in news pipeline.
-fn load_pipeline(path: Option<&Path>) -> Result<Pipeline, Fatal> {
-    match path {
-        Some(p) => Pipeline::from_file(p),
-        None => Pipeline::default_news(),
-    }
-    .map_err(|e| Fatal(e.to_string()))
-}
-
-fn expand_inputs(inputs: &[String]) -> Result<Vec<Source>, Fatal> {
-    let sources = expand(inputs).map_err(|e| Fatal(e.to_string()))?;
-    if sources.iter().filter(|s| **s == Source::Stdin).count() > 1 {
-        return Err(Fatal("- (stdin) can be given only once".into()));
-    }
-    Ok(sources)
-}
-
-fn join_or_dash(items: &[String]) -> String {
-    if items.is_empty() {
-        "-".to_string()
-    } else {
-        items.join(", ")
-    }
-}
-
-fn check(path: &Path) -> Result<ExitCode, Fatal> {
-    let pipeline = load_pipeline(Some(path))?;
-    let stages = pipeline.stages();
-    println!(
-        "{}: pipeline \"{}\" is valid, {} stage{}",
-        path.display(),
-        pipeline.name(),
-        stages.len(),
-        if stages.len() == 1 { "" } else { "s" }
-    );
-    if let Some(d) = pipeline.description() {
-        println!("  {d}");
-    }
-    let width = stages
-        .iter()
-        .map(|s| s.id().len())
-        .max()
-        .unwrap_or(0)
-        .max(5);
-    let req_width = stages
-        .iter()
-        .map(|s| join_or_dash(s.requires()).len())
-        .max()
-        .unwrap_or(0);
-    for (i, stage) in stages.iter().enumerate() {
-        println!(
-            "{:>3}. {:<width$}  requires: {:<req_width$}  produces: {}",
-            i + 1,
-            stage.id(),
-            join_or_dash(stage.requires()),
-            join_or_dash(stage.produces())
-        );
-    }
-    Ok(ExitCode::from(EXIT_OK))
-}
-
-fn format_option_value(value: &OptionValue) -> String {
-    value.to_string()
-}
-
-fn stages() {
-    for info in builtin_stages() {
-        println!("{} — {}", info.id, info.description);
-        let strs = |xs: &[&str]| xs.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        println!("    requires: {}", join_or_dash(&strs(info.requires)));
-        println!("    produces: {}", join_or_dash(&strs(info.produces)));
-        if info.options.is_empty() {
-            println!("    options:  none");
-        } else {
-            println!("    options:");
-            for opt in &info.options {
-                let default = match &opt.default {
-                    Some(v) => format!("default {}", format_option_value(v)),
-                    None => "no default".to_string(),
-                };
-                println!(
-                    "      {} ({}, {}): {}",
-                    opt.name, opt.kind, default, opt.help
-                );
-            }
-        }
-        println!();
-    }
-}
-
-/// Reads a gold JSONL file (code-point offsets); a bad line is an error
-/// naming the file and line.
-fn read_gold(path: &Path) -> Result<Vec<Document>, Fatal> {
-    let records =
-        read_jsonl_file(path, OffsetUnit::CodePoints).map_err(|e| Fatal(e.to_string()))?;
-    let docs = records
-        .into_iter()
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| Fatal(e.to_string()))?;
-    if docs.is_empty() {
-        return Err(Fatal(format!("{}: no gold documents", path.display())));
-    }
-    Ok(docs)
-}
-
-fn eval(
-    gold_path: &Path,
-    pipeline: Option<&Path>,
-    map: LabelMapArg,
-    json: bool,
-    jobs: usize,
-) -> Result<ExitCode, Fatal> {
-    let pipeline = load_pipeline(pipeline)?;
-    let gold = read_gold(gold_path)?;
-    let inputs = gold.iter().map(|g| {
-        let mut doc = Document::new(g.id.clone(), g.text.clone());
-        doc.metadata = g.metadata.clone();
-        Ok(doc)
-    });
-    let mut predicted: Vec<Document> = Vec::with_capacity(gold.len());
-    let mut failed = 0usize;
-    run_ordered(&pipeline, inputs, jobs.max(1), |outcome| match outcome {
-        Outcome::Done(doc) => predicted.push(doc),
-        Outcome::Failed { id, error } => {
-            eprintln!("lede: {id}: {error} (scored as finding nothing)");
-            failed += 1;
-            let text = gold
-                .get(predicted.len())
-                .map(|g| g.text.clone())
-                .unwrap_or_default();
-            predicted.push(Document::new(id, text));
-        }
-    });
-    let map = match map {
-        LabelMapArg::Ontonotes => lede_eval::LabelMap::OntoNotes,
-        LabelMapArg::Conll => lede_eval::LabelMap::Conll,
-    };
-    let report = lede_eval::evaluate(&gold, &predicted, map).map_err(|e| Fatal(e.to_string()))?;
-    if json {
-        let mut value = report.to_json();
-        value["pipeline"] = pipeline.name().into();
-        value["gold"] = gold_path.display().to_string().into();
-        println!("{value}");
-    } else {
-        println!("pipeline {} on {}", pipeline.name(), gold_path.display());
-        print!("{}", report.to_text());
-    }
-    Ok(ExitCode::from(if failed > 0 {
-        EXIT_DOCS_FAILED
-    } else {
-        EXIT_OK
-    }))
-}
-
-fn train_ner(
-    train: PathBuf,
-    dev: PathBuf,
-    output: PathBuf,
-    epochs: usize,
-    seed: u64,
-) -> Result<ExitCode, Fatal> {
-    let config = lede_ner::train::TrainConfig {
-        train,
-        dev,
-        output,
-        epochs,
-        seed,
-    };
-    let mut log = |line: &str| println!("{line}");
-    match lede_ner::train::train(&config, &mut log) {
-        Ok(()) => {
-            eprintln!("lede: model written to {}", config.output.display());
-            Ok(ExitCode::from(EXIT_OK))
-        }
-        Err(message) => {
-            eprintln!("lede: training failed: {message}");
-            Ok(ExitCode::from(EXIT_DOCS_FAILED))
-        }
-    }
-}
-
-fn render(
-    args: &[String],
-    from: Option<&Path>,
-    output: &Path,
-    unit: OffsetUnit,
-    jobs: usize,
-) -> Result<ExitCode, Fatal> {
-    let mut docs = Vec::new();
-    let mut failed = 0usize;
-    if let Some(path) = from {
-        for record in read_jsonl_file(path, unit).map_err(|e| Fatal(e.to_string()))? {
-            match record {
-                Ok(doc) => docs.push(doc),
-                Err(e) => {
-                    failed += 1;
-                    eprintln!("lede: {e}");
-                }
-            }
-        }
-    } else {
-        if args.is_empty() {
-            return Err(Fatal(
-                "give inputs to annotate, or --from ANNOTATIONS.jsonl".into(),
-            ));
-        }
-        let (pipeline, inputs) = split_pipeline(args)?;
-        let pipeline = load_pipeline(pipeline.as_deref())?;
-        let sources = expand_inputs(&inputs)?;
-        run_ordered(
-            &pipeline,
-            DocumentReader::new(sources),
-            jobs,
-            |outcome| match outcome {
-                Outcome::Done(doc) => docs.push(doc),
-                Outcome::Failed { id, error } => {
-                    failed += 1;
-                    eprintln!("lede: {id}: {error}");
-                }
-            },
-        );
-    }
-    let html = lede_render::render_html(&docs);
-    std::fs::write(output, html).map_err(|e| Fatal(format!("{}: {e}", output.display())))?;
-    eprintln!(
-        "lede: wrote {} documents to {}",
-        docs.len(),
-        output.display()
-    );
-    Ok(ExitCode::from(if failed > 0 {
-        EXIT_DOCS_FAILED
-    } else {
-        EXIT_OK
-    }))
 }

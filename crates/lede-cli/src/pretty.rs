@@ -94,10 +94,16 @@ pub fn render(doc: &Document) -> String {
             let _ = writeln!(out, " ({})", notes.join(", "));
         }
     }
-    for (name, items) in &layers.generic {
-        let _ = writeln!(out, "{name} ({})", items.len());
-        for g in items {
-            let _ = writeln!(out, "  {:<11} {}", g.label, one_line(doc.slice(g.span)));
+    // Every other layer (plugin layers, kinds defined outside lede-core) is
+    // shown through the view its kind gives plugins: span and label.
+    let others = layers
+        .iter_stored()
+        .into_iter()
+        .filter(|(name, _)| !lede_core::layer::BUILT_IN.contains(name));
+    for (name, layer) in others {
+        let _ = writeln!(out, "{name} ({})", layer.len());
+        for (span, label) in layer.plugin_items() {
+            let _ = writeln!(out, "  {label:<11} {}", one_line(doc.slice(span)));
         }
     }
     out.push('\n');

@@ -14,7 +14,10 @@ use lede_core::Document;
 use lede_runner::input::{DocumentReader, Source};
 use lede_runner::{run_ordered, Outcome, Pipeline};
 
-use crate::{pretty, Fatal, EXIT_DOCS_FAILED, EXIT_OK};
+use lede_core::json::{KeepMetadata, RESERVED_KEYS};
+
+use crate::common::{expand_inputs, load_pipeline, split_pipeline};
+use crate::{pretty, Fatal, RunArgs, EXIT_DOCS_FAILED, EXIT_OK};
 
 /// Output format of `lede run`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -241,4 +244,50 @@ pub fn run(
         }
     }
     Ok(ExitCode::from(EXIT_OK))
+}
+
+/// `lede run` from its arguments: checks `--keep` against the keys the
+/// pipeline writes, then streams.
+pub fn command(args: RunArgs) -> Result<ExitCode, Fatal> {
+    let (pipeline, inputs) = split_pipeline(&args.args)?;
+    let pipeline = load_pipeline(pipeline.as_deref())?;
+    let sources = expand_inputs(&inputs)?;
+    // In a pipe the output stays one-to-one with the input (see docs/cli.md).
+    let default_on_error = if sources.contains(&Source::Stdin) {
+        OnError::Record
+    } else {
+        OnError::Skip
+    };
+    // A kept field may not take a key the record writes itself; `--keep *`
+    // is checked per document when it is written.
+    for field in &args.keep {
+        let produced = pipeline
+            .stages()
+            .iter()
+            .any(|s| s.produces().contains(field));
+        if RESERVED_KEYS.contains(&field.as_str()) || produced {
+            return Err(Fatal(format!(
+                "--keep {field}: \"{field}\" is a key lede writes itself (id, text, error or a layer of this pipeline)"
+            )));
+        }
+    }
+    let keep = if args.keep.iter().any(|k| k == "*") {
+        KeepMetadata::All
+    } else if args.keep.is_empty() {
+        KeepMetadata::None
+    } else {
+        KeepMetadata::Fields(args.keep)
+    };
+    let options = RunOptions {
+        output: args.output,
+        format: args.format,
+        jobs: args.jobs.max(1),
+        write: WriteOptions {
+            offsets: args.offsets.unit(),
+            include_text: !args.no_text,
+            keep,
+        },
+        on_error: args.on_error.unwrap_or(default_on_error),
+    };
+    run(&pipeline, sources, &options)
 }

@@ -1,19 +1,6 @@
 //! The [`Stage`] trait and what a stage crate exports to the runner.
 
-use crate::{Document, OptionSpec, Options};
-
-/// Names of the built-in layers, as used in `requires`/`produces`, pipeline
-/// files and the JSON output.
-pub mod layer {
-    pub const PARAGRAPHS: &str = "paragraphs";
-    pub const SENTENCES: &str = "sentences";
-    pub const TOKENS: &str = "tokens";
-    pub const ENTITIES: &str = "entities";
-    pub const NUMBERS: &str = "numbers";
-    pub const QUOTES: &str = "quotes";
-    /// In the order the default pipeline produces them.
-    pub const BUILT_IN: [&str; 6] = [PARAGRAPHS, SENTENCES, TOKENS, ENTITIES, NUMBERS, QUOTES];
-}
+use crate::{Document, LayerId, OptionSpec, Options};
 
 /// Why a stage could not be built or could not process a document.
 #[derive(Debug, thiserror::Error)]
@@ -33,6 +20,24 @@ pub enum StageError {
     /// Anything else, e.g. an error reported by a plugin.
     #[error("{0}")]
     Other(String),
+    /// The runner refused what the stage did to the document.
+    #[error(transparent)]
+    Access(#[from] AccessError),
+}
+
+/// What a stage did that its declaration does not allow; found by the
+/// runner after the stage ran, so the document fails and the batch goes on.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum AccessError {
+    /// It changed a layer it requires but does not produce (read-only).
+    #[error("it changed layer `{layer}`, which it may only read (it requires the layer but does not produce it)")]
+    ChangedRequired { layer: String },
+    /// It wrote a layer missing from its `produces`.
+    #[error("it wrote layer `{layer}`, which is not in its `produces`; declare the layer or leave it alone")]
+    Undeclared { layer: String },
+    /// It changed the document text, which every span points into.
+    #[error("it changed the document text, which no stage may change")]
+    ChangedText,
 }
 
 /// One step of a pipeline. Stages hold no per-document state and are shared
@@ -44,8 +49,10 @@ pub trait Stage: Send + Sync {
     fn requires(&self) -> Vec<String>;
     /// Layers this stage adds.
     fn produces(&self) -> Vec<String>;
-    /// Adds this stage's layers to `doc`. Must not panic on any input and must
-    /// not change layers produced by other stages.
+    /// Adds this stage's layers to `doc`. Must not panic on any input. The
+    /// runner shows the stage only the layers it requires and produces,
+    /// and fails the document ([`AccessError`]) if the stage changed the
+    /// text or a required layer, or wrote a layer it does not produce.
     fn process(&self, doc: &mut Document) -> Result<(), StageError>;
 }
 
@@ -58,8 +65,8 @@ pub struct StageInfo {
     /// Layers the stage requires and produces with default options (shown by
     /// `lede stages`; the built stage's own `requires`/`produces` are what the
     /// runner checks).
-    pub requires: &'static [&'static str],
-    pub produces: &'static [&'static str],
+    pub requires: &'static [LayerId],
+    pub produces: &'static [LayerId],
     pub options: Vec<OptionSpec>,
     /// Builds the stage from options already checked against `options`.
     pub build: fn(&Options) -> Result<Box<dyn Stage>, StageError>,

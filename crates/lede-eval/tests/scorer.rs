@@ -2,8 +2,8 @@
 //! (the arithmetic is in the comments).
 
 use lede_core::{
-    Document, Entity, EntityLabel, NumberAnnotation, NumberKind, NumberValue, Quote, QuoteKind,
-    Span, Speaker,
+    Document, EntityLabel, NumberAnnotation, NumberKind, NumberValue, Quote, QuoteKind, Span,
+    Speaker,
 };
 use lede_eval::{
     evaluate, same_speaker, score_entities, score_numbers, score_quotes, Counts, LabelMap,
@@ -13,24 +13,7 @@ fn close(a: f64, b: f64) -> bool {
     (a - b).abs() < 1e-9
 }
 
-fn find(text: &str, part: &str) -> Span {
-    let start = text.find(part).expect("part is in the text");
-    Span::new(text, start, start + part.len()).unwrap()
-}
-
-fn nth(text: &str, part: &str, n: usize) -> Span {
-    let start = text.match_indices(part).nth(n).expect("occurrence").0;
-    Span::new(text, start, start + part.len()).unwrap()
-}
-
-fn entity(text: &str, part: &str, label: EntityLabel) -> Entity {
-    Entity {
-        span: find(text, part),
-        label,
-        canonical: None,
-        title: None,
-    }
-}
+use lede_core::testing::{entity, find, nth};
 
 #[test]
 fn counts_give_precision_recall_f1() {

@@ -6,7 +6,7 @@
 //! values. Training and tagging call the same code, so a model only ever sees
 //! features computed the same way.
 
-use crate::gazetteer::{GazMatch, Gazetteer};
+use crate::gazetteer::{GazMatch, Gazetteer, IdentityMap};
 
 /// Streaming FNV-1a over code points: the same text fed in pieces gives the
 /// same hash as fed at once, which lets gazetteer lookups join tokens.
@@ -16,6 +16,10 @@ pub struct Hasher(u64);
 impl Hasher {
     pub const fn new() -> Hasher {
         Hasher(0xcbf2_9ce4_8422_2325)
+    }
+    /// Goes on from the state a [`Hasher::finish`] returned.
+    pub const fn resume(state: u64) -> Hasher {
+        Hasher(state)
     }
     #[inline]
     pub fn push(&mut self, c: char) {
@@ -82,6 +86,29 @@ pub enum CapClass {
     Punct = 6,
     Mixed = 7,
     Other = 8,
+}
+
+impl CapClass {
+    pub const COUNT: usize = 9;
+    pub const ALL: [CapClass; CapClass::COUNT] = [
+        CapClass::Lower,
+        CapClass::InitCap,
+        CapClass::AllCaps,
+        CapClass::SingleCap,
+        CapClass::Digits,
+        CapClass::HasDigit,
+        CapClass::Punct,
+        CapClass::Mixed,
+        CapClass::Other,
+    ];
+}
+
+#[inline]
+fn is_capitalised_class(class: CapClass) -> bool {
+    matches!(
+        class,
+        CapClass::InitCap | CapClass::AllCaps | CapClass::SingleCap | CapClass::Mixed
+    )
 }
 
 /// What the tagger knows about one token, computed once per token.
@@ -226,10 +253,7 @@ impl TokenInfo {
     }
 
     fn is_capitalised(&self) -> bool {
-        matches!(
-            self.class,
-            CapClass::InitCap | CapClass::AllCaps | CapClass::SingleCap | CapClass::Mixed
-        )
+        is_capitalised_class(self.class)
     }
 }
 
@@ -237,9 +261,12 @@ impl TokenInfo {
 /// lower case, and which occur capitalised away from a sentence start.
 #[derive(Default)]
 pub struct DocContext {
-    seen_lower: Vec<u64>,
-    seen_cap_inside: Vec<u64>,
+    /// Per lower-case form hash: [`SEEN_LOWER`] and/or [`SEEN_CAP_INSIDE`].
+    seen: IdentityMap<u8>,
 }
+
+const SEEN_LOWER: u8 = 1;
+const SEEN_CAP_INSIDE: u8 = 2;
 
 impl DocContext {
     /// Builds the context from every sentence's token infos.
@@ -249,19 +276,21 @@ impl DocContext {
             let headline = is_headline(sent);
             for (i, t) in sent.iter().enumerate() {
                 match t.class {
-                    CapClass::Lower => ctx.seen_lower.push(t.lower),
+                    CapClass::Lower => *ctx.seen.entry(t.lower).or_default() |= SEEN_LOWER,
                     CapClass::InitCap | CapClass::Mixed if i > 0 && !headline => {
-                        ctx.seen_cap_inside.push(t.lower)
+                        *ctx.seen.entry(t.lower).or_default() |= SEEN_CAP_INSIDE
                     }
                     _ => {}
                 }
             }
         }
-        ctx.seen_lower.sort_unstable();
-        ctx.seen_lower.dedup();
-        ctx.seen_cap_inside.sort_unstable();
-        ctx.seen_cap_inside.dedup();
         ctx
+    }
+
+    /// The flags of a lower-case form hash.
+    #[inline]
+    fn seen(&self, lower: u64) -> u8 {
+        self.seen.get(&lower).copied().unwrap_or(0)
     }
 }
 
@@ -440,7 +469,7 @@ pub fn pair_features(
 
 /// Token `j` of `sent`, or the boundary marker standing in for a position
 /// before or after the sentence.
-fn neighbour_at(sent: &[TokenInfo], j: isize) -> TokenInfo {
+pub fn neighbour_at(sent: &[TokenInfo], j: isize) -> TokenInfo {
     if j < 0 {
         TokenInfo::boundary(BOS ^ (j as u64))
     } else if j as usize >= sent.len() {
@@ -452,7 +481,11 @@ fn neighbour_at(sent: &[TokenInfo], j: isize) -> TokenInfo {
 
 /// The context features that [`context_features`] and [`pair_features`]
 /// share: those of the token with its direct neighbours, its sentence and its
-/// document (everything but the single-neighbour role features).
+/// document (everything but the single-neighbour role features). The keys
+/// are pushed in a fixed order (training sums their weights in that order);
+/// a tagger gets the same multiset from [`sparse_context_features`] and the
+/// small-domain groups ([`class_features`], [`class_triple_feature`],
+/// [`gaz_feature`]), which it may tabulate.
 fn shared_context_features(
     t: TokenInfo,
     p1: TokenInfo,
@@ -462,47 +495,182 @@ fn shared_context_features(
     doc: &DocContext,
     out: &mut Vec<u64>,
 ) {
-    out.push(mix2(18, p1.shape, t.shape));
-    out.push(mix2(19, t.shape, n1.shape));
-    out.push(mix2(20, p1.lower, t.lower));
-    out.push(mix2(21, t.lower, n1.lower));
-    let class = t.class as u64;
-    let first = (i == 0) as u64;
-    out.push(mix(22, class | first << 8));
-    out.push(mix(23, class | (headline as u64) << 8));
+    let key = ClassKey::new(&t, i, headline, doc);
+    out.extend_from_slice(&pair_keys(&t, &p1, &n1));
+    class_features_before(key, out);
     if headline {
-        out.push(mix(24, t.lower));
+        out.push(headline_word_feature(&t));
     }
-    if t.is_capitalised() {
-        let lower_seen = doc.seen_lower.binary_search(&t.lower).is_ok() as u64;
-        let cap_seen = doc.seen_cap_inside.binary_search(&t.lower).is_ok() as u64;
-        out.push(mix(
-            25,
-            class | lower_seen << 8 | cap_seen << 9 | first << 10,
-        ));
-    }
-    out.push(mix(
-        26,
-        (p1.class as u64) | (t.class as u64) << 8 | (n1.class as u64) << 16,
-    ));
-    out.push(mix2(28, p1.suffix[2], t.shape));
+    class_features_after(key, out);
+    out.push(class_triple_feature(p1.class, t.class, n1.class));
+    out.push(suffix_shape_feature(&t, &p1));
     push_gaz(29, t.gaz, out);
     push_gaz(30, p1.gaz, out);
     push_gaz(31, n1.gaz, out);
     if t.gaz.mask != 0 {
-        out.push(mix(32, (t.gaz.mask as u64) << 8 | class));
+        out.push(gaz_class_feature(&t));
     }
 }
+
+/// The features of [`shared_context_features`] whose values range over word
+/// forms (word and shape pairs, headline words, gazetteer masks): these need
+/// a lookup per token; the others ([`ClassKey`], class triples, gazetteer
+/// positions) take few values and can be tabulated.
+pub fn sparse_context_features(
+    t: &TokenInfo,
+    p1: &TokenInfo,
+    n1: &TokenInfo,
+    headline: bool,
+    out: &mut Vec<u64>,
+) {
+    out.extend_from_slice(&pair_keys(t, p1, n1));
+    if headline {
+        out.push(headline_word_feature(t));
+    }
+    out.push(suffix_shape_feature(t, p1));
+    if t.gaz.mask != 0 {
+        out.push(gaz_class_feature(t));
+    }
+}
+
+#[inline]
+fn pair_keys(t: &TokenInfo, p1: &TokenInfo, n1: &TokenInfo) -> [u64; 4] {
+    [
+        mix2(18, p1.shape, t.shape),
+        mix2(19, t.shape, n1.shape),
+        mix2(20, p1.lower, t.lower),
+        mix2(21, t.lower, n1.lower),
+    ]
+}
+
+#[inline]
+fn headline_word_feature(t: &TokenInfo) -> u64 {
+    mix(24, t.lower)
+}
+
+#[inline]
+fn suffix_shape_feature(t: &TokenInfo, p1: &TokenInfo) -> u64 {
+    mix2(28, p1.suffix[2], t.shape)
+}
+
+#[inline]
+fn gaz_class_feature(t: &TokenInfo) -> u64 {
+    mix(32, (t.gaz.mask as u64) << 8 | t.class as u64)
+}
+
+/// The facts about a token that the class features read: its
+/// capitalisation class, sentence position, headline flag and whether its
+/// lower case form occurs in the document in lower case or capitalised
+/// inside a sentence. [`ClassKey::COUNT`] values in all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ClassKey {
+    pub class: CapClass,
+    pub first: bool,
+    pub headline: bool,
+    pub lower_seen: bool,
+    pub cap_seen: bool,
+}
+
+impl ClassKey {
+    pub const COUNT: usize = CapClass::COUNT * 16;
+
+    /// The key of token `i` of a sentence.
+    #[inline]
+    pub fn new(t: &TokenInfo, i: usize, headline: bool, doc: &DocContext) -> ClassKey {
+        let seen = if t.is_capitalised() {
+            doc.seen(t.lower)
+        } else {
+            0
+        };
+        ClassKey {
+            class: t.class,
+            first: i == 0,
+            headline,
+            lower_seen: seen & SEEN_LOWER != 0,
+            cap_seen: seen & SEEN_CAP_INSIDE != 0,
+        }
+    }
+
+    /// A dense number below [`ClassKey::COUNT`].
+    #[inline]
+    pub fn index(self) -> usize {
+        (self.class as usize) << 4
+            | (self.first as usize) << 3
+            | (self.headline as usize) << 2
+            | (self.lower_seen as usize) << 1
+            | self.cap_seen as usize
+    }
+
+    /// Every key, in [`ClassKey::index`] order.
+    pub fn all() -> impl Iterator<Item = ClassKey> {
+        CapClass::ALL.into_iter().flat_map(|class| {
+            (0..16usize).map(move |bits| ClassKey {
+                class,
+                first: bits & 8 != 0,
+                headline: bits & 4 != 0,
+                lower_seen: bits & 2 != 0,
+                cap_seen: bits & 1 != 0,
+            })
+        })
+    }
+}
+
+/// The bias and the features of a [`ClassKey`], in any order (a tagger
+/// sums them once per key).
+pub fn class_features(key: ClassKey, out: &mut Vec<u64>) {
+    out.push(bias_feature());
+    class_features_before(key, out);
+    class_features_after(key, out);
+}
+
+/// The feature every token has.
+#[inline]
+pub fn bias_feature() -> u64 {
+    mix(0, 0)
+}
+
+fn class_features_before(key: ClassKey, out: &mut Vec<u64>) {
+    let class = key.class as u64;
+    let first = key.first as u64;
+    out.push(mix(22, class | first << 8));
+    out.push(mix(23, class | (key.headline as u64) << 8));
+}
+
+fn class_features_after(key: ClassKey, out: &mut Vec<u64>) {
+    if is_capitalised_class(key.class) {
+        let class = key.class as u64;
+        let first = key.first as u64;
+        out.push(mix(
+            25,
+            class | (key.lower_seen as u64) << 8 | (key.cap_seen as u64) << 9 | first << 10,
+        ));
+    }
+}
+
+/// The classes of the previous token, the token and the next one.
+#[inline]
+pub fn class_triple_feature(p1: CapClass, t: CapClass, n1: CapClass) -> u64 {
+    mix(26, (p1 as u64) | (t as u64) << 8 | (n1 as u64) << 16)
+}
+
+/// Where a token of a gazetteer match sits, for one category bit: template
+/// [`GAZ_SELF`], [`GAZ_PREV`] or [`GAZ_NEXT`] (the token's own match, the
+/// previous token's, the next token's).
+#[inline]
+pub fn gaz_feature(template: u64, bit: u64, pos: u8, len: u8) -> u64 {
+    mix(template, bit << 4 | pos as u64 | (len.min(4) as u64) << 8)
+}
+
+pub const GAZ_SELF: u64 = 29;
+pub const GAZ_PREV: u64 = 30;
+pub const GAZ_NEXT: u64 = 31;
 
 fn push_gaz(template: u64, g: GazMatch, out: &mut Vec<u64>) {
     let mut mask = g.mask;
     while mask != 0 {
         let bit = mask.trailing_zeros() as u64;
         mask &= mask - 1;
-        out.push(mix(
-            template,
-            bit << 4 | g.pos as u64 | (g.len.min(4) as u64) << 8,
-        ));
+        out.push(gaz_feature(template, bit, g.pos, g.len));
     }
 }
 
@@ -554,6 +722,59 @@ mod tests {
                 assert_eq!(whole, parts, "token {i}");
             }
         }
+    }
+
+    #[test]
+    fn sparse_and_tabulated_features_make_up_the_pair_features() {
+        // The tagger scores pair features as the sparse ones plus the
+        // tabulated groups: together they must be the same multiset.
+        let words = [
+            "Prime",
+            "Minister",
+            "Benjamin",
+            "Netanyahu",
+            "told",
+            "CNN",
+            "in",
+            "Gaza",
+        ];
+        let gaz = Gazetteer::embedded();
+        let mut infos: Vec<TokenInfo> = words.iter().map(|w| TokenInfo::new(w)).collect();
+        gaz.mark(&words, &mut infos);
+        let lower = [TokenInfo::new("told"), TokenInfo::new("gaza")];
+        let ctx = DocContext::new([infos.as_slice(), lower.as_slice()].into_iter());
+        for headline in [false, true] {
+            for i in 0..infos.len() {
+                let mut whole = Vec::new();
+                pair_features(&infos, i, headline, &ctx, &mut whole);
+                let t = infos[i];
+                let p1 = neighbour_at(&infos, i as isize - 1);
+                let n1 = neighbour_at(&infos, i as isize + 1);
+                let mut parts = Vec::new();
+                sparse_context_features(&t, &p1, &n1, headline, &mut parts);
+                class_features(ClassKey::new(&t, i, headline, &ctx), &mut parts);
+                parts.push(class_triple_feature(p1.class, t.class, n1.class));
+                for (template, g) in [(GAZ_SELF, t.gaz), (GAZ_PREV, p1.gaz), (GAZ_NEXT, n1.gaz)] {
+                    let mut mask = g.mask;
+                    while mask != 0 {
+                        let bit = mask.trailing_zeros() as u64;
+                        mask &= mask - 1;
+                        parts.push(gaz_feature(template, bit, g.pos, g.len));
+                    }
+                }
+                whole.sort_unstable();
+                parts.sort_unstable();
+                assert_eq!(whole, parts, "token {i}, headline {headline}");
+            }
+        }
+    }
+
+    #[test]
+    fn class_keys_are_numbered_densely() {
+        for (n, k) in ClassKey::all().enumerate() {
+            assert_eq!(k.index(), n);
+        }
+        assert_eq!(ClassKey::all().count(), ClassKey::COUNT);
     }
 
     #[test]

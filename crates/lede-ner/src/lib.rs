@@ -22,6 +22,7 @@ pub mod gazetteer;
 pub mod model;
 pub mod pathological;
 pub mod refine;
+pub mod scores;
 mod split_mix;
 pub mod tagger;
 pub mod train;
@@ -29,7 +30,7 @@ pub mod train;
 use std::sync::Arc;
 
 use lede_core::{
-    Document, EntityLabel, OptionKind, OptionSpec, OptionValue, Options, Stage, StageError,
+    layer, Document, EntityLabel, OptionKind, OptionSpec, OptionValue, Options, Stage, StageError,
     StageInfo,
 };
 
@@ -53,8 +54,8 @@ pub fn stage_info() -> StageInfo {
     StageInfo {
         id: "ner",
         description: "named entities (PERSON, NORP, ORG, GPE, LOC, FAC, EVENT, LAW, ...)",
-        requires: &["sentences", "tokens"],
-        produces: &["entities"],
+        requires: &[layer::SENTENCES, layer::TOKENS],
+        produces: &[layer::ENTITIES],
         options: vec![
             OptionSpec {
                 name: "model",
@@ -153,12 +154,13 @@ impl Ner {
             Some(OptionValue::StringList(items)) => {
                 let mut labels = Vec::new();
                 for s in items {
-                    labels.push(s.parse::<EntityLabel>().map_err(|message| {
-                        StageError::BadOption {
-                            option: "labels".to_string(),
-                            message,
-                        }
-                    })?);
+                    labels.push(
+                        s.parse::<EntityLabel>()
+                            .map_err(|e| StageError::BadOption {
+                                option: "labels".to_string(),
+                                message: e.to_string(),
+                            })?,
+                    );
                 }
                 Some(labels)
             }
@@ -184,17 +186,17 @@ impl Stage for Ner {
         "ner"
     }
     fn requires(&self) -> Vec<String> {
-        vec!["sentences".to_string(), "tokens".to_string()]
+        vec![layer::SENTENCES.into(), layer::TOKENS.into()]
     }
     fn produces(&self) -> Vec<String> {
-        vec!["entities".to_string()]
+        vec![layer::ENTITIES.into()]
     }
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
         if doc.layers.sentences.is_none() {
-            return Err(StageError::MissingLayer("sentences".to_string()));
+            return Err(StageError::MissingLayer(layer::SENTENCES.into()));
         }
         if doc.layers.tokens.is_none() {
-            return Err(StageError::MissingLayer("tokens".to_string()));
+            return Err(StageError::MissingLayer(layer::TOKENS.into()));
         }
         let mut entities = self.tagger.entities(doc);
         if let Some(keep) = &self.keep {

@@ -3,12 +3,16 @@
 
 use lede_core::{Span, Token, TokenKind};
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher as StdHasher};
+
 use crate::features::{
-    boundary_neighbours, intrinsic_features, is_headline, pair_features, role_features,
-    token_features, DocContext, Role, TokenInfo,
+    boundary_neighbours, is_headline, neighbour_at, role_features, sparse_context_features,
+    token_features, ClassKey, DocContext, Role, TokenInfo,
 };
 use crate::gazetteer::{Gazetteer, IdentityMap};
 use crate::model::{decode_spans, Coarse, Model, NUM_TAGS};
+use crate::scores::{add_row, FormScores};
 
 /// The features of one sentence, flat: token `i` owns
 /// `features[offsets[i]..offsets[i + 1]]`.
@@ -144,15 +148,28 @@ impl<'t> Analysis<'t> {
         let n = layout.tokens.len();
         let mut words: Vec<&str> = Vec::with_capacity(n);
         let mut infos: Vec<TokenInfo> = Vec::with_capacity(n);
+        let mut forms: Vec<(TokenInfo, Option<u64>)> = Vec::with_capacity(n / 2);
+        let mut keys: Vec<Option<u64>> = Vec::with_capacity(n);
+        // News repeats its words: each distinct text is read once (its
+        // infos and its gazetteer key).
+        let mut index: HashMap<&str, u32, BuildHasherDefault<TextHasher>> =
+            HashMap::with_capacity_and_hasher(n / 2, Default::default());
         for t in &layout.tokens {
             let w = t.span.text(text);
             words.push(w);
-            infos.push(TokenInfo::new(w));
+            let next = forms.len() as u32;
+            let id = *index.entry(w).or_insert(next);
+            if id == next {
+                forms.push((TokenInfo::new(w), gaz.start_key(w)));
+            }
+            let (info, key) = forms[id as usize];
+            infos.push(info);
+            keys.push(key);
         }
         let mut gaz_at = vec![None; n];
         for &(s, e) in &layout.sentences {
             for (i, slot) in gaz_at.iter_mut().enumerate().take(e).skip(s) {
-                *slot = gaz.longest_at(&words[s..e], i - s);
+                *slot = gaz.longest_at_keyed(&words[s..e], &keys[s..e], i - s);
             }
             Gazetteer::mark_from(&gaz_at[s..e], &mut infos[s..e]);
         }
@@ -164,12 +181,40 @@ impl<'t> Analysis<'t> {
     }
 }
 
-/// Scores cached per word form in a document: those of its own features and
-/// those it adds to its neighbours in each [`Role`].
-#[derive(Clone, Copy)]
-struct FormScores {
-    own: [i32; NUM_TAGS],
-    roles: [[i32; NUM_TAGS]; 4],
+/// A fast hash for token texts (multiply-rotate over 8-byte words): a
+/// keyed hash per token would cost more than reading the token.
+#[derive(Default)]
+struct TextHasher(u64);
+
+const TEXT_K: u64 = 0x517c_c1b7_2722_0a95;
+
+impl StdHasher for TextHasher {
+    #[inline]
+    fn finish(&self) -> u64 {
+        // The well-mixed high bits to where the table looks first.
+        self.0.rotate_left(26)
+    }
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(TEXT_K);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = 0u64;
+            for &b in rest {
+                w = w << 8 | b as u64;
+            }
+            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(TEXT_K);
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, b: u8) {
+        self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(TEXT_K);
+    }
 }
 
 /// Reusable buffers for one call.
@@ -201,33 +246,28 @@ pub fn tag_analysis(
     let infos = &analysis.infos;
     let ctx = DocContext::new(layout.sentences.iter().map(|&(s, e)| &infos[s..e]));
     // Scores of the features that depend on one word form alone, per form
-    // (news repeats its words): the token's own and, for each neighbour
-    // role, those it gives the token next to it. Each token then needs only
-    // the lookups of the features of word pairs and classes.
-    let mut form_index: IdentityMap<u32> = IdentityMap::default();
-    let mut forms: Vec<FormScores> = Vec::new();
+    // (from the model's cache, shared by documents): the token's own and,
+    // for each neighbour role, those it gives the token next to it. Each
+    // token then needs only the lookups of the features of word pairs; the
+    // class and gazetteer features come from tables. Forms are told apart
+    // by the infos the tagger is given, which a caller may have edited.
+    let mut index: IdentityMap<u32> =
+        IdentityMap::with_capacity_and_hasher(infos.len() / 2, Default::default());
+    let mut distinct: Vec<TokenInfo> = Vec::with_capacity(infos.len() / 2);
     let mut form_of: Vec<u32> = Vec::with_capacity(infos.len());
-    let mut feats = Vec::with_capacity(64);
     for info in infos {
-        let next = forms.len() as u32;
-        let id = *form_index.entry(info.word).or_insert(next);
+        let next = distinct.len() as u32;
+        let id = *index.entry(info.word).or_insert(next);
         if id == next {
-            let mut scores = FormScores {
-                own: [0; NUM_TAGS],
-                roles: [[0; NUM_TAGS]; 4],
-            };
-            feats.clear();
-            intrinsic_features(info, &mut feats);
-            model.add_scores(&feats, &mut scores.own);
-            for role in Role::ALL {
-                feats.clear();
-                role_features(info, role, &mut feats);
-                model.add_scores(&feats, &mut scores.roles[role as usize]);
-            }
-            forms.push(scores);
+            distinct.push(*info);
         }
         form_of.push(id);
     }
+    drop(index);
+    let mut forms: Vec<FormScores> = Vec::with_capacity(distinct.len());
+    model.forms.resolve(model, &distinct, &mut forms);
+    drop(distinct);
+    let mut feats = Vec::with_capacity(64);
     let mut scratch = Scratch::default();
     let mut out = Vec::new();
     for &(first, end) in &layout.sentences {
@@ -235,27 +275,50 @@ pub fn tag_analysis(
         let sent_forms = &form_of[first..end];
         let headline = is_headline(sent);
         let n = sent.len();
+        let before = neighbour_at(sent, -1);
+        let after = neighbour_at(sent, n as isize);
         scratch.scores.clear();
         scratch.scores.resize(n * NUM_TAGS, 0.0);
         for i in 0..n {
+            let t = &sent[i];
             let mut acc = forms[sent_forms[i] as usize].own;
-            let boundary = boundary_neighbours(sent, i);
-            let offsets = [-1isize, 1, -2, 2];
             feats.clear();
-            for ((role, b), d) in Role::ALL.into_iter().zip(boundary).zip(offsets) {
-                match b {
-                    None => {
-                        let j = (i as isize + d) as usize;
-                        let add = &forms[sent_forms[j] as usize].roles[role as usize];
-                        for (a, x) in acc.iter_mut().zip(add) {
-                            *a += x;
+            if i >= 2 && i + 2 < n {
+                for (role, j) in Role::ALL.into_iter().zip([i - 1, i + 1, i - 2, i + 2]) {
+                    add_row(
+                        &mut acc,
+                        &forms[sent_forms[j] as usize].roles[role as usize],
+                    );
+                }
+            } else {
+                // Near a sentence end some neighbours are boundary markers,
+                // whose role features are looked up.
+                let boundary = boundary_neighbours(sent, i);
+                let offsets = [-1isize, 1, -2, 2];
+                for ((role, b), d) in Role::ALL.into_iter().zip(boundary).zip(offsets) {
+                    match b {
+                        None => {
+                            let j = (i as isize + d) as usize;
+                            add_row(
+                                &mut acc,
+                                &forms[sent_forms[j] as usize].roles[role as usize],
+                            );
                         }
+                        Some(marker) => role_features(&marker, role, &mut feats),
                     }
-                    Some(marker) => role_features(&marker, role, &mut feats),
                 }
             }
-            pair_features(sent, i, headline, &ctx, &mut feats);
+            let p1 = if i > 0 { &sent[i - 1] } else { &before };
+            let n1 = if i + 1 < n { &sent[i + 1] } else { &after };
+            sparse_context_features(t, p1, n1, headline, &mut feats);
             model.add_scores(&feats, &mut acc);
+            model.tables.add(
+                model,
+                ClassKey::new(t, i, headline, &ctx),
+                [p1.class, t.class, n1.class],
+                [t.gaz, p1.gaz, n1.gaz],
+                &mut acc,
+            );
             let row = &mut scratch.scores[i * NUM_TAGS..(i + 1) * NUM_TAGS];
             model.to_scores(&acc, row);
             // Tokens that cannot be names (URLs, handles, e-mail) are O.

@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 
 use lede_core::json::{from_json, OffsetUnit};
-use lede_core::Document;
+use lede_core::{layer, Document};
 
 use crate::gazetteer::{Gazetteer, IdentityMap};
 use crate::model::{decode_spans, encode, viterbi, Coarse, Model, NUM_TAGS};
@@ -300,9 +300,17 @@ fn read_numbered_documents(path: &Path) -> Result<Vec<(usize, Document)>, TrainE
             .layers
             .sentences
             .as_deref()
-            .ok_or(missing("sentences"))?;
-        let toks = doc.layers.tokens.as_deref().ok_or(missing("tokens"))?;
-        let ents = doc.layers.entities.as_deref().ok_or(missing("entities"))?;
+            .ok_or(missing(layer::SENTENCES.as_str()))?;
+        let toks = doc
+            .layers
+            .tokens
+            .as_deref()
+            .ok_or(missing(layer::TOKENS.as_str()))?;
+        let ents = doc
+            .layers
+            .entities
+            .as_deref()
+            .ok_or(missing(layer::ENTITIES.as_str()))?;
         let layout = Layout::new(&doc.text, sentences, toks);
         if let Some(e) = ents.iter().find(|e| !aligned(&layout, e.span)) {
             return Err(TrainError::Misaligned {

@@ -49,8 +49,8 @@ pub fn stage_info() -> StageInfo {
     StageInfo {
         id: "numbers",
         description: "numeric expressions with values, units and modifiers",
-        requires: &["sentences"],
-        produces: &["numbers"],
+        requires: &[layer::SENTENCES],
+        produces: &[layer::NUMBERS],
         options: vec![OptionSpec {
             name: "relative_dates",
             kind: OptionKind::Bool,

@@ -329,6 +329,13 @@ fn document_marks(
             Some(name) => name.to_string(),
             None => "no speaker given".to_string(),
         };
+        // The words at the cue ("he", "the union") next to the name they
+        // resolve to, so a reader can check the resolution.
+        if let Some(mention) = panels::mention_if_other(q, speakers.name_of_quote(i)) {
+            title.push_str(" (“");
+            title.push_str(mention);
+            title.push_str("”)");
+        }
         if let Some(cue) = &q.cue {
             title.push_str(" · ");
             title.push_str(cue);

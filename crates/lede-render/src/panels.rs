@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 
-use lede_core::{Document, EntityLabel, QuoteKind, Span};
+use lede_core::{Document, EntityLabel, Quote, QuoteKind, Span};
 
 use crate::escape::{escape_attr_into, escape_text_into};
 use crate::{number_value, truncate};
@@ -126,6 +126,13 @@ pub(crate) fn write_panels(out: &mut String, d: usize, doc: &Document, speakers:
     }
 }
 
+/// The speaker mention of a quote as written ("he", "Ms. Adler") when it
+/// differs from the name the speaker is listed under.
+pub(crate) fn mention_if_other<'q>(q: &'q Quote, name: Option<&str>) -> Option<&'q str> {
+    let mention = q.speaker.as_ref()?.text.trim();
+    (!mention.is_empty() && name.is_some_and(|n| n != mention)).then_some(mention)
+}
+
 fn write_who_said_what(out: &mut String, d: usize, doc: &Document, speakers: &Speakers) {
     let quotes = doc.layers.quotes.as_deref().unwrap_or(&[]);
     out.push_str("<section class=\"panel who-panel\"><h3>Who said what</h3>");
@@ -162,7 +169,18 @@ fn write_who_said_what(out: &mut String, d: usize, doc: &Document, speakers: &Sp
         let _ = write!(out, "</b> <span class=\"cnt\">({})</span><ol>", list.len());
         for &i in list {
             let q = &quotes[i];
-            let _ = write!(out, "<li><a href=\"#d{d}-q{i}\">“");
+            let _ = write!(out, "<li>");
+            if let Some(mention) = mention_if_other(
+                q,
+                speaker
+                    .and_then(|s| speakers.names.get(s))
+                    .map(String::as_str),
+            ) {
+                out.push_str("<span class=\"as\">as “");
+                escape_text_into(out, mention);
+                out.push_str("”</span> ");
+            }
+            let _ = write!(out, "<a href=\"#d{d}-q{i}\">“");
             escape_text_into(out, &truncate(doc.slice(q.span), 240));
             out.push_str("”</a>");
             if q.kind != QuoteKind::Direct {

@@ -3,7 +3,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use lede_core::json::{from_json, OffsetUnit};
 use lede_core::{
     AttrValue, Document, Entity, EntityLabel, GenericAnnotation, NumberAnnotation, NumberKind,
     NumberValue, Quote, QuoteKind, Span, Speaker, Token, TokenKind,
@@ -14,23 +13,11 @@ use serde_json::Value;
 use crate::html_check::{parse, Element};
 use crate::render_html;
 
-const GOLD: &str = include_str!("../../../corpus/seeds/gold.jsonl");
-
 /// Classes of the elements the page adds inside the text (label tags,
 /// values, counts, sentence numbers); everything else is document text.
 const DECORATION: [&str; 5] = ["tag", "nv", "qn", "sb", "gtag"];
 
-fn gold_docs() -> Vec<Document> {
-    GOLD.lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| from_json(l, OffsetUnit::CodePoints).expect("gold line reads"))
-        .collect()
-}
-
-fn find(text: &str, part: &str) -> Span {
-    let start = text.find(part).expect("part is in the text");
-    Span::new(text, start, start + part.len()).expect("valid span")
-}
+use lede_core::testing::{find, gold_seeds as gold_docs};
 
 fn render_and_parse(docs: &[Document]) -> Element {
     let html = render_html(docs);
@@ -660,4 +647,33 @@ fn colours_keep_text_readable() {
     for accent in accents {
         assert!(contrast(WHITE, hsl(accent)) >= 4.5, "{accent}");
     }
+}
+
+/// A quote credited to "she" that resolves to a named person shows both: the
+/// name it is listed under and the words at the cue.
+#[test]
+fn a_pronoun_speaker_shows_the_mention_next_to_the_resolved_name() {
+    let text = "Ruth Adler runs the port. “We are ready for the storm,” she said.";
+    let mut doc = Document::new("adler", text);
+    doc.layers.quotes = Some(vec![Quote {
+        span: find(text, "We are ready for the storm,"),
+        kind: QuoteKind::Direct,
+        speaker: Some(Speaker {
+            span: Some(find(text, "she")),
+            text: "she".into(),
+            canonical: Some("Ruth Adler".into()),
+            entity: Some(find(text, "Ruth Adler")),
+        }),
+        cue: Some("said".into()),
+    }]);
+    let html = render_html(std::slice::from_ref(&doc));
+    assert!(
+        html.contains("title=\"Ruth Adler (“she”) · said · direct quote\""),
+        "{html}"
+    );
+    assert!(html.contains("<b>Ruth Adler</b>"), "{html}");
+    assert!(
+        html.contains("<span class=\"as\">as “she”</span>"),
+        "{html}"
+    );
 }

@@ -22,5 +22,5 @@ pub use error::DocumentError;
 pub use exec::{
     process_one, run_ordered, run_ordered_timed, Failure, Input, InputFailure, Outcome, StageTimes,
 };
-pub use pipeline::{Pipeline, PipelineStage, DEFAULT_PIPELINE_TOML};
+pub use pipeline::{BuildError, Pipeline, PipelineStage, DEFAULT_PIPELINE_TOML};
 pub use registry::builtin_stages;

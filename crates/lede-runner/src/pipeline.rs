@@ -1,7 +1,7 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use lede_core::{Document, Stage};
+use lede_core::{AccessError, Document, Stage, StageError};
 
 use crate::diagnostics::{self, PipelineError};
 use crate::error::DocumentError;
@@ -12,6 +12,21 @@ pub const DEFAULT_PIPELINE_TOML: &str = include_str!("../../../pipelines/news.to
 
 /// How the embedded default pipeline is named in messages.
 const DEFAULT_PIPELINE_ORIGIN: &str = "pipelines/news.toml";
+
+/// Why [`Pipeline::from_stages`] refused a sequence of stages.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BuildError {
+    #[error("stage `{stage}` requires layer `{layer}`, which no earlier stage produces")]
+    MissingLayer { stage: String, layer: String },
+    #[error("stage `{stage}` produces a layer called `{layer}`, a key every output record uses")]
+    ReservedLayer { stage: String, layer: String },
+    #[error("stage `{stage}` produces layer `{layer}`, which stage `{earlier}` already produces")]
+    TwoProducers {
+        stage: String,
+        layer: String,
+        earlier: String,
+    },
+}
 
 /// One built stage of a pipeline.
 pub struct PipelineStage {
@@ -90,26 +105,35 @@ impl Pipeline {
     pub fn from_stages(
         name: impl Into<String>,
         stages: Vec<Box<dyn Stage>>,
-    ) -> Result<Pipeline, String> {
-        let mut built = Vec::new();
-        let mut available: Vec<String> = Vec::new();
+    ) -> Result<Pipeline, BuildError> {
+        let mut built: Vec<PipelineStage> = Vec::new();
         for stage in stages {
+            let name = || stage.name().to_string();
             let requires = stage.requires();
-            if let Some(missing) = requires.iter().find(|l| !available.contains(l)) {
-                return Err(format!(
-                    "stage `{}` requires layer `{missing}`, which no earlier stage produces",
-                    stage.name()
-                ));
+            let produced = |l: &String| built.iter().any(|s| s.produces.contains(l));
+            if let Some(missing) = requires.iter().find(|l| !produced(l)) {
+                return Err(BuildError::MissingLayer {
+                    stage: name(),
+                    layer: missing.clone(),
+                });
             }
             let produces = stage.produces();
             let reserved = |l: &&String| lede_core::json::RESERVED_KEYS.contains(&l.as_str());
             if let Some(bad) = produces.iter().find(reserved) {
-                return Err(format!(
-                    "stage `{}` produces a layer called `{bad}`, a key every output record uses",
-                    stage.name()
-                ));
+                return Err(BuildError::ReservedLayer {
+                    stage: name(),
+                    layer: bad.clone(),
+                });
             }
-            available.extend(produces.iter().cloned());
+            for layer in &produces {
+                if let Some(earlier) = built.iter().find(|s| s.produces.contains(layer)) {
+                    return Err(BuildError::TwoProducers {
+                        stage: name(),
+                        layer: layer.clone(),
+                        earlier: earlier.id.clone(),
+                    });
+                }
+            }
             built.push(PipelineStage {
                 id: stage.name().to_string(),
                 requires,
@@ -172,18 +196,94 @@ impl Pipeline {
 }
 
 fn run_stage(stage: &PipelineStage, doc: &mut Document) -> Result<(), DocumentError> {
+    let fail = |source: StageError| DocumentError {
+        stage: stage.id.clone(),
+        source,
+    };
     // Input documents may carry layers of their own, so the build-time check
     // is repeated cheaply here.
     if let Some(missing) = stage.requires.iter().find(|l| !doc.layers.has(l)) {
-        return Err(DocumentError {
-            stage: stage.id.clone(),
-            source: lede_core::StageError::MissingLayer(missing.clone()),
-        });
+        return Err(fail(StageError::MissingLayer(missing.clone())));
     }
-    stage.stage.process(doc).map_err(|source| DocumentError {
-        stage: stage.id.clone(),
-        source,
-    })
+    let guard = AccessGuard::enter(stage, doc);
+    let result = stage.stage.process(doc);
+    let access = guard.leave(doc);
+    result.map_err(fail)?;
+    access.map_err(|e| fail(e.into()))
+}
+
+/// What the runner enforces around one stage: the stage sees only the
+/// layers it requires and produces (the others are moved out and put back
+/// afterwards, so it cannot touch them), the layers it only requires are
+/// the same afterwards (compared by fingerprint, one pass over their items,
+/// no copy), the text is the same string, and it wrote no layer it does not
+/// produce.
+struct AccessGuard<'s> {
+    stage: &'s PipelineStage,
+    hidden: lede_core::Layers,
+    /// Fingerprint of each layer the stage requires but does not produce.
+    read_only: Vec<(&'s str, u64)>,
+    /// Address, length and capacity of the text: a stage that replaced or
+    /// edited it (in safe code) changes one of them.
+    text: (usize, usize, usize),
+}
+
+impl<'s> AccessGuard<'s> {
+    fn enter(stage: &'s PipelineStage, doc: &mut Document) -> AccessGuard<'s> {
+        let hidden = doc.layers.split_off(&|name| stage.declares(name));
+        let read_only = stage
+            .requires
+            .iter()
+            .filter(|r| !stage.produces.contains(r))
+            .filter_map(|r| Some((r.as_str(), doc.layers.stored(r)?.fingerprint())))
+            .collect();
+        AccessGuard {
+            stage,
+            hidden,
+            read_only,
+            text: text_identity(&doc.text),
+        }
+    }
+
+    /// Puts the hidden layers back and reports the first thing the stage
+    /// was not allowed to do.
+    fn leave(self, doc: &mut Document) -> Result<(), AccessError> {
+        let mut verdict = Ok(());
+        let undeclared = doc
+            .layers
+            .names()
+            .into_iter()
+            .find(|name| !self.stage.declares(name))
+            .map(str::to_string);
+        if let Some(layer) = undeclared {
+            verdict = Err(AccessError::Undeclared { layer });
+        } else if text_identity(&doc.text) != self.text {
+            verdict = Err(AccessError::ChangedText);
+        } else if let Some((layer, _)) = self
+            .read_only
+            .iter()
+            .find(|(name, print)| doc.layers.stored(name).map(|l| l.fingerprint()) != Some(*print))
+        {
+            verdict = Err(AccessError::ChangedRequired {
+                layer: layer.to_string(),
+            });
+        }
+        doc.layers.restore(self.hidden);
+        verdict
+    }
+}
+
+// The capacity is part of the identity, so this takes the String itself.
+#[allow(clippy::ptr_arg)]
+fn text_identity(text: &String) -> (usize, usize, usize) {
+    (text.as_ptr() as usize, text.len(), text.capacity())
+}
+
+impl PipelineStage {
+    /// True when the stage requires or produces the layer called `name`.
+    fn declares(&self, name: &str) -> bool {
+        self.requires.iter().any(|r| r == name) || self.produces.iter().any(|p| p == name)
+    }
 }
 
 #[cfg(test)]
@@ -204,6 +304,21 @@ mod tests {
     fn a_pipeline_built_in_code_is_checked_for_layer_order() {
         let ner = (lede_ner::stage_info().build)(&Default::default()).unwrap();
         let err = Pipeline::from_stages("code", vec![ner]).unwrap_err();
-        assert!(err.contains("requires layer `sentences`"), "{err}");
+        assert_eq!(
+            err,
+            BuildError::MissingLayer {
+                stage: "ner".into(),
+                layer: "sentences".into()
+            }
+        );
+        let segment = || {
+            let info = lede_segment::stage_info();
+            (info.build)(&lede_core::Options::defaults(&info.options)).unwrap()
+        };
+        let err = Pipeline::from_stages("twice", vec![segment(), segment()]).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "stage `segment` produces layer `paragraphs`, which stage `segment` already produces"
+        );
     }
 }

@@ -457,15 +457,15 @@ fn read_plugin(
     let help = "see docs/plugins.md for how plugins are found, built and given options";
     let path = match plugin_host::resolve(spec, base_dir) {
         Ok(path) => path,
-        Err(message) => {
-            found.at(at, Code::Plugin, message, help);
+        Err(e) => {
+            found.at(at, Code::Plugin, e.message, help);
             return stage;
         }
     };
     let description = match plugin_host::describe(&path) {
         Ok(description) => description,
-        Err(message) => {
-            found.at(at, Code::Plugin, message, help);
+        Err(e) => {
+            found.at(at, Code::Plugin, e.message, help);
             return stage;
         }
     };
@@ -481,7 +481,7 @@ fn read_plugin(
     }
     match plugin_host::load(&path, &options_json) {
         Ok(built) => stage.built = Some(built),
-        Err(message) => found.at(at, Code::Plugin, message, help),
+        Err(e) => found.at(at, Code::Plugin, e.message, help),
     }
     stage
 }
@@ -627,7 +627,7 @@ fn check_layers(
     if let Some(first) = missing.first() {
         let producer = registry
             .iter()
-            .find(|info| info.produces.contains(&first.as_str()))
+            .find(|info| info.produces.iter().any(|l| l == *first))
             .map(|info| info.id);
         let configured_out = earlier
             .iter()
@@ -802,7 +802,7 @@ fn item_start(item: &Item, fallback: usize) -> usize {
     item.span().map_or(fallback, |s| s.start)
 }
 
-fn strings(items: &[&str]) -> Vec<String> {
+fn strings(items: &[lede_core::LayerId]) -> Vec<String> {
     items.iter().map(|s| s.to_string()).collect()
 }
 

@@ -37,13 +37,40 @@ pub const PLUGIN_PATH_VAR: &str = "LEDE_PLUGIN_PATH";
 /// directory of `LEDE_PLUGIN_PATH`; a name without a library extension also
 /// matches the platform's library file names (`liblede_handles.so`,
 /// `liblede_<name>.so`).
-pub fn resolve(spec: &str, base_dir: &Path) -> Result<PathBuf, String> {
+pub fn resolve(spec: &str, base_dir: &Path) -> Result<PathBuf, PluginError> {
     resolve_in(spec, base_dir, std::env::var_os(PLUGIN_PATH_VAR))
+}
+
+/// Why a plugin could not be found, opened or started. The message names
+/// the plugin as written or the library file; `path` is the file when one
+/// was found.
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
+pub struct PluginError {
+    pub path: Option<PathBuf>,
+    pub message: String,
+}
+
+impl PluginError {
+    fn at(path: Option<&Path>) -> impl FnOnce(String) -> PluginError + '_ {
+        move |message| PluginError {
+            path: path.map(Path::to_path_buf),
+            message,
+        }
+    }
 }
 
 /// [`resolve`] with the search path given instead of read from the
 /// environment.
 pub fn resolve_in(
+    spec: &str,
+    base_dir: &Path,
+    plugin_path: Option<std::ffi::OsString>,
+) -> Result<PathBuf, PluginError> {
+    find(spec, base_dir, plugin_path).map_err(PluginError::at(None))
+}
+
+fn find(
     spec: &str,
     base_dir: &Path,
     plugin_path: Option<std::ffi::OsString>,
@@ -146,15 +173,19 @@ struct Opened {
 }
 
 /// Reads a plugin's descriptor without creating an instance (for listings).
-pub fn describe(path: &Path) -> Result<PluginDescription, String> {
-    open(path).map(|o| o.description)
+pub fn describe(path: &Path) -> Result<PluginDescription, PluginError> {
+    open(path)
+        .map(|o| o.description)
+        .map_err(PluginError::at(Some(path)))
 }
 
 /// Loads the plugin at `path` and creates one instance with `options_json`
 /// (a JSON object; empty means no options). The returned stage is named
 /// after the plugin and shared by all worker threads.
-pub fn load(path: &Path, options_json: &str) -> Result<Box<dyn Stage>, String> {
-    start(open(path)?, options_json)
+pub fn load(path: &Path, options_json: &str) -> Result<Box<dyn Stage>, PluginError> {
+    open(path)
+        .and_then(|opened| start(opened, options_json))
+        .map_err(PluginError::at(Some(path)))
 }
 
 /// Creates one instance of an opened plugin.
@@ -645,7 +676,9 @@ mod tests {
                 "{spec}"
             );
         }
-        let err = resolve_in("handles", &pipelines, None).unwrap_err();
+        let err = resolve_in("handles", &pipelines, None)
+            .unwrap_err()
+            .to_string();
         assert!(
             err.contains("not found") && err.contains(PLUGIN_PATH_VAR),
             "{err}"
@@ -656,7 +689,9 @@ mod tests {
             resolve_in(&relative, &pipelines, None).unwrap(),
             pipelines.join(&relative)
         );
-        let err = resolve_in("../target/release/libnope.so", &pipelines, path_var).unwrap_err();
+        let err = resolve_in("../target/release/libnope.so", &pipelines, path_var)
+            .unwrap_err()
+            .to_string();
         assert!(
             err.contains("no such file") && err.contains("relative to the pipeline file"),
             "{err}"
@@ -669,6 +704,11 @@ mod tests {
         let err = load(Path::new("/nonexistent/liblede_gone.so"), "{}")
             .err()
             .unwrap();
+        assert_eq!(
+            err.path.as_deref(),
+            Some(Path::new("/nonexistent/liblede_gone.so"))
+        );
+        let err = err.to_string();
         assert!(
             err.starts_with("plugin /nonexistent/liblede_gone.so: no such file"),
             "{err}"
@@ -679,7 +719,7 @@ mod tests {
     fn a_file_that_is_not_a_library_is_refused() {
         let path = std::env::temp_dir().join(format!("lede-notalib-{}.so", std::process::id()));
         std::fs::write(&path, "This is a news article, not a library.\n").unwrap();
-        let err = load(&path, "{}").err().unwrap();
+        let err = load(&path, "{}").err().unwrap().to_string();
         assert!(
             err.contains("cannot be loaded as a shared library"),
             "{err}"
@@ -781,7 +821,10 @@ mod tests {
             vec![("https://t.co/hfkct0Sqw7", "url")]
         );
 
-        let err = load(&path, r#"{"min_length": "two"}"#).err().unwrap();
+        let err = load(&path, r#"{"min_length": "two"}"#)
+            .err()
+            .unwrap()
+            .to_string();
         assert_eq!(
             err,
             format!(
@@ -791,7 +834,10 @@ mod tests {
                 path.display()
             )
         );
-        let err = load(&path, r#"{"kind": ["url"]}"#).err().unwrap();
+        let err = load(&path, r#"{"kind": ["url"]}"#)
+            .err()
+            .unwrap()
+            .to_string();
         assert!(err.contains("unknown option `kind`"), "{err}");
     }
 
@@ -824,7 +870,7 @@ mod tests {
     #[test]
     fn a_plugin_for_another_abi_version_is_refused_with_both_versions() {
         let path = library("lede_test_wrong_abi");
-        let err = load(&path, "{}").err().unwrap();
+        let err = load(&path, "{}").err().unwrap().to_string();
         assert_eq!(
             err,
             format!(
@@ -843,7 +889,7 @@ mod tests {
     #[test]
     fn a_library_that_is_not_a_plugin_is_refused() {
         let path = library("lede_test_not_a_plugin");
-        let err = load(&path, "{}").err().unwrap();
+        let err = load(&path, "{}").err().unwrap().to_string();
         assert!(
             err.starts_with(&format!(
                 "plugin {}: not a lede plugin (it does not export `lede_plugin_descriptor`)",
@@ -856,7 +902,10 @@ mod tests {
     #[test]
     fn a_plugin_that_refuses_to_start_says_why() {
         let path = library("lede_test_panic");
-        let err = load(&path, r#"{"refuse": true}"#).err().unwrap();
+        let err = load(&path, r#"{"refuse": true}"#)
+            .err()
+            .unwrap()
+            .to_string();
         assert!(
             err.starts_with(&format!(
                 "plugin {} (`misbehaving`) could not start: refusing to start, as asked",
@@ -866,11 +915,7 @@ mod tests {
         );
     }
 
-    fn with_sentences(id: &str, text: &str) -> Document {
-        let mut doc = Document::new(id, text);
-        doc.layers.sentences = Some(vec![Span::new(text, 0, text.len()).unwrap()]);
-        doc
-    }
+    use lede_core::testing::one_sentence as with_sentences;
 
     #[test]
     fn panics_errors_and_bad_spans_fail_one_document_each() {
@@ -1025,8 +1070,10 @@ mod tests {
         std::fs::copy(library("lede_handles"), &file).unwrap();
         let found = resolve_in(&name, Path::new(""), None);
         let loaded = match &found {
-            Ok(path) => load(path, "{}").map(|stage| stage.name().to_string()),
-            Err(e) => Err(e.clone()),
+            Ok(path) => load(path, "{}")
+                .map(|stage| stage.name().to_string())
+                .map_err(|e| e.to_string()),
+            Err(e) => Err(e.to_string()),
         };
         std::fs::remove_file(&file).unwrap();
         assert_eq!(found.unwrap(), Path::new(".").join(&file));

@@ -68,8 +68,8 @@ mod tokens;
 use std::sync::OnceLock;
 
 use lede_core::{
-    layer, Document, OptionKind, OptionSpec, OptionValue, Options, Span, Stage, StageError,
-    StageInfo, Token,
+    layer, Document, LayerId, OptionKind, OptionSpec, OptionValue, Options, Span, Stage,
+    StageError, StageInfo, Token,
 };
 
 pub use lede_core::TokenKind;
@@ -189,7 +189,7 @@ pub fn segment(text: &str) -> Segmentation {
     default_segmenter().segment(text)
 }
 
-const LAYERS: [&str; 3] = [layer::PARAGRAPHS, layer::SENTENCES, layer::TOKENS];
+const LAYERS: [LayerId; 3] = [layer::PARAGRAPHS, layer::SENTENCES, layer::TOKENS];
 
 /// The stage's entry for the runner's registry.
 pub fn stage_info() -> StageInfo {

@@ -26,6 +26,10 @@ mod write;
 
 use std::io;
 
+use serde::ser::SerializeMap;
+use serde_json::ser::{CharEscape, CompactFormatter, Formatter};
+use serde_json::Value;
+
 use crate::{Document, OffsetMap, Span};
 
 pub use read::RawDocument;
@@ -125,14 +129,15 @@ impl WriteError {
     }
 }
 
-/// Converts offsets of one text between bytes and the output unit.
-struct Offsets<'a> {
+/// Converts offsets of one text between bytes and the output unit: what a
+/// [`LayerItem`](crate::LayerItem) uses to write and read its spans.
+pub struct Offsets<'a> {
     text: &'a str,
     map: Option<OffsetMap>,
 }
 
 impl<'a> Offsets<'a> {
-    fn new(text: &'a str, unit: OffsetUnit) -> Self {
+    pub fn new(text: &'a str, unit: OffsetUnit) -> Self {
         let map = match unit {
             OffsetUnit::CodePoints => Some(OffsetMap::new(text)),
             OffsetUnit::Bytes => None,
@@ -140,14 +145,16 @@ impl<'a> Offsets<'a> {
         Offsets { text, map }
     }
 
-    fn out(&self, byte: usize) -> usize {
+    /// A byte offset of the text in the output unit.
+    pub fn out(&self, byte: usize) -> usize {
         match &self.map {
             Some(map) => map.byte_to_char(self.text, byte),
             None => byte,
         }
     }
 
-    fn span_in(&self, start: usize, end: usize) -> Result<Span, String> {
+    /// The span of `start..end` given in the output unit.
+    pub(crate) fn span_in(&self, start: usize, end: usize) -> Result<Span, String> {
         let (s, e) = match &self.map {
             Some(map) => (
                 map.char_to_byte(self.text, start)
@@ -158,6 +165,70 @@ impl<'a> Offsets<'a> {
             None => (start, end),
         };
         Span::new(self.text, s, e).map_err(|e| e.to_string())
+    }
+}
+
+/// Writes `start` and `end` of `span` into an item's map.
+pub fn span_entries<M: SerializeMap>(
+    map: &mut M,
+    off: &Offsets,
+    span: Span,
+) -> Result<(), M::Error> {
+    map.serialize_entry("start", &off.out(span.start()))?;
+    map.serialize_entry("end", &off.out(span.end()))
+}
+
+/// A [`ReadError::Field`] about the layer or field `field`.
+pub fn field_error(field: &str, message: impl ToString) -> ReadError {
+    ReadError::Field {
+        field: field.to_string(),
+        message: message.to_string(),
+    }
+}
+
+/// A string member of a JSON object, if present and a string.
+pub fn opt_string(obj: &Value, key: &str) -> Option<String> {
+    obj.get(key).and_then(Value::as_str).map(str::to_string)
+}
+
+/// A span given as `{"start", "end"}` or as `[start, end]` (the gold form),
+/// in the unit of `off`, checked against the text.
+pub fn read_span(off: &Offsets, field: &str, value: &Value) -> Result<Span, ReadError> {
+    let (start, end) = match value {
+        Value::Array(pair) if pair.len() == 2 => (pair[0].as_u64(), pair[1].as_u64()),
+        Value::Object(o) => (
+            o.get("start").and_then(Value::as_u64),
+            o.get("end").and_then(Value::as_u64),
+        ),
+        _ => (None, None),
+    };
+    match (start, end) {
+        (Some(s), Some(e)) => off
+            .span_in(s as usize, e as usize)
+            .map_err(|m| field_error(field, m)),
+        _ => Err(field_error(
+            field,
+            "each item needs non-negative integer `start` and `end`",
+        )),
+    }
+}
+
+/// serde_json's compact form, except that backspace and form feed are
+/// written as `\u0008` and `\u000c` like every other control character, as
+/// lede has always written them.
+pub(crate) struct LedeFormatter;
+
+impl Formatter for LedeFormatter {
+    fn write_char_escape<W: ?Sized + io::Write>(
+        &mut self,
+        writer: &mut W,
+        char_escape: CharEscape,
+    ) -> io::Result<()> {
+        match char_escape {
+            CharEscape::Backspace => writer.write_all(b"\\u0008"),
+            CharEscape::FormFeed => writer.write_all(b"\\u000c"),
+            other => CompactFormatter.write_char_escape(writer, other),
+        }
     }
 }
 

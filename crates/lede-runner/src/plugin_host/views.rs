@@ -2,57 +2,23 @@
 //! items and (ABI version 2) as typed views of entities, numbers and quotes.
 //! Everything here borrows from the document for one `process` call.
 
-use lede_core::{layer, Document, NumberValue, Span};
+use lede_core::{layer, Document, NumberValue};
 use lede_plugin::abi::{self, Str};
 
-/// The items of a layer as the plugin sees it, or `None` if the document
-/// does not have it.
-pub(super) fn layer_items<'d>(doc: &'d Document, name: &str) -> Option<Vec<abi::Item>> {
-    let item = |span: Span, label: &'d str| abi::Item {
-        start: span.start(),
-        end: span.end(),
-        label: Str::new(label),
-    };
-    let l = &doc.layers;
-    Some(match name {
-        layer::PARAGRAPHS => l
-            .paragraphs
-            .as_ref()?
-            .iter()
-            .map(|s| item(*s, ""))
+/// The items of a layer as the plugin sees it (span and label, as each
+/// layer kind defines them), or `None` if the document does not have it.
+pub(super) fn layer_items(doc: &Document, name: &str) -> Option<Vec<abi::Item>> {
+    let items = doc.layers.stored(name)?.plugin_items();
+    Some(
+        items
+            .into_iter()
+            .map(|(span, label)| abi::Item {
+                start: span.start(),
+                end: span.end(),
+                label: Str::new(label),
+            })
             .collect(),
-        layer::SENTENCES => l.sentences.as_ref()?.iter().map(|s| item(*s, "")).collect(),
-        layer::TOKENS => l
-            .tokens
-            .as_ref()?
-            .iter()
-            .map(|t| item(t.span, t.kind.as_str()))
-            .collect(),
-        layer::ENTITIES => l
-            .entities
-            .as_ref()?
-            .iter()
-            .map(|e| item(e.span, e.label.as_str()))
-            .collect(),
-        layer::NUMBERS => l
-            .numbers
-            .as_ref()?
-            .iter()
-            .map(|n| item(n.span, n.kind.as_str()))
-            .collect(),
-        layer::QUOTES => l
-            .quotes
-            .as_ref()?
-            .iter()
-            .map(|q| item(q.span, q.kind.as_str()))
-            .collect(),
-        other => l
-            .generic
-            .get(other)?
-            .iter()
-            .map(|g| item(g.span, &g.label))
-            .collect(),
-    })
+    )
 }
 
 /// The typed views of the required built-in layers; a layer not required
@@ -67,7 +33,7 @@ pub(super) struct TypedViews {
 impl TypedViews {
     /// Views of the layers in `required` that `doc` has.
     pub(super) fn of(doc: &Document, required: &[String]) -> TypedViews {
-        let wants = |name: &str| required.iter().any(|r| r == name);
+        let wants = |id: lede_core::LayerId| required.iter().any(|r| *r == id);
         let l = &doc.layers;
         TypedViews {
             entities: l

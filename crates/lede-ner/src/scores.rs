@@ -1,0 +1,202 @@
+//! Scores computed ahead of tagging, so that a token costs few weight
+//! lookups: dense tables for the context features that take few values
+//! (capitalisation classes, sentence position, gazetteer positions), and a
+//! cache of the scores of word forms shared by every document the model
+//! tags. Both only ever hold sums of the model's own weights, so a tagger
+//! that uses them scores exactly as one that looks every feature up.
+
+use std::sync::Mutex;
+
+use crate::features::{
+    class_features, class_triple_feature, gaz_feature, intrinsic_features, role_features, CapClass,
+    ClassKey, Role, TokenInfo, GAZ_NEXT, GAZ_PREV, GAZ_SELF,
+};
+use crate::gazetteer::{GazMatch, IdentityMap};
+use crate::model::{Model, NUM_TAGS};
+
+/// Summed quantised weights, one per tag.
+pub type Acc = [i32; NUM_TAGS];
+
+/// Gazetteer positions tabulated: `pos` below 4, `len` (capped at 4) up to 4.
+const GAZ_POS: usize = 4;
+const GAZ_LEN: usize = 5;
+const GAZ_BITS: usize = 16;
+const GAZ_ROWS: usize = GAZ_BITS * GAZ_POS * GAZ_LEN;
+
+/// The scores of the small-domain context features, one row per value.
+#[derive(Default)]
+pub struct ContextTables {
+    /// Bias and class features per [`ClassKey::index`].
+    class: Vec<Acc>,
+    /// Class triples (previous, token, next), indexed `p * 81 + t * 9 + n`.
+    triple: Vec<Acc>,
+    /// Gazetteer features per template (own, previous, next), bit, position
+    /// and length.
+    gaz: [Vec<Acc>; 3],
+}
+
+impl ContextTables {
+    pub fn new(model: &Model) -> ContextTables {
+        let mut feats = Vec::with_capacity(8);
+        let sum = |feats: &mut Vec<u64>| {
+            let mut acc = [0; NUM_TAGS];
+            model.add_scores(feats, &mut acc);
+            feats.clear();
+            acc
+        };
+        let class = ClassKey::all()
+            .map(|k| {
+                class_features(k, &mut feats);
+                sum(&mut feats)
+            })
+            .collect();
+        let mut triple = Vec::with_capacity(CapClass::COUNT.pow(3));
+        for p in CapClass::ALL {
+            for t in CapClass::ALL {
+                for n in CapClass::ALL {
+                    feats.push(class_triple_feature(p, t, n));
+                    triple.push(sum(&mut feats));
+                }
+            }
+        }
+        let gaz = [GAZ_SELF, GAZ_PREV, GAZ_NEXT].map(|template| {
+            let mut rows = Vec::with_capacity(GAZ_ROWS);
+            for bit in 0..GAZ_BITS {
+                for pos in 0..GAZ_POS {
+                    for len in 0..GAZ_LEN {
+                        feats.push(gaz_feature(template, bit as u64, pos as u8, len as u8));
+                        rows.push(sum(&mut feats));
+                    }
+                }
+            }
+            rows
+        });
+        ContextTables { class, triple, gaz }
+    }
+
+    /// Adds the scores of the tabulated context features of a token.
+    #[inline]
+    pub fn add(
+        &self,
+        model: &Model,
+        key: ClassKey,
+        classes: [CapClass; 3],
+        gaz: [GazMatch; 3],
+        acc: &mut Acc,
+    ) {
+        add_row(acc, &self.class[key.index()]);
+        let [p, t, n] = classes.map(|c| c as usize);
+        add_row(
+            acc,
+            &self.triple[(p * CapClass::COUNT + t) * CapClass::COUNT + n],
+        );
+        for (k, g) in gaz.iter().enumerate() {
+            let mut mask = g.mask;
+            while mask != 0 {
+                let bit = mask.trailing_zeros() as usize;
+                mask &= mask - 1;
+                let len = g.len.min(4) as usize;
+                if (g.pos as usize) < GAZ_POS {
+                    let row = (bit * GAZ_POS + g.pos as usize) * GAZ_LEN + len;
+                    add_row(acc, &self.gaz[k][row]);
+                } else {
+                    // Not a position the marker writes; looked up as is.
+                    let template = [GAZ_SELF, GAZ_PREV, GAZ_NEXT][k];
+                    model.add_scores(&[gaz_feature(template, bit as u64, g.pos, g.len)], acc);
+                }
+            }
+        }
+    }
+}
+
+#[inline]
+pub fn add_row(acc: &mut Acc, row: &Acc) {
+    for (a, x) in acc.iter_mut().zip(row) {
+        *a += x;
+    }
+}
+
+/// Scores of the features of one word form: its own ([`intrinsic_features`])
+/// and those it gives a neighbour in each [`Role`] ([`role_features`]).
+#[derive(Clone, Copy)]
+pub struct FormScores {
+    pub own: Acc,
+    pub roles: [Acc; 4],
+}
+
+impl FormScores {
+    pub fn new(model: &Model, info: &TokenInfo, feats: &mut Vec<u64>) -> FormScores {
+        let mut scores = FormScores {
+            own: [0; NUM_TAGS],
+            roles: [[0; NUM_TAGS]; 4],
+        };
+        feats.clear();
+        intrinsic_features(info, feats);
+        model.add_scores(feats, &mut scores.own);
+        for role in Role::ALL {
+            feats.clear();
+            role_features(info, role, feats);
+            model.add_scores(feats, &mut scores.roles[role as usize]);
+        }
+        feats.clear();
+        scores
+    }
+}
+
+/// The most word forms the cache keeps (about 340 bytes each): news
+/// vocabulary is skewed enough that this covers almost every token, and it
+/// bounds the memory of a stage that tags an endless stream of new words.
+const FORM_CACHE_LIMIT: usize = 1 << 16;
+
+/// Form scores by word-form hash, shared by the documents a model tags.
+/// Documents take the lock twice (once to read the forms they have, once to
+/// add those they computed), never per token.
+#[derive(Default)]
+pub struct FormCache {
+    forms: Mutex<IdentityMap<FormScores>>,
+}
+
+impl FormCache {
+    /// Fills `scores[i]` for the forms `infos[i]` (distinct word hashes
+    /// expected), computing those not cached yet and caching them.
+    pub fn resolve(&self, model: &Model, infos: &[TokenInfo], scores: &mut Vec<FormScores>) {
+        scores.clear();
+        scores.reserve(infos.len());
+        let mut missing = Vec::with_capacity(infos.len());
+        {
+            let cache = match self.forms.lock() {
+                Ok(c) => c,
+                Err(poisoned) => poisoned.into_inner(),
+            };
+            for (i, info) in infos.iter().enumerate() {
+                match cache.get(&info.word) {
+                    Some(s) => scores.push(*s),
+                    None => {
+                        missing.push(i);
+                        scores.push(FormScores {
+                            own: [0; NUM_TAGS],
+                            roles: [[0; NUM_TAGS]; 4],
+                        });
+                    }
+                }
+            }
+        }
+        if missing.is_empty() {
+            return;
+        }
+        let mut feats = Vec::with_capacity(64);
+        for &i in &missing {
+            scores[i] = FormScores::new(model, &infos[i], &mut feats);
+        }
+        let mut cache = match self.forms.lock() {
+            Ok(c) => c,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        for &i in &missing {
+            if cache.len() >= FORM_CACHE_LIMIT {
+                break;
+            }
+            cache.insert(infos[i].word, scores[i]);
+        }
+    }
+}
