@@ -1217,6 +1217,8 @@ fn word_shape(s: &str) -> (usize, bool) {
 
 /// One quote with its kind and attribution, before kinds are filtered.
 struct Analysed {
+    /// The quoted words (without a transcript label).
+    inner: Span,
     kind: QuoteKind,
     attr: Attr,
     /// The quote has a cue of its own (not inherited).
@@ -1430,8 +1432,10 @@ pub(crate) fn attribute(
         if let Some(a) = view.sign_off(q, para) {
             cands.add(view, q.inner, a, "signoff");
         }
-        if let Some(a) = view.transcript_label(q) {
-            cands.add(view, q.inner, a, "label");
+        let mut inner = q.inner;
+        if let Some((a, said)) = view.transcript_label(q) {
+            inner = said;
+            cands.add(view, said, a, "label");
         }
         if lead_toks.is_empty() {
             if let Some(a) = view.paragraph_cue(q, &mut para_toks) {
@@ -1532,6 +1536,7 @@ pub(crate) fn attribute(
             QuoteKind::Scare
         };
         done.push(Analysed {
+            inner,
             kind,
             attr: attr.unwrap_or_default(),
             own_cue,
@@ -1551,17 +1556,16 @@ pub(crate) fn attribute(
         }
     }
 
-    raw.iter()
-        .zip(done)
-        .map(|(q, d)| {
+    done.into_iter()
+        .map(|d| {
             // An entity layer may hold a span running over the quote itself;
             // its words are never their own speaker.
             let speaker = d
                 .attr
                 .speaker
-                .filter(|sp| !sp.span.is_some_and(|s| s.overlaps(q.inner)));
+                .filter(|sp| !sp.span.is_some_and(|s| s.overlaps(d.inner)));
             Quote {
-                span: q.inner,
+                span: d.inner,
                 kind: d.kind,
                 speaker,
                 cue: d.attr.cue,
