@@ -6,6 +6,7 @@
 //! values. Training and tagging call the same code, so a model only ever sees
 //! features computed the same way.
 
+use crate::clusters::WordClasses;
 use crate::gazetteer::{GazMatch, Gazetteer, IdentityMap};
 
 /// Streaming FNV-1a over code points: the same text fed in pieces gives the
@@ -123,6 +124,9 @@ pub struct TokenInfo {
     pub len: u8,
     /// Greedy longest gazetteer match covering this token.
     pub gaz: GazMatch,
+    /// Word classes learnt from unlabelled news ([`crate::clusters`]), set
+    /// with the gazetteer marks; [`WordClasses::NONE`] until then.
+    pub classes: WordClasses,
 }
 
 const BOS: u64 = 0x1234_5678_9abc_def1;
@@ -139,6 +143,7 @@ impl TokenInfo {
             class: CapClass::Other,
             len: 0,
             gaz: GazMatch::NONE,
+            classes: WordClasses::NONE,
         }
     }
 
@@ -249,6 +254,7 @@ impl TokenInfo {
             class,
             len: n.min(255) as u8,
             gaz: GazMatch::NONE,
+            classes: WordClasses::NONE,
         }
     }
 
@@ -373,6 +379,10 @@ pub fn intrinsic_features(t: &TokenInfo, out: &mut Vec<u64>) {
         out.push(mix(8 + k as u64, t.suffix[k]));
     }
     out.push(mix(27, (t.len.min(12) as u64) | (t.class as u64) << 8));
+    // Word classes, coarse to fine.
+    for (k, &c) in t.classes.0.iter().enumerate() {
+        out.push(mix(33 + k as u64, c as u64));
+    }
 }
 
 /// Features of token `i` that depend on its neighbours, its sentence or its
@@ -397,6 +407,8 @@ pub fn context_features(
     out.push(mix(15, n2.lower));
     out.push(mix(16, p1.shape));
     out.push(mix(17, n1.shape));
+    class_role_features(&p1, Role::Prev, out);
+    class_role_features(&n1, Role::Next, out);
     shared_context_features(t, p1, n1, i, headline, doc, out);
 }
 
@@ -428,6 +440,23 @@ pub fn role_features(x: &TokenInfo, role: Role, out: &mut Vec<u64>) {
         }
         Role::Prev2 => out.push(mix(14, x.lower)),
         Role::Next2 => out.push(mix(15, x.lower)),
+    }
+    class_role_features(x, role, out);
+}
+
+/// The middle and fine word classes of the previous and the next word.
+fn class_role_features(x: &TokenInfo, role: Role, out: &mut Vec<u64>) {
+    let [_, middle, fine] = x.classes.0;
+    match role {
+        Role::Prev => {
+            out.push(mix(37, middle as u64));
+            out.push(mix(39, fine as u64));
+        }
+        Role::Next => {
+            out.push(mix(38, middle as u64));
+            out.push(mix(40, fine as u64));
+        }
+        Role::Prev2 | Role::Next2 => {}
     }
 }
 

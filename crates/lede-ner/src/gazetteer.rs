@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher as StdHasher};
 
+use crate::clusters::Clusters;
 use crate::features::{key_of, normalize_char, push_lower, Hasher};
 
 /// Gazetteer categories; each is one bit of a [`GazMatch`] mask.
@@ -107,6 +108,9 @@ pub struct Gazetteer {
     entries: IdentityMap<Entry>,
     /// Keys of words news writes in lower case (`data/common_words.txt`).
     common: IdentityMap<()>,
+    /// Word classes learnt from unlabelled news (`data/clusters.txt`), set
+    /// on token infos with the list matches.
+    pub clusters: Clusters,
 }
 
 /// Words news writes in lower case at least 90% of the time, learnt from
@@ -119,6 +123,7 @@ impl Gazetteer {
         let mut g = Gazetteer {
             entries: IdentityMap::default(),
             common: IdentityMap::default(),
+            clusters: Clusters::embedded(),
         };
         for line in COMMON_WORDS.lines() {
             let w = line.trim();
@@ -260,6 +265,9 @@ impl Gazetteer {
             .map(|i| self.longest_at(words, i))
             .collect();
         Gazetteer::mark_from(&longest, infos);
+        for info in infos.iter_mut() {
+            info.classes = self.clusters.of(info);
+        }
     }
 
     /// [`Gazetteer::mark`] from the longest match at each token of the

@@ -130,6 +130,7 @@ pub fn sentence_case(
                 let mark = infos[k].gaz;
                 infos[k] = TokenInfo::new(&words[k].to_lowercase());
                 infos[k].gaz = mark;
+                infos[k].classes = gaz.clusters.of(&infos[k]);
             }
         }
     }

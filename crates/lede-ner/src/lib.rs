@@ -17,6 +17,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod clusters;
 pub mod features;
 pub mod gazetteer;
 pub mod headings;

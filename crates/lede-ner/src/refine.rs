@@ -318,6 +318,18 @@ pub fn refine(
 
     title_case_headings(&ctx, &mut cands);
 
+    // "Mr. al-Hayya": a name right after an honorific is a person, whatever
+    // the tagger read in it.
+    for c in &mut cands {
+        if c.label != EntityLabel::Person
+            && c.first > sent_start(c.first)
+            && HONORIFICS.contains(&words[c.first - 1])
+            && c.start == toks[c.first].span.start()
+        {
+            c.label = EntityLabel::Person;
+        }
+    }
+
     // Titles before PERSON mentions ("Prime Minister Benjamin Netanyahu").
     for c in &mut cands {
         if c.label != EntityLabel::Person
@@ -375,6 +387,9 @@ pub fn refine(
     canonical_names(text, &mut out);
     out
 }
+
+/// Honorifics only ever written before a person's name.
+const HONORIFICS: &[&str] = &["Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms", "Dr.", "Miss"];
 
 /// The rest of a hyphenated compound whose name part is a place.
 const PLACE_SUFFIXES: &[&str] = &[
@@ -480,7 +495,39 @@ fn last_checks(ctx: &Ctx, cands: &mut Vec<Cand>) {
             c.sure = true;
         }
     }
+    laws_by_head(ctx, &taken, cands);
 }
+
+/// "The Inflation Reduction Act was signed": capitalised words ending in
+/// "Act" or "Treaty" that the tagger left out are a LAW.
+fn laws_by_head(ctx: &Ctx, taken: &[bool], cands: &mut Vec<Cand>) {
+    let mut added = Vec::new();
+    for i in 1..ctx.toks.len() {
+        if taken[i] || !LAW_WORD_HEADS.contains(&ctx.words[i]) {
+            continue;
+        }
+        let (s, _) = ctx.sentence_range(i);
+        let mut first = i;
+        while first > s
+            && i - first + 1 < MAX_ENTITY_TOKENS
+            && !taken[first - 1]
+            && ctx.capitalised(first - 1)
+            && !ctx.words[first - 1].eq_ignore_ascii_case("the")
+        {
+            first -= 1;
+        }
+        if first < i {
+            added.push(ctx.cand(first, i, EntityLabel::Law, true));
+        }
+    }
+    if !added.is_empty() {
+        cands.extend(added);
+        cands.sort_by_key(|c| c.first);
+    }
+}
+
+/// Head words that end a law's name and nothing else.
+const LAW_WORD_HEADS: &[&str] = &["Act", "Treaty", "Accords", "Amendment"];
 
 /// "D-Mass.", "R-Texas": a US legislator's party and state.
 fn is_party_state(t: &str) -> bool {

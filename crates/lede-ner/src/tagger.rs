@@ -160,7 +160,9 @@ impl<'t> Analysis<'t> {
             let next = forms.len() as u32;
             let id = *index.entry(w).or_insert(next);
             if id == next {
-                forms.push((TokenInfo::new(w), gaz.start_key(w)));
+                let mut info = TokenInfo::new(w);
+                info.classes = gaz.clusters.of(&info);
+                forms.push((info, gaz.start_key(w)));
             }
             let (info, key) = forms[id as usize];
             infos.push(info);

@@ -2,9 +2,9 @@
 //! headlines in Title Case, questions that open with a capitalised verb,
 //! surnames that are also months, party-state tags, titles of office that
 //! contain place names, organisations named "X of Y", places in hyphenated
-//! compounds, and one name mentioned again in one article. Each case lists
-//! what a careful reader annotates (text, label) and texts that must not be
-//! entities.
+//! compounds, names after honorifics, and one name mentioned again in one
+//! article. Each case lists what a careful reader annotates (text, label)
+//! and texts that must not be entities.
 
 use lede_core::Document;
 use lede_ner::Ner;
@@ -165,6 +165,17 @@ const CASES: &[Case] = &[
         text: "The Doha-based mediators sent a new draft to both sides.",
         want: &[("Doha", "GPE")],
         not: &["Doha-based"],
+    },
+    // A name after an honorific is a person.
+    Case {
+        text: "Officials said Mr. al-Hayya would return to Cairo on Sunday.",
+        want: &[("al-Hayya", "PERSON"), ("Cairo", "GPE")],
+        not: &["Mr. al-Hayya"],
+    },
+    Case {
+        text: "Ms. Kallas told reporters in Brussels that the sanctions would stay.",
+        want: &[("Kallas", "PERSON"), ("Brussels", "GPE")],
+        not: &[],
     },
     // Sentence openers and pronouns.
     Case {
