@@ -6,7 +6,7 @@
 //! values. Training and tagging call the same code, so a model only ever sees
 //! features computed the same way.
 
-use crate::gazetteer::{GazMatch, Gazetteer};
+use crate::gazetteer::{GazMatch, Gazetteer, IdentityMap};
 
 /// Streaming FNV-1a over code points: the same text fed in pieces gives the
 /// same hash as fed at once, which lets gazetteer lookups join tokens.
@@ -16,6 +16,10 @@ pub struct Hasher(u64);
 impl Hasher {
     pub const fn new() -> Hasher {
         Hasher(0xcbf2_9ce4_8422_2325)
+    }
+    /// Goes on from the state a [`Hasher::finish`] returned.
+    pub const fn resume(state: u64) -> Hasher {
+        Hasher(state)
     }
     #[inline]
     pub fn push(&mut self, c: char) {
@@ -257,9 +261,12 @@ impl TokenInfo {
 /// lower case, and which occur capitalised away from a sentence start.
 #[derive(Default)]
 pub struct DocContext {
-    seen_lower: Vec<u64>,
-    seen_cap_inside: Vec<u64>,
+    /// Per lower-case form hash: [`SEEN_LOWER`] and/or [`SEEN_CAP_INSIDE`].
+    seen: IdentityMap<u8>,
 }
+
+const SEEN_LOWER: u8 = 1;
+const SEEN_CAP_INSIDE: u8 = 2;
 
 impl DocContext {
     /// Builds the context from every sentence's token infos.
@@ -269,19 +276,21 @@ impl DocContext {
             let headline = is_headline(sent);
             for (i, t) in sent.iter().enumerate() {
                 match t.class {
-                    CapClass::Lower => ctx.seen_lower.push(t.lower),
+                    CapClass::Lower => *ctx.seen.entry(t.lower).or_default() |= SEEN_LOWER,
                     CapClass::InitCap | CapClass::Mixed if i > 0 && !headline => {
-                        ctx.seen_cap_inside.push(t.lower)
+                        *ctx.seen.entry(t.lower).or_default() |= SEEN_CAP_INSIDE
                     }
                     _ => {}
                 }
             }
         }
-        ctx.seen_lower.sort_unstable();
-        ctx.seen_lower.dedup();
-        ctx.seen_cap_inside.sort_unstable();
-        ctx.seen_cap_inside.dedup();
         ctx
+    }
+
+    /// The flags of a lower-case form hash.
+    #[inline]
+    fn seen(&self, lower: u64) -> u8 {
+        self.seen.get(&lower).copied().unwrap_or(0)
     }
 }
 
@@ -568,13 +577,17 @@ impl ClassKey {
     /// The key of token `i` of a sentence.
     #[inline]
     pub fn new(t: &TokenInfo, i: usize, headline: bool, doc: &DocContext) -> ClassKey {
-        let capitalised = t.is_capitalised();
+        let seen = if t.is_capitalised() {
+            doc.seen(t.lower)
+        } else {
+            0
+        };
         ClassKey {
             class: t.class,
             first: i == 0,
             headline,
-            lower_seen: capitalised && doc.seen_lower.binary_search(&t.lower).is_ok(),
-            cap_seen: capitalised && doc.seen_cap_inside.binary_search(&t.lower).is_ok(),
+            lower_seen: seen & SEEN_LOWER != 0,
+            cap_seen: seen & SEEN_CAP_INSIDE != 0,
         }
     }
 

@@ -184,20 +184,62 @@ impl Gazetteer {
 
     /// Longest entry starting at token `start` of `words`: (tokens, mask).
     pub fn longest_at(&self, words: &[&str], start: usize) -> Option<(usize, u16)> {
+        let first = words.get(start).and_then(|w| self.start_key(w));
+        self.longest_from(words, start, first)
+    }
+
+    /// The key of one word as a match starting with it begins (its
+    /// normalised, lower-cased characters without white space), when some
+    /// entry starts with that word; `None` otherwise, as for most words. A
+    /// tagger computes it once per word form.
+    pub fn start_key(&self, w: &str) -> Option<u64> {
         let mut h = Hasher::new();
+        let mut any = false;
+        for c in w.chars() {
+            if !c.is_whitespace() {
+                push_lower(&mut h, normalize_char(c));
+                any = true;
+            }
+        }
+        let key = h.finish();
+        (any && self.entries.contains_key(&key)).then_some(key)
+    }
+
+    /// [`Gazetteer::longest_at`] given the [`Gazetteer::start_key`] of every
+    /// word (`keys[i]` for `words[i]`).
+    pub fn longest_at_keyed(
+        &self,
+        words: &[&str],
+        keys: &[Option<u64>],
+        start: usize,
+    ) -> Option<(usize, u16)> {
+        self.longest_from(words, start, keys.get(start).copied().flatten())
+    }
+
+    fn longest_from(
+        &self,
+        words: &[&str],
+        start: usize,
+        first: Option<u64>,
+    ) -> Option<(usize, u16)> {
+        let mut key = first?;
         let mut best = None;
         for (j, w) in words.iter().enumerate().skip(start).take(MAX_TOKENS) {
-            let mut any = false;
-            for c in w.chars() {
-                if !c.is_whitespace() {
-                    push_lower(&mut h, normalize_char(c));
-                    any = true;
+            if j > start {
+                let mut h = Hasher::resume(key);
+                let mut any = false;
+                for c in w.chars() {
+                    if !c.is_whitespace() {
+                        push_lower(&mut h, normalize_char(c));
+                        any = true;
+                    }
                 }
+                if !any {
+                    break;
+                }
+                key = h.finish();
             }
-            if !any {
-                break;
-            }
-            match self.entries.get(&h.finish()) {
+            match self.entries.get(&key) {
                 Some(e) => {
                     if e.mask != 0 {
                         best = Some((j + 1 - start, e.mask));

@@ -143,26 +143,42 @@ pub fn viterbi(
         Ok(t) => t,
         Err(_) => return viterbi_generic(scores, trans, start, end, out, back),
     };
+    // The valid transitions have two shapes: O, B-x and U-x follow any
+    // closed tag (O, L-*, U-*); I-x and L-x follow only B-x or I-x. The
+    // first shape is a 9 x 9 max-plus product, laid out densely here (one
+    // row per predecessor, padded to whole vectors) so that all nine
+    // targets are updated at once.
+    const W: usize = 12;
+    let mut open_trans = [[0f32; W]; 9];
+    for (row, &p) in open_trans.iter_mut().zip(&CLOSED) {
+        for (x, &t) in row.iter_mut().zip(&AFTER_CLOSED) {
+            *x = trans[p * NUM_TAGS + t];
+        }
+    }
     let mut cur = [f32::NEG_INFINITY; NUM_TAGS];
     for i in 1..n {
         let row = &scores[i * NUM_TAGS..(i + 1) * NUM_TAGS];
         let back_row = &mut back[i * NUM_TAGS..(i + 1) * NUM_TAGS];
-        // The valid transitions have two shapes, unrolled here: O, B-x and
-        // U-x follow any closed tag (O, L-*, U-*); I-x and L-x follow only
-        // B-x or I-x. Candidates are visited in ascending tag order with a
-        // strict comparison, as in `viterbi_generic`, so ties break alike.
-        for &t in &AFTER_CLOSED {
-            let mut best = f32::NEG_INFINITY;
-            let mut arg = 0u8;
-            for &p in &CLOSED {
-                let s = prev[p] + trans[p * NUM_TAGS + t];
-                if s > best {
-                    best = s;
-                    arg = p as u8;
-                }
+        let mut from = [f32::NEG_INFINITY; 9];
+        for (f, &p) in from.iter_mut().zip(&CLOSED) {
+            *f = prev[p];
+        }
+        let mut best = [f32::NEG_INFINITY; W];
+        for (&f, tr) in from.iter().zip(&open_trans) {
+            for k in 0..W {
+                let s = f + tr[k];
+                best[k] = if s > best[k] { s } else { best[k] };
             }
-            cur[t] = best + row[t];
-            back_row[t] = arg;
+        }
+        for (k, &t) in AFTER_CLOSED.iter().enumerate() {
+            // The first predecessor reaching the best score: the choice of
+            // a scan in tag order with a strict comparison, as in
+            // `viterbi_generic`, so ties break alike.
+            let j = (0..9)
+                .position(|j| from[j] + open_trans[j][k] == best[k])
+                .unwrap_or(0);
+            cur[t] = best[k] + row[t];
+            back_row[t] = CLOSED[j] as u8;
         }
         for kind in 0..4 {
             let b = 1 + 4 * kind;

@@ -161,7 +161,8 @@ impl FormCache {
     /// expected), computing those not cached yet and caching them.
     pub fn resolve(&self, model: &Model, infos: &[TokenInfo], scores: &mut Vec<FormScores>) {
         scores.clear();
-        let mut missing = Vec::new();
+        scores.reserve(infos.len());
+        let mut missing = Vec::with_capacity(infos.len());
         {
             let cache = match self.forms.lock() {
                 Ok(c) => c,

@@ -10,7 +10,7 @@ use crate::features::{
     boundary_neighbours, is_headline, neighbour_at, role_features, sparse_context_features,
     token_features, ClassKey, DocContext, Role, TokenInfo,
 };
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{Gazetteer, IdentityMap};
 use crate::model::{decode_spans, Coarse, Model, NUM_TAGS};
 use crate::scores::{add_row, FormScores};
 
@@ -135,15 +135,12 @@ impl Layout {
 }
 
 /// What the tagger reads of a document, kept for the rule layer: token
-/// texts, token infos (gazetteer marks included), the longest gazetteer
-/// entry starting at each token within its sentence, and the distinct token
-/// texts (`form_of[i]` is the number of token `i`'s text in `forms`).
+/// texts, token infos (gazetteer marks included) and the longest gazetteer
+/// entry starting at each token within its sentence.
 pub struct Analysis<'t> {
     pub words: Vec<&'t str>,
     pub infos: Vec<TokenInfo>,
     pub gaz_at: Vec<Option<(usize, u16)>>,
-    pub forms: Vec<TokenInfo>,
-    pub form_of: Vec<u32>,
 }
 
 impl<'t> Analysis<'t> {
@@ -151,25 +148,28 @@ impl<'t> Analysis<'t> {
         let n = layout.tokens.len();
         let mut words: Vec<&str> = Vec::with_capacity(n);
         let mut infos: Vec<TokenInfo> = Vec::with_capacity(n);
-        let mut form_of: Vec<u32> = Vec::with_capacity(n);
-        let mut forms: Vec<TokenInfo> = Vec::new();
-        // News repeats its words: each distinct text is read once.
-        let mut index: HashMap<&str, u32, BuildHasherDefault<TextHasher>> = HashMap::default();
+        let mut forms: Vec<(TokenInfo, Option<u64>)> = Vec::with_capacity(n / 2);
+        let mut keys: Vec<Option<u64>> = Vec::with_capacity(n);
+        // News repeats its words: each distinct text is read once (its
+        // infos and its gazetteer key).
+        let mut index: HashMap<&str, u32, BuildHasherDefault<TextHasher>> =
+            HashMap::with_capacity_and_hasher(n / 2, Default::default());
         for t in &layout.tokens {
             let w = t.span.text(text);
             words.push(w);
             let next = forms.len() as u32;
             let id = *index.entry(w).or_insert(next);
             if id == next {
-                forms.push(TokenInfo::new(w));
+                forms.push((TokenInfo::new(w), gaz.start_key(w)));
             }
-            form_of.push(id);
-            infos.push(forms[id as usize]);
+            let (info, key) = forms[id as usize];
+            infos.push(info);
+            keys.push(key);
         }
         let mut gaz_at = vec![None; n];
         for &(s, e) in &layout.sentences {
             for (i, slot) in gaz_at.iter_mut().enumerate().take(e).skip(s) {
-                *slot = gaz.longest_at(&words[s..e], i - s);
+                *slot = gaz.longest_at_keyed(&words[s..e], &keys[s..e], i - s);
             }
             Gazetteer::mark_from(&gaz_at[s..e], &mut infos[s..e]);
         }
@@ -177,8 +177,6 @@ impl<'t> Analysis<'t> {
             words,
             infos,
             gaz_at,
-            forms,
-            form_of,
         }
     }
 }
@@ -193,7 +191,8 @@ const TEXT_K: u64 = 0x517c_c1b7_2722_0a95;
 impl StdHasher for TextHasher {
     #[inline]
     fn finish(&self) -> u64 {
-        self.0
+        // The well-mixed high bits to where the table looks first.
+        self.0.rotate_left(26)
     }
     #[inline]
     fn write(&mut self, bytes: &[u8]) {
@@ -205,9 +204,11 @@ impl StdHasher for TextHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(TEXT_K);
+            let mut w = 0u64;
+            for &b in rest {
+                w = w << 8 | b as u64;
+            }
+            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(TEXT_K);
         }
     }
     #[inline]
@@ -248,10 +249,24 @@ pub fn tag_analysis(
     // (from the model's cache, shared by documents): the token's own and,
     // for each neighbour role, those it gives the token next to it. Each
     // token then needs only the lookups of the features of word pairs; the
-    // class and gazetteer features come from tables.
-    let mut forms: Vec<FormScores> = Vec::new();
-    model.forms.resolve(model, &analysis.forms, &mut forms);
-    let form_of = &analysis.form_of;
+    // class and gazetteer features come from tables. Forms are told apart
+    // by the infos the tagger is given, which a caller may have edited.
+    let mut index: IdentityMap<u32> =
+        IdentityMap::with_capacity_and_hasher(infos.len() / 2, Default::default());
+    let mut distinct: Vec<TokenInfo> = Vec::with_capacity(infos.len() / 2);
+    let mut form_of: Vec<u32> = Vec::with_capacity(infos.len());
+    for info in infos {
+        let next = distinct.len() as u32;
+        let id = *index.entry(info.word).or_insert(next);
+        if id == next {
+            distinct.push(*info);
+        }
+        form_of.push(id);
+    }
+    drop(index);
+    let mut forms: Vec<FormScores> = Vec::with_capacity(distinct.len());
+    model.forms.resolve(model, &distinct, &mut forms);
+    drop(distinct);
     let mut feats = Vec::with_capacity(64);
     let mut scratch = Scratch::default();
     let mut out = Vec::new();
@@ -260,29 +275,42 @@ pub fn tag_analysis(
         let sent_forms = &form_of[first..end];
         let headline = is_headline(sent);
         let n = sent.len();
+        let before = neighbour_at(sent, -1);
+        let after = neighbour_at(sent, n as isize);
         scratch.scores.clear();
         scratch.scores.resize(n * NUM_TAGS, 0.0);
         for i in 0..n {
             let t = &sent[i];
             let mut acc = forms[sent_forms[i] as usize].own;
-            let boundary = boundary_neighbours(sent, i);
-            let offsets = [-1isize, 1, -2, 2];
             feats.clear();
-            for ((role, b), d) in Role::ALL.into_iter().zip(boundary).zip(offsets) {
-                match b {
-                    None => {
-                        let j = (i as isize + d) as usize;
-                        add_row(
-                            &mut acc,
-                            &forms[sent_forms[j] as usize].roles[role as usize],
-                        );
+            if i >= 2 && i + 2 < n {
+                for (role, j) in Role::ALL.into_iter().zip([i - 1, i + 1, i - 2, i + 2]) {
+                    add_row(
+                        &mut acc,
+                        &forms[sent_forms[j] as usize].roles[role as usize],
+                    );
+                }
+            } else {
+                // Near a sentence end some neighbours are boundary markers,
+                // whose role features are looked up.
+                let boundary = boundary_neighbours(sent, i);
+                let offsets = [-1isize, 1, -2, 2];
+                for ((role, b), d) in Role::ALL.into_iter().zip(boundary).zip(offsets) {
+                    match b {
+                        None => {
+                            let j = (i as isize + d) as usize;
+                            add_row(
+                                &mut acc,
+                                &forms[sent_forms[j] as usize].roles[role as usize],
+                            );
+                        }
+                        Some(marker) => role_features(&marker, role, &mut feats),
                     }
-                    Some(marker) => role_features(&marker, role, &mut feats),
                 }
             }
-            let p1 = neighbour_at(sent, i as isize - 1);
-            let n1 = neighbour_at(sent, i as isize + 1);
-            sparse_context_features(t, &p1, &n1, headline, &mut feats);
+            let p1 = if i > 0 { &sent[i - 1] } else { &before };
+            let n1 = if i + 1 < n { &sent[i + 1] } else { &after };
+            sparse_context_features(t, p1, n1, headline, &mut feats);
             model.add_scores(&feats, &mut acc);
             model.tables.add(
                 model,

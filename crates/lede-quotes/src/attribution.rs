@@ -26,7 +26,14 @@ use lede_core::{Entity, EntityLabel, Quote, QuoteKind, Span, Speaker};
 
 use crate::lexicon::{self, Gender, Lexicon, Pronoun};
 use crate::marks::RawQuote;
-use crate::spans;
+use crate::{spans, SpeakerChoice, SpeakerOption};
+
+mod candidates;
+mod ranking;
+
+use candidates::Reach;
+
+pub(crate) use ranking::Weights;
 
 /// Bytes of a sentence searched before a quote for its cue.
 const LEAD_CAP: usize = 360;
@@ -1210,6 +1217,8 @@ fn word_shape(s: &str) -> (usize, bool) {
 
 /// One quote with its kind and attribution, before kinds are filtered.
 struct Analysed {
+    /// The quoted words (without a transcript label).
+    inner: Span,
     kind: QuoteKind,
     attr: Attr,
     /// The quote has a cue of its own (not inherited).
@@ -1235,8 +1244,17 @@ fn ceil_boundary(text: &str, mut i: usize) -> usize {
 }
 
 /// Kinds and speakers for every quote found by the marks.
-pub(crate) fn attribute(view: &DocView) -> Vec<Quote> {
+///
+/// With `choices`, the ranker is left out (the sieve's answer stands) and
+/// every quote's candidates with their features are recorded there instead:
+/// the material the ranker is trained on.
+pub(crate) fn attribute(
+    view: &DocView,
+    weights: &Weights,
+    mut choices: Option<&mut Vec<SpeakerChoice>>,
+) -> Vec<Quote> {
     let text = view.text;
+    let mut para_toks = Vec::new();
     let raw = view.quotes;
     let mut done: Vec<Analysed> = Vec::with_capacity(raw.len());
     let mut lead_toks = Vec::new();
@@ -1326,10 +1344,14 @@ pub(crate) fn attribute(view: &DocView) -> Vec<Quote> {
         let mut attr = None;
         let mut own_cue = false;
         let mut trailing = false;
+        let mut rule = "norule";
         if q.closed {
             attr = view.trailing(&trail_toks);
             own_cue = attr.is_some();
             trailing = own_cue;
+            if own_cue {
+                rule = "trailing";
+            }
         }
         // “I think,” said Maria Lopez, “that the cuts will hold.”: the
         // second half resumes the quotation its cue ended.
@@ -1339,6 +1361,7 @@ pub(crate) fn attribute(view: &DocView) -> Vec<Quote> {
                 attr = Some(prev);
                 own_cue = true;
                 resumed = true;
+                rule = "resumed";
             }
         }
         if attr.is_none() {
@@ -1346,6 +1369,7 @@ pub(crate) fn attribute(view: &DocView) -> Vec<Quote> {
                 Lead::Found(a) => {
                     attr = Some(a);
                     own_cue = true;
+                    rule = "leading";
                 }
                 Lead::HitPrevious => {
                     let same_sentence = done
@@ -1356,6 +1380,7 @@ pub(crate) fn attribute(view: &DocView) -> Vec<Quote> {
                             if prev.attr.speaker.is_some() && prev.own_cue {
                                 attr = Some(prev.attr.clone());
                                 own_cue = true;
+                                rule = "same_sentence";
                             }
                         }
                     }
@@ -1368,6 +1393,7 @@ pub(crate) fn attribute(view: &DocView) -> Vec<Quote> {
                         if speaker.is_some() {
                             attr = Some(Attr { speaker, cue: None });
                             own_cue = true;
+                            rule = "colon";
                         }
                     }
                 }
@@ -1377,6 +1403,98 @@ pub(crate) fn attribute(view: &DocView) -> Vec<Quote> {
         {
             if let Some(prev) = inherit_from(view, raw, &done, i) {
                 attr = Some(prev);
+                rule = "inherit";
+            }
+        }
+
+        // The ranker weighs the sieve's answer against the other readings.
+        let mut context = vec![
+            if standalone { "std" } else { "frag" },
+            rule,
+            match words {
+                0..=1 => "w1",
+                2..=3 => "w3",
+                4..=8 => "w8",
+                _ => "w9",
+            },
+        ];
+        if q.continues_previous {
+            context.push("cont");
+        }
+        if lead_toks.is_empty() {
+            context.push("opens");
+        }
+        let mut cands = ranking::Candidates::new(context, choices.is_some());
+        if let Some(a) = attr.clone() {
+            cands.add(view, q.inner, a, rule);
+        }
+        let sieve_found = cands.list.len() > 1;
+        if let Some(a) = view.sign_off(q, para) {
+            cands.add(view, q.inner, a, "signoff");
+        }
+        let mut inner = q.inner;
+        if let Some((a, said)) = view.transcript_label(q) {
+            inner = said;
+            cands.add(view, said, a, "label");
+        }
+        if lead_toks.is_empty() {
+            if let Some(a) = view.paragraph_cue(q, &mut para_toks) {
+                cands.add(view, q.inner, a, "paracue");
+            }
+        }
+        if q.closed {
+            let found = view.trailing_subject(&trail_toks);
+            let source = match found.as_ref().map(|f| f.1) {
+                Some(Reach::Adjacent) => Some("trailsubj"),
+                // A short fragment with the reporter's words after it is
+                // most often a term or a slogan the sentence talks about.
+                Some(Reach::AfterWords) if standalone || words > 3 => Some("trailsubj_gap"),
+                // Another clause's verb only speaks for a quotation that
+                // stands as its own sentence.
+                Some(Reach::OtherClause) if standalone => Some("trailsubj_far"),
+                _ => None,
+            };
+            if let (Some((a, _)), Some(source)) = (found, source) {
+                cands.add(view, q.inner, a, source);
+            }
+        }
+        if let Some((a, verb)) = view.leading_subject(&lead_toks) {
+            cands.add(
+                view,
+                q.inner,
+                a,
+                if verb { "leadsubj_v" } else { "leadsubj" },
+            );
+        }
+        if let Some(j) = i.checked_sub(1) {
+            if raw[i].paragraph <= raw[j].paragraph + 1 && done[j].attr.speaker.is_some() {
+                cands.add(view, q.inner, done[j].attr.clone(), "prev");
+            }
+        }
+        cands.finish();
+        match choices.as_deref_mut() {
+            Some(out) => out.push(SpeakerChoice {
+                quote: q.inner,
+                options: cands
+                    .list
+                    .iter()
+                    .map(|c| {
+                        let sp = c.attr.as_ref().and_then(|a| a.speaker.as_ref());
+                        SpeakerOption {
+                            mention: sp.and_then(|s| s.span),
+                            entity: sp.and_then(|s| s.entity),
+                            features: c.names.clone(),
+                        }
+                    })
+                    .collect(),
+            }),
+            None => {
+                let best = cands.best(weights, sieve_found);
+                let rule_had = attr.as_ref().is_some_and(|a| a.speaker.is_some());
+                let chosen = cands.list.swap_remove(best).attr;
+                if chosen.is_some() || rule_had {
+                    attr = Some(chosen.unwrap_or_default());
+                }
             }
         }
 
@@ -1418,6 +1536,7 @@ pub(crate) fn attribute(view: &DocView) -> Vec<Quote> {
             QuoteKind::Scare
         };
         done.push(Analysed {
+            inner,
             kind,
             attr: attr.unwrap_or_default(),
             own_cue,
@@ -1437,17 +1556,16 @@ pub(crate) fn attribute(view: &DocView) -> Vec<Quote> {
         }
     }
 
-    raw.iter()
-        .zip(done)
-        .map(|(q, d)| {
+    done.into_iter()
+        .map(|d| {
             // An entity layer may hold a span running over the quote itself;
             // its words are never their own speaker.
             let speaker = d
                 .attr
                 .speaker
-                .filter(|sp| !sp.span.is_some_and(|s| s.overlaps(q.inner)));
+                .filter(|sp| !sp.span.is_some_and(|s| s.overlaps(d.inner)));
             Quote {
-                span: q.inner,
+                span: d.inner,
                 kind: d.kind,
                 speaker,
                 cue: d.attr.cue,

@@ -9,14 +9,18 @@
 //! their own sentence or after a colon), `partial` (a fragment inside the
 //! reporter's sentence, attributed there), or `scare` (single words,
 //! "so-called" terms, names and titles, fragments nobody is credited with) —
-//! and a speaker from a sieve of attribution rules (see [`attribution`]).
+//! and a speaker: a sieve of attribution rules (see [`attribution`]) gives
+//! one candidate, a few looser patterns (sign-offs, transcript labels, a
+//! cue ending the previous paragraph, the subject of a nearby reporting
+//! verb, the previous quote's speaker) give others, and a learned ranker
+//! picks among them and "nobody".
 //! Speakers carry the mention, its text and the canonical name from the
 //! entity layer; when the entity layer gives no canonical name, the fullest
 //! PERSON name in the document that ends with the mention is used.
 //!
 //! It does not find indirect speech ("Blinken said the talks would go on"),
-//! does not read quotes without marks, and guesses no speaker: when no rule
-//! fires the speaker is `None`.
+//! does not read quotes without marks, and guesses no speaker beyond its
+//! candidates: when the ranker prefers nobody the speaker is `None`.
 
 #![forbid(unsafe_code)]
 
@@ -26,11 +30,37 @@ mod marks;
 mod spans;
 
 use lede_core::{
-    layer, Document, OptionKind, OptionSpec, OptionValue, Options, QuoteKind, Stage, StageError,
-    StageInfo,
+    layer, Document, OptionKind, OptionSpec, OptionValue, Options, QuoteKind, Span, Stage,
+    StageError, StageInfo,
 };
 
 use crate::lexicon::Lexicon;
+
+/// The speaker ranker's weights (`examples/train_ranker.rs` rebuilds them).
+const SPEAKER_WEIGHTS: &str = include_str!("../data/speaker_weights.txt");
+
+/// A quote's candidate speakers as the ranker sees them; the training
+/// material for the ranker (see [`QuotesStage::speaker_choices`]).
+#[doc(hidden)]
+#[derive(Clone, Debug)]
+pub struct SpeakerChoice {
+    /// The quoted words.
+    pub quote: Span,
+    /// The candidates; the first is always "nobody" (no mention).
+    pub options: Vec<SpeakerOption>,
+}
+
+/// One candidate speaker of a [`SpeakerChoice`].
+#[doc(hidden)]
+#[derive(Clone, Debug)]
+pub struct SpeakerOption {
+    /// The mention at the cue; `None` for "nobody".
+    pub mention: Option<Span>,
+    /// The name mention the candidate resolves to.
+    pub entity: Option<Span>,
+    /// The ranker's features of this candidate.
+    pub features: Vec<String>,
+}
 
 /// The stage's entry for the runner's registry.
 pub fn stage_info() -> StageInfo {
@@ -65,6 +95,7 @@ pub fn stage_info() -> StageInfo {
 #[derive(Debug)]
 pub struct QuotesStage {
     lexicon: Lexicon,
+    weights: attribution::Weights,
     emit_direct: bool,
     emit_partial: bool,
     emit_scare: bool,
@@ -75,6 +106,7 @@ impl QuotesStage {
     pub fn new() -> QuotesStage {
         QuotesStage {
             lexicon: Lexicon::new(&[]),
+            weights: attribution::Weights::parse(SPEAKER_WEIGHTS),
             emit_direct: true,
             emit_partial: true,
             emit_scare: false,
@@ -116,6 +148,31 @@ impl QuotesStage {
             QuoteKind::Partial => self.emit_partial,
             QuoteKind::Scare => self.emit_scare,
         }
+    }
+}
+
+impl QuotesStage {
+    /// Every quote's candidate speakers and their features, the sieve's
+    /// answer standing (no ranking): what `examples/train_ranker.rs`
+    /// trains on. Reads the same layers as [`Stage::process`].
+    #[doc(hidden)]
+    pub fn speaker_choices(&self, doc: &Document) -> Vec<SpeakerChoice> {
+        let text = doc.text.as_str();
+        let paragraphs = match &doc.layers.paragraphs {
+            Some(p) => spans::clean(text, p),
+            None => spans::lines(text),
+        };
+        let raw = marks::find_quotes(text, &paragraphs);
+        let sentences = match &doc.layers.sentences {
+            Some(s) => spans::clean(text, s),
+            None => paragraphs.clone(),
+        };
+        let entities = doc.layers.entities.as_deref().unwrap_or(&[]);
+        let view =
+            attribution::DocView::new(text, &sentences, &paragraphs, entities, &raw, &self.lexicon);
+        let mut choices = Vec::new();
+        attribution::attribute(&view, &self.weights, Some(&mut choices));
+        choices
     }
 }
 
@@ -163,7 +220,7 @@ impl Stage for QuotesStage {
         let entities = doc.layers.entities.as_deref().unwrap_or(&[]);
         let view =
             attribution::DocView::new(text, &sentences, &paragraphs, entities, &raw, &self.lexicon);
-        let mut quotes = attribution::attribute(&view);
+        let mut quotes = attribution::attribute(&view, &self.weights, None);
         quotes.retain(|q| self.emits(q.kind));
         doc.layers.quotes = Some(quotes);
         Ok(())

@@ -1,0 +1,295 @@
+//! More candidate speakers for a quote, beyond the sieve's answer: the
+//! patterns news uses without a cue in the quote's own sentence, and looser
+//! readings of the sentence around it. None of them decides alone; the
+//! ranker ([`super::ranking`]) weighs them against the sieve's answer and
+//! against crediting nobody.
+//!
+//! Every search here reads a bounded window (a paragraph tail, the first
+//! words of a quote, the tokens the sieve already cut), so the work per
+//! quote stays constant.
+
+use lede_core::{EntityLabel, Span};
+
+use super::{
+    ceil_boundary, floor_boundary, starts_upper, tokenize, Attr, Cand, DocView, Tok, TokKind,
+};
+use crate::lexicon;
+use crate::marks::RawQuote;
+
+/// Bytes after a closing mark read for a sign-off ("― Ana Ruiz").
+const SIGN_OFF_CAP: usize = 80;
+/// Words of a sign-off name.
+const SIGN_OFF_WORDS: usize = 6;
+/// Bytes at the start of a quote read for a transcript label ("WALLACE:").
+const LABEL_CAP: usize = 40;
+/// Bytes at the end of the previous paragraph read for "He said:".
+const PARAGRAPH_CUE_CAP: usize = 240;
+/// Tokens after a quote searched for a reporting verb.
+const TRAIL_VERB_TOKENS: usize = 40;
+
+/// Words that open another clause between a quote and a verb.
+const CLAUSE_WORDS: [&str; 14] = [
+    "while", "but", "and", "as", "because", "when", "after", "before", "which", "who", "that",
+    "whereas", "although", "though",
+];
+
+/// Lower-case words allowed inside a written name ("Carla de la Cruz").
+const NAME_PARTICLES: [&str; 8] = ["de", "la", "del", "van", "von", "da", "di", "y"];
+
+/// Where the subject of a reporting verb after a quote stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Reach {
+    /// Right after the closing mark (`“…,” Rep. Ann Lee (D-Ore.) said`).
+    Adjacent,
+    /// After other words of the sentence (`“…” for fraud, she said`).
+    AfterWords,
+    /// After a clause word (`“…,” while Hamas insisted`): most often the
+    /// verb of another clause.
+    OtherClause,
+}
+
+impl<'a> DocView<'a> {
+    /// `“…” ― Ana Ruiz`: a dash after the closing mark and a short name
+    /// that ends the paragraph.
+    pub(super) fn sign_off(&self, q: &RawQuote, para: Span) -> Option<Attr> {
+        let hi = floor_boundary(self.text, para.end().min(q.close_end + SIGN_OFF_CAP));
+        if para.end() > hi || hi <= q.close_end {
+            return None;
+        }
+        let after = self.text.get(q.close_end..hi)?;
+        let rest = after.trim_start();
+        let rest = rest
+            .strip_prefix('―')
+            .or_else(|| rest.strip_prefix('—'))
+            .or_else(|| rest.strip_prefix('–'))
+            .or_else(|| rest.strip_prefix("--"))
+            .or_else(|| rest.strip_prefix('-'))?;
+        let name = rest.trim().trim_end_matches('.').trim_end();
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if words.is_empty() || words.len() > SIGN_OFF_WORDS || !starts_upper(words[0]) {
+            return None;
+        }
+        let wordlike = words.iter().all(|w| {
+            (starts_upper(w) || NAME_PARTICLES.contains(w))
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+        });
+        if !wordlike {
+            return None;
+        }
+        let start = hi - rest.trim_start().len();
+        let span = Span::from_boundaries(self.text, start, start + name.len());
+        Some(Attr {
+            speaker: Some(self.named_span_speaker(span)),
+            cue: None,
+        })
+    }
+
+    /// `“WALLACE: Let’s start …”`: a transcript label in capitals (one to
+    /// three words) followed by a colon at the start of the quote.
+    /// Also returns the quoted words after the label (the label is the
+    /// speaker's name, not part of what was said).
+    pub(super) fn transcript_label(&self, q: &RawQuote) -> Option<(Attr, Span)> {
+        let start = q.inner.start();
+        let hi = floor_boundary(self.text, q.inner.end().min(start + LABEL_CAP));
+        let head = self.text.get(start..hi)?;
+        let colon = head.find(':')?;
+        let label = &head[..colon];
+        let words: Vec<&str> = label.split_whitespace().collect();
+        if words.is_empty() || words.len() > 3 {
+            return None;
+        }
+        let caps = words.iter().all(|w| {
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && w.chars()
+                    .all(|c| c.is_uppercase() || matches!(c, '.' | '-' | '\'' | '’'))
+        });
+        if !caps {
+            return None;
+        }
+        let span = Span::from_boundaries(self.text, start, start + label.trim_end().len());
+        let mut speaker = self.named_span_speaker(span);
+        // "WALLACE" is the Chris Wallace named elsewhere in the article.
+        if speaker.canonical.is_none() {
+            if let Some(last) = words.last() {
+                let mut titled = String::with_capacity(last.len());
+                for (k, c) in last.chars().enumerate() {
+                    if k == 0 {
+                        titled.push(c);
+                    } else {
+                        titled.extend(c.to_lowercase());
+                    }
+                }
+                if let Some(full) = self.fullest.get(titled.as_str()) {
+                    speaker.canonical = Some((*full).to_string());
+                }
+            }
+        }
+        let after = start + colon + 1;
+        let rest = self.text.get(after..q.inner.end())?;
+        let words_start = after + (rest.len() - rest.trim_start().len());
+        if words_start >= q.inner.end() {
+            return None;
+        }
+        let said = Span::from_boundaries(self.text, words_start, q.inner.end());
+        Some((
+            Attr {
+                speaker: Some(speaker),
+                cue: None,
+            },
+            said,
+        ))
+    }
+
+    /// `He said:` or `The Times reports:` ending the paragraph before a
+    /// quote that opens its own paragraph.
+    pub(super) fn paragraph_cue(&self, q: &RawQuote, toks: &mut Vec<Tok>) -> Option<Attr> {
+        let prev = self.paragraphs.get(q.paragraph.checked_sub(1)?)?;
+        let body = prev.text(self.text).trim_end();
+        if !body.ends_with(':') {
+            return None;
+        }
+        let end = prev.start() + body.len() - 1;
+        let lo = ceil_boundary(
+            self.text,
+            end.saturating_sub(PARAGRAPH_CUE_CAP).max(prev.start()),
+        );
+        tokenize(self.text, lo.min(end), end, toks);
+        self.mark_quotes(toks);
+        // The verb is among the last few words ("Caddell continued:",
+        // "the statement said in part:").
+        let vi = (toks.len().saturating_sub(5)..toks.len()).rev().find(|&k| {
+            let t = &toks[k];
+            t.kind == TokKind::Word && !t.in_quote && self.lex.is_speech_verb(self.word(t))
+        });
+        let (cand, cue) = match vi {
+            Some(v) => (
+                self.subject_of_verb(toks, v),
+                Some(self.word(&toks[v]).to_string()),
+            ),
+            None => (self.nearest_left_of(toks, toks.len(), true), None),
+        };
+        let speaker = self.resolve(cand?)?;
+        Some(Attr {
+            speaker: Some(speaker),
+            cue,
+        })
+    }
+
+    /// The subject of the first reporting verb after the quote, read
+    /// loosely: across parentheses ("Rep. Ann Lee (D-Ore.) said") and long
+    /// appositives, up to the end of the sentence.
+    /// Also tells how far the subject is from the quote.
+    pub(super) fn trailing_subject(&self, toks: &[Tok]) -> Option<(Attr, Reach)> {
+        let limit = toks.len().min(TRAIL_VERB_TOKENS);
+        let mut vi = None;
+        // Inside parentheses a period is an abbreviation's ("(D-Ore.)").
+        let mut depth = 0usize;
+        for (k, t) in toks[..limit].iter().enumerate() {
+            if t.kind == TokKind::Other {
+                match self.word(t) {
+                    "(" => depth += 1,
+                    ")" => depth = depth.saturating_sub(1),
+                    _ => {}
+                }
+            }
+            let stop = t.kind == TokKind::Stop && depth == 0;
+            if t.in_quote || stop || t.kind == TokKind::Quote {
+                break;
+            }
+            if k > 0 && t.kind == TokKind::Word && self.lex.is_speech_verb(self.word(t)) {
+                vi = Some(k);
+                break;
+            }
+        }
+        let v = vi?;
+        let first_person = (0..v)
+            .filter_map(|k| self.entity_at(toks[k].start))
+            .find(|&i| {
+                self.entities[i].label == EntityLabel::Person
+                    && !self.is_possessive(self.entities[i])
+            })
+            .map(Cand::Entity);
+        let cand = first_person.or_else(|| self.subject_of_verb(toks, v))?;
+        let far = toks[..v].iter().any(|t| {
+            t.kind == TokKind::Word
+                && CLAUSE_WORDS
+                    .iter()
+                    .any(|c| self.word(t).eq_ignore_ascii_case(c))
+        });
+        let speaker = self.resolve(cand)?;
+        let mention_start = speaker.span.map_or(0, |s| s.start());
+        // Words of the speaker's phrase ("Rep.", "Trump adviser") are no gap.
+        let gap = toks
+            .iter()
+            .take_while(|t| t.start < mention_start)
+            .filter(|t| t.kind == TokKind::Word)
+            .any(|t| {
+                let w = self.word(t);
+                !starts_upper(w) && !self.lex.is_title_noun(w)
+            });
+        let reach = if far {
+            Reach::OtherClause
+        } else if gap {
+            Reach::AfterWords
+        } else {
+            Reach::Adjacent
+        };
+        Some((
+            Attr {
+                speaker: Some(speaker),
+                cue: Some(self.word(&toks[v]).to_string()),
+            },
+            reach,
+        ))
+    }
+
+    /// The first person (or he/she) of the quote's sentence before it, most
+    /// often the sentence's subject: `Clinton spoke out Tuesday, arguing
+    /// that the killings were “intolerable.”` Also reports whether a
+    /// reporting verb stands between it and the quote.
+    pub(super) fn leading_subject(&self, toks: &[Tok]) -> Option<(Attr, bool)> {
+        for (k, t) in toks.iter().enumerate() {
+            if t.kind != TokKind::Word || t.in_quote {
+                continue;
+            }
+            let cand = match self.entity_at(t.start) {
+                Some(i)
+                    if self.entities[i].label == EntityLabel::Person
+                        && !self.is_possessive(self.entities[i]) =>
+                {
+                    Some(Cand::Entity(i))
+                }
+                Some(_) => None,
+                None => match lexicon::pronoun(self.word(t)) {
+                    Some(p @ lexicon::Pronoun::Person(_)) => Some(Cand::Pronoun(p, t.start)),
+                    _ => None,
+                },
+            };
+            let Some(cand) = cand else {
+                continue;
+            };
+            let verb = toks[k + 1..].iter().any(|u| {
+                u.kind == TokKind::Word && !u.in_quote && self.lex.is_speech_verb(self.word(u))
+            });
+            let speaker = self.resolve(cand)?;
+            return Some((
+                Attr {
+                    speaker: Some(speaker),
+                    cue: None,
+                },
+                verb,
+            ));
+        }
+        None
+    }
+
+    /// A speaker written as `span`: the entity there when the entity layer
+    /// has one, else the words themselves.
+    fn named_span_speaker(&self, span: Span) -> lede_core::Speaker {
+        match self.entity_at(span.start()) {
+            Some(i) if self.entities[i].span == span => self.entity_speaker(i),
+            _ => self.mention_speaker(span, None),
+        }
+    }
+}

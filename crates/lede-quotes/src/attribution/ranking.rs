@@ -1,0 +1,289 @@
+//! Choosing a quote's speaker among candidates with a learned linear model.
+//!
+//! Each candidate speaker (the sieve's answer, a sign-off, a transcript
+//! label, the subject of a nearby reporting verb, the previous quote's
+//! speaker, ...) and the option of crediting nobody gets a score: the sum of
+//! the weights of its features (which rule or pattern proposed it, the kind
+//! of mention, the cue word, the distance to the quote, the shape of the
+//! quote). The highest score wins; on a tie the earlier candidate, so with
+//! no weights at all the sieve's answer stands. The weights are an averaged
+//! perceptron trained on attributed quotations
+//! (`examples/train_ranker.rs`, `data/speaker_weights.txt`).
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use lede_core::{EntityLabel, Span};
+
+use super::{Attr, DocView};
+use crate::lexicon::{self, MAX_WORD};
+
+/// Features are looked up by a 64-bit FNV-1a hash of their name, computed
+/// over the name's parts without building the string: scoring allocates
+/// nothing per feature.
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+fn fnv(parts: &[&[u8]]) -> u64 {
+    let mut h = FNV_OFFSET;
+    for part in parts {
+        for &b in *part {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(FNV_PRIME);
+        }
+    }
+    h
+}
+
+/// The keys are already hashes.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// Feature weights, read from `name<TAB>weight` lines.
+#[derive(Debug, Default)]
+pub(crate) struct Weights {
+    map: HashMap<u64, f32, BuildHasherDefault<KeyHasher>>,
+}
+
+impl Weights {
+    pub(crate) fn parse(data: &str) -> Weights {
+        let map = data
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let (name, w) = l.rsplit_once('\t')?;
+                Some((fnv(&[name.as_bytes()]), w.trim().parse().ok()?))
+            })
+            .collect();
+        Weights { map }
+    }
+
+    fn score(&self, features: &[u64]) -> f32 {
+        features
+            .iter()
+            .map(|f| self.map.get(f).copied().unwrap_or(0.0))
+            .sum()
+    }
+}
+
+/// One candidate: its attribution (`None` for "nobody") and its features.
+pub(crate) struct Candidate {
+    pub attr: Option<Attr>,
+    features: Vec<u64>,
+    /// The features' names, kept only when recording training material.
+    pub names: Vec<String>,
+    /// How many sources proposed it.
+    sources: usize,
+}
+
+impl Candidate {
+    fn new(attr: Option<Attr>) -> Candidate {
+        Candidate {
+            attr,
+            features: Vec::with_capacity(24),
+            names: Vec::new(),
+            sources: 0,
+        }
+    }
+
+    fn push(&mut self, named: bool, parts: &[&[u8]]) {
+        self.features.push(fnv(parts));
+        if named {
+            let name: Vec<u8> = parts.concat();
+            self.names.push(String::from_utf8_lossy(&name).into_owned());
+        }
+    }
+}
+
+/// The candidates of one quote, with the facts about the quote every
+/// feature is crossed with.
+pub(crate) struct Candidates {
+    pub list: Vec<Candidate>,
+    context: Vec<&'static str>,
+    /// Record feature names (for training).
+    named: bool,
+}
+
+/// A log-scale bucket of a distance in bytes.
+fn bucket(d: usize) -> &'static [u8] {
+    match d {
+        0..=2 => b"0",
+        3..=20 => b"1",
+        21..=60 => b"2",
+        61..=150 => b"3",
+        151..=400 => b"4",
+        _ => b"5",
+    }
+}
+
+impl Candidates {
+    pub(crate) fn new(context: Vec<&'static str>, named: bool) -> Candidates {
+        let mut none = Candidate::new(None);
+        none.push(named, &[b"none"]);
+        for c in &context {
+            none.push(named, &[b"none|", c.as_bytes()]);
+        }
+        Candidates {
+            list: vec![none],
+            context,
+            named,
+        }
+    }
+
+    /// Adds `attr` as proposed by `source`; a speaker already proposed by
+    /// another source gets this source's features too (agreement counts).
+    pub(crate) fn add(&mut self, view: &DocView, quote: Span, attr: Attr, source: &str) {
+        let Some(speaker) = attr.speaker.as_ref() else {
+            return;
+        };
+        let Some(span) = speaker.span else {
+            return;
+        };
+        if span.overlaps(quote) {
+            return;
+        }
+        let named = self.named;
+        let mention = mention_type(view, span).as_bytes();
+        let existing = self.list.iter().position(|c| {
+            c.attr
+                .as_ref()
+                .and_then(|a| a.speaker.as_ref())
+                .is_some_and(|s| s.span == Some(span))
+        });
+        let index = match existing {
+            Some(k) => k,
+            None => {
+                let mut c = Candidate::new(Some(attr.clone()));
+                c.push(named, &[b"mt=", mention]);
+                for ctx in &self.context {
+                    c.push(named, &[b"mt=", mention, b"|", ctx.as_bytes()]);
+                }
+                if mention == b"common" {
+                    if let Some(head) = span.text(view.text).split_whitespace().next_back() {
+                        let mut buf = [0u8; MAX_WORD];
+                        if let Some(h) = lexicon::lower(head, &mut buf) {
+                            c.push(named, &[b"head=", h]);
+                        }
+                    }
+                }
+                if speaker.canonical.is_some() && speaker.entity.is_some() {
+                    c.push(named, &[b"resolved"]);
+                }
+                self.list.push(c);
+                self.list.len() - 1
+            }
+        };
+        let side: &[u8] = if span.start() < quote.start() {
+            b"L"
+        } else {
+            b"R"
+        };
+        let distance = if span.end() <= quote.start() {
+            quote.start() - span.end()
+        } else {
+            span.start().saturating_sub(quote.end())
+        };
+        let mut buf = [0u8; MAX_WORD];
+        let cue = attr
+            .cue
+            .as_deref()
+            .and_then(|c| lexicon::lower(c, &mut buf));
+        let src = source.as_bytes();
+        let c = &mut self.list[index];
+        c.sources += 1;
+        c.push(named, &[b"src=", src]);
+        c.push(named, &[b"src=", src, b"|mt=", mention]);
+        c.push(named, &[b"src=", src, b"|", side, b"|d=", bucket(distance)]);
+        for ctx in &self.context {
+            c.push(named, &[b"src=", src, b"|", ctx.as_bytes()]);
+        }
+        match cue {
+            Some(cue) => {
+                c.push(named, &[b"src=", src, b"|cue=", cue]);
+                c.push(named, &[b"cue=", cue]);
+            }
+            None => c.push(named, &[b"src=", src, b"|nocue"]),
+        }
+        // A candidate's cue may come from another source than the one
+        // that found it first: keep the first cue (the sieve's).
+        if let Some(a) = c.attr.as_mut() {
+            if a.cue.is_none() {
+                a.cue = attr.cue;
+            }
+        }
+    }
+
+    /// Records how many sources agree on each candidate.
+    pub(crate) fn finish(&mut self) {
+        let named = self.named;
+        for c in self.list.iter_mut().skip(1) {
+            let n: &[u8] = match c.sources {
+                0 | 1 => b"1",
+                2 => b"2",
+                _ => b"3",
+            };
+            c.push(named, &[b"nsrc=", n]);
+        }
+    }
+
+    /// The index of the best candidate under `weights` (the earliest on a
+    /// tie). With no weights the sieve's answer (the first candidate after
+    /// "nobody", when the sieve found one) stands.
+    pub(crate) fn best(&self, weights: &Weights, sieve_found: bool) -> usize {
+        let mut best = if sieve_found && self.list.len() > 1 {
+            1
+        } else {
+            0
+        };
+        let mut best_score = weights.score(&self.list[best].features);
+        for (k, c) in self.list.iter().enumerate() {
+            let s = weights.score(&c.features);
+            if s > best_score {
+                best = k;
+                best_score = s;
+            }
+        }
+        best
+    }
+}
+
+/// The kind of a speaker mention: a pronoun, an entity label, a capitalised
+/// name the entity layer missed, or a common-noun phrase.
+fn mention_type(view: &DocView, span: Span) -> &'static str {
+    let text = span.text(view.text);
+    if lexicon::pronoun(text).is_some() {
+        return "pron";
+    }
+    if let Some(i) = view.entity_at(span.start()) {
+        if view.entities[i].span == span {
+            return match view.entities[i].label {
+                EntityLabel::Person => "PERSON",
+                EntityLabel::Org => "ORG",
+                EntityLabel::Gpe => "GPE",
+                EntityLabel::Norp => "NORP",
+                _ => "ENT",
+            };
+        }
+    }
+    if text.contains(" and ") {
+        return "coord";
+    }
+    if text.chars().next().is_some_and(char::is_uppercase) {
+        return "cap";
+    }
+    "common"
+}
