@@ -63,7 +63,12 @@ pub fn render(doc: &Document) -> String {
                 notes.push("approximate".to_string());
             }
             if let (Some(lo), Some(hi)) = (n.low, n.high) {
-                notes.push(format!("range {lo}–{hi}"));
+                // Years stay bare ("1990–1999"); amounts read as written.
+                let bound = |x: f64| match n.kind {
+                    lede_core::NumberKind::Year => format!("{x}"),
+                    _ => lede_render::readable_number(x),
+                };
+                notes.push(format!("range {}–{}", bound(lo), bound(hi)));
             }
             if !notes.is_empty() {
                 let _ = write!(out, " ({})", notes.join(", "));

@@ -27,7 +27,9 @@
 //!   overlaps the gold source span, or when the gold names the person it
 //!   resolved to; both figures are reported, with the accuracy split by gold
 //!   sources that are names and pronouns, the null-speaker rate, and the
-//!   number of gold quotes no predicted quote of any kind overlaps.
+//!   number of gold quotes no predicted quote of any kind overlaps, and
+//!   the number of quoted stretches of the text (by its marks) that no
+//!   predicted quote overlaps.
 //!
 //! A layer is scored only when at least one gold document carries it, and
 //! only on the documents whose gold carries it. A predicted document that
@@ -36,6 +38,9 @@
 #![forbid(unsafe_code)]
 
 pub mod cases;
+mod stretches;
+
+pub use stretches::quoted_stretches;
 
 use std::collections::BTreeMap;
 
@@ -133,6 +138,7 @@ impl QuoteScores {
         self.speaker_pronoun.add(other.speaker_pronoun);
         self.null_speaker.add(other.null_speaker);
         self.not_emitted += other.not_emitted;
+        self.dropped += other.dropped;
     }
 }
 
@@ -198,6 +204,9 @@ pub struct QuoteScores {
     /// Gold quotes (any kind) that no predicted quote of any kind
     /// overlaps: quoted stretches the pipeline did not emit.
     pub not_emitted: usize,
+    /// Quoted stretches of the text (as its marks draw them, see
+    /// [`quoted_stretches`]) that no predicted quote of any kind overlaps.
+    pub dropped: usize,
 }
 
 /// The scores of a whole gold set. A field is `None` when no gold document
@@ -427,6 +436,10 @@ pub fn score_quotes(
             .iter()
             .filter(|g| !pred.iter().any(|p| overlap(g.span, p.span) > 0))
             .count(),
+        dropped: quoted_stretches(&pred_doc.text)
+            .into_iter()
+            .filter(|s| !pred.iter().any(|p| overlap(*s, p.span) > 0))
+            .count(),
         ..QuoteScores::default()
     };
     let pred: Vec<&Quote> = pred.iter().filter(|q| q.kind != QuoteKind::Scare).collect();
@@ -631,6 +644,7 @@ impl Report {
             v["speaker_pronoun"] = q.speaker_pronoun.to_json();
             v["null_speaker"] = q.null_speaker.to_json();
             v["not_emitted"] = json!(q.not_emitted);
+            v["dropped"] = json!(q.dropped);
             layers.insert("quotes".into(), v);
         }
         json!({
@@ -721,6 +735,7 @@ impl Report {
                 "quotes: gold quoted stretches not emitted {}",
                 q.not_emitted
             ));
+            extra.push(format!("quotes: quoted stretches dropped {}", q.dropped));
         }
         if !extra.is_empty() {
             out.push('\n');

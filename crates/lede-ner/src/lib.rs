@@ -19,6 +19,7 @@
 
 pub mod features;
 pub mod gazetteer;
+pub mod headings;
 pub mod model;
 pub mod pathological;
 pub mod refine;
@@ -108,7 +109,13 @@ impl Tagger {
         let sentences = doc.layers.sentences.as_deref().unwrap_or(&[]);
         let tokens = doc.layers.tokens.as_deref().unwrap_or(&[]);
         let layout = tagger::Layout::new(&doc.text, sentences, tokens);
-        let analysis = tagger::Analysis::new(&self.gazetteer, &doc.text, &layout);
+        let mut analysis = tagger::Analysis::new(&self.gazetteer, &doc.text, &layout);
+        headings::sentence_case(
+            &self.gazetteer,
+            &analysis.words,
+            &layout.sentences,
+            &mut analysis.infos,
+        );
         let coarse = tagger::tag_analysis(&self.model, &doc.text, &layout, &analysis);
         refine::refine(
             &doc.text,

@@ -14,6 +14,7 @@ use lede_core::{Entity, EntityLabel, Span};
 
 use crate::features::{key_of, normalize_char, CapClass, TokenInfo};
 use crate::gazetteer::{Category, Gazetteer, IdentityMap};
+use crate::headings::{headings, is_title_case};
 use crate::model::Coarse;
 use crate::tagger::{Analysis, CoarseEntity, Layout};
 use crate::{MAX_ENTITY_BYTES, MAX_ENTITY_TOKENS};
@@ -86,6 +87,10 @@ pub fn refine(
         while first < last && is_lower_word(words[first]) {
             first += 1;
         }
+        // "Can Trump": a question or conjunction opening the sentence.
+        if first < last && first == sent_start(first) && OPENERS.contains(&words[first]) {
+            first += 1;
+        }
         if first < last
             && words[first].eq_ignore_ascii_case("the")
             && !starts_with_words(&words[first..=last], &["the", "new", "york", "times"])
@@ -141,6 +146,7 @@ pub fn refine(
         sentences: &layout.sentences,
         gaz_at,
     };
+    surname_after_first_name(&ctx, &mut cands);
     merge_connected(&ctx, &mut cands);
     extend_name_particles(&ctx, &mut cands);
     gazetteer_wins(&ctx, &mut cands);
@@ -255,7 +261,12 @@ pub fn refine(
                         nc.end = c.start + b;
                         // The compound as a whole was read as MISC; its name
                         // part is a person unless it reads as a nationality.
-                        if matches!(c.label, EntityLabel::Misc | EntityLabel::Norp)
+                        // "Boston-based", "Amman-bound": a place.
+                        let rest =
+                            words[c.first][b..].trim_start_matches(|c| normalize_char(c) == '-');
+                        if PLACE_SUFFIXES.iter().any(|s| rest.eq_ignore_ascii_case(s)) {
+                            nc.label = EntityLabel::Gpe;
+                        } else if matches!(c.label, EntityLabel::Misc | EntityLabel::Norp)
                             && !looks_like_demonym(p)
                         {
                             nc.label = EntityLabel::Person;
@@ -364,6 +375,16 @@ pub fn refine(
     canonical_names(text, &mut out);
     out
 }
+
+/// The rest of a hyphenated compound whose name part is a place.
+const PLACE_SUFFIXES: &[&str] = &[
+    "based",
+    "born",
+    "bound",
+    "registered",
+    "headquartered",
+    "listed",
+];
 
 const LAW_HEADS: &[&str] = &[
     "act",
@@ -758,8 +779,11 @@ fn consistency(
     cands: &mut Vec<Cand>,
     sentence_of: &[usize],
 ) {
-    // Last names of multi-word PERSON mentions.
-    let mut surnames: Vec<u64> = Vec::new();
+    // Last names of multi-word PERSON mentions, with how often the document
+    // has each as a PERSON (full name or alone) and as something else alone.
+    // A name written in capitals ("LEBED CHECHNYA" in a headline) is weak
+    // evidence and gives no last name.
+    let mut support: IdentityMap<(usize, usize)> = IdentityMap::default();
     for c in cands.iter() {
         if c.label == EntityLabel::Person && c.last > c.first {
             let mut l = c.last;
@@ -767,13 +791,36 @@ fn consistency(
                 l -= 1;
             }
             let w = strip_possessive(words[l]);
-            if w.chars().next().is_some_and(char::is_uppercase) && gaz.lookup(w) & SWEEP == 0 {
-                surnames.push(key_of(w));
+            let capitals = w
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
+            if w.chars().next().is_some_and(char::is_uppercase)
+                && !capitals
+                && gaz.lookup(w) & SWEEP == 0
+            {
+                support.entry(key_of(w)).or_default().0 += 1;
             }
         }
     }
+    for c in cands.iter().filter(|c| c.first == c.last) {
+        let w = strip_possessive(&text[c.start..c.end]);
+        if let Some(n) = support.get_mut(&key_of(w)) {
+            if c.label == EntityLabel::Person {
+                n.0 += 1;
+            } else {
+                n.1 += 1;
+            }
+        }
+    }
+    // A text the document mostly gives another label ("Chechnya" once in a
+    // mistaken "Lebed Chechnya") is not a last name.
+    let mut surnames: Vec<u64> = support
+        .iter()
+        .filter(|(_, &(person, other))| person >= other)
+        .map(|(&k, _)| k)
+        .collect();
     surnames.sort_unstable();
-    surnames.dedup();
     if !surnames.is_empty() {
         for c in cands.iter_mut() {
             if c.label != EntityLabel::Person && c.first == c.last {
@@ -1114,6 +1161,123 @@ fn overlapping(cands: &[Cand], first: usize, last: usize) -> impl Iterator<Item 
         .filter(move |c| c.last >= first)
 }
 
+/// Capitalised words that open questions and clauses, never a name's first
+/// word at the start of a sentence ("Can Trump Lead Us?", "Will Hamas
+/// agree?").
+const OPENERS: &[&str] = &[
+    "Can",
+    "Could",
+    "Will",
+    "Would",
+    "Should",
+    "Must",
+    "Shall",
+    "Does",
+    "Did",
+    "Do",
+    "Is",
+    "Are",
+    "Was",
+    "Were",
+    "Has",
+    "Have",
+    "Had",
+    "Why",
+    "How",
+    "What",
+    "When",
+    "Where",
+    "Who",
+    "Which",
+    "While",
+    "If",
+    "Although",
+    "Though",
+    "Because",
+    "Since",
+    "Unless",
+    "After",
+    "Before",
+    "As",
+    "And",
+    "But",
+    "So",
+    "Yet",
+    "Then",
+    "Meanwhile",
+    "However",
+    "Still",
+    "Even",
+    "Only",
+    "Now",
+    "Here",
+    "There",
+    "Inside",
+    "Outside",
+    "Without",
+    "Under",
+    "Amid",
+    "Despite",
+];
+
+/// Months that are also last names ("Theresa May"): the tagger, which
+/// learnt them as dates, tags the first name alone.
+const MONTH_NAMES: &[&str] = &["May", "June", "April", "August"];
+
+/// "Theresa" + "May": a one-word PERSON takes the capitalised word after it
+/// when that word is a month not followed by a day (a date does not follow a
+/// bare name), or when the PERSON is a known first name and the word is one
+/// news does not write in lower case.
+fn surname_after_first_name(ctx: &Ctx, cands: &mut Vec<Cand>) {
+    let mut taken = vec![false; ctx.toks.len()];
+    for c in cands.iter() {
+        taken[c.first..=c.last].iter_mut().for_each(|t| *t = true);
+    }
+    // A known first name the tagger left out, before a month ("Theresa May
+    // met ..."), is a one-word PERSON to extend.
+    for i in 0..ctx.toks.len().saturating_sub(1) {
+        if !taken[i]
+            && !taken[i + 1]
+            && ctx.same_sentence(i, i + 1)
+            && MONTH_NAMES.contains(&ctx.words[i + 1])
+            && TokenInfo::new(ctx.words[i]).class == CapClass::InitCap
+            && ctx.gaz.is(ctx.words[i], Category::FirstName)
+        {
+            cands.push(ctx.cand(i, i, EntityLabel::Person, false));
+        }
+    }
+    cands.sort_by_key(|c| c.first);
+    for c in cands.iter_mut() {
+        let next = c.last + 1;
+        if c.label != EntityLabel::Person
+            || c.first != c.last
+            || c.end != ctx.toks[c.last].span.end()
+            || next >= ctx.toks.len()
+            || taken[next]
+            || !ctx.same_sentence(c.last, next)
+        {
+            continue;
+        }
+        let w = ctx.words[next];
+        let init_cap = TokenInfo::new(w).class == CapClass::InitCap;
+        let first_name = ctx.gaz.is(ctx.words[c.last], Category::FirstName);
+        // "Theresa May met", not "Netanyahu May 5".
+        let month = MONTH_NAMES.contains(&w)
+            && ctx
+                .words
+                .get(next + 1)
+                .is_none_or(|n| !n.starts_with(|d: char| d.is_ascii_digit()));
+        if init_cap
+            && (month || first_name && !ctx.gaz.is_common(w))
+            && (month || ctx.gaz.lookup(w) == 0)
+        {
+            taken[next] = true;
+            c.last = next;
+            c.end = ctx.toks[next].span.end();
+        }
+    }
+}
+
 /// "Popular Front" + "for the" + "Liberation of Palestine" is one ORG.
 fn merge_connected(ctx: &Ctx, cands: &mut Vec<Cand>) {
     cands.sort_by_key(|c| c.first);
@@ -1143,6 +1307,7 @@ fn merge_connected(ctx: &Ctx, cands: &mut Vec<Cand>) {
             )
             && ctx.same_sentence(a.first, b.last)
             && ctx.gaz.lookup(&ctx.text[a.start..a.end]) & SWEEP == 0
+            && (b.label == EntityLabel::Org || institution_head(ctx, a.last))
         {
             a.end = b.end;
             a.last = b.last;
@@ -1153,6 +1318,69 @@ fn merge_connected(ctx: &Ctx, cands: &mut Vec<Cand>) {
     }
     *cands = out;
 }
+
+/// Does the ORG ending at token `last` name an institution by a common
+/// noun ("Bank", "Ministry", "University") that a place can complete ("Bank
+/// of England")? A company or team ("Kia Motor Corp", "Benetton") followed
+/// by "of" and a place is located, not named, by it.
+fn institution_head(ctx: &Ctx, last: usize) -> bool {
+    let w = ctx.words[last].to_lowercase();
+    INSTITUTION_HEADS.contains(&w.as_str())
+}
+
+const INSTITUTION_HEADS: &[&str] = &[
+    "academy",
+    "agency",
+    "army",
+    "assembly",
+    "association",
+    "authority",
+    "bank",
+    "board",
+    "bureau",
+    "chamber",
+    "church",
+    "club",
+    "college",
+    "command",
+    "commission",
+    "committee",
+    "corps",
+    "council",
+    "court",
+    "department",
+    "exchange",
+    "federation",
+    "force",
+    "forces",
+    "foundation",
+    "front",
+    "fund",
+    "government",
+    "group",
+    "guard",
+    "house",
+    "institute",
+    "league",
+    "ministry",
+    "movement",
+    "museum",
+    "office",
+    "organisation",
+    "organization",
+    "parliament",
+    "party",
+    "police",
+    "republic",
+    "school",
+    "secretariat",
+    "senate",
+    "service",
+    "society",
+    "tribunal",
+    "union",
+    "university",
+];
 
 const PARTICLES: &[&str] = &[
     "bin", "ibn", "bint", "ben", "abu", "al", "el", "van", "von", "de", "da", "der", "du", "la",
@@ -1620,40 +1848,9 @@ fn context_labels(ctx: &Ctx, cands: &mut [Cand]) {
 /// capital-letter clues mislead: keep only names known from the lists or
 /// from the rest of the document, and the known names inside longer spans.
 fn title_case_headings(ctx: &Ctx, cands: &mut Vec<Cand>) {
-    // Words the document also writes in lower case are common words.
-    let mut common: Vec<u64> = ctx
-        .words
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-        .map(|w| key_of(w))
-        .collect();
-    common.sort_unstable();
-    common.dedup();
-    let is_common = |w: &str| common.binary_search(&key_of(w)).is_ok();
-    // A heading is in Title Case and at least half its capitalised words are
-    // common words ("Hostages and Regional Triumph"), unlike a list of names.
-    let heading: Vec<bool> = ctx
-        .sentences
-        .iter()
-        .map(|&(s, e)| {
-            let words = &ctx.words[s..e];
-            if !is_title_case(words) {
-                return false;
-            }
-            let caps: Vec<&&str> = words
-                .iter()
-                .filter(|w| {
-                    w.chars().next().is_some_and(char::is_uppercase)
-                        && w.chars().any(char::is_lowercase)
-                })
-                .collect();
-            let commons = caps.iter().filter(|w| is_common(w)).count();
-            commons >= 2 && commons * 2 >= caps.len()
-        })
-        .collect();
-    if !heading.iter().any(|&h| h) {
+    let Some((heading, common)) = headings(ctx.gaz, ctx.words, ctx.sentences) else {
         return;
-    }
+    };
     let in_heading = |c: &Cand| ctx.sentence_of.get(c.first).is_some_and(|&s| heading[s]);
     let mut known_labels: Vec<(u64, EntityLabel)> = cands
         .iter()
@@ -1706,8 +1903,8 @@ fn title_case_headings(ctx: &Ctx, cands: &mut Vec<Cand>) {
         }
         // Names made of words the document never writes in lower case
         // ("Credit: Kenny Holston") stay.
-        let uncommon = (c.first..=c.last)
-            .all(|k| !ctx.capitalised(k) || common.binary_search(&key_of(ctx.words[k])).is_err());
+        let uncommon =
+            (c.first..=c.last).all(|k| !ctx.capitalised(k) || !common.is_common(ctx.words[k]));
         if uncommon {
             out.push(c);
             continue;
@@ -1720,31 +1917,4 @@ fn title_case_headings(ctx: &Ctx, cands: &mut Vec<Cand>) {
         }
     }
     *cands = out;
-}
-
-const SMALL_WORDS: &[&str] = &[
-    "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by",
-    "from", "as", "is", "vs", "vs.", "via", "into", "over",
-];
-
-/// A heading in Title Case: at least three words, every longer word
-/// capitalised, no sentence-final period.
-fn is_title_case(words: &[&str]) -> bool {
-    let mut long = 0;
-    for w in words {
-        let Some(c) = w.chars().next() else { continue };
-        if !c.is_alphabetic() {
-            continue;
-        }
-        if SMALL_WORDS.contains(&w.to_lowercase().as_str()) {
-            continue;
-        }
-        if !c.is_uppercase() {
-            return false;
-        }
-        if w.chars().any(char::is_lowercase) {
-            long += 1;
-        }
-    }
-    long >= 2 && words.last().is_none_or(|w| *w != ".")
 }

@@ -16,9 +16,13 @@
 //! It does not read numbers inside names and identifiers ("Channel 13",
 //! "COVID-19", "F-35", URLs, phone numbers, version strings), "one" as a
 //! pronoun ("one can't", "no one", "one of them"; "one official" is cardinal 1),
-//! adverbial "first", vague quantifiers ("several", "a few"), decades ("the
-//! 1990s") or Roman numerals. Weekday names and "yesterday" are dates only
-//! with the `relative_dates` option and a document `date` to resolve them.
+//! adverbial "first", vague quantifiers ("several", "a few") or Roman
+//! numerals. Decades ("the 1990s", "the '90s") and year ranges ("2025-26")
+//! are years with `low`/`high`; "spring 2023" is the date "2023-21"
+//! (ISO 8601-2 season); temperatures ("40C", "-5°C") are quantities in
+//! "°C"/"°F". Weekday names and "yesterday" are dates only with the
+//! `relative_dates` option: resolved against a document `date`, else a
+//! weekday is the ISO weekday "-W-2" and "yesterday" is not emitted.
 //!
 //! It works on the bytes inside each sentence span of the `sentences` layer,
 //! so a number never crosses a sentence boundary; it does not read the
@@ -51,9 +55,10 @@ pub fn stage_info() -> StageInfo {
             name: "relative_dates",
             kind: OptionKind::Bool,
             default: Some(OptionValue::Bool(false)),
-            help: "also emit weekday names, last/next <weekday>, yesterday, today and tomorrow \
+            help:
+                "also emit weekday names, last/next <weekday>, yesterday, today and tomorrow \
                    as dates, resolved against the document's `date` metadata (YYYY-MM-DD); \
-                   without a date they are not emitted",
+                   without a date a weekday is the ISO weekday \"-W-2\" and the rest is not emitted",
         }],
         build: |options: &Options| {
             let stage = NumbersStage::new(options.bool("relative_dates").unwrap_or(false))?;
@@ -105,20 +110,30 @@ impl NumbersStage {
                 toks: &toks,
                 lex: &self.lexicon,
                 reference,
+                weekdays: self.relative_dates,
             };
             scanner.scan(&mut out);
         }
         // Sentences may come unsorted or overlapping from a foreign layer:
-        // keep the output ordered and non-overlapping.
-        out.sort_by_key(|n| (n.span.start(), n.span.end()));
-        let mut kept: Vec<NumberAnnotation> = Vec::with_capacity(out.len());
-        for n in out {
-            if kept.last().is_some_and(|p| p.span.end() > n.span.start()) {
-                continue;
-            }
-            kept.push(n);
+        // keep the output ordered and non-overlapping. Everything happens in
+        // place (the stable sort's buffer only for unsorted input): on a
+        // document that is one long list of numbers the annotations are most
+        // of the memory, and a copy of them would double it.
+        let key = |n: &NumberAnnotation| (n.span.start(), n.span.end());
+        if !out.is_sorted_by_key(key) {
+            out.sort_by_key(key);
         }
-        rates::fold_rates(text, kept)
+        let mut last_end = 0;
+        out.retain(|n| {
+            if n.span.start() < last_end {
+                return false;
+            }
+            last_end = n.span.end();
+            true
+        });
+        rates::fold_rates(text, &mut out);
+        out.shrink_to_fit();
+        out
     }
 
     /// The numbers of a whole text read as one sentence (for tests and quick
@@ -138,6 +153,7 @@ impl NumbersStage {
             toks: &toks,
             lex: &self.lexicon,
             reference: None,
+            weekdays: false,
         };
         scanner.spelled_value()
     }
@@ -238,10 +254,25 @@ mod tests {
                 ("tomorrow", NumberValue::Text("2025-10-10".into())),
             ]
         );
-        // Without a document date nothing relative is emitted.
+        // Without a document date a weekday is an ISO weekday of no
+        // particular week, and "tomorrow" is not emitted.
         let mut undated = doc(text, None);
         stage.process(&mut undated).expect("runs");
-        assert_eq!(undated.layers.numbers.map(|n| n.len()), Some(0));
+        let got: Vec<(&str, NumberValue)> = undated
+            .layers
+            .numbers
+            .as_ref()
+            .expect("layer")
+            .iter()
+            .map(|n| (n.span.text(text), n.value.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Saturday", NumberValue::Text("-W-6".into())),
+                ("Wednesday", NumberValue::Text("-W-3".into())),
+            ]
+        );
     }
 
     #[test]

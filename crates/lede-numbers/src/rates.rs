@@ -49,15 +49,14 @@ fn can_be_rate(kind: NumberKind) -> bool {
 /// Marks amounts followed by "a day", "per year"... as rates and removes the
 /// one-unit durations the scanner read from those words. `numbers` is sorted
 /// and non-overlapping, and stays so.
-pub fn fold_rates(text: &str, numbers: Vec<NumberAnnotation>) -> Vec<NumberAnnotation> {
-    let mut out: Vec<NumberAnnotation> = Vec::with_capacity(numbers.len());
+pub fn fold_rates(text: &str, numbers: &mut Vec<NumberAnnotation>) {
     // The end of the rate phrase of the last amount, while a duration read
     // from the same words may still follow.
     let mut swallow_until: Option<usize> = None;
-    for mut n in numbers {
+    numbers.retain_mut(|n| {
         if let Some(until) = swallow_until {
             if n.span.start() < until && n.kind == NumberKind::Duration && n.per.is_none() {
-                continue;
+                return false;
             }
             swallow_until = None;
         }
@@ -69,9 +68,8 @@ pub fn fold_rates(text: &str, numbers: Vec<NumberAnnotation>) -> Vec<NumberAnnot
                 }
             }
         }
-        out.push(n);
-    }
-    out
+        true
+    });
 }
 
 #[cfg(test)]

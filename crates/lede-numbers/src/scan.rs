@@ -10,6 +10,7 @@ use crate::lexicon::{HedgeScope, Lexicon, NumWord, WordInfo, NO_INFO};
 use crate::tokens::{Kind, Tok};
 
 mod money;
+mod periods;
 mod words;
 
 /// A number read from digits or words, before it is classified.
@@ -40,6 +41,8 @@ struct Found {
     approx: bool,
     low: Option<f64>,
     high: Option<f64>,
+    /// The time unit of a rate written as one unit ("1.5 mb/d").
+    per: Option<&'static str>,
 }
 
 impl Found {
@@ -53,6 +56,7 @@ impl Found {
             approx: false,
             low: None,
             high: None,
+            per: None,
         }
     }
 
@@ -66,6 +70,7 @@ impl Found {
             approx: false,
             low: None,
             high: None,
+            per: None,
         }
     }
 }
@@ -193,6 +198,9 @@ pub(crate) struct Scanner<'a> {
     /// Reference date for weekday names and "yesterday" (the
     /// `relative_dates` option with a document date).
     pub reference: Option<RefDate>,
+    /// Weekday names are dates (the `relative_dates` option): resolved with
+    /// `reference`, else the ISO weekday "-W-2".
+    pub weekdays: bool,
 }
 
 impl<'a> Scanner<'a> {
@@ -225,14 +233,14 @@ impl<'a> Scanner<'a> {
 
     fn bytes(&self, i: usize) -> &'a [u8] {
         match self.toks.get(i) {
-            Some(t) => self.text.as_bytes().get(t.start..t.end).unwrap_or(b""),
+            Some(t) => self.text.as_bytes().get(t.start()..t.end()).unwrap_or(b""),
             None => b"",
         }
     }
 
     fn str_of(&self, i: usize) -> &'a str {
         match self.toks.get(i) {
-            Some(t) => self.text.get(t.start..t.end).unwrap_or(""),
+            Some(t) => self.text.get(t.start()..t.end()).unwrap_or(""),
             None => "",
         }
     }
@@ -390,6 +398,9 @@ impl<'a> Scanner<'a> {
         if i >= 2 && self.punct(i - 1) == Some('.') && self.word_is(i - 2, "no") {
             return Step::Nothing;
         }
+        if let Some(f) = self.decade(i).or_else(|| self.season(i)) {
+            return Step::Emit(f);
+        }
         if let Some(f) = self.clock_time(i) {
             return Step::Emit(f);
         }
@@ -429,6 +440,12 @@ impl<'a> Scanner<'a> {
     fn is_name_word(&self, i: usize) -> bool {
         let Some(t) = self.tok(i) else { return false };
         if t.kind != Kind::Word || !t.cap || self.is_possessive(i) {
+            return false;
+        }
+        // Contractions are pronouns and verbs, not names: "I'm 1.8m tall",
+        // "It's 40C".
+        let b = self.bytes(i);
+        if b.contains(&b'\'') || b.windows(3).any(|w| w == "’".as_bytes()) {
             return false;
         }
         match self.info(i) {
@@ -485,6 +502,10 @@ impl<'a> Scanner<'a> {
             return Some(num);
         }
         if self.is_kind(i + 1, Kind::Word) && self.glued(i + 1) {
+            // "40C", "104F": the scale is read by `classify`.
+            if self.temperature_after(i + 1).is_some() {
+                return Some(num);
+            }
             let w = self.info(i + 1)?;
             // "5m" is five metres unless it is money ("$5m"); "5M" is five
             // million.
@@ -544,16 +565,16 @@ impl<'a> Scanner<'a> {
     /// its value and the token after it.
     fn power_at(&self, i: usize, base: f64) -> Option<(f64, usize)> {
         let t = self.tok(i)?;
-        let last_end = self.toks.last().map_or(t.end, |l| l.end);
-        let rest = self.text.as_bytes().get(t.end..last_end)?;
+        let last_end = self.toks.last().map_or(t.end(), |l| l.end());
+        let rest = self.text.as_bytes().get(t.end()..last_end)?;
         let (value, len) = power_suffix(rest, base)?;
-        let end_byte = t.end + len;
+        let end_byte = t.end() + len;
         // The suffix must end on a token boundary.
         let mut k = i + 1;
-        while k < self.toks.len() && self.toks[k].end < end_byte {
+        while k < self.toks.len() && self.toks[k].end() < end_byte {
             k += 1;
         }
-        (k < self.toks.len() && self.toks[k].end == end_byte).then_some((value, k + 1))
+        (k < self.toks.len() && self.toks[k].end() == end_byte).then_some((value, k + 1))
     }
 
     /// "14:30", "10:30 p.m."
@@ -853,6 +874,10 @@ impl<'a> Scanner<'a> {
                 if let Some(f) = self.relative_date(i, reference) {
                     return Step::Emit(f);
                 }
+            } else if self.weekdays {
+                if let Some(f) = self.bare_weekday(i) {
+                    return Step::Emit(f);
+                }
             }
             return Step::Nothing;
         }
@@ -1003,11 +1028,14 @@ impl<'a> Scanner<'a> {
     /// first time", "a first step", "Israel's first"), not the adverb ("we
     /// must first put aside").
     fn ordinal_word(&self, i: usize, value: f64) -> Option<Found> {
-        if i == 0 {
-            return None;
-        }
-        let det = self.info(i - 1).is_some_and(|w| w.determiner) || self.is_possessive(i - 1);
-        if !det {
+        let det =
+            i >= 1 && (self.info(i - 1).is_some_and(|w| w.determiner) || self.is_possessive(i - 1));
+        // "finished eleventh", "the seventh": from "third" on an ordinal word
+        // is an ordinal without a determiner too ("first" and "second" are
+        // also an adverb and a time unit; capitals start names: "Third
+        // Avenue").
+        let plain = value >= 3.0 && !self.tok(i).is_some_and(|t| t.cap);
+        if !det && !plain {
             return None;
         }
         // "a second" alone is a moment; "a second round" is an ordinal.
@@ -1124,7 +1152,19 @@ impl<'a> Scanner<'a> {
                     let second = self.digits_number(j + 1);
                     let chain = self.end_of_digit_chain(j + 1);
                     let leading_zero = self.bytes(j + 1).first() == Some(&b'0');
+                    // "2025-26", "2009-10": a year range with the second
+                    // year in two digits, later in the same century.
+                    let short_year = self
+                        .small_int(j + 1, 2)
+                        .filter(|_| num.year_like && self.bytes(j + 1).len() == 2 && chain == j + 2)
+                        .map(|yy| (num.value as u32) / 100 * 100 + yy)
+                        .filter(|&y| f64::from(y) > num.value);
+                    if let Some(high) = short_year {
+                        low_high = Some((num.value, f64::from(high), num.start));
+                        num.end = j + 2;
+                    }
                     match second {
+                        _ if short_year.is_some() => {}
                         Some(high)
                             if chain == j + 2
                                 && !leading_zero
@@ -1203,6 +1243,15 @@ impl<'a> Scanner<'a> {
         }
         if self.word_is(j, "per") && self.word_is(j + 1, "cent") {
             return number(j + 2, NumberKind::Percent);
+        }
+        if let Some((unit, end)) = self.temperature_after(j) {
+            return with_unit(number(end, NumberKind::Quantity), unit);
+        }
+        if let Some((scale, end)) = self.barrels_a_day(j) {
+            let mut f = Found::number(s, end, NumberKind::Quantity, v * scale);
+            f.unit = Some("barrels".to_string());
+            f.per = Some("day");
+            return f;
         }
         if let Some(w) = self.info(j).filter(|w| w.percent) {
             let _ = w;
@@ -1295,9 +1344,14 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
-        if self.word_is(j, "square") && self.info(j + 1).is_some_and(|w| w.measure) {
-            let unit = format!("square {}", self.str_of(j + 1));
-            return with_unit(number(j + 2, NumberKind::Quantity), &unit);
+        for prefix in ["square", "cubic", "metric"] {
+            if self.word_is(j, prefix) && self.info(j + 1).is_some_and(|w| w.measure) {
+                let unit = format!("{prefix} {}", self.str_of(j + 1));
+                return with_unit(number(j + 2, NumberKind::Quantity), &unit);
+            }
+        }
+        if let Some(unit) = self.power_unit(j) {
+            return with_unit(number(j + 1, NumberKind::Quantity), &unit);
         }
         if num.fraction {
             return number(j, NumberKind::Cardinal);
@@ -1454,7 +1508,7 @@ impl<'a> Scanner<'a> {
         else {
             return;
         };
-        let Ok(span) = Span::new(self.text, first.start, last.end) else {
+        let Ok(span) = Span::new(self.text, first.start(), last.end()) else {
             return;
         };
         if let NumberValue::Number(v) = found.value {
@@ -1467,6 +1521,7 @@ impl<'a> Scanner<'a> {
         ann.approx = found.approx;
         ann.low = found.low.filter(|x| x.is_finite());
         ann.high = found.high.filter(|x| x.is_finite());
+        ann.per = found.per.map(str::to_string);
         if found.kind != NumberKind::Ordinal {
             ann.modifier = self.modifier_before(found.start, found.kind);
         }

@@ -16,18 +16,34 @@ pub(crate) enum Kind {
 
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Tok {
-    pub start: usize,
-    pub end: usize,
-    pub kind: Kind,
-    /// No white space between the previous token and this one.
-    pub glued: bool,
-    /// The character of a `Punct` token.
-    pub ch: char,
+    /// Byte offsets in the text. `u32` like `Span` (texts are below 4 GiB):
+    /// a sentence of millions of tokens keeps 20 bytes per token.
+    start: u32,
+    end: u32,
     /// Lexicon entry of a word that can start a number, or `NO_INFO` (other
     /// words are looked up only when read as context).
     pub info: u32,
+    /// The character of a `Punct` token.
+    pub ch: char,
+    pub kind: Kind,
+    /// No white space between the previous token and this one.
+    pub glued: bool,
     /// A word starting with an upper-case letter.
     pub cap: bool,
+}
+
+impl Tok {
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+}
+
+/// A byte offset as stored in a token; callers keep texts below 4 GiB.
+fn off(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
 }
 
 fn is_word_byte(b: u8) -> bool {
@@ -123,8 +139,8 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, lex: &Lexicon, out:
                 || (word.first().is_some_and(|&f| f >= 0x80)
                     && char_at(text, i).is_some_and(char::is_uppercase));
             out.push(Tok {
-                start: i,
-                end: stem_end,
+                start: off(i),
+                end: off(stem_end),
                 kind: Kind::Word,
                 glued,
                 ch: '\0',
@@ -133,8 +149,8 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, lex: &Lexicon, out:
             });
             if stem_end < j {
                 out.push(Tok {
-                    start: stem_end,
-                    end: j,
+                    start: off(stem_end),
+                    end: off(j),
                     kind: Kind::Word,
                     glued: true,
                     ch: '\0',
@@ -239,8 +255,8 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, lex: &Lexicon, out:
                 out.push(skip(tok_start, i, glued));
             } else {
                 out.push(Tok {
-                    start: i,
-                    end: j,
+                    start: off(i),
+                    end: off(j),
                     kind: Kind::Digits,
                     glued,
                     ch: '\0',
@@ -303,8 +319,8 @@ fn indian_groups(b: &[u8], mut j: usize, end: usize) -> bool {
 
 fn punct(start: usize, end: usize, ch: char, glued: bool) -> Tok {
     Tok {
-        start,
-        end,
+        start: off(start),
+        end: off(end),
         kind: Kind::Punct,
         glued,
         ch,
@@ -315,8 +331,8 @@ fn punct(start: usize, end: usize, ch: char, glued: bool) -> Tok {
 
 fn skip(start: usize, end: usize, glued: bool) -> Tok {
     Tok {
-        start,
-        end,
+        start: off(start),
+        end: off(end),
         kind: Kind::Skip,
         glued,
         ch: '\0',
@@ -361,7 +377,7 @@ mod tests {
         let mut out = Vec::new();
         tokenize(text, 0, text.len(), &lex, &mut out);
         out.iter()
-            .map(|t| (text[t.start..t.end].to_string(), t.kind))
+            .map(|t| (text[t.start()..t.end()].to_string(), t.kind))
             .collect()
     }
 

@@ -52,11 +52,11 @@ impl<'a> DocView<'a> {
     /// `“…” ― Ana Ruiz`: a dash after the closing mark and a short name
     /// that ends the paragraph.
     pub(super) fn sign_off(&self, q: &RawQuote, para: Span) -> Option<Attr> {
-        let hi = floor_boundary(self.text, para.end().min(q.close_end + SIGN_OFF_CAP));
-        if para.end() > hi || hi <= q.close_end {
+        let hi = floor_boundary(self.text, para.end().min(q.close_end() + SIGN_OFF_CAP));
+        if para.end() > hi || hi <= q.close_end() {
             return None;
         }
-        let after = self.text.get(q.close_end..hi)?;
+        let after = self.text.get(q.close_end()..hi)?;
         let rest = after.trim_start();
         let rest = rest
             .strip_prefix('―')
@@ -87,7 +87,9 @@ impl<'a> DocView<'a> {
 
     /// `“WALLACE: Let’s start …”`: a transcript label in capitals (one to
     /// three words) followed by a colon at the start of the quote.
-    pub(super) fn transcript_label(&self, q: &RawQuote) -> Option<Attr> {
+    /// Also returns the quoted words after the label (the label is the
+    /// speaker's name, not part of what was said).
+    pub(super) fn transcript_label(&self, q: &RawQuote) -> Option<(Attr, Span)> {
         let start = q.inner.start();
         let hi = floor_boundary(self.text, q.inner.end().min(start + LABEL_CAP));
         let head = self.text.get(start..hi)?;
@@ -123,16 +125,26 @@ impl<'a> DocView<'a> {
                 }
             }
         }
-        Some(Attr {
-            speaker: Some(speaker),
-            cue: None,
-        })
+        let after = start + colon + 1;
+        let rest = self.text.get(after..q.inner.end())?;
+        let words_start = after + (rest.len() - rest.trim_start().len());
+        if words_start >= q.inner.end() {
+            return None;
+        }
+        let said = Span::from_boundaries(self.text, words_start, q.inner.end());
+        Some((
+            Attr {
+                speaker: Some(speaker),
+                cue: None,
+            },
+            said,
+        ))
     }
 
     /// `He said:` or `The Times reports:` ending the paragraph before a
     /// quote that opens its own paragraph.
     pub(super) fn paragraph_cue(&self, q: &RawQuote, toks: &mut Vec<Tok>) -> Option<Attr> {
-        let prev = self.paragraphs.get(q.paragraph.checked_sub(1)?)?;
+        let prev = self.paragraphs.get(q.paragraph().checked_sub(1)?)?;
         let body = prev.text(self.text).trim_end();
         if !body.ends_with(':') {
             return None;
@@ -171,8 +183,18 @@ impl<'a> DocView<'a> {
     pub(super) fn trailing_subject(&self, toks: &[Tok]) -> Option<(Attr, Reach)> {
         let limit = toks.len().min(TRAIL_VERB_TOKENS);
         let mut vi = None;
+        // Inside parentheses a period is an abbreviation's ("(D-Ore.)").
+        let mut depth = 0usize;
         for (k, t) in toks[..limit].iter().enumerate() {
-            if t.in_quote || matches!(t.kind, TokKind::Stop | TokKind::Quote) {
+            if t.kind == TokKind::Other {
+                match self.word(t) {
+                    "(" => depth += 1,
+                    ")" => depth = depth.saturating_sub(1),
+                    _ => {}
+                }
+            }
+            let stop = t.kind == TokKind::Stop && depth == 0;
+            if t.in_quote || stop || t.kind == TokKind::Quote {
                 break;
             }
             if k > 0 && t.kind == TokKind::Word && self.lex.is_speech_verb(self.word(t)) {
@@ -197,10 +219,15 @@ impl<'a> DocView<'a> {
         });
         let speaker = self.resolve(cand)?;
         let mention_start = speaker.span.map_or(0, |s| s.start());
+        // Words of the speaker's phrase ("Rep.", "Trump adviser") are no gap.
         let gap = toks
             .iter()
             .take_while(|t| t.start < mention_start)
-            .any(|t| t.kind == TokKind::Word);
+            .filter(|t| t.kind == TokKind::Word)
+            .any(|t| {
+                let w = self.word(t);
+                !starts_upper(w) && !self.lex.is_title_noun(w)
+            });
         let reach = if far {
             Reach::OtherClause
         } else if gap {

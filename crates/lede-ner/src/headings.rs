@@ -1,0 +1,163 @@
+//! Headlines in Title Case ("Can Trump Lead Us?", "Negotiation Leverage
+//! Kills Dozens in Gaza"): every word is capitalised, so capitals are no
+//! evidence of names there. Such a line is found by its words (most of its
+//! capitalised words are common words), and its common words are shown to the
+//! tagger in lower case, as the line would be written in sentence case; the
+//! names in it ("Trump", "Gaza") keep their capitals.
+
+use crate::features::{key_of, CapClass, TokenInfo};
+use crate::gazetteer::Gazetteer;
+
+/// Short words a Title Case heading capitalises or not ("Talks in Cairo").
+pub const SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by",
+    "from", "as", "is", "vs", "vs.", "via", "into", "over",
+];
+
+fn is_small_word(w: &str) -> bool {
+    SMALL_WORDS.iter().any(|s| w.eq_ignore_ascii_case(s))
+}
+
+/// A line in Title Case: at least two capitalised words with lower-case
+/// letters, every word of letters but the small ones capitalised, no
+/// sentence-final period.
+pub fn is_title_case(words: &[&str]) -> bool {
+    let mut long = 0;
+    for w in words {
+        let Some(c) = w.chars().next() else { continue };
+        if !c.is_alphabetic() || is_small_word(w) {
+            continue;
+        }
+        if !c.is_uppercase() {
+            return false;
+        }
+        if w.chars().any(char::is_lowercase) {
+            long += 1;
+        }
+    }
+    long >= 2 && words.last().is_none_or(|w| *w != ".")
+}
+
+/// Common words of one document: the learnt list (words news writes in
+/// lower case) and the words this document writes in lower case.
+pub struct CommonWords<'g> {
+    gaz: &'g Gazetteer,
+    doc_lower: Vec<u64>,
+}
+
+impl<'g> CommonWords<'g> {
+    pub fn new(gaz: &'g Gazetteer, words: &[&str]) -> CommonWords<'g> {
+        let mut doc_lower: Vec<u64> = words
+            .iter()
+            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+            .map(|w| key_of(w))
+            .collect();
+        doc_lower.sort_unstable();
+        doc_lower.dedup();
+        CommonWords { gaz, doc_lower }
+    }
+
+    /// Is `w` a common word? Words of one or two letters not all in
+    /// capitals ("Us", "It", "Be", unlike "US" or "UN") are.
+    pub fn is_common(&self, w: &str) -> bool {
+        let mut n = 0;
+        let short = w.chars().all(|c| {
+            n += 1;
+            c.is_alphabetic() && (n == 1 || c.is_lowercase())
+        }) && n <= 2;
+        short || self.gaz.is_common(w) || self.doc_lower.binary_search(&key_of(w)).is_ok()
+    }
+}
+
+/// Which sentences are headings in Title Case: in Title Case, with at least
+/// two capitalised common words that make up a third or more of its
+/// capitalised words ("Hostages and Regional Triumph", "Biden Speaks at the
+/// United Nations"), unlike a list of names. `None`
+/// when the document has none (the usual case, found without building the
+/// document's common words).
+pub fn headings<'g>(
+    gaz: &'g Gazetteer,
+    words: &[&str],
+    sentences: &[(usize, usize)],
+) -> Option<(Vec<bool>, CommonWords<'g>)> {
+    let title_case: Vec<bool> = sentences
+        .iter()
+        .map(|&(s, e)| is_title_case(&words[s..e]))
+        .collect();
+    if !title_case.iter().any(|&t| t) {
+        return None;
+    }
+    let common = CommonWords::new(gaz, words);
+    let heading: Vec<bool> = sentences
+        .iter()
+        .zip(&title_case)
+        .map(|(&(s, e), &title)| {
+            if !title {
+                return false;
+            }
+            let mut caps = 0;
+            let mut commons = 0;
+            for w in &words[s..e] {
+                if w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars().any(char::is_lowercase)
+                {
+                    caps += 1;
+                    commons += common.is_common(w) as usize;
+                }
+            }
+            commons >= 2 && commons * 3 >= caps
+        })
+        .collect();
+    heading.iter().any(|&h| h).then_some((heading, common))
+}
+
+/// Shows the tagger each heading as it would be written in sentence case:
+/// the capitalised common words after the first word get the infos of their
+/// lower-case form (gazetteer marks kept), so "Can Trump Lead Us?" reads
+/// "Can Trump lead us?".
+pub fn sentence_case(
+    gaz: &Gazetteer,
+    words: &[&str],
+    sentences: &[(usize, usize)],
+    infos: &mut [TokenInfo],
+) {
+    let Some((heading, common)) = headings(gaz, words, sentences) else {
+        return;
+    };
+    for (&(s, e), _) in sentences.iter().zip(&heading).filter(|(_, &h)| h) {
+        for k in s + 1..e.min(infos.len()) {
+            if infos[k].class == CapClass::InitCap && common.is_common(words[k]) {
+                let mark = infos[k].gaz;
+                infos[k] = TokenInfo::new(&words[k].to_lowercase());
+                infos[k].gaz = mark;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_case_lines() {
+        assert!(is_title_case(&["Can", "Trump", "Lead", "Us", "?"]));
+        assert!(is_title_case(&["Talks", "in", "Cairo", "Stall"]));
+        assert!(!is_title_case(&["Talks", "in", "Cairo", "stall", "."]));
+        assert!(!is_title_case(&["Talks", "In", "Cairo", "."]));
+    }
+
+    #[test]
+    fn a_heading_reads_in_sentence_case_and_keeps_its_names() {
+        let gaz = Gazetteer::embedded();
+        let words = ["Can", "Trump", "Lead", "Us", "?", "He", "spoke", "."];
+        let sentences = [(0, 5), (5, 8)];
+        let mut infos: Vec<TokenInfo> = words.iter().map(|w| TokenInfo::new(w)).collect();
+        sentence_case(&gaz, &words, &sentences, &mut infos);
+        assert_eq!(infos[0].class, CapClass::InitCap, "first word");
+        assert_eq!(infos[1].class, CapClass::InitCap, "Trump");
+        assert_eq!(infos[2].word, TokenInfo::new("lead").word);
+        assert_eq!(infos[3].word, TokenInfo::new("us").word);
+        assert_eq!(infos[5].class, CapClass::InitCap, "not a heading");
+    }
+}

@@ -1,0 +1,96 @@
+//! Cases for the speakers the ranker chooses beyond the sieve: sign-offs
+//! after a quote, transcript labels, a cue ending the paragraph before,
+//! subjects of a reporting verb across a party affiliation or a long
+//! appositive, the subject of the quote's sentence, and the choice of
+//! nobody where a verb belongs to another clause. Each expected reading was
+//! checked by hand. A speaker "Name@mention" checks both the resolved name
+//! and the words at the cue.
+
+mod table;
+
+use table::Case;
+
+const CASES: &[Case] = &[
+    // ---- sign-offs: “…” ― Name ----------------------------------------
+    Case {
+        text: "Readers wrote in after the debate.\n“The new bridge will save me an hour a day.” ― Marta Kowalski\n“I still do not trust the contractor.” ― Dev Patel",
+        entities: "PERSON:Marta Kowalski|PERSON:Dev Patel",
+        expect: &[
+            ("The new bridge will save me an hour a day.", "direct", "Marta Kowalski"),
+            ("I still do not trust the contractor.", "direct", "Dev Patel"),
+        ],
+    },
+    Case {
+        text: "“We were never asked what the valley needs.” — Tomasz Nowak.",
+        entities: "",
+        expect: &[("We were never asked what the valley needs.", "direct", "Tomasz Nowak")],
+    },
+    Case {
+        text: "“The clinic is the only one for sixty miles.” ― Carla de la Cruz",
+        entities: "PERSON:Carla de la Cruz",
+        expect: &[("The clinic is the only one for sixty miles.", "direct", "Carla de la Cruz")],
+    },
+    // ---- transcript labels --------------------------------------------
+    Case {
+        text: "Senator Helen Brandt spoke to host Omar Reyes on Sunday.\n\"REYES: Will you vote for the bill on Tuesday?\n\"BRANDT: Not in its current form, and I have told the leadership so.",
+        entities: "PERSON:Helen Brandt|PERSON:Omar Reyes",
+        expect: &[
+            ("Will you vote for the bill on Tuesday?", "direct", "Omar Reyes@REYES"),
+            ("Not in its current form, and I have told the leadership so.", "direct", "Helen Brandt@BRANDT"),
+        ],
+    },
+    // ---- a cue ending the paragraph before ----------------------------
+    Case {
+        text: "Mayor Lena Hart answered the critics at the council meeting.\nShe said:\n“We will publish every contract, line by line, before the vote.”",
+        entities: "PERSON:Lena Hart",
+        expect: &[("We will publish every contract, line by line, before the vote.", "direct", "Lena Hart@She")],
+    },
+    Case {
+        text: "The Daily Ledger reports:\n“The port authority spent twice its budget on consultants last year.”",
+        entities: "ORG:The Daily Ledger",
+        expect: &[("The port authority spent twice its budget on consultants last year.", "direct", "The Daily Ledger")],
+    },
+    // ---- subjects across affiliations and long appositives ------------
+    Case {
+        text: "“The farm bill is a jobs bill,” Ann Lee (D-Ore.) said Thursday.",
+        entities: "PERSON:Ann Lee",
+        expect: &[("The farm bill is a jobs bill,", "direct", "Ann Lee")],
+    },
+    Case {
+        text: "“We have to see the text first,” Mark Ortiz (R-Ariz.) told reporters after the vote.",
+        entities: "PERSON:Mark Ortiz",
+        expect: &[("We have to see the text first,", "direct", "Mark Ortiz")],
+    },
+    Case {
+        text: "“It is a sound plan,” Paul Berger, director of the Lakeside Budget Institute and a former adviser to two governors, said of the proposal.",
+        entities: "PERSON:Paul Berger|ORG:Lakeside Budget Institute",
+        expect: &[("It is a sound plan,", "direct", "Paul Berger")],
+    },
+    Case {
+        text: "“The fund will run dry by 2031” without new revenue, she said on Monday.",
+        entities: "",
+        expect: &[("The fund will run dry by 2031", "direct", "she")],
+    },
+    // ---- the subject of the quote's sentence --------------------------
+    Case {
+        text: "Governor Ines Duarte spoke at the shipyard on Friday, arguing that the layoffs were “avoidable and cruel.”",
+        entities: "PERSON:Ines Duarte",
+        expect: &[("avoidable and cruel.", "partial", "Ines Duarte")],
+    },
+    Case {
+        text: "In a speech on trade, Karl Weber attacked the tariff plan, saying, “It taxes every family in this state.”",
+        entities: "PERSON:Karl Weber",
+        expect: &[("It taxes every family in this state.", "direct", "Karl Weber")],
+    },
+    // ---- a verb of another clause speaks for nobody -------------------
+    Case {
+        text: "The union wanted a “fair share,” while the company insisted on a two-year freeze.",
+        entities: "",
+        expect: &[("fair share,", "scare", "*")],
+    },
+];
+
+#[test]
+fn every_ranked_case_reads_as_a_careful_reader_would() {
+    table::check(CASES);
+}
