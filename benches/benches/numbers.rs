@@ -51,6 +51,18 @@ fn numbers(c: &mut Criterion) {
             found
         })
     });
+    // The forms read by the period, temperature and unit rules.
+    let forms = "Inflation last ran this hot in the 1990s and the mid-2000s. The 2025-26 \
+                 budget follows the 2019–2021 drought; sales fell in spring 2023. Seville hit \
+                 40C (104F) and the pass -5°C, or 104 degrees Fahrenheit. Output was 1.5 mb/d \
+                 and 600,000 bpd. The fire burned 190 km2 and 16,000 metric tons of wheat. \
+                 She finished eleventh; twelve (12) witnesses spoke on Tuesday. "
+        .repeat(50);
+    let forms_sentences = rough_sentences(&forms);
+    group.throughput(Throughput::Bytes(forms.len() as u64));
+    group.bench_function("periods_temperatures_units", |b| {
+        b.iter(|| stage.find(&forms, &forms_sentences, None).len())
+    });
     group.finish();
 }
 

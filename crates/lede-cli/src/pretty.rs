@@ -45,15 +45,25 @@ pub fn render(doc: &Document) -> String {
     if let Some(numbers) = &layers.numbers {
         let _ = writeln!(out, "Numbers ({})", numbers.len());
         for n in numbers {
+            // The unit goes between the amount and its rate: "1.5 million
+            // barrels per day".
+            let value = lede_render::readable_value(n);
+            let per = n.per.as_ref().map(|p| format!(" per {p}"));
+            let amount = per
+                .as_deref()
+                .and_then(|p| value.strip_suffix(p))
+                .unwrap_or(&value);
             let _ = write!(
                 out,
-                "  {:<9} {} = {}",
+                "  {:<9} {} = {amount}",
                 n.kind.as_str(),
                 one_line(doc.slice(n.span)),
-                lede_render::readable_value(n)
             );
             if let Some(unit) = &n.unit {
                 let _ = write!(out, " {unit}");
+            }
+            if let (Some(p), true) = (&per, amount.len() < value.len()) {
+                out.push_str(p);
             }
             let mut notes = Vec::new();
             if let Some(m) = &n.modifier {
@@ -63,7 +73,12 @@ pub fn render(doc: &Document) -> String {
                 notes.push("approximate".to_string());
             }
             if let (Some(lo), Some(hi)) = (n.low, n.high) {
-                notes.push(format!("range {lo}–{hi}"));
+                // Years stay bare ("1990–1999"); amounts read as written.
+                let bound = |x: f64| match n.kind {
+                    lede_core::NumberKind::Year => format!("{x}"),
+                    _ => lede_render::readable_number(x),
+                };
+                notes.push(format!("range {}–{}", bound(lo), bound(hi)));
             }
             if !notes.is_empty() {
                 let _ = write!(out, " ({})", notes.join(", "));

@@ -34,6 +34,12 @@ impl Coarse {
 
 /// BILOU tags: 0 is O, then for each type B, I, L, U.
 pub const NUM_TAGS: usize = 17;
+
+/// Tag scores as the tagger sums them: quantised weights, one lane per tag,
+/// padded with zero lanes to a whole number of vector registers so that
+/// adding two rows compiles to a few vector additions.
+pub const LANES: usize = 20;
+pub type Acc = [i32; LANES];
 pub const O: usize = 0;
 pub const B: usize = 0;
 pub const I: usize = 1;
@@ -127,22 +133,54 @@ pub fn viterbi(
     back: &mut Vec<u8>,
 ) {
     let n = scores.len() / NUM_TAGS;
+    match trans.try_into() {
+        Ok(trans) => viterbi_rows(
+            n,
+            |i, row| row.copy_from_slice(&scores[i * NUM_TAGS..(i + 1) * NUM_TAGS]),
+            trans,
+            start,
+            end,
+            out,
+            back,
+        ),
+        Err(_) => {
+            out.clear();
+            if n == 0 {
+                return;
+            }
+            back.clear();
+            back.resize(n * NUM_TAGS, 0);
+            viterbi_generic(scores, trans, start, end, out, back)
+        }
+    }
+}
+
+/// [`viterbi`] over `n` tokens whose scores `row(i, ..)` writes, asked for
+/// in token order: a tagger scores each token as the decoder reaches it and
+/// keeps no table of scores.
+pub fn viterbi_rows(
+    n: usize,
+    mut row_of: impl FnMut(usize, &mut [f32; NUM_TAGS]),
+    trans: &[f32; NUM_TAGS * NUM_TAGS],
+    start: &[f32],
+    end: &[f32],
+    out: &mut Vec<usize>,
+    back: &mut Vec<u8>,
+) {
     out.clear();
     if n == 0 {
         return;
     }
     back.clear();
     back.resize(n * NUM_TAGS, 0);
+    let mut row = [0f32; NUM_TAGS];
+    row_of(0, &mut row);
     let mut prev = [f32::NEG_INFINITY; NUM_TAGS];
     for (t, p) in prev.iter_mut().enumerate() {
         if VALID.start[t] {
-            *p = start[t] + scores[t];
+            *p = start[t] + row[t];
         }
     }
-    let trans: &[f32; NUM_TAGS * NUM_TAGS] = match trans.try_into() {
-        Ok(t) => t,
-        Err(_) => return viterbi_generic(scores, trans, start, end, out, back),
-    };
     // The valid transitions have two shapes: O, B-x and U-x follow any
     // closed tag (O, L-*, U-*); I-x and L-x follow only B-x or I-x. The
     // first shape is a 9 x 9 max-plus product, laid out densely here (one
@@ -157,7 +195,7 @@ pub fn viterbi(
     }
     let mut cur = [f32::NEG_INFINITY; NUM_TAGS];
     for i in 1..n {
-        let row = &scores[i * NUM_TAGS..(i + 1) * NUM_TAGS];
+        row_of(i, &mut row);
         let back_row = &mut back[i * NUM_TAGS..(i + 1) * NUM_TAGS];
         let mut from = [f32::NEG_INFINITY; 9];
         for (f, &p) in from.iter_mut().zip(&CLOSED) {
@@ -350,7 +388,7 @@ pub struct Model {
     buckets: Vec<Bucket>,
     /// Weight rows, dense; the last row is all zeros and stands for
     /// "feature not in the model", so scoring needs no branch.
-    weights: Vec<[i16; NUM_TAGS]>,
+    weights: Vec<[i16; LANES]>,
     mask: usize,
     /// Scores of the context features with few values, tabulated at load.
     pub(crate) tables: ContextTables,
@@ -425,7 +463,7 @@ impl Model {
         }
         let size = (n / (BUCKET / 2)).next_power_of_two().max(4);
         let mut buckets = vec![Bucket::default(); size];
-        let mut weights = vec![[0i16; NUM_TAGS]; n + 1];
+        let mut weights = vec![[0i16; LANES]; n + 1];
         let key_bytes = r.take(n * 8)?;
         let weight_bytes = r.take(n * NUM_TAGS * 2)?;
         let mask = size - 1;
@@ -448,7 +486,7 @@ impl Model {
                 b = (b + 1) & mask;
             }
             let row = &weight_bytes[i * NUM_TAGS * 2..(i + 1) * NUM_TAGS * 2];
-            for (t, w) in weights[i].iter_mut().enumerate() {
+            for (t, w) in weights[i].iter_mut().take(NUM_TAGS).enumerate() {
                 *w = i16::from_le_bytes([row[2 * t], row[2 * t + 1]]);
             }
         }
@@ -506,14 +544,14 @@ impl Model {
     /// Writes the scores of one token's features to `out` (NUM_TAGS values).
     #[inline]
     pub fn score_token(&self, features: &[u64], out: &mut [f32]) {
-        let mut acc = [0i32; NUM_TAGS];
+        let mut acc = [0i32; LANES];
         self.add_scores(features, &mut acc);
         self.to_scores(&acc, out);
     }
 
     /// Turns summed quantised weights into scores.
     #[inline]
-    pub fn to_scores(&self, acc: &[i32; NUM_TAGS], out: &mut [f32]) {
+    pub fn to_scores(&self, acc: &Acc, out: &mut [f32]) {
         for (o, &a) in out.iter_mut().zip(acc) {
             *o = a as f32 * self.scale;
         }
@@ -521,7 +559,7 @@ impl Model {
 
     /// Adds the quantised weights of `features` to `acc`.
     #[inline]
-    pub fn add_scores(&self, features: &[u64], acc: &mut [i32; NUM_TAGS]) {
+    pub fn add_scores(&self, features: &[u64], acc: &mut Acc) {
         let mut rows = [0u32; 64];
         for chunk in features.chunks(64) {
             // Ask for every bucket first, then look the rows up, so the
@@ -536,7 +574,7 @@ impl Model {
             }
             for &r in &rows[..chunk.len()] {
                 let w = &self.weights[r as usize];
-                for t in 0..NUM_TAGS {
+                for t in 0..LANES {
                     acc[t] += w[t] as i32;
                 }
             }
@@ -546,6 +584,23 @@ impl Model {
     /// Best valid tag sequence for per-token scores (`NUM_TAGS` per token).
     pub fn decode(&self, scores: &[f32], out: &mut Vec<usize>, back: &mut Vec<u8>) {
         viterbi(scores, &self.trans, &self.start, &self.end, out, back);
+    }
+
+    /// [`Model::decode`] over `n` tokens scored on demand ([`viterbi_rows`]).
+    pub fn decode_rows(
+        &self,
+        n: usize,
+        row_of: impl FnMut(usize, &mut [f32; NUM_TAGS]),
+        out: &mut Vec<usize>,
+        back: &mut Vec<u8>,
+    ) {
+        // The transition table always has its full size: `read` reads it so.
+        let trans: &[f32; NUM_TAGS * NUM_TAGS] = self
+            .trans
+            .as_slice()
+            .try_into()
+            .unwrap_or(&[0.0; NUM_TAGS * NUM_TAGS]);
+        viterbi_rows(n, row_of, trans, &self.start, &self.end, out, back);
     }
 
     /// A one-line summary.

@@ -12,10 +12,7 @@ use crate::features::{
     ClassKey, Role, TokenInfo, GAZ_NEXT, GAZ_PREV, GAZ_SELF,
 };
 use crate::gazetteer::{GazMatch, IdentityMap};
-use crate::model::{Model, NUM_TAGS};
-
-/// Summed quantised weights, one per tag.
-pub type Acc = [i32; NUM_TAGS];
+use crate::model::{Acc, Model, LANES};
 
 /// Gazetteer positions tabulated: `pos` below 4, `len` (capped at 4) up to 4.
 const GAZ_POS: usize = 4;
@@ -39,7 +36,7 @@ impl ContextTables {
     pub fn new(model: &Model) -> ContextTables {
         let mut feats = Vec::with_capacity(8);
         let sum = |feats: &mut Vec<u64>| {
-            let mut acc = [0; NUM_TAGS];
+            let mut acc = [0; LANES];
             model.add_scores(feats, &mut acc);
             feats.clear();
             acc
@@ -109,7 +106,9 @@ impl ContextTables {
     }
 }
 
-#[inline]
+/// Adds a row of scores. Kept out of line: inlined into the token loop,
+/// the sum is split into one scalar per lane and loses its vector form.
+#[inline(never)]
 pub fn add_row(acc: &mut Acc, row: &Acc) {
     for (a, x) in acc.iter_mut().zip(row) {
         *a += x;
@@ -127,8 +126,8 @@ pub struct FormScores {
 impl FormScores {
     pub fn new(model: &Model, info: &TokenInfo, feats: &mut Vec<u64>) -> FormScores {
         let mut scores = FormScores {
-            own: [0; NUM_TAGS],
-            roles: [[0; NUM_TAGS]; 4],
+            own: [0; LANES],
+            roles: [[0; LANES]; 4],
         };
         feats.clear();
         intrinsic_features(info, feats);
@@ -174,8 +173,8 @@ impl FormCache {
                     None => {
                         missing.push(i);
                         scores.push(FormScores {
-                            own: [0; NUM_TAGS],
-                            roles: [[0; NUM_TAGS]; 4],
+                            own: [0; LANES],
+                            roles: [[0; LANES]; 4],
                         });
                     }
                 }

@@ -222,7 +222,6 @@ impl StdHasher for TextHasher {
 /// Reusable buffers for one call.
 #[derive(Default)]
 struct Scratch {
-    scores: Vec<f32>,
     back: Vec<u8>,
     tags: Vec<usize>,
 }
@@ -279,9 +278,8 @@ pub fn tag_analysis(
         let n = sent.len();
         let before = neighbour_at(sent, -1);
         let after = neighbour_at(sent, n as isize);
-        scratch.scores.clear();
-        scratch.scores.resize(n * NUM_TAGS, 0.0);
-        for i in 0..n {
+        // Each token is scored when the decoder reaches it.
+        let score = |i: usize, row: &mut [f32; NUM_TAGS]| {
             let t = &sent[i];
             let mut acc = forms[sent_forms[i] as usize].own;
             feats.clear();
@@ -321,7 +319,6 @@ pub fn tag_analysis(
                 [t.gaz, p1.gaz, n1.gaz],
                 &mut acc,
             );
-            let row = &mut scratch.scores[i * NUM_TAGS..(i + 1) * NUM_TAGS];
             model.to_scores(&acc, row);
             // Tokens that cannot be names (URLs, handles, e-mail) are O.
             let kind = layout.tokens[first + i].kind;
@@ -330,8 +327,8 @@ pub fn tag_analysis(
                     *v = -1e9;
                 }
             }
-        }
-        model.decode(&scratch.scores, &mut scratch.tags, &mut scratch.back);
+        };
+        model.decode_rows(n, score, &mut scratch.tags, &mut scratch.back);
         for (s, e, kind) in decode_spans(&scratch.tags) {
             if e - s > crate::MAX_ENTITY_TOKENS {
                 continue; // a heading or a list, not a name

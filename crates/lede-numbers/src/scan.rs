@@ -442,6 +442,12 @@ impl<'a> Scanner<'a> {
         if t.kind != Kind::Word || !t.cap || self.is_possessive(i) {
             return false;
         }
+        // Contractions are pronouns and verbs, not names: "I'm 1.8m tall",
+        // "It's 40C".
+        let b = self.bytes(i);
+        if b.contains(&b'\'') || b.windows(3).any(|w| w == "’".as_bytes()) {
+            return false;
+        }
         match self.info(i) {
             None => true,
             Some(w) => {
@@ -1022,11 +1028,14 @@ impl<'a> Scanner<'a> {
     /// first time", "a first step", "Israel's first"), not the adverb ("we
     /// must first put aside").
     fn ordinal_word(&self, i: usize, value: f64) -> Option<Found> {
-        if i == 0 {
-            return None;
-        }
-        let det = self.info(i - 1).is_some_and(|w| w.determiner) || self.is_possessive(i - 1);
-        if !det {
+        let det =
+            i >= 1 && (self.info(i - 1).is_some_and(|w| w.determiner) || self.is_possessive(i - 1));
+        // "finished eleventh", "the seventh": from "third" on an ordinal word
+        // is an ordinal without a determiner too ("first" and "second" are
+        // also an adverb and a time unit; capitals start names: "Third
+        // Avenue").
+        let plain = value >= 3.0 && !self.tok(i).is_some_and(|t| t.cap);
+        if !det && !plain {
             return None;
         }
         // "a second" alone is a moment; "a second round" is an ordinal.
@@ -1335,9 +1344,14 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
-        if self.word_is(j, "square") && self.info(j + 1).is_some_and(|w| w.measure) {
-            let unit = format!("square {}", self.str_of(j + 1));
-            return with_unit(number(j + 2, NumberKind::Quantity), &unit);
+        for prefix in ["square", "cubic", "metric"] {
+            if self.word_is(j, prefix) && self.info(j + 1).is_some_and(|w| w.measure) {
+                let unit = format!("{prefix} {}", self.str_of(j + 1));
+                return with_unit(number(j + 2, NumberKind::Quantity), &unit);
+            }
+        }
+        if let Some(unit) = self.power_unit(j) {
+            return with_unit(number(j + 1, NumberKind::Quantity), &unit);
         }
         if num.fraction {
             return number(j, NumberKind::Cardinal);

@@ -186,13 +186,16 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, lex: &Lexicon, out:
                 .last()
                 .is_some_and(|t| t.kind == Kind::Digits || (t.kind == Kind::Punct && t.ch == '+'));
             while j < end {
-                let sep = group_separator(b, j, end);
                 if b[j].is_ascii_digit() {
                     j += 1;
                     if !grouped {
                         head += 1;
                     }
-                } else if b[j] == b','
+                    continue;
+                }
+                // Only after the digits: most bytes of a number are digits.
+                let sep = group_separator(b, j, end);
+                if b[j] == b','
                     && j + 4 <= end
                     && b.get(j + 1..j + 4)
                         .is_some_and(|g| g.iter().all(u8::is_ascii_digit))

@@ -228,6 +228,10 @@ proptest! {
                 Just("two-thirds "), Just("one "), Just("half "), Just("Channel 13 "), Just("85% "),
                 Just("twenty-three "), Just("and "), Just("-"), Just("‑"), Just("."), Just(", "),
                 Just("the "), Just("first "), Just("pre"), Just("9"), Just("/"), Just("’s "),
+                Just("1990s "), Just("'90s "), Just("mid-"), Just("2025-26 "), Just("spring "),
+                Just("40C "), Just("(104F) "), Just("°C "), Just("degrees "), Just("Celsius "),
+                Just("mb/d "), Just("km2 "), Just("metric "), Just("tons "), Just("eleventh "),
+                Just("Tuesday "), Just("twelve (12) "), Just("per cent of "),
             ],
             0..40,
         ),
@@ -259,4 +263,18 @@ fn work_grows_linearly() {
     let one = stage.find_in_text(para).len();
     let text = para.repeat(200);
     assert_eq!(stage.find_in_text(&text).len(), one * 200);
+}
+
+#[test]
+fn linear_on_a_long_run_of_digits_commas_and_words() {
+    // One sentence of a few megabytes with no white space in the digit runs
+    // ("1,2,3,...") and number words between them: every number is found
+    // and the output for a repeated block is the block's output repeated.
+    let block = "1,2,3,45,678,9,10,twenty,30,1990s,40C,2025-26,eleventh,";
+    let stage = stage();
+    let one = stage.find_in_text(block).len();
+    assert!(one >= 10, "{one}");
+    let reps = 2_000_000 / block.len();
+    let text = block.repeat(reps);
+    assert_eq!(stage.find_in_text(&text).len(), one * reps);
 }

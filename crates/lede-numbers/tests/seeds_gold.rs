@@ -3,21 +3,10 @@
 //! sentences of lede-segment (the pipeline's). Targets: span F1 at least 95,
 //! kind and value right on at least 98% of matched spans.
 
-use lede_core::json::{from_json, OffsetUnit};
-use lede_core::{Document, NumberAnnotation, NumberValue, Stage};
+use lede_core::testing::gold_seeds;
+use lede_core::{Document, NumberAnnotation, Stage};
+use lede_eval::{same_value, score_numbers, Counts};
 use lede_numbers::NumbersStage;
-
-const GOLD: &str = include_str!("../../../corpus/seeds/gold.jsonl");
-
-fn same_value(a: &NumberValue, b: &NumberValue) -> bool {
-    match (a, b) {
-        (NumberValue::Number(x), NumberValue::Number(y)) => {
-            (x - y).abs() <= 1e-9 * y.abs().max(1.0)
-        }
-        (NumberValue::Text(x), NumberValue::Text(y)) => x == y,
-        _ => false,
-    }
-}
 
 fn show(doc: &Document, n: &NumberAnnotation) -> String {
     format!(
@@ -49,10 +38,11 @@ fn seeds_meet_the_targets_with_segmenter_sentences() {
 
 fn score(sentences: Sentences) {
     let stage = NumbersStage::new(false).expect("stage builds");
-    let (mut tp, mut fp, mut fn_, mut kind_value_ok, mut unit_ok, mut modifier_ok) =
-        (0usize, 0usize, 0usize, 0usize, 0usize, 0usize);
-    for line in GOLD.lines().filter(|l| !l.trim().is_empty()) {
-        let gold_doc = from_json(line, OffsetUnit::CodePoints).expect("gold parses");
+    // Span counts are lede-eval's (what `lede eval` reports); the loops
+    // below only print what differs and count kind+value, unit, modifier.
+    let mut spans = Counts::default();
+    let (mut kind_value_ok, mut unit_ok, mut modifier_ok) = (0usize, 0usize, 0usize);
+    for gold_doc in gold_seeds() {
         let gold = gold_doc.layers.numbers.clone().expect("gold has numbers");
         let mut doc = Document::new(gold_doc.id.clone(), gold_doc.text.clone());
         doc.layers.sentences = match sentences {
@@ -61,10 +51,10 @@ fn score(sentences: Sentences) {
         };
         stage.process(&mut doc).expect("stage runs");
         let found = doc.layers.numbers.clone().expect("numbers layer");
+        spans.add(score_numbers(&gold, &found).spans);
         for g in &gold {
             match found.iter().find(|f| f.span == g.span) {
                 Some(f) => {
-                    tp += 1;
                     if f.kind == g.kind && same_value(&f.value, &g.value) {
                         kind_value_ok += 1;
                     } else {
@@ -97,21 +87,18 @@ fn score(sentences: Sentences) {
                     }
                 }
                 None => {
-                    fn_ += 1;
                     println!("{} MISSED {}", doc.id, show(&doc, g));
                 }
             }
         }
         for f in &found {
             if !gold.iter().any(|g| g.span == f.span) {
-                fp += 1;
                 println!("{} EXTRA {}", doc.id, show(&doc, f));
             }
         }
     }
-    let precision = tp as f64 / (tp + fp).max(1) as f64;
-    let recall = tp as f64 / (tp + fn_).max(1) as f64;
-    let f1 = 100.0 * 2.0 * precision * recall / (precision + recall).max(f64::EPSILON);
+    let Counts { tp, fp, fn_ } = spans;
+    let f1 = 100.0 * spans.f1();
     let kind_value = 100.0 * kind_value_ok as f64 / tp.max(1) as f64;
     println!(
         "span F1 {f1:.1} (tp {tp}, fp {fp}, fn {fn_}); kind+value {kind_value:.1}%; unit {unit_ok}/{tp}; modifier+approx {modifier_ok}/{tp}"

@@ -281,22 +281,24 @@ impl<'a> DocView<'a> {
 
     /// True when `pos` lies inside a quotation (marks included).
     fn in_quote(&self, pos: usize) -> bool {
-        let k = self.quotes.partition_point(|q| q.open <= pos);
+        let k = self.quotes.partition_point(|q| q.open() <= pos);
         k.checked_sub(1)
-            .is_some_and(|i| self.quotes[i].close_end > pos)
+            .is_some_and(|i| self.quotes[i].close_end() > pos)
     }
 
     fn mark_quotes(&self, toks: &mut [Tok]) {
         let Some(first) = toks.first() else {
             return;
         };
-        let mut qi = self.quotes.partition_point(|q| q.close_end <= first.start);
+        let mut qi = self
+            .quotes
+            .partition_point(|q| q.close_end() <= first.start);
         for t in toks.iter_mut() {
-            while qi < self.quotes.len() && self.quotes[qi].close_end <= t.start {
+            while qi < self.quotes.len() && self.quotes[qi].close_end() <= t.start {
                 qi += 1;
             }
             if let Some(q) = self.quotes.get(qi) {
-                t.in_quote = q.open <= t.start && t.start < q.close_end;
+                t.in_quote = q.open() <= t.start && t.start < q.close_end();
             }
         }
     }
@@ -1252,43 +1254,50 @@ pub(crate) fn attribute(
     view: &DocView,
     weights: &Weights,
     mut choices: Option<&mut Vec<SpeakerChoice>>,
+    emit: impl Fn(QuoteKind) -> bool,
 ) -> Vec<Quote> {
     let text = view.text;
     let mut para_toks = Vec::new();
     let raw = view.quotes;
-    let mut done: Vec<Analysed> = Vec::with_capacity(raw.len());
+    // Only the quote before is ever read back, so memory holds the quotes
+    // emitted, not every quoted stretch analysed.
+    let mut before: Option<Analysed> = None;
+    let mut out: Vec<Quote> = Vec::new();
+    // Output slots of the speakerless parts of the quotation running on
+    // (over paragraphs) into the current quote.
+    let mut pending: Vec<Option<usize>> = Vec::new();
     let mut lead_toks = Vec::new();
     let mut trail_toks = Vec::new();
     for (i, q) in raw.iter().enumerate() {
         let para = view
             .paragraphs
-            .get(q.paragraph)
+            .get(q.paragraph())
             .copied()
             .unwrap_or_default();
-        let s_open = spans::at_or_after(view.sentences, q.open);
+        let s_open = spans::at_or_after(view.sentences, q.open());
         let sent_lo = s_open
             .map(|k| view.sentences[k].start())
-            .filter(|&s| s <= q.open)
-            .unwrap_or(q.open)
+            .filter(|&s| s <= q.open())
+            .unwrap_or(q.open())
             .max(para.start());
         // The window holds at most one earlier quote: enough to reach a cue
         // or subject across it, and bounded work where quotes are dense.
-        let two_back = i.checked_sub(2).map_or(0, |k| raw[k].close_end);
+        let two_back = i.checked_sub(2).map_or(0, |k| raw[k].close_end());
         let lead_lo = ceil_boundary(
             text,
-            sent_lo.max(q.open.saturating_sub(LEAD_CAP)).max(two_back),
+            sent_lo.max(q.open().saturating_sub(LEAD_CAP)).max(two_back),
         )
-        .min(q.open);
-        tokenize(text, lead_lo, q.open, &mut lead_toks);
+        .min(q.open());
+        tokenize(text, lead_lo, q.open(), &mut lead_toks);
         view.mark_quotes(&mut lead_toks);
 
-        let close_sentence = spans::at_or_before(view.sentences, q.close_end.saturating_sub(1));
+        let close_sentence = spans::at_or_before(view.sentences, q.close_end().saturating_sub(1));
         let mut trail_hi = close_sentence
             .map(|k| view.sentences[k].end())
-            .unwrap_or(q.close_end)
-            .max(q.close_end)
-            .min(para.end().max(q.close_end))
-            .min(floor_boundary(text, q.close_end + TRAIL_CAP).max(q.close_end));
+            .unwrap_or(q.close_end())
+            .max(q.close_end())
+            .min(para.end().max(q.close_end()))
+            .min(floor_boundary(text, q.close_end() + TRAIL_CAP).max(q.close_end()));
         // “Where do we go?” The segmenter ends a sentence after ?/! and a
         // closing mark even when the attribution follows ("… again!” Trump
         // posted"), so look into the next sentence then; after a period only
@@ -1297,19 +1306,19 @@ pub(crate) fn attribute(
         let inner_text = q.inner.text(text);
         let ends_sentence = inner_text.ends_with(['?', '!', '…'])
             || (inner_text.ends_with('.') && lead_toks.is_empty());
-        if q.closed && ends_sentence && trail_hi <= q.close_end + 1 {
-            if let Some(next_sentence) = spans::at_or_after(view.sentences, q.close_end) {
+        if q.closed && ends_sentence && trail_hi <= q.close_end() + 1 {
+            if let Some(next_sentence) = spans::at_or_after(view.sentences, q.close_end()) {
                 let ns = view.sentences[next_sentence];
-                if ns.start() >= q.close_end && ns.end() <= para.end() {
-                    trail_hi = floor_boundary(text, ns.end().min(q.close_end + TRAIL_CAP))
-                        .max(q.close_end);
+                if ns.start() >= q.close_end() && ns.end() <= para.end() {
+                    trail_hi = floor_boundary(text, ns.end().min(q.close_end() + TRAIL_CAP))
+                        .max(q.close_end());
                 }
             }
         }
         if let Some(next) = raw.get(i + 1) {
-            trail_hi = trail_hi.min(next.open.max(q.close_end));
+            trail_hi = trail_hi.min(next.open().max(q.close_end()));
         }
-        tokenize(text, q.close_end, trail_hi, &mut trail_toks);
+        tokenize(text, q.close_end(), trail_hi, &mut trail_toks);
 
         let last = lead_toks.last();
         let standalone = match last {
@@ -1357,7 +1366,7 @@ pub(crate) fn attribute(
         // second half resumes the quotation its cue ended.
         let mut resumed = false;
         if attr.is_none() {
-            if let Some(prev) = resumes_after_cue(view, raw, &done, i) {
+            if let Some(prev) = resumes_after_cue(view, raw, before.as_ref(), i) {
                 attr = Some(prev);
                 own_cue = true;
                 resumed = true;
@@ -1372,11 +1381,11 @@ pub(crate) fn attribute(
                     rule = "leading";
                 }
                 Lead::HitPrevious => {
-                    let same_sentence = done
-                        .last()
+                    let same_sentence = before
+                        .as_ref()
                         .is_some_and(|d| d.sentence.is_some() && d.sentence == s_open);
                     if same_sentence {
-                        if let Some(prev) = done.last() {
+                        if let Some(prev) = before.as_ref() {
                             if prev.attr.speaker.is_some() && prev.own_cue {
                                 attr = Some(prev.attr.clone());
                                 own_cue = true;
@@ -1401,7 +1410,7 @@ pub(crate) fn attribute(
         }
         if attr.as_ref().is_none_or(|a| a.speaker.is_none()) && (standalone || q.continues_previous)
         {
-            if let Some(prev) = inherit_from(view, raw, &done, i) {
+            if let Some(prev) = inherit_from(view, raw, before.as_ref(), i) {
                 attr = Some(prev);
                 rule = "inherit";
             }
@@ -1467,8 +1476,9 @@ pub(crate) fn attribute(
             );
         }
         if let Some(j) = i.checked_sub(1) {
-            if raw[i].paragraph <= raw[j].paragraph + 1 && done[j].attr.speaker.is_some() {
-                cands.add(view, q.inner, done[j].attr.clone(), "prev");
+            let prev = before.as_ref().filter(|d| d.attr.speaker.is_some());
+            if let Some(prev) = prev.filter(|_| raw[i].paragraph() <= raw[j].paragraph() + 1) {
+                cands.add(view, q.inner, prev.attr.clone(), "prev");
             }
         }
         cands.finish();
@@ -1519,7 +1529,7 @@ pub(crate) fn attribute(
             let after_cue_phrase = last
                 .is_some_and(|t| matches!(t.kind, TokKind::Comma | TokKind::Colon | TokKind::Stop));
             if standalone || after_cue_phrase {
-                done.last().map_or(QuoteKind::Direct, |d| d.kind)
+                before.as_ref().map_or(QuoteKind::Direct, |d| d.kind)
             } else {
                 QuoteKind::Partial
             }
@@ -1535,43 +1545,50 @@ pub(crate) fn attribute(
         } else {
             QuoteKind::Scare
         };
-        done.push(Analysed {
+        let d = Analysed {
             inner,
             kind,
             attr: attr.unwrap_or_default(),
             own_cue,
             trailing,
             sentence: s_open,
-        });
-    }
-
-    // A quotation running over paragraphs has one speaker: parts before the
-    // attributed one take it too.
-    for i in (1..raw.len()).rev() {
-        if raw[i].continues_previous
-            && done[i - 1].attr.speaker.is_none()
-            && done[i].attr.speaker.is_some()
-        {
-            done[i - 1].attr = done[i].attr.clone();
+        };
+        if !q.continues_previous {
+            pending.clear();
         }
-    }
-
-    done.into_iter()
-        .map(|d| {
-            // An entity layer may hold a span running over the quote itself;
-            // its words are never their own speaker.
-            let speaker = d
-                .attr
-                .speaker
-                .filter(|sp| !sp.span.is_some_and(|s| s.overlaps(d.inner)));
-            Quote {
-                span: d.inner,
-                kind: d.kind,
-                speaker,
-                cue: d.attr.cue,
+        let slot = emit(kind).then(|| {
+            out.push(to_quote(d.inner, d.kind, &d.attr));
+            out.len() - 1
+        });
+        if d.attr.speaker.is_some() {
+            // A quotation running over paragraphs has one speaker: parts
+            // before the attributed one take it too.
+            if q.continues_previous {
+                for k in pending.drain(..).flatten() {
+                    out[k] = to_quote(out[k].span, out[k].kind, &d.attr);
+                }
             }
-        })
-        .collect()
+        } else {
+            pending.push(slot);
+        }
+        before = Some(d);
+    }
+    out
+}
+
+/// The output form of an analysed quote. An entity layer may hold a span
+/// running over the quote itself; its words are never their own speaker.
+fn to_quote(inner: Span, kind: QuoteKind, attr: &Attr) -> Quote {
+    let speaker = attr
+        .speaker
+        .clone()
+        .filter(|sp| !sp.span.is_some_and(|s| s.overlaps(inner)));
+    Quote {
+        span: inner,
+        kind,
+        speaker,
+        cue: attr.cue.clone(),
+    }
 }
 
 /// Bytes between a cue and the quotation it resumes.
@@ -1589,18 +1606,18 @@ const RESUME_GAP: usize = 300;
 fn resumes_after_cue(
     view: &DocView,
     raw: &[RawQuote],
-    done: &[Analysed],
+    prev: Option<&Analysed>,
     i: usize,
 ) -> Option<Attr> {
     let j = i.checked_sub(1)?;
-    let prev = &done[j];
+    let prev = prev?;
     if !prev.trailing || prev.kind == QuoteKind::Scare || prev.attr.speaker.is_none() {
         return None;
     }
-    if raw[i].paragraph != raw[j].paragraph {
+    if raw[i].paragraph() != raw[j].paragraph() {
         return None;
     }
-    let (lo, hi) = (raw[j].close_end, raw[i].open);
+    let (lo, hi) = (raw[j].close_end(), raw[i].open());
     if hi < lo || hi - lo > RESUME_GAP {
         return None;
     }
@@ -1639,16 +1656,21 @@ fn has_full_stop(s: &str) -> bool {
 /// The attribution quote `i` keeps from the quote before it: that quote is
 /// in the same or the previous paragraph (or this one continues it), has a
 /// speaker, and no other person is named between them.
-fn inherit_from(view: &DocView, raw: &[RawQuote], done: &[Analysed], i: usize) -> Option<Attr> {
+fn inherit_from(
+    view: &DocView,
+    raw: &[RawQuote],
+    prev: Option<&Analysed>,
+    i: usize,
+) -> Option<Attr> {
     let j = i.checked_sub(1)?;
-    let prev = &done[j];
+    let prev = prev?;
     let speaker = prev.attr.speaker.as_ref()?;
-    let (p, pp) = (raw[i].paragraph, raw[j].paragraph);
+    let (p, pp) = (raw[i].paragraph(), raw[j].paragraph());
     if !(raw[i].continues_previous || p == pp || p == pp + 1) {
         return None;
     }
-    let lo = raw[j].close_end;
-    let hi = raw[i].open;
+    let lo = raw[j].close_end();
+    let hi = raw[i].open();
     let mut seen = 0;
     for e in view.entities_in(lo, hi) {
         seen += 1;

@@ -171,7 +171,7 @@ impl QuotesStage {
         let view =
             attribution::DocView::new(text, &sentences, &paragraphs, entities, &raw, &self.lexicon);
         let mut choices = Vec::new();
-        attribution::attribute(&view, &self.weights, Some(&mut choices));
+        attribution::attribute(&view, &self.weights, Some(&mut choices), |_| false);
         choices
     }
 }
@@ -220,8 +220,7 @@ impl Stage for QuotesStage {
         let entities = doc.layers.entities.as_deref().unwrap_or(&[]);
         let view =
             attribution::DocView::new(text, &sentences, &paragraphs, entities, &raw, &self.lexicon);
-        let mut quotes = attribution::attribute(&view, &self.weights, None);
-        quotes.retain(|q| self.emits(q.kind));
+        let quotes = attribution::attribute(&view, &self.weights, None, |k| self.emits(k));
         doc.layers.quotes = Some(quotes);
         Ok(())
     }

@@ -8,23 +8,48 @@ use lede_core::Span;
 
 /// A quotation found by the marks alone, before anyone is credited with it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Offsets are stored as `u32` (texts fit, as for [`Span`]): a document of
+/// nothing but short quotes holds one of these per few bytes of text.
 pub(crate) struct RawQuote {
     /// Byte offset of the opening mark.
-    pub open: usize,
+    open: u32,
     /// The quoted words, white space trimmed, marks left out.
     pub inner: Span,
     /// Byte offset just after the closing mark (the paragraph end when the
     /// quote is unclosed).
-    pub close_end: usize,
+    close_end: u32,
     /// False when the paragraph ended before a closing mark.
     pub closed: bool,
     /// Index of the paragraph holding the quote.
-    pub paragraph: usize,
+    paragraph: u32,
     /// The quote reopens one left open at the end of the previous paragraph
     /// (news style for a quotation running over several paragraphs).
     pub continues_previous: bool,
     /// Made of single marks (‘…’ or '…') at the top level.
     pub single: bool,
+}
+
+/// Offsets and indices below `Span::MAX_TEXT_BYTES` always fit.
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+impl RawQuote {
+    /// Byte offset of the opening mark.
+    pub fn open(&self) -> usize {
+        self.open as usize
+    }
+
+    /// Byte offset just after the closing mark (the paragraph end when the
+    /// quote is unclosed).
+    pub fn close_end(&self) -> usize {
+        self.close_end as usize
+    }
+
+    /// Index of the paragraph holding the quote.
+    pub fn paragraph(&self) -> usize {
+        self.paragraph as usize
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -181,11 +206,11 @@ pub(crate) fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
                     reopened: bool| {
             if let Some(inner) = trimmed(text, open.after, end) {
                 out.push(RawQuote {
-                    open: open.at,
+                    open: to_u32(open.at),
                     inner,
-                    close_end,
+                    close_end: to_u32(close_end),
                     closed,
-                    paragraph: p,
+                    paragraph: to_u32(p),
                     continues_previous: reopened,
                     single: single_marks,
                 });

@@ -79,33 +79,3 @@ fn seed_quotes_keep_their_exact_gold_spans() {
         "{exact} of {total} direct gold spans reproduced exactly"
     );
 }
-
-/// `cargo test -p lede-quotes --test seeds -- --ignored --nocapture` lists
-/// every quote found in the seeds, scare quotes included.
-#[test]
-#[ignore]
-fn print_seed_quotes() {
-    let mut options = lede_core::Options::new();
-    options.insert(
-        "kinds",
-        lede_core::OptionValue::StringList(vec!["direct".into(), "partial".into(), "scare".into()]),
-    );
-    let stage = QuotesStage::from_options(&options).unwrap();
-    for (_, mut input) in seeds() {
-        stage.process(&mut input).unwrap();
-        for q in input.layers.quotes.as_deref().unwrap_or(&[]) {
-            let who = q
-                .speaker
-                .as_ref()
-                .map(|s| format!("{} [{}]", s.text, s.canonical.as_deref().unwrap_or("-")));
-            eprintln!(
-                "{} {:8} {:?} <- {:?} cue={:?}",
-                input.id,
-                q.kind.as_str(),
-                q.span.text(&input.text),
-                who,
-                q.cue
-            );
-        }
-    }
-}

@@ -85,6 +85,17 @@ pub fn readable_number(x: f64) -> String {
     format!("{sign}{}", decimal(a))
 }
 
+/// The season of an ISO 8601-2 season code ("2023-21" is spring 2023).
+fn season(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "21" => "spring",
+        "22" => "summer",
+        "23" => "autumn",
+        "24" => "winter",
+        _ => return None,
+    })
+}
+
 /// A date, time or year value as a reader writes it: "--07-04" is "4
 /// July", "2025-06" "June 2025", "-W-2" "Tuesday", "T22:00" "22:00".
 pub fn readable_text(s: &str) -> String {
@@ -120,9 +131,10 @@ pub fn readable_text(s: &str) -> String {
             (Some(m), Some(d)) => format!("{d} {m} {y}"),
             _ => s.to_string(),
         },
-        [y, m] if y.len() == 4 => match month(m) {
-            Some(m) => format!("{m} {y}"),
-            None => s.to_string(),
+        [y, m] if y.len() == 4 => match (month(m), season(m)) {
+            (Some(m), _) => format!("{m} {y}"),
+            (None, Some(season)) => format!("{season} {y}"),
+            (None, None) => s.to_string(),
         },
         _ => s.to_string(),
     }
@@ -174,5 +186,7 @@ mod tests {
         assert_eq!(readable_text("-W-2"), "Tuesday");
         assert_eq!(readable_text("T22:00"), "22:00");
         assert_eq!(readable_text("2019"), "2019");
+        assert_eq!(readable_text("2023-21"), "spring 2023");
+        assert_eq!(readable_text("2021-24"), "winter 2021");
     }
 }

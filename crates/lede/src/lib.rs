@@ -43,5 +43,7 @@ pub use lede_quotes as quotes;
 pub use lede_runner as runner;
 pub use lede_segment as segment;
 
-pub use lede_core::{json, layer, Document, Span, Stage, StageError};
+pub use lede_core::{
+    json, layer, Document, LayerItem, LayerKind, Overlap, Span, Stage, StageError,
+};
 pub use lede_runner::{Pipeline, PipelineError};

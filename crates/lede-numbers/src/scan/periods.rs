@@ -157,4 +157,28 @@ impl<'a> Scanner<'a> {
         }
         None
     }
+
+    /// A unit of measure with a power glued to it at token `j` (the
+    /// tokenizer keeps "km2" whole as an identifier): "190 km2" is "square
+    /// km", "24703m2" "square m", "5 m3" "cubic m".
+    pub(super) fn power_unit(&self, j: usize) -> Option<String> {
+        if !self.is_kind(j, Kind::Skip) {
+            return None;
+        }
+        let b = self.bytes(j);
+        let (&last, stem) = b.split_last()?;
+        let power = match last {
+            b'2' => "square",
+            b'3' => "cubic",
+            _ => return None,
+        };
+        let known = !stem.is_empty()
+            && stem.iter().all(u8::is_ascii_alphabetic)
+            && self
+                .lex
+                .info(self.lex.lookup(stem))
+                .is_some_and(|w| w.measure);
+        let stem = std::str::from_utf8(stem).ok()?;
+        known.then(|| format!("{power} {stem}"))
+    }
 }

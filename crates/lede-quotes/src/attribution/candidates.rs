@@ -52,11 +52,11 @@ impl<'a> DocView<'a> {
     /// `“…” ― Ana Ruiz`: a dash after the closing mark and a short name
     /// that ends the paragraph.
     pub(super) fn sign_off(&self, q: &RawQuote, para: Span) -> Option<Attr> {
-        let hi = floor_boundary(self.text, para.end().min(q.close_end + SIGN_OFF_CAP));
-        if para.end() > hi || hi <= q.close_end {
+        let hi = floor_boundary(self.text, para.end().min(q.close_end() + SIGN_OFF_CAP));
+        if para.end() > hi || hi <= q.close_end() {
             return None;
         }
-        let after = self.text.get(q.close_end..hi)?;
+        let after = self.text.get(q.close_end()..hi)?;
         let rest = after.trim_start();
         let rest = rest
             .strip_prefix('―')
@@ -144,7 +144,7 @@ impl<'a> DocView<'a> {
     /// `He said:` or `The Times reports:` ending the paragraph before a
     /// quote that opens its own paragraph.
     pub(super) fn paragraph_cue(&self, q: &RawQuote, toks: &mut Vec<Tok>) -> Option<Attr> {
-        let prev = self.paragraphs.get(q.paragraph.checked_sub(1)?)?;
+        let prev = self.paragraphs.get(q.paragraph().checked_sub(1)?)?;
         let body = prev.text(self.text).trim_end();
         if !body.ends_with(':') {
             return None;
