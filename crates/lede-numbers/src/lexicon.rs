@@ -59,6 +59,8 @@ pub(crate) struct WordInfo {
     pub currency_million: Option<&'static str>,
     /// The first word of a currency name of several words ("swiss").
     pub currency_lead: bool,
+    /// Sizes a share whose amount is not stated ("a small percentage").
+    pub size: bool,
 }
 
 impl WordInfo {
@@ -215,6 +217,7 @@ impl Lexicon {
                 "name_head" => info.name_head = true,
                 "relative" => info.relative = true,
                 "sign" => info.sign = true,
+                "size" => info.size = true,
                 "currency_million" => info.currency_million = Some(value),
                 other => return Err(format!("lexicon.tsv line {n}: unknown field {other:?}")),
             }

@@ -48,6 +48,9 @@ struct Found {
     high: Option<f64>,
     /// The time unit of a rate written as one unit ("1.5 mb/d").
     per: Option<&'static str>,
+    /// The token of a modifier read with the expression, kept instead of
+    /// a hedge before it ("a small percentage": "small").
+    modifier: Option<usize>,
 }
 
 impl Found {
@@ -62,6 +65,7 @@ impl Found {
             low: None,
             high: None,
             per: None,
+            modifier: None,
         }
     }
 
@@ -76,6 +80,7 @@ impl Found {
             low: None,
             high: None,
             per: None,
+            modifier: None,
         }
     }
 }
@@ -241,6 +246,10 @@ impl<'a> Scanner<'a> {
             Kind::Word => self.at_word(i),
             Kind::Punct => match self.at_currency_symbol(i) {
                 Some(f) => Step::Emit(f),
+                None if t.ch == '%' => match self.unstated_percent(i) {
+                    Some(f) => Step::Emit(f),
+                    None => Step::Nothing,
+                },
                 None => match vulgar_fraction(t.ch) {
                     // "¾", "½ mile"
                     Some(v) => self.finish_number(Num {
@@ -271,7 +280,7 @@ impl<'a> Scanner<'a> {
             return;
         };
         if let NumberValue::Number(v) = found.value {
-            if !v.is_finite() {
+            if !v.is_finite() && !found.value.is_unstated() {
                 return;
             }
         }
@@ -281,7 +290,9 @@ impl<'a> Scanner<'a> {
         ann.low = found.low.filter(|x| x.is_finite());
         ann.high = found.high.filter(|x| x.is_finite());
         ann.per = found.per.map(str::to_string);
-        if found.kind != NumberKind::Ordinal {
+        if let Some(k) = found.modifier {
+            ann.modifier = Some(self.str_of(k).to_lowercase());
+        } else if found.kind != NumberKind::Ordinal {
             ann.modifier = self.modifier_before(found.start, found.kind);
         }
         out.push(ann);

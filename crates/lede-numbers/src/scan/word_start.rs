@@ -5,7 +5,7 @@
 use super::{is_plural_form, Found, Num, Scanner, Step};
 use crate::lexicon::NumWord;
 use crate::tokens::Kind;
-use lede_core::NumberKind;
+use lede_core::{NumberKind, NumberValue};
 
 impl<'a> Scanner<'a> {
     pub(super) fn at_word(&self, i: usize) -> Step {
@@ -58,7 +58,10 @@ impl<'a> Scanner<'a> {
                     }
                 }
             }
-            return Step::Nothing;
+            return match self.unstated_percent(i) {
+                Some(f) => Step::Emit(f),
+                None => Step::Nothing,
+            };
         }
         if let Some(hour) = info.clock {
             return Step::Emit(Found::text(
@@ -325,6 +328,36 @@ impl<'a> Scanner<'a> {
         if self.word_is(end, "of") {
             f.unit = self.counted_unit(end + 1, value);
         }
+        Some(f)
+    }
+
+    /// A percent whose amount is not stated: "a small percentage of
+    /// voters", "what percentage of the budget", "the % of increase". The
+    /// percent word (or sign) at `i` is the span, the value is
+    /// [`NumberValue::UNSTATED`] and a size adjective before it is the
+    /// modifier. Without a size or an "of" after it ("on a percentage
+    /// basis") it is not a mention of a share.
+    pub(super) fn unstated_percent(&self, i: usize) -> Option<Found> {
+        if i >= 1 && (self.is_kind(i - 1, Kind::Digits) || self.glued(i)) {
+            return None;
+        }
+        let size = (i >= 1)
+            .then(|| i - 1)
+            .filter(|&k| self.info(k).is_some_and(|w| w.size));
+        let before = size.unwrap_or(i);
+        let determined = before >= 1
+            && (self
+                .info(before - 1)
+                .is_some_and(|w| w.determiner || w.article)
+                || self.word_is(before - 1, "what")
+                || self.word_is(before - 1, "which"));
+        let of_after = self.word_is(i + 1, "of");
+        if !(determined && (size.is_some() || of_after)) {
+            return None;
+        }
+        let mut f = Found::text(i, i + 1, NumberKind::Percent, String::new());
+        f.value = NumberValue::UNSTATED;
+        f.modifier = size;
         Some(f)
     }
 }
