@@ -61,6 +61,9 @@ pub(crate) struct WordInfo {
     pub currency_lead: bool,
     /// Sizes a share whose amount is not stated ("a small percentage").
     pub size: bool,
+    /// An ordinal counted from the end: places before the last
+    /// ("penultimate" 1).
+    pub from_end: Option<u8>,
 }
 
 impl WordInfo {
@@ -81,6 +84,7 @@ impl WordInfo {
             || self.sign
             || self.currency_million.is_some()
             || self.percent
+            || self.from_end.is_some()
     }
 }
 
@@ -218,6 +222,7 @@ impl Lexicon {
                 "relative" => info.relative = true,
                 "sign" => info.sign = true,
                 "size" => info.size = true,
+                "from_end" => info.from_end = Some(small()?),
                 "currency_million" => info.currency_million = Some(value),
                 other => return Err(format!("lexicon.tsv line {n}: unknown field {other:?}")),
             }

@@ -117,6 +117,16 @@ pub fn readable_text(s: &str) -> String {
     if let Some(t) = s.strip_prefix('T') {
         return t.to_string();
     }
+    // An ordinal counted from the end: "end-1" is the second to last.
+    if let Some(n) = s.strip_prefix("end-").and_then(|n| n.parse::<usize>().ok()) {
+        const PLACES: [&str; 9] = [
+            "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+        ];
+        return match PLACES.get(n.wrapping_sub(1)) {
+            Some(place) => format!("{place} to last"),
+            None => format!("{}th to last", n + 1),
+        };
+    }
     if let Some(rest) = s.strip_prefix("--") {
         let mut parts = rest.split('-');
         return match (parts.next().and_then(month), parts.next().and_then(day)) {
@@ -192,6 +202,8 @@ mod tests {
         assert_eq!(readable_text("2019"), "2019");
         assert_eq!(readable_text("2023-21"), "spring 2023");
         assert_eq!(readable_text("2021-24"), "winter 2021");
+        assert_eq!(readable_text("end-1"), "second to last");
+        assert_eq!(readable_text("end-2"), "third to last");
     }
 
     #[test]

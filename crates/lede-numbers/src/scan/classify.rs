@@ -94,6 +94,30 @@ impl<'a> Scanner<'a> {
             }
         }
         let mut found = self.classify(num);
+        if found.kind == NumberKind::Money
+            && found.end == num.end + 1
+            && (self.word_is(num.end, "pounds") || self.word_is(num.end, "pound"))
+            && matches!(self.small_int(found.end, 2), Some(0..=15))
+            && (self.word_is(found.end + 1, "ounces") || self.word_is(found.end + 1, "oz"))
+        {
+            // "7 pounds 4 ounces" is a weight, not money.
+            found.kind = NumberKind::Quantity;
+            found.unit = Some(self.str_of(num.end).to_string());
+        }
+        if found.kind == NumberKind::Quantity && found.per.is_none() {
+            // "120 km/h", "340 m/s": the time unit after a slash is the rate.
+            if let Some((per, end)) = self.unit_rate(found.end) {
+                found.per = Some(per);
+                found.end = end;
+            } else if let Some((part, end)) = self.smaller_unit_after(&found) {
+                // "5 feet 11 inches", "7 lb 4 oz": one measure in the
+                // larger unit.
+                if let NumberValue::Number(v) = found.value {
+                    found.value = NumberValue::Number(v + part);
+                    found.end = end;
+                }
+            }
+        }
         if let Some((low, high, _)) = low_high {
             found.low = Some(low);
             found.high = Some(high);
@@ -121,6 +145,10 @@ impl<'a> Scanner<'a> {
         }
         if self.word_is(j, "per") && self.word_is(j + 1, "cent") {
             return number(j + 2, NumberKind::Percent);
+        }
+        if num.digits && self.inch_mark(j) {
+            // "a 55\" screen", "10″"
+            return with_unit(number(j + 1, NumberKind::Quantity), "inches");
         }
         if let Some((unit, end)) = self.temperature_after(j) {
             return with_unit(number(end, NumberKind::Quantity), unit);
@@ -344,5 +372,88 @@ impl<'a> Scanner<'a> {
             }
         }
         fallback.map(|k| self.str_of(k).to_string())
+    }
+
+    /// A time unit glued after a unit with a slash, at token `k` ("/h" of
+    /// "km/h", "/s" of "m/s"): the rate's time unit and the end.
+    pub(super) fn unit_rate(&self, k: usize) -> Option<(&'static str, usize)> {
+        if self.punct(k) != Some('/') || !self.glued(k) || !self.glued(k + 1) {
+            return None;
+        }
+        // Not "km/h/day" or "m/s2".
+        if self.glued(k + 2)
+            && self
+                .tok(k + 2)
+                .is_some_and(|t| t.kind != Kind::Punct || t.ch == '/')
+        {
+            return None;
+        }
+        let b = self.bytes(k + 1).to_ascii_lowercase();
+        let per = match b.as_slice() {
+            b"ms" | b"millisecond" => "millisecond",
+            b"s" | b"sec" | b"second" => "second",
+            b"min" | b"minute" => "minute",
+            b"h" | b"hr" | b"hour" => "hour",
+            b"d" | b"day" => "day",
+            b"wk" | b"week" => "week",
+            b"yr" | b"year" | b"y" => "year",
+            _ => return None,
+        };
+        Some((per, k + 2))
+    }
+
+    /// The smaller unit written after an imperial measure ("11 inches" of "5
+    /// feet 11 inches", "4 oz" of "7 lb 4 oz"), in the larger unit, and the
+    /// end of the pair.
+    pub(super) fn smaller_unit_after(&self, found: &Found) -> Option<(f64, usize)> {
+        const PAIRS: [(&[&str], &[&str], f64); 2] = [
+            (&["feet", "foot", "ft"], &["inches", "inch", "in"], 12.0),
+            (
+                &["pounds", "pound", "lb", "lbs"],
+                &["ounces", "ounce", "oz"],
+                16.0,
+            ),
+        ];
+        let unit = found.unit.as_deref()?;
+        let k = found.end;
+        let (_, small, per) = PAIRS
+            .iter()
+            .find(|(large, _, _)| large.iter().any(|u| unit.eq_ignore_ascii_case(u)))?;
+        let n = f64::from(self.small_int(k, 2)?);
+        if n >= *per || !self.is_kind(k + 1, Kind::Word) || self.punct(k + 2) == Some('/') {
+            return None;
+        }
+        small
+            .iter()
+            .any(|u| self.word_is(k + 1, u))
+            .then_some((n / per, k + 2))
+    }
+
+    /// An inch mark glued after a number at `j`: a double prime, or a
+    /// straight double quote that does not close a quotation (an even
+    /// number of straight quotes in the 40 tokens before it; the window
+    /// keeps the test constant-time).
+    pub(super) fn inch_mark(&self, j: usize) -> bool {
+        if !self.glued(j) || self.glued(j + 1) && self.is_kind(j + 1, Kind::Word) {
+            return false;
+        }
+        // What is measured follows ("55\" screen", "10″-wide"); a quote
+        // closed before "he said" is not a mark.
+        let noun_after = self.is_kind(j + 1, Kind::Word)
+            && !self.info(j + 1).is_some_and(|w| w.stop || w.hedge)
+            || self.hyphen_link(j + 1);
+        if !noun_after {
+            return false;
+        }
+        match self.punct(j) {
+            Some('″') => true,
+            Some('"') => {
+                let quotes = (j.saturating_sub(40)..j)
+                    .filter(|&k| self.punct(k) == Some('"'))
+                    .count();
+                quotes % 2 == 0
+            }
+            _ => false,
+        }
     }
 }

@@ -168,10 +168,12 @@ impl<'a> Scanner<'a> {
             return Step::SkipTo(self.end_of_digit_chain(i));
         };
         // "-12", "−4/5": a minus sign glued to the number and not to what
-        // comes before it.
+        // comes before it, nor after another number ("75 -300mm" is a
+        // range, "won 3 -2" a score).
         if i >= 1
             && self.glued(i)
             && matches!(self.punct(i - 1), Some('-' | '\u{2212}'))
+            && !(i >= 2 && self.is_kind(i - 2, Kind::Digits))
             && (i == 1
                 || !self.glued(i - 1)
                 || matches!(self.punct(i - 2), Some('(' | '[' | ':' | '=')))
@@ -233,6 +235,13 @@ impl<'a> Scanner<'a> {
             lone_one: false,
             approx: false,
         };
+        if let Some(v) = self.decimal_comma(i, value) {
+            // "5,5%", "€4,99": a decimal comma in a price or a share.
+            num.value = v;
+            num.year_like = false;
+            num.end = i + 3;
+            return Some(self.digits_with_words(num));
+        }
         if let Some((v, end)) = self.power_at(i, value) {
             // "1.1^23", "12.32e+14", "1.3x10^6"
             num.value = v;
@@ -326,5 +335,41 @@ impl<'a> Scanner<'a> {
             k += 1;
         }
         (k < self.toks.len() && self.toks[k].end() == end_byte).then_some((value, k + 1))
+    }
+
+    /// The value of "5,5" or "4,99" at `i` when the comma is a decimal
+    /// comma: one or two digits after it, and a percent sign or word or a
+    /// currency right after, or a currency symbol right before ("5,5%",
+    /// "€4,99", "12,50 euros"). Elsewhere "1,5" stays two numbers.
+    pub(super) fn decimal_comma(&self, i: usize, whole: f64) -> Option<f64> {
+        if self.punct(i + 1) != Some(',') || !self.glued(i + 1) || !self.glued(i + 2) {
+            return None;
+        }
+        let head = self.bytes(i);
+        let frac = self.bytes(i + 2);
+        if !self.is_kind(i + 2, Kind::Digits)
+            || !(1..=2).contains(&frac.len())
+            || !head.iter().all(u8::is_ascii_digit)
+            || !frac.iter().all(u8::is_ascii_digit)
+            || (self.glued(i + 3)
+                && !self.is_kind(i + 3, Kind::Punct)
+                && !self.is_kind(i + 3, Kind::Word))
+            || (self.glued(i + 3) && self.punct(i + 3) == Some(','))
+        {
+            return None;
+        }
+        let j = i + 3;
+        let symbol_before = i >= 1
+            && self
+                .punct(i - 1)
+                .and_then(Self::currency_of_symbol)
+                .is_some();
+        let percent_after = self.punct(j) == Some('%') || self.info(j).is_some_and(|w| w.percent);
+        let money_after = self.currency_after(j).is_some();
+        if !(symbol_before || percent_after || money_after) {
+            return None;
+        }
+        let f: f64 = std::str::from_utf8(frac).ok()?.parse().ok()?;
+        Some(whole + f / 10f64.powi(frac.len() as i32))
     }
 }

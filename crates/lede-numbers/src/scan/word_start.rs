@@ -12,6 +12,11 @@ impl<'a> Scanner<'a> {
         let Some(info) = self.info(i) else {
             return Step::Nothing;
         };
+        if info.ordinal.is_some() || info.relative || info.from_end.is_some() {
+            if let Some(f) = self.counted_from_end(i) {
+                return Step::Emit(f);
+            }
+        }
         if info.month.is_some() || info.month_abbr.is_some() {
             if let Some(f) = self.month_date(i, info) {
                 return Step::Emit(f);
@@ -359,5 +364,57 @@ impl<'a> Scanner<'a> {
         f.value = NumberValue::UNSTATED;
         f.modifier = size;
         Some(f)
+    }
+
+    /// An ordinal counted from the end, valued "end-N" for N places before
+    /// the last: "penultimate", "second-to-last", "next to last", "third
+    /// from last", "last but one" ("end-1"), "antepenultimate" ("end-2").
+    /// "last" alone is not an ordinal: it is mostly "last week".
+    pub(super) fn counted_from_end(&self, i: usize) -> Option<Found> {
+        let w = self.info(i)?;
+        let (before, end) = if let Some(n) = w.from_end {
+            (u32::from(n), i + 1)
+        } else if self.word_is(i, "last") {
+            // "last but one", "last but two"
+            if !self.word_is(i + 1, "but") {
+                return None;
+            }
+            let n = match self.info(i + 2).and_then(|w| w.num) {
+                Some(NumWord::Ones(v)) if (1.0..=9.0).contains(&v) => v as u32,
+                _ => return None,
+            };
+            (n, i + 3)
+        } else {
+            // "second to last", "second-to-last", "next-to-last", "third from last"
+            let place = if self.word_is(i, "next") {
+                2
+            } else {
+                let v = w.ordinal?;
+                if !(2.0..=20.0).contains(&v) {
+                    return None;
+                }
+                v as u32
+            };
+            let linked = self.hyphen_link(i + 1) && self.hyphen_link(i + 3);
+            let (to, last) = if linked {
+                (i + 2, i + 4)
+            } else {
+                (i + 1, i + 2)
+            };
+            if !(self.word_is(to, "to") || self.word_is(to, "from")) || !self.word_is(last, "last")
+            {
+                return None;
+            }
+            if !linked && (self.glued(to) || self.glued(last)) {
+                return None;
+            }
+            (place - 1, last + 1)
+        };
+        Some(Found::text(
+            i,
+            end,
+            NumberKind::Ordinal,
+            format!("end-{before}"),
+        ))
     }
 }
