@@ -328,6 +328,7 @@ impl<'a> Scanner<'a> {
                     || w.month.is_some()
                     || w.weekday.is_some()
                     || w.hedge
+                    || w.relative
                 {
                     break;
                 }
