@@ -252,7 +252,15 @@ pub fn refine(
                 }
                 continue;
             }
-            if lower_parts && named.is_empty() {
+            // "Ata-ur-Rehman", "Inzamam-ul-Haq": a name with lower-case
+            // particles, kept whole.
+            let later_capital = parts.iter().skip(1).any(|&(a, b)| {
+                words[c.first][a..b]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+            });
+            if lower_parts && named.is_empty() && !later_capital {
                 // "Trump-led": keep the leading capitalised part.
                 if let Some(&(a, b)) = parts.first() {
                     let p = &words[c.first][a..b];
@@ -940,28 +948,11 @@ fn consistency(
         }
     }
     let _ = sentence_of;
-    // Majority label for the texts the lists do not settle.
-    // Votes per text, labels in the order first seen (a tie goes to the
-    // label seen first).
-    let mut votes: IdentityMap<Vec<(EntityLabel, usize)>> = IdentityMap::default();
-    for c in cands.iter().filter(|c| !c.sure) {
-        let k = key_of(strip_possessive(&text[c.start..c.end]));
-        let v = votes.entry(k).or_default();
-        match v.iter_mut().find(|(l, _)| *l == c.label) {
-            Some(x) => x.1 += 1,
-            None => v.push((c.label, 1)),
-        }
-    }
-    for c in cands.iter_mut().filter(|c| !c.sure) {
-        let k = key_of(strip_possessive(&text[c.start..c.end]));
-        let mut best = (c.label, 0usize);
-        for &(l, n) in votes.get(&k).map_or(&[][..], Vec::as_slice) {
-            if n > best.1 {
-                best = (l, n);
-            }
-        }
-        c.label = best.0;
-    }
+    // The other labels of a text are not put to a vote here: the tagger
+    // reads what it predicted for the word form elsewhere in the document
+    // (its history features), which a vote over the spans would only undo
+    // where the context forced another reading ("MILWAUKEE" the city in a
+    // table of results and the team in a fixture line).
 }
 
 fn is_generational(w: &str) -> bool {

@@ -227,8 +227,8 @@ pub fn train(config: &TrainConfig, log: &mut dyn FnMut(&str)) -> Result<(), Trai
     // them are numbered, after the others.
     let mut history_ids: IdentityMap<u32> = IdentityMap::default();
     for k in all_history_features() {
-        if !ids.contains_key(&k) {
-            ids.insert(k, keys.len() as u32);
+        if let std::collections::hash_map::Entry::Vacant(slot) = ids.entry(k) {
+            slot.insert(keys.len() as u32);
             history_ids.insert(k, keys.len() as u32);
             keys.push(k);
         }
