@@ -15,22 +15,6 @@ fn build(info: StageInfo) -> Box<dyn Stage> {
     (info.build)(&Options::defaults(&info.options)).expect("stage builds")
 }
 
-fn lines(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for line in text.split('\n') {
-        let t = line.trim();
-        if !t.is_empty() {
-            let s = start + (line.len() - line.trim_start().len());
-            if let Ok(span) = Span::new(text, s, s + t.len()) {
-                out.push(span);
-            }
-        }
-        start += line.len() + 1;
-    }
-    out
-}
-
 /// The seeds with gold sentences and entities, gold quotes removed.
 fn gold_inputs() -> Vec<Document> {
     GOLD.lines()
@@ -39,7 +23,7 @@ fn gold_inputs() -> Vec<Document> {
             let mut doc = from_json(line, OffsetUnit::CodePoints).expect("gold parses");
             doc.layers.quotes = None;
             doc.layers.numbers = None;
-            doc.layers.paragraphs = Some(lines(&doc.text));
+            doc.layers.paragraphs = Some(lede_quotes::lines(&doc.text));
             doc
         })
         .collect()

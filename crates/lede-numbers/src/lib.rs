@@ -216,6 +216,23 @@ mod tests {
         (info.build)(&options).expect("stage builds")
     }
 
+    /// The (text, value) pairs the stage finds in `text`, read as one
+    /// sentence of a document with the given `date`.
+    fn values<'t>(
+        stage: &dyn Stage,
+        text: &'t str,
+        date: Option<&str>,
+    ) -> Vec<(&'t str, NumberValue)> {
+        let mut d = doc(text, date);
+        stage.process(&mut d).expect("runs");
+        d.layers
+            .numbers
+            .unwrap_or_default()
+            .iter()
+            .map(|n| (n.span.text(text), n.value.clone()))
+            .collect()
+    }
+
     #[test]
     fn relative_dates_are_off_by_default() {
         let info = stage_info();
@@ -236,18 +253,8 @@ mod tests {
         // 2025-10-09 was a Thursday.
         let text =
             "Talks resumed on Saturday after a strike last Wednesday; envoys return tomorrow.";
-        let mut d = doc(text, Some("2025-10-09"));
-        stage.process(&mut d).expect("runs");
-        let got: Vec<(&str, NumberValue)> = d
-            .layers
-            .numbers
-            .as_ref()
-            .expect("layer")
-            .iter()
-            .map(|n| (n.span.text(text), n.value.clone()))
-            .collect();
         assert_eq!(
-            got,
+            values(stage.as_ref(), text, Some("2025-10-09")),
             vec![
                 ("Saturday", NumberValue::Text("2025-10-04".into())),
                 ("last Wednesday", NumberValue::Text("2025-10-01".into())),
@@ -256,18 +263,8 @@ mod tests {
         );
         // Without a document date a weekday is an ISO weekday of no
         // particular week, and "tomorrow" is not emitted.
-        let mut undated = doc(text, None);
-        stage.process(&mut undated).expect("runs");
-        let got: Vec<(&str, NumberValue)> = undated
-            .layers
-            .numbers
-            .as_ref()
-            .expect("layer")
-            .iter()
-            .map(|n| (n.span.text(text), n.value.clone()))
-            .collect();
         assert_eq!(
-            got,
+            values(stage.as_ref(), text, None),
             vec![
                 ("Saturday", NumberValue::Text("-W-6".into())),
                 ("Wednesday", NumberValue::Text("-W-3".into())),

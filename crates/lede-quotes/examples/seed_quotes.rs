@@ -5,24 +5,10 @@
 //! `cargo run -p lede-quotes --example seed_quotes`
 
 use lede_core::json::{from_json, OffsetUnit};
-use lede_core::{OptionValue, Options, Span, Stage};
+use lede_core::{OptionValue, Options, Stage};
 use lede_quotes::QuotesStage;
 
 const GOLD: &str = include_str!("../../../corpus/seeds/gold.jsonl");
-
-fn lines(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for line in text.split('\n') {
-        let t = line.trim();
-        if !t.is_empty() {
-            let s = start + (line.len() - line.trim_start().len());
-            out.push(Span::from_boundaries(text, s, s + t.len()));
-        }
-        start += line.len() + 1;
-    }
-    out
-}
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut options = Options::new();
@@ -32,7 +18,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for line in GOLD.lines().filter(|l| !l.trim().is_empty()) {
         let mut doc = from_json(line, OffsetUnit::CodePoints)?;
         doc.layers.quotes = None;
-        doc.layers.paragraphs = Some(lines(&doc.text));
+        doc.layers.paragraphs = Some(lede_quotes::lines(&doc.text));
         stage.process(&mut doc)?;
         for q in doc.layers.quotes.as_deref().unwrap_or(&[]) {
             let who = q

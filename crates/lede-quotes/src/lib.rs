@@ -36,6 +36,8 @@ use lede_core::{
 
 use crate::lexicon::Lexicon;
 
+pub use spans::lines;
+
 /// The speaker ranker's weights (`examples/train_ranker.rs` rebuilds them).
 const SPEAKER_WEIGHTS: &str = include_str!("../data/speaker_weights.txt");
 

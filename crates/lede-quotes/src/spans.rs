@@ -23,9 +23,18 @@ pub(crate) fn clean(text: &str, spans: &[Span]) -> Vec<Span> {
     out
 }
 
-/// The non-blank lines of `text`, white space trimmed: the paragraphs when no
-/// paragraph layer is given.
-pub(crate) fn lines(text: &str) -> Vec<Span> {
+/// The non-blank lines of `text`, white space trimmed, in order: the
+/// paragraphs the stage reads when no paragraph layer is given, and the
+/// paragraphs tools and tests give it when they have only sentences and
+/// entities (one paragraph per line, as in the seed articles).
+///
+/// ```
+/// let text = "First line.\n\n  Second line. \n";
+/// let spans = lede_quotes::lines(text);
+/// let words: Vec<&str> = spans.iter().map(|s| s.text(text)).collect();
+/// assert_eq!(words, ["First line.", "Second line."]);
+/// ```
+pub fn lines(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
     for line in text.split('\n') {

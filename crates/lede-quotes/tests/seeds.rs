@@ -6,7 +6,7 @@ use lede_core::json::{from_json, OffsetUnit};
 mod common;
 
 use common::{score, Score};
-use lede_core::{Document, QuoteKind, Span, Stage};
+use lede_core::{Document, QuoteKind, Stage};
 use lede_quotes::QuotesStage;
 
 const GOLD: &str = include_str!("../../../corpus/seeds/gold.jsonl");
@@ -20,24 +20,10 @@ fn seeds() -> Vec<(Document, Document)> {
             let mut input = gold.clone();
             input.layers.quotes = None;
             input.layers.numbers = None;
-            input.layers.paragraphs = Some(lines(&input.text));
+            input.layers.paragraphs = Some(lede_quotes::lines(&input.text));
             (gold, input)
         })
         .collect()
-}
-
-fn lines(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for line in text.split('\n') {
-        let t = line.trim();
-        if !t.is_empty() {
-            let s = start + (line.len() - line.trim_start().len());
-            out.push(Span::new(text, s, s + t.len()).unwrap());
-        }
-        start += line.len() + 1;
-    }
-    out
 }
 
 #[test]

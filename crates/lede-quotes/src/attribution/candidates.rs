@@ -13,7 +13,6 @@ use lede_core::{EntityLabel, Span};
 use super::{
     ceil_boundary, floor_boundary, starts_upper, tokenize, Attr, Cand, DocView, Tok, TokKind,
 };
-use crate::lexicon;
 use crate::marks::RawQuote;
 
 /// Bytes after a closing mark read for a sign-off ("― Ana Ruiz").
@@ -253,20 +252,7 @@ impl<'a> DocView<'a> {
             if t.kind != TokKind::Word || t.in_quote {
                 continue;
             }
-            let cand = match self.entity_at(t.start) {
-                Some(i)
-                    if self.entities[i].label == EntityLabel::Person
-                        && !self.is_possessive(self.entities[i]) =>
-                {
-                    Some(Cand::Entity(i))
-                }
-                Some(_) => None,
-                None => match lexicon::pronoun(self.word(t)) {
-                    Some(p @ lexicon::Pronoun::Person(_)) => Some(Cand::Pronoun(p, t.start)),
-                    _ => None,
-                },
-            };
-            let Some(cand) = cand else {
+            let Some(cand) = self.person_at(t, false) else {
                 continue;
             };
             let verb = toks[k + 1..].iter().any(|u| {

@@ -117,23 +117,9 @@ fn sentences(text: &str, paragraphs: &[Span]) -> Vec<Span> {
     out
 }
 
-fn lines(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for line in text.split('\n') {
-        let t = line.trim();
-        if !t.is_empty() {
-            let s = start + (line.len() - line.trim_start().len());
-            out.push(Span::new(text, s, s + t.len()).unwrap());
-        }
-        start += line.len() + 1;
-    }
-    out
-}
-
 pub fn document(text: &str, entity_spec: &str) -> Document {
     let mut doc = Document::new("case", text);
-    let paragraphs = lines(text);
+    let paragraphs = lede_quotes::lines(text);
     doc.layers.sentences = Some(sentences(text, &paragraphs));
     doc.layers.paragraphs = Some(paragraphs);
     doc.layers.entities = Some(entities(text, entity_spec));

@@ -1,0 +1,147 @@
+//! Canonical names: each PERSON and ORG mention gets the fullest name of
+//! the same entity in the document, found by hashing name parts.
+
+use super::*;
+
+/// Sets `canonical` on PERSON and ORG entities: the fullest name of the
+/// same entity in the document.
+///
+/// Linear in the number of entities: every name is indexed by hashes of its
+/// parts, so a mention looks up the few names that may contain it instead of
+/// comparing itself with every other entity. A PERSON mention belongs to the
+/// longest name with the same last word (the word before "II", "Jr." counts
+/// as the last) that holds its words in order; an ORG mention to the longest
+/// name that holds its words in a row or whose initials it is.
+pub(super) fn canonical_names(text: &str, entities: &mut [Entity]) {
+    /// Keys of the name index; one table keyed by hashes of the parts.
+    const LAST: u64 = 1;
+    const PAIR: u64 = 2;
+    const WINDOW: u64 = 3;
+    const INITIALS: u64 = 4;
+    let key = |kind: u64, label: EntityLabel, words: &[&str]| -> u64 {
+        let mut h = crate::features::Hasher::new();
+        h.push(char::from(b'0' + kind as u8));
+        h.push(char::from(b'a' + label as u8));
+        for w in words {
+            for c in w.chars() {
+                h.push(c);
+            }
+            h.push(' ');
+        }
+        h.finish()
+    };
+    // Index: key -> index of the longest entity text under it (first seen
+    // wins a tie, as the reading order does).
+    let mut best: IdentityMap<usize> = IdentityMap::default();
+    let mut offer = |k: u64, i: usize, entities: &[Entity]| {
+        let len = entities[i].span.len();
+        best.entry(k)
+            .and_modify(|b| {
+                if entities[*b].span.len() < len {
+                    *b = i;
+                }
+            })
+            .or_insert(i);
+    };
+    let mut words: Vec<&str> = Vec::with_capacity(MAX_ENTITY_TOKENS);
+    for i in 0..entities.len() {
+        let label = entities[i].label;
+        let name = entities[i].span.text(text);
+        words.clear();
+        words.extend(name.split_whitespace().take(MAX_ENTITY_TOKENS));
+        let Some(&last) = words.last() else { continue };
+        match label {
+            EntityLabel::Person => {
+                let before_suffix =
+                    (words.len() >= 2 && is_generational(last)).then(|| words[words.len() - 2]);
+                for l in std::iter::once(last).chain(before_suffix) {
+                    offer(key(LAST, label, &[l]), i, entities);
+                    for w in &words {
+                        offer(key(PAIR, label, &[w, l]), i, entities);
+                    }
+                }
+            }
+            EntityLabel::Org => {
+                for a in 0..words.len() {
+                    for b in a + 1..=words.len() {
+                        offer(key(WINDOW, label, &words[a..b]), i, entities);
+                    }
+                }
+                let initials: String = words
+                    .iter()
+                    .filter_map(|w| w.chars().next())
+                    .filter(|c| c.is_uppercase())
+                    .collect();
+                if initials.chars().count() >= 2 {
+                    offer(key(INITIALS, label, &[&initials]), i, entities);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut canonical: Vec<Option<String>> = vec![None; entities.len()];
+    let mut names: Vec<&str> = Vec::with_capacity(MAX_ENTITY_TOKENS);
+    for (i, e) in entities.iter().enumerate() {
+        let own = e.span.text(text);
+        words.clear();
+        words.extend(own.split_whitespace().take(MAX_ENTITY_TOKENS));
+        let Some(&last) = words.last() else {
+            if matches!(e.label, EntityLabel::Person | EntityLabel::Org) {
+                canonical[i] = Some(own.to_string());
+            }
+            continue;
+        };
+        let found = match e.label {
+            EntityLabel::Person => {
+                // "Netanyahu" is "Benjamin Netanyahu"; "Abdullah" is
+                // "Abdullah II".
+                let k = if words.len() == 1 {
+                    key(LAST, e.label, &[last])
+                } else {
+                    key(PAIR, e.label, &[words[0], last])
+                };
+                best.get(&k).copied().filter(|&j| {
+                    names.clear();
+                    names.extend(entities[j].span.text(text).split_whitespace());
+                    is_subsequence(&names, &words)
+                })
+            }
+            EntityLabel::Org => {
+                let by_words = best.get(&key(WINDOW, e.label, &words)).copied();
+                let letters: String = own.chars().filter(|c| c.is_alphabetic()).collect();
+                let by_initials =
+                    if letters.chars().count() >= 2 && letters.chars().all(char::is_uppercase) {
+                        best.get(&key(INITIALS, e.label, &[&letters])).copied()
+                    } else {
+                        None
+                    };
+                match (by_words, by_initials) {
+                    (Some(a), Some(b)) => {
+                        Some(if entities[b].span.len() > entities[a].span.len() {
+                            b
+                        } else {
+                            a
+                        })
+                    }
+                    (a, b) => a.or(b),
+                }
+            }
+            _ => continue,
+        };
+        let name = match found {
+            Some(j) if entities[j].span.len() > own.len() => entities[j].span.text(text),
+            _ => own,
+        };
+        canonical[i] = Some(name.to_string());
+    }
+    for (e, c) in entities.iter_mut().zip(canonical) {
+        e.canonical = c;
+    }
+}
+
+/// True when `needle`'s words appear in `hay` in order ("Mohammed Al
+/// Thani" in "Mohammed bin Abdulrahman Al Thani").
+pub(super) fn is_subsequence(hay: &[&str], needle: &[&str]) -> bool {
+    let mut it = hay.iter();
+    !needle.is_empty() && needle.iter().all(|n| it.any(|h| h == n))
+}

@@ -1,0 +1,218 @@
+//! Checks on the finished candidates: capitalised common words opening a
+//! sentence or a title-case line, pronouns, party-state tags, laws and
+//! streets named by their head word, and Title Case headings.
+
+use super::*;
+
+pub(super) const LAW_HEADS: &[&str] = &[
+    "act",
+    "treaty",
+    "accords",
+    "accord",
+    "amendment",
+    "charter",
+    "law",
+];
+pub(super) const STREET_HEADS: &[&str] =
+    &["st.", "st", "street", "avenue", "ave.", "road", "boulevard"];
+
+/// Checks on the finished candidates, for errors seen in news off the
+/// training data: capitalised common words at a sentence start or in a
+/// title-case line ("Analysis", "Very", "Negotiation Leverage Kills
+/// Dozens"), pronouns ("Us"), party-state tags ("D-Mass."), laws named by
+/// their head ("Inflation Reduction Act"), streets ("Downing St.") and
+/// organisations whose head noun the tagger left out ("Middle East" +
+/// "Institute").
+pub(super) fn last_checks(ctx: &Ctx, cands: &mut Vec<Cand>) {
+    let title_case: Vec<bool> = ctx
+        .sentences
+        .iter()
+        .map(|&(s, e)| is_title_case(&ctx.words[s..e]))
+        .collect();
+    cands.sort_by_key(|c| c.first);
+    let mut taken = vec![false; ctx.toks.len()];
+    for c in cands.iter() {
+        taken[c.first..=c.last].iter_mut().for_each(|t| *t = true);
+    }
+    cands.retain(|c| {
+        let t = &ctx.text[c.start..c.end];
+        let words = &ctx.words[c.first..=c.last];
+        let (s, _) = ctx.sentence_range(c.first);
+        let opens =
+            c.first == s || (c.first == s + 1 && !ctx.words[s].chars().any(char::is_alphanumeric));
+        let in_title_case = ctx.sentence_of.get(c.first).is_some_and(|&k| title_case[k]);
+        let all_common = words
+            .iter()
+            .all(|w| ctx.gaz.is_common(w) || !w.chars().next().is_some_and(char::is_alphabetic));
+        let listed = ctx.gaz.lookup(t) != 0;
+        // Headlines in capitals are left to the tagger, which learnt them.
+        let all_caps = !t.chars().any(char::is_lowercase);
+        let common_opening = all_common && !listed && !all_caps && (opens || in_title_case);
+        let pronoun =
+            t.chars().any(char::is_lowercase) && NOT_NAMES.contains(&t.to_lowercase().as_str());
+        let party_state = is_party_state(t);
+        !(common_opening || pronoun || party_state)
+    });
+    for c in cands.iter_mut() {
+        let head = ctx.lower(c.last);
+        let multi = c.last > c.first;
+        if multi
+            && ctx.capitalised(c.last)
+            && LAW_HEADS.contains(&head.as_str())
+            && matches!(
+                c.label,
+                EntityLabel::Org | EntityLabel::Misc | EntityLabel::Event
+            )
+        {
+            c.label = EntityLabel::Law;
+            c.sure = true;
+        }
+        if multi
+            && STREET_HEADS.contains(&head.as_str())
+            && matches!(
+                c.label,
+                EntityLabel::Org | EntityLabel::Gpe | EntityLabel::Loc
+            )
+        {
+            c.label = EntityLabel::Fac;
+            c.sure = true;
+        }
+        // "Middle East" + "Institute": a capitalised head noun of an
+        // organisation right after the span, in its sentence.
+        let next = c.last + 1;
+        if c.end == ctx.toks[c.last].span.end()
+            && next < ctx.toks.len()
+            && !taken[next]
+            && ctx.same_sentence(c.last, next)
+            && ctx.capitalised(next)
+            && c.last + 1 - c.first < MAX_ENTITY_TOKENS
+            && matches!(
+                c.label,
+                EntityLabel::Loc | EntityLabel::Gpe | EntityLabel::Norp | EntityLabel::Org
+            )
+            && ORG_HEADS.contains(&ctx.lower(next).as_str())
+        {
+            taken[next] = true;
+            c.last = next;
+            c.end = ctx.toks[next].span.end();
+            c.label = EntityLabel::Org;
+            c.sure = true;
+        }
+    }
+    laws_by_head(ctx, &taken, cands);
+}
+
+/// "The Inflation Reduction Act was signed": capitalised words ending in
+/// "Act" or "Treaty" that the tagger left out are a LAW.
+pub(super) fn laws_by_head(ctx: &Ctx, taken: &[bool], cands: &mut Vec<Cand>) {
+    let mut added = Vec::new();
+    for i in 1..ctx.toks.len() {
+        if taken[i] || !LAW_WORD_HEADS.contains(&ctx.words[i]) {
+            continue;
+        }
+        let (s, _) = ctx.sentence_range(i);
+        let mut first = i;
+        while first > s
+            && i - first + 1 < MAX_ENTITY_TOKENS
+            && !taken[first - 1]
+            && ctx.capitalised(first - 1)
+            && !ctx.words[first - 1].eq_ignore_ascii_case("the")
+        {
+            first -= 1;
+        }
+        if first < i {
+            added.push(ctx.cand(first, i, EntityLabel::Law, true));
+        }
+    }
+    if !added.is_empty() {
+        cands.extend(added);
+        cands.sort_by_key(|c| c.first);
+    }
+}
+
+/// Head words that end a law's name and nothing else.
+pub(super) const LAW_WORD_HEADS: &[&str] = &["Act", "Treaty", "Accords", "Amendment"];
+
+/// "D-Mass.", "R-Texas": a US legislator's party and state.
+pub(super) fn is_party_state(t: &str) -> bool {
+    let mut it = t.chars();
+    matches!(it.next(), Some('D' | 'R' | 'I'))
+        && it.next().is_some_and(|c| normalize_char(c) == '-')
+        && it.next().is_some_and(char::is_uppercase)
+        && it.all(|c| c.is_alphabetic() || c == '.')
+}
+
+/// In Title Case headings every word is capitalised, so the tagger's
+/// capital-letter clues mislead: keep only names known from the lists or
+/// from the rest of the document, and the known names inside longer spans.
+pub(super) fn title_case_headings(ctx: &Ctx, cands: &mut Vec<Cand>) {
+    let Some((heading, common)) = headings(ctx.gaz, ctx.words, ctx.sentences) else {
+        return;
+    };
+    let in_heading = |c: &Cand| ctx.sentence_of.get(c.first).is_some_and(|&s| heading[s]);
+    let mut known_labels: Vec<(u64, EntityLabel)> = cands
+        .iter()
+        .filter(|c| !in_heading(c))
+        .flat_map(|c| {
+            let full = key_of(strip_possessive(&ctx.text[c.start..c.end]));
+            let last = key_of(strip_possessive(ctx.words[c.last]));
+            [(full, c.label), (last, c.label)]
+        })
+        .collect();
+    known_labels.sort_unstable_by_key(|k| k.0);
+    known_labels.dedup_by_key(|k| k.0);
+    let known: Vec<u64> = known_labels.iter().map(|k| k.0).collect();
+    let strong =
+        SWEEP | Category::Organisation.bit() | Category::Media.bit() | Category::Region.bit();
+    let mut out = Vec::with_capacity(cands.len());
+    for c in cands.drain(..) {
+        if !in_heading(&c) {
+            out.push(c);
+            continue;
+        }
+        let text = strip_possessive(&ctx.text[c.start..c.end]);
+        if known.binary_search(&key_of(text)).is_ok() || ctx.gaz.lookup(text) & strong != 0 {
+            out.push(c);
+            continue;
+        }
+        // Known names inside a longer span ("Lies Behind Trump’s").
+        let known_parts: Vec<usize> = (c.first..=c.last)
+            .filter(|&k| {
+                ctx.capitalised(k)
+                    && known
+                        .binary_search(&key_of(strip_possessive(ctx.words[k])))
+                        .is_ok()
+            })
+            .collect();
+        if !known_parts.is_empty() {
+            for k in known_parts {
+                let w = strip_possessive(ctx.words[k]);
+                let mask = ctx.gaz.lookup(w);
+                let label = if mask & strong != 0 {
+                    label_of_mask(mask, ctx.words, k)
+                } else {
+                    EntityLabel::Person
+                };
+                let mut nc = ctx.cand(k, k, label, true);
+                nc.end = nc.start + w.len();
+                out.push(nc);
+            }
+            continue;
+        }
+        // Names made of words the document never writes in lower case
+        // ("Credit: Kenny Holston") stay.
+        let uncommon =
+            (c.first..=c.last).all(|k| !ctx.capitalised(k) || !common.is_common(ctx.words[k]));
+        if uncommon {
+            out.push(c);
+            continue;
+        }
+        for k in c.first..=c.last {
+            let mask = ctx.gaz.lookup(ctx.words[k]);
+            if mask & SWEEP != 0 && ctx.capitalised(k) {
+                out.push(ctx.cand(k, k, label_of_mask(mask, ctx.words, k), true));
+            }
+        }
+    }
+    *cands = out;
+}

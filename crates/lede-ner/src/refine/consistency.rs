@@ -1,0 +1,151 @@
+//! Document consistency: once a full name is a PERSON its last name alone
+//! is that PERSON, and the other mentions of one text share the label most
+//! of them got.
+
+use super::*;
+
+/// Once a full name is a PERSON, its last name alone is that PERSON; other
+/// mentions of one text share the label most of them got.
+pub(super) fn consistency(
+    text: &str,
+    toks: &[lede_core::Token],
+    words: &[&str],
+    gaz: &Gazetteer,
+    cands: &mut Vec<Cand>,
+    sentence_of: &[usize],
+) {
+    // Last names of multi-word PERSON mentions, with how often the document
+    // has each as a PERSON (full name or alone) and as something else alone.
+    // A name written in capitals ("LEBED CHECHNYA" in a headline) is weak
+    // evidence and gives no last name.
+    let mut support: IdentityMap<(usize, usize)> = IdentityMap::default();
+    for c in cands.iter() {
+        if c.label == EntityLabel::Person && c.last > c.first {
+            let mut l = c.last;
+            if is_generational(words[l]) && l > c.first + 1 {
+                l -= 1;
+            }
+            let w = strip_possessive(words[l]);
+            let capitals = w
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
+            if w.chars().next().is_some_and(char::is_uppercase)
+                && !capitals
+                && gaz.lookup(w) & SWEEP == 0
+            {
+                support.entry(key_of(w)).or_default().0 += 1;
+            }
+        }
+    }
+    for c in cands.iter().filter(|c| c.first == c.last) {
+        let w = strip_possessive(&text[c.start..c.end]);
+        if let Some(n) = support.get_mut(&key_of(w)) {
+            if c.label == EntityLabel::Person {
+                n.0 += 1;
+            } else {
+                n.1 += 1;
+            }
+        }
+    }
+    // A text the document mostly gives another label ("Chechnya" once in a
+    // mistaken "Lebed Chechnya") is not a last name.
+    let mut surnames: Vec<u64> = support
+        .iter()
+        .filter(|(_, &(person, other))| person >= other)
+        .map(|(&k, _)| k)
+        .collect();
+    surnames.sort_unstable();
+    if !surnames.is_empty() {
+        for c in cands.iter_mut() {
+            if c.label != EntityLabel::Person && c.first == c.last {
+                let w = strip_possessive(&text[c.start..c.end]);
+                if surnames.binary_search(&key_of(w)).is_ok() {
+                    c.label = EntityLabel::Person;
+                    c.sure = true;
+                }
+            }
+        }
+        // "US Trump": a place or nationality glued to a known person.
+        let mut split = Vec::new();
+        cands.retain(|c| {
+            if c.label == EntityLabel::Person || c.last == c.first {
+                return true;
+            }
+            let mask = gaz.lookup(words[c.first]);
+            let rest_known = (c.first + 1..=c.last).all(|k| {
+                surnames
+                    .binary_search(&key_of(strip_possessive(words[k])))
+                    .is_ok()
+            });
+            if mask & SWEEP != 0 && rest_known && c.end == toks[c.last].span.end() {
+                let place = Cand {
+                    end: toks[c.first].span.end(),
+                    last: c.first,
+                    label: label_of_mask(mask, words, c.first),
+                    sure: true,
+                    ..c.clone()
+                };
+                let person = Cand {
+                    start: toks[c.first + 1].span.start(),
+                    first: c.first + 1,
+                    label: EntityLabel::Person,
+                    sure: true,
+                    ..c.clone()
+                };
+                split.push(place);
+                split.push(person);
+                false
+            } else {
+                true
+            }
+        });
+        cands.extend(split);
+        // Untagged mentions of a known last name.
+        let mut covered = vec![false; toks.len()];
+        for c in cands.iter() {
+            for x in covered.iter_mut().take(c.last + 1).skip(c.first) {
+                *x = true;
+            }
+        }
+        for (i, w) in words.iter().enumerate() {
+            if covered[i] || !w.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            let bare = strip_possessive(w);
+            if surnames.binary_search(&key_of(bare)).is_ok() {
+                let start = toks[i].span.start();
+                cands.push(Cand {
+                    start,
+                    end: start + bare.len(),
+                    first: i,
+                    last: i,
+                    label: EntityLabel::Person,
+                    title: None,
+                    sure: true,
+                });
+            }
+        }
+    }
+    let _ = sentence_of;
+    // The other labels of a text are not put to a vote here: the tagger
+    // reads what it predicted for the word form elsewhere in the document
+    // (its history features), which a vote over the spans would only undo
+    // where the context forced another reading ("MILWAUKEE" the city in a
+    // table of results and the team in a fixture line).
+}
+
+pub(super) fn is_generational(w: &str) -> bool {
+    matches!(w, "II" | "III" | "IV" | "Jr." | "Jr" | "Sr." | "Sr")
+}
+
+pub(super) fn strip_possessive(w: &str) -> &str {
+    for suffix in ["’s", "'s", "’", "'"] {
+        if let Some(s) = w.strip_suffix(suffix) {
+            if !s.is_empty() {
+                return s;
+            }
+        }
+    }
+    w
+}

@@ -1,0 +1,667 @@
+//! From the tagger's coarse spans to the final entities:
+//!
+//! 1. span clean-up: titles ("Prime Minister", "Mr.") and determiners move
+//!    out of the span, a possessive ’s is cut off, hyphenated compounds keep
+//!    only their name parts (`[Trump]-led`, `[Israeli]-[Palestinian]`);
+//! 2. fine types: LOC becomes GPE, LOC or FAC, MISC becomes NORP, EVENT, LAW
+//!    or LANGUAGE, from the gazetteers and the head word;
+//! 3. names the tagger missed but a gazetteer knows are added;
+//! 4. document consistency: once "Benjamin Netanyahu" is a PERSON, every
+//!    "Netanyahu" is that PERSON; the same text gets the same label; every
+//!    PERSON and ORG carries its canonical (fullest) name.
+//!
+//! This file holds the driver and the helpers the passes share; the passes
+//! live in `spans` (grow, merge, split, drop), `labels` (fine labels),
+//! `consistency`, `checks` (last checks, Title Case headings) and
+//! `canonical` (canonical names).
+
+use lede_core::{Entity, EntityLabel, Span};
+
+use crate::features::{key_of, normalize_char, CapClass, TokenInfo};
+use crate::gazetteer::{Category, Gazetteer, IdentityMap};
+use crate::headings::{headings, is_title_case};
+use crate::model::Coarse;
+use crate::tagger::{Analysis, CoarseEntity, Layout};
+use crate::{MAX_ENTITY_BYTES, MAX_ENTITY_TOKENS};
+
+mod canonical;
+mod checks;
+mod consistency;
+mod labels;
+mod spans;
+
+use canonical::*;
+use checks::*;
+use consistency::*;
+use labels::*;
+use spans::*;
+
+/// A user-supplied name with a fixed label (the `gazetteer` option).
+#[derive(Clone, Debug)]
+pub struct Addition {
+    pub words: Vec<String>,
+    pub label: EntityLabel,
+}
+
+impl Addition {
+    /// Parses `"LABEL:Name"`.
+    pub fn parse(s: &str) -> Result<Addition, String> {
+        let (label, name) = s
+            .split_once(':')
+            .ok_or_else(|| format!("{s:?}: expected \"LABEL:Name\""))?;
+        let label: EntityLabel = label.trim().parse()?;
+        let words: Vec<String> = name.split_whitespace().map(str::to_string).collect();
+        if words.is_empty() {
+            return Err(format!("{s:?}: the name is empty"));
+        }
+        Ok(Addition { words, label })
+    }
+}
+
+/// An entity being built: byte span, token range and label.
+#[derive(Clone, Debug)]
+struct Cand {
+    start: usize,
+    end: usize,
+    first: usize,
+    last: usize,
+    label: EntityLabel,
+    title: Option<String>,
+    /// Label decided by an explicit rule or list (not open to majority vote).
+    sure: bool,
+}
+
+/// Gazetteer categories that name entities on their own (for the sweep).
+const SWEEP: u16 = (1 << Category::Country as u8)
+    | (1 << Category::City as u8)
+    | (1 << Category::Nationality as u8)
+    | (1 << Category::Group as u8);
+
+pub fn refine(
+    text: &str,
+    layout: &Layout,
+    coarse: Vec<CoarseEntity>,
+    gaz: &Gazetteer,
+    additions: &[Addition],
+    analysis: &Analysis,
+) -> Vec<Entity> {
+    let toks = &layout.tokens;
+    let words = &analysis.words;
+    let mut sentence_of = vec![0usize; toks.len()];
+    for (si, &(s, e)) in layout.sentences.iter().enumerate() {
+        for x in sentence_of.iter_mut().take(e).skip(s) {
+            *x = si;
+        }
+    }
+    let sent_start = |i: usize| layout.sentences.get(sentence_of[i]).map_or(0, |r| r.0);
+
+    let mut cands: Vec<Cand> = Vec::with_capacity(coarse.len());
+    for ce in coarse {
+        let mut first = ce.first;
+        let mut last = ce.last;
+        // Determiners and lower-case words at the edges are not part of names
+        // ("the United States"), except in "The New York Times".
+        while first < last && is_lower_word(words[first]) {
+            first += 1;
+        }
+        // "Can Trump": a question or conjunction opening the sentence.
+        if first < last && first == sent_start(first) && OPENERS.contains(&words[first]) {
+            first += 1;
+        }
+        if first < last
+            && words[first].eq_ignore_ascii_case("the")
+            && !starts_with_words(&words[first..=last], &["the", "new", "york", "times"])
+        {
+            first += 1;
+        }
+        // Titles written inside the span ("President Trump").
+        let mut title = None;
+        if ce.kind == Coarse::Per {
+            if let Some((len, _)) = title_at(gaz, &words[first..=last], 0) {
+                if first + len <= last {
+                    title = Some(join(text, toks, first, first + len - 1));
+                    first += len;
+                }
+            }
+        }
+        // A possessive token at the end.
+        while last > first && is_possessive(words[last]) {
+            last -= 1;
+        }
+        let start = toks[first].span.start();
+        let end = toks[last].span.end();
+        let label = fine_label(
+            ce.kind,
+            &words[first..=last],
+            text,
+            start,
+            end,
+            gaz,
+            first,
+            words,
+            sent_start(first),
+        );
+        cands.push(Cand {
+            start,
+            end,
+            first,
+            last,
+            label: label.0,
+            title,
+            sure: label.1,
+        });
+    }
+
+    // The longest gazetteer entry starting at each token, within its sentence.
+    let gaz_at = &analysis.gaz_at;
+    let ctx = Ctx {
+        text,
+        toks,
+        words,
+        gaz,
+        sentence_of: &sentence_of,
+        sentences: &layout.sentences,
+        gaz_at,
+    };
+    surname_after_first_name(&ctx, &mut cands);
+    merge_connected(&ctx, &mut cands);
+    extend_name_particles(&ctx, &mut cands);
+    gazetteer_wins(&ctx, &mut cands);
+    named_patterns(&ctx, &mut cands);
+    facility_heads(&ctx, &mut cands);
+    drop_non_names(&ctx, &mut cands);
+    context_labels(&ctx, &mut cands);
+
+    // Names the gazetteers know but the tagger missed.
+    let headline_sentences: Vec<bool> = layout
+        .sentences
+        .iter()
+        .map(|&(s, e)| crate::features::is_headline(&analysis.infos[s..e]))
+        .collect();
+    let mut covered = vec![false; toks.len()];
+    for c in &cands {
+        for x in covered.iter_mut().take(c.last + 1).skip(c.first) {
+            *x = true;
+        }
+    }
+    let mut i = 0;
+    while i < toks.len() {
+        if covered[i] {
+            i += 1;
+            continue;
+        }
+        if let Some((len, mask)) = gaz_at[i] {
+            let last = i + len - 1;
+            let free = (i..=last).all(|k| !covered[k]);
+            let info = TokenInfo::new(words[i]);
+            let capital = matches!(
+                info.class,
+                CapClass::InitCap | CapClass::AllCaps | CapClass::Mixed
+            );
+            let strong = mask & SWEEP != 0
+                || (len > 1
+                    && mask
+                        & (Category::Organisation.bit()
+                            | Category::Media.bit()
+                            | Category::Region.bit()
+                            | Category::Facility.bit())
+                        != 0)
+                || (info.class == CapClass::AllCaps
+                    && words[i].chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && mask & (Category::Organisation.bit() | Category::Media.bit()) != 0);
+            let headline = headline_sentences[sentence_of[i]];
+            if free && capital && strong && !headline && mask & Category::Title.bit() == 0 {
+                let start = toks[i].span.start();
+                let end = toks[last].span.end();
+                let label = label_of_mask(mask, words, i);
+                cands.push(Cand {
+                    start,
+                    end,
+                    first: i,
+                    last,
+                    label,
+                    title: None,
+                    sure: true,
+                });
+                for x in covered.iter_mut().take(last + 1).skip(i) {
+                    *x = true;
+                }
+                i = last + 1;
+                continue;
+            }
+        }
+        i += 1;
+    }
+
+    // Hyphenated compounds: keep the name parts of one token
+    // ("U.S.-brokered", "pro-Israeli", "Israeli-Palestinian").
+    let mut split_cands: Vec<Cand> = Vec::with_capacity(cands.len());
+    for c in cands {
+        if c.first == c.last && has_hyphen(words[c.first]) {
+            let parts = hyphen_parts(words[c.first]);
+            let named: Vec<(usize, usize)> = parts
+                .iter()
+                .copied()
+                .filter(|&(a, b)| {
+                    let p = &words[c.first][a..b];
+                    p.chars().next().is_some_and(char::is_uppercase) && gaz.lookup(p) & SWEEP != 0
+                })
+                .collect();
+            let lower_parts = parts.iter().any(|&(a, b)| {
+                words[c.first][a..b]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase)
+            });
+            let whole_known = gaz.lookup(words[c.first]) != 0;
+            if !whole_known && (named.len() >= 2 || (lower_parts && !named.is_empty())) {
+                for (a, b) in named {
+                    let p = &words[c.first][a..b];
+                    let start = c.start + a;
+                    let end = c.start + b;
+                    let _ = p;
+                    let mut nc = c.clone();
+                    nc.start = start;
+                    nc.end = end;
+                    nc.label = label_of_mask(gaz.lookup(p), words, c.first);
+                    nc.sure = true;
+                    split_cands.push(nc);
+                }
+                continue;
+            }
+            // "Ata-ur-Rehman", "Inzamam-ul-Haq": a name with lower-case
+            // particles, kept whole.
+            let later_capital = parts.iter().skip(1).any(|&(a, b)| {
+                words[c.first][a..b]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+            });
+            if lower_parts && named.is_empty() && !later_capital {
+                // "Trump-led": keep the leading capitalised part.
+                if let Some(&(a, b)) = parts.first() {
+                    let p = &words[c.first][a..b];
+                    if p.chars().next().is_some_and(char::is_uppercase) && parts.len() > 1 {
+                        let mut nc = c.clone();
+                        nc.end = c.start + b;
+                        // The compound as a whole was read as MISC; its name
+                        // part is a person unless it reads as a nationality.
+                        // "Boston-based", "Amman-bound": a place.
+                        let rest =
+                            words[c.first][b..].trim_start_matches(|c| normalize_char(c) == '-');
+                        if PLACE_SUFFIXES.iter().any(|s| rest.eq_ignore_ascii_case(s)) {
+                            nc.label = EntityLabel::Gpe;
+                        } else if matches!(c.label, EntityLabel::Misc | EntityLabel::Norp)
+                            && !looks_like_demonym(p)
+                        {
+                            nc.label = EntityLabel::Person;
+                        }
+                        split_cands.push(nc);
+                        continue;
+                    }
+                }
+            }
+        }
+        split_cands.push(c);
+    }
+    let mut cands = split_cands;
+
+    // Possessives glued to the token ("Netanyahu’s").
+    for c in &mut cands {
+        let t = &text[c.start..c.end];
+        for suffix in ["’s", "'s", "’S", "'S"] {
+            if t.len() > suffix.len() + 1 && t.ends_with(suffix) {
+                c.end -= suffix.len();
+                break;
+            }
+        }
+    }
+
+    // User additions win over anything they overlap.
+    let mut replacements = Vec::new();
+    for add in additions {
+        let n = add.words.len();
+        for &(s, e) in &layout.sentences {
+            let mut i = s;
+            while i + n <= e {
+                if (0..n).all(|k| words[i + k] == add.words[k]) {
+                    replacements.push(Replacement {
+                        first: i,
+                        last: i + n - 1,
+                        cand: ctx.cand(i, i + n - 1, add.label, true),
+                    });
+                    i += n;
+                } else {
+                    i += 1;
+                }
+            }
+        }
+    }
+    replace_all(&mut cands, replacements, toks.len());
+
+    consistency(text, toks, words, gaz, &mut cands, &sentence_of);
+
+    title_case_headings(&ctx, &mut cands);
+
+    // "Mr. al-Hayya": a name right after an honorific is a person, whatever
+    // the tagger read in it.
+    for c in &mut cands {
+        if c.label != EntityLabel::Person
+            && c.first > sent_start(c.first)
+            && HONORIFICS.contains(&words[c.first - 1])
+            && c.start == toks[c.first].span.start()
+        {
+            c.label = EntityLabel::Person;
+        }
+    }
+
+    // Titles before PERSON mentions ("Prime Minister Benjamin Netanyahu").
+    for c in &mut cands {
+        if c.label != EntityLabel::Person
+            || c.title.is_some()
+            || c.start != toks[c.first].span.start()
+        {
+            continue;
+        }
+        let s = sent_start(c.first);
+        let mut best: Option<usize> = None;
+        for back in 1..=4usize {
+            if c.first < s + back {
+                break;
+            }
+            let j = c.first - back;
+            if let Some((len, _)) = title_at(gaz, &words[j..c.first], 0) {
+                if j + len == c.first {
+                    best = Some(j);
+                }
+            }
+        }
+        if let Some(j) = best {
+            c.title = Some(join(text, toks, j, c.first - 1));
+        }
+    }
+
+    last_checks(&ctx, &mut cands);
+
+    // Canonical names and the final, non-overlapping layer.
+    for c in &mut cands {
+        trim_space(text, c);
+    }
+    cands.retain(|c| {
+        c.start < c.end
+            && text.is_char_boundary(c.start)
+            && text.is_char_boundary(c.end)
+            && c.last - c.first < MAX_ENTITY_TOKENS
+            && c.end - c.start <= MAX_ENTITY_BYTES
+    });
+    cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+    let mut out: Vec<Entity> = Vec::with_capacity(cands.len());
+    let mut last_end = 0;
+    for c in &cands {
+        if c.start < last_end {
+            continue;
+        }
+        last_end = c.end;
+        out.push(Entity {
+            span: Span::from_boundaries(text, c.start, c.end),
+            label: c.label,
+            canonical: None,
+            title: c.title.clone(),
+        });
+    }
+    canonical_names(text, &mut out);
+    out
+}
+
+/// Honorifics only ever written before a person's name.
+const HONORIFICS: &[&str] = &["Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms", "Dr.", "Miss"];
+
+/// The rest of a hyphenated compound whose name part is a place.
+const PLACE_SUFFIXES: &[&str] = &[
+    "based",
+    "born",
+    "bound",
+    "registered",
+    "headquartered",
+    "listed",
+];
+
+/// Moves the span's edges inside any white space (an entity never starts or
+/// ends with it, whatever the tokens were).
+fn trim_space(text: &str, c: &mut Cand) {
+    let Some(t) = text.get(c.start..c.end) else {
+        return;
+    };
+    let lead = t.len() - t.trim_start().len();
+    let trail = t.len() - t.trim_end().len();
+    if lead + trail >= t.len() {
+        c.end = c.start;
+    } else {
+        c.start += lead;
+        c.end -= trail;
+    }
+}
+
+/// "Kurdish", "Israeli", "Egyptian": adjective endings of nationalities.
+fn looks_like_demonym(w: &str) -> bool {
+    let l = w.to_lowercase();
+    ["an", "ans", "ian", "ians", "ish", "ese", "i", "is", "ic"]
+        .iter()
+        .any(|s| l.ends_with(s))
+}
+
+fn is_lower_word(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_lowercase)
+}
+
+fn starts_with_words(words: &[&str], expected: &[&str]) -> bool {
+    words.len() >= expected.len()
+        && words
+            .iter()
+            .zip(expected)
+            .all(|(w, e)| w.eq_ignore_ascii_case(e))
+}
+
+fn is_possessive(w: &str) -> bool {
+    let mut it = w.chars().map(normalize_char);
+    matches!(
+        (it.next(), it.next(), it.next()),
+        (Some('\''), None, None) | (Some('\''), Some('s' | 'S'), None)
+    )
+}
+
+fn has_hyphen(w: &str) -> bool {
+    w.chars().any(|c| normalize_char(c) == '-') && w.chars().count() > 2
+}
+
+/// Byte ranges of the parts of a token split at hyphens and dashes.
+fn hyphen_parts(w: &str) -> Vec<(usize, usize)> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (i, c) in w.char_indices() {
+        if normalize_char(c) == '-' {
+            if i > start {
+                parts.push((start, i));
+            }
+            start = i + c.len_utf8();
+        }
+    }
+    if start < w.len() {
+        parts.push((start, w.len()));
+    }
+    parts
+}
+
+/// A title at `words[at..]`: (tokens, mask).
+fn title_at(gaz: &Gazetteer, words: &[&str], at: usize) -> Option<(usize, u16)> {
+    // Titles are capitalised when they precede a name.
+    if !words
+        .get(at)?
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+    {
+        return None;
+    }
+    let mut best = None;
+    let mut len = 1;
+    while at + len <= words.len() && len <= 4 {
+        let mask = gaz.lookup_words(&words[at..at + len]);
+        if mask & Category::Title.bit() != 0 {
+            best = Some((len, mask));
+        }
+        len += 1;
+    }
+    best
+}
+
+fn join(text: &str, toks: &[lede_core::Token], a: usize, b: usize) -> String {
+    text.get(toks[a].span.start()..toks[b].span.end())
+        .unwrap_or("")
+        .to_string()
+}
+
+/// Read-only views shared by the rule passes.
+struct Ctx<'a> {
+    text: &'a str,
+    toks: &'a [lede_core::Token],
+    words: &'a [&'a str],
+    gaz: &'a Gazetteer,
+    sentence_of: &'a [usize],
+    sentences: &'a [(usize, usize)],
+    gaz_at: &'a [Option<(usize, u16)>],
+}
+
+impl Ctx<'_> {
+    fn cand(&self, first: usize, last: usize, label: EntityLabel, sure: bool) -> Cand {
+        Cand {
+            start: self.toks[first].span.start(),
+            end: self.toks[last].span.end(),
+            first,
+            last,
+            label,
+            title: None,
+            sure,
+        }
+    }
+    fn same_sentence(&self, a: usize, b: usize) -> bool {
+        self.sentence_of.get(a) == self.sentence_of.get(b)
+    }
+    fn capitalised(&self, i: usize) -> bool {
+        self.words
+            .get(i)
+            .and_then(|w| w.chars().next())
+            .is_some_and(|c| c.is_uppercase())
+    }
+    fn lower(&self, i: usize) -> String {
+        self.words
+            .get(i)
+            .map_or(String::new(), |w| w.to_lowercase())
+    }
+    fn sentence_range(&self, i: usize) -> (usize, usize) {
+        self.sentence_of
+            .get(i)
+            .and_then(|&s| self.sentences.get(s))
+            .copied()
+            .unwrap_or((0, self.toks.len()))
+    }
+}
+
+/// A candidate that replaces whatever overlaps tokens `first..=last`.
+struct Replacement {
+    first: usize,
+    last: usize,
+    cand: Cand,
+}
+
+/// Applies replacements in one pass (linear, unlike replacing one at a
+/// time): of overlapping replacements the first wins; the result is sorted
+/// by first token.
+fn replace_all(cands: &mut Vec<Cand>, mut news: Vec<Replacement>, n_tokens: usize) {
+    if news.is_empty() {
+        return;
+    }
+    news.sort_by_key(|r| r.first);
+    let mut taken = vec![false; n_tokens];
+    let mut kept = Vec::with_capacity(news.len());
+    for r in news {
+        let range = r.first..=r.last.min(n_tokens.saturating_sub(1));
+        if taken[range.clone()].iter().any(|&t| t) {
+            continue;
+        }
+        taken[range].iter_mut().for_each(|t| *t = true);
+        kept.push(r.cand);
+    }
+    cands.retain(|c| !taken[c.first..=c.last].iter().any(|&t| t));
+    cands.extend(kept);
+    cands.sort_by_key(|c| c.first);
+}
+
+/// Candidates overlapping tokens `first..=last`, from a list sorted by
+/// first token whose spans are at most [`MAX_ENTITY_TOKENS`] long.
+fn overlapping(cands: &[Cand], first: usize, last: usize) -> impl Iterator<Item = &Cand> {
+    let lo = cands.partition_point(|c| c.first + MAX_ENTITY_TOKENS < first);
+    cands[lo..]
+        .iter()
+        .take_while(move |c| c.first <= last)
+        .filter(move |c| c.last >= first)
+}
+
+/// Capitalised words that open questions and clauses, never a name's first
+/// word at the start of a sentence ("Can Trump Lead Us?", "Will Hamas
+/// agree?").
+const OPENERS: &[&str] = &[
+    "Can",
+    "Could",
+    "Will",
+    "Would",
+    "Should",
+    "Must",
+    "Shall",
+    "Does",
+    "Did",
+    "Do",
+    "Is",
+    "Are",
+    "Was",
+    "Were",
+    "Has",
+    "Have",
+    "Had",
+    "Why",
+    "How",
+    "What",
+    "When",
+    "Where",
+    "Who",
+    "Which",
+    "While",
+    "If",
+    "Although",
+    "Though",
+    "Because",
+    "Since",
+    "Unless",
+    "After",
+    "Before",
+    "As",
+    "And",
+    "But",
+    "So",
+    "Yet",
+    "Then",
+    "Meanwhile",
+    "However",
+    "Still",
+    "Even",
+    "Only",
+    "Now",
+    "Here",
+    "There",
+    "Inside",
+    "Outside",
+    "Without",
+    "Under",
+    "Amid",
+    "Despite",
+];

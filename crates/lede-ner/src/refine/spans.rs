@@ -1,0 +1,455 @@
+//! Rules that grow, merge, split or drop the tagger's spans: surnames after
+//! first names, organisations joined by "of", name particles, longer
+//! gazetteer names, named patterns, facility heads and non-names.
+
+use super::*;
+
+/// Months that are also last names ("Theresa May"): the tagger, which
+/// learnt them as dates, tags the first name alone.
+pub(super) const MONTH_NAMES: &[&str] = &["May", "June", "April", "August"];
+
+/// "Theresa" + "May": a one-word PERSON takes the capitalised word after it
+/// when that word is a month not followed by a day (a date does not follow a
+/// bare name), or when the PERSON is a known first name and the word is one
+/// news does not write in lower case.
+pub(super) fn surname_after_first_name(ctx: &Ctx, cands: &mut Vec<Cand>) {
+    let mut taken = vec![false; ctx.toks.len()];
+    for c in cands.iter() {
+        taken[c.first..=c.last].iter_mut().for_each(|t| *t = true);
+    }
+    // A known first name the tagger left out, before a month ("Theresa May
+    // met ..."), is a one-word PERSON to extend.
+    for i in 0..ctx.toks.len().saturating_sub(1) {
+        if !taken[i]
+            && !taken[i + 1]
+            && ctx.same_sentence(i, i + 1)
+            && MONTH_NAMES.contains(&ctx.words[i + 1])
+            && TokenInfo::new(ctx.words[i]).class == CapClass::InitCap
+            && ctx.gaz.is(ctx.words[i], Category::FirstName)
+        {
+            cands.push(ctx.cand(i, i, EntityLabel::Person, false));
+        }
+    }
+    cands.sort_by_key(|c| c.first);
+    for c in cands.iter_mut() {
+        let next = c.last + 1;
+        if c.label != EntityLabel::Person
+            || c.first != c.last
+            || c.end != ctx.toks[c.last].span.end()
+            || next >= ctx.toks.len()
+            || taken[next]
+            || !ctx.same_sentence(c.last, next)
+        {
+            continue;
+        }
+        let w = ctx.words[next];
+        let init_cap = TokenInfo::new(w).class == CapClass::InitCap;
+        let first_name = ctx.gaz.is(ctx.words[c.last], Category::FirstName);
+        // "Theresa May met", not "Netanyahu May 5".
+        let month = MONTH_NAMES.contains(&w)
+            && ctx
+                .words
+                .get(next + 1)
+                .is_none_or(|n| !n.starts_with(|d: char| d.is_ascii_digit()));
+        if init_cap
+            && (month || first_name && !ctx.gaz.is_common(w))
+            && (month || ctx.gaz.lookup(w) == 0)
+        {
+            taken[next] = true;
+            c.last = next;
+            c.end = ctx.toks[next].span.end();
+        }
+    }
+}
+
+/// "Popular Front" + "for the" + "Liberation of Palestine" is one ORG.
+pub(super) fn merge_connected(ctx: &Ctx, cands: &mut Vec<Cand>) {
+    cands.sort_by_key(|c| c.first);
+    let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
+    for b in cands.drain(..) {
+        let Some(a) = out.last_mut() else {
+            out.push(b);
+            continue;
+        };
+        let gap = &ctx.words[(a.last + 1).min(b.first)..b.first];
+        let is = |w: &str, e: &str| w.eq_ignore_ascii_case(e);
+        let joins = match gap {
+            [w] => ["for", "of", "on"].iter().any(|e| is(w, e)),
+            [w, the] => ["for", "of", "on"].iter().any(|e| is(w, e)) && is(the, "the"),
+            _ => false,
+        };
+        if joins
+            && a.label == EntityLabel::Org
+            && b.last - a.first < MAX_ENTITY_TOKENS
+            && matches!(
+                b.label,
+                EntityLabel::Org
+                    | EntityLabel::Gpe
+                    | EntityLabel::Loc
+                    | EntityLabel::Misc
+                    | EntityLabel::Norp
+            )
+            && ctx.same_sentence(a.first, b.last)
+            && ctx.gaz.lookup(&ctx.text[a.start..a.end]) & SWEEP == 0
+            && (b.label == EntityLabel::Org || institution_head(ctx, a.last))
+        {
+            a.end = b.end;
+            a.last = b.last;
+            a.sure = true;
+        } else {
+            out.push(b);
+        }
+    }
+    *cands = out;
+}
+
+/// Does the ORG ending at token `last` name an institution by a common
+/// noun ("Bank", "Ministry", "University") that a place can complete ("Bank
+/// of England")? A company or team ("Kia Motor Corp", "Benetton") followed
+/// by "of" and a place is located, not named, by it.
+pub(super) fn institution_head(ctx: &Ctx, last: usize) -> bool {
+    let w = ctx.words[last].to_lowercase();
+    INSTITUTION_HEADS.contains(&w.as_str())
+}
+
+pub(super) const INSTITUTION_HEADS: &[&str] = &[
+    "academy",
+    "agency",
+    "army",
+    "assembly",
+    "association",
+    "authority",
+    "bank",
+    "board",
+    "bureau",
+    "chamber",
+    "church",
+    "club",
+    "college",
+    "command",
+    "commission",
+    "committee",
+    "corps",
+    "council",
+    "court",
+    "department",
+    "exchange",
+    "federation",
+    "force",
+    "forces",
+    "foundation",
+    "front",
+    "fund",
+    "government",
+    "group",
+    "guard",
+    "house",
+    "institute",
+    "league",
+    "ministry",
+    "movement",
+    "museum",
+    "office",
+    "organisation",
+    "organization",
+    "parliament",
+    "party",
+    "police",
+    "republic",
+    "school",
+    "secretariat",
+    "senate",
+    "service",
+    "society",
+    "tribunal",
+    "union",
+    "university",
+];
+
+pub(super) const PARTICLES: &[&str] = &[
+    "bin", "ibn", "bint", "ben", "abu", "al", "el", "van", "von", "de", "da", "der", "du", "la",
+    "le",
+];
+
+/// "Abdel Fattah el-Sisi", "Mohammed bin Abdulrahman Al Thani": lower-case
+/// particles inside Arabic and European names.
+pub(super) fn extend_name_particles(ctx: &Ctx, cands: &mut Vec<Cand>) {
+    cands.sort_by_key(|c| c.first);
+    let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
+    // End of the last extended name: candidates inside it are dropped.
+    let mut extended_to: Option<usize> = None;
+    for mut c in cands.drain(..) {
+        if extended_to.is_some_and(|e| c.first <= e) {
+            continue;
+        }
+        if c.label != EntityLabel::Person {
+            out.push(c);
+            continue;
+        }
+        let first = c.first;
+        let room = |last: usize| last + 1 - first <= MAX_ENTITY_TOKENS;
+        let mut last = c.last;
+        loop {
+            let next = last + 1;
+            if next >= ctx.toks.len() || !ctx.same_sentence(next, last) || !room(next) {
+                break;
+            }
+            let w = ctx.words[next];
+            // el-Sisi, al-Hayya: a particle glued by a hyphen to a capital.
+            let glued = w.split_once('-').is_some_and(|(p, rest)| {
+                PARTICLES.contains(&p) && rest.chars().next().is_some_and(char::is_uppercase)
+            });
+            if glued {
+                last = next;
+                continue;
+            }
+            if PARTICLES.contains(&w)
+                && ctx.capitalised(next + 1)
+                && ctx.same_sentence(next, next + 1)
+                && room(next + 1)
+            {
+                last = next + 1;
+                // Take the capitalised words that follow ("Al Thani").
+                while room(last + 1)
+                    && ctx.capitalised(last + 1)
+                    && ctx.same_sentence(last, last + 1)
+                    && !is_possessive(ctx.words[last + 1])
+                    && ctx.gaz.lookup(ctx.words[last + 1]) & SWEEP == 0
+                {
+                    last += 1;
+                }
+                continue;
+            }
+            break;
+        }
+        if last != c.last {
+            c.last = last;
+            c.end = ctx.toks[last].span.end();
+            c.sure = true;
+            extended_to = Some(last);
+        }
+        out.push(c);
+    }
+    *cands = out;
+}
+
+/// Countries, cities and regions: a span made only of these is split.
+pub(super) const PLACES: u16 =
+    (1 << Category::Country as u8) | (1 << Category::City as u8) | (1 << Category::Region as u8);
+
+/// Lower-case words that may sit inside a name.
+pub(super) const CONNECTORS: &[&str] = &[
+    "of", "the", "for", "and", "on", "de", "el", "al", "bin", "ibn", "la", "le",
+];
+
+/// A longer gazetteer name wins over the tagger's shorter guess ("Channel
+/// 13" over "Channel", "Rafah crossing" over "Rafah"), and a tagged span that
+/// is just several listed names in a row is split ("U.S. Middle East").
+pub(super) fn gazetteer_wins(ctx: &Ctx, cands: &mut Vec<Cand>) {
+    let strong = SWEEP
+        | Category::Organisation.bit()
+        | Category::Media.bit()
+        | Category::Region.bit()
+        | Category::Facility.bit();
+    let mut new = Vec::new();
+    for &(s, e) in ctx.sentences {
+        let mut i = s;
+        while i < e {
+            if let Some((len, mask)) = ctx.gaz_at[i] {
+                let last = i + len - 1;
+                let cased = (i..=last).all(|k| {
+                    ctx.capitalised(k)
+                        || !ctx.words[k].chars().next().is_some_and(char::is_alphabetic)
+                        || CONNECTORS.contains(&ctx.words[k])
+                        || mask & Category::Facility.bit() != 0
+                });
+                let ends_in_word = ctx.words[last]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+                if mask & strong != 0
+                    && ctx.capitalised(i)
+                    && cased
+                    && ends_in_word
+                    && mask & Category::Title.bit() == 0
+                {
+                    new.push((i, last, mask));
+                }
+                i = last + 1;
+            } else {
+                i += 1;
+            }
+        }
+    }
+    cands.sort_by_key(|c| c.first);
+    let mut replacements = Vec::new();
+    for &(first, last, mask) in &new {
+        if last == first {
+            continue;
+        }
+        let mut any = false;
+        let mut inside = true;
+        let mut longer = true;
+        for c in overlapping(cands, first, last) {
+            any = true;
+            inside &= c.first >= first && c.last <= last;
+            longer &= c.last - c.first < last - first;
+        }
+        if any && inside && longer {
+            let label = label_of_mask(mask, ctx.words, first);
+            replacements.push(Replacement {
+                first,
+                last,
+                cand: ctx.cand(first, last, label, true),
+            });
+        }
+    }
+    replace_all(cands, replacements, ctx.toks.len());
+    // Split a candidate made of listed names only.
+    let mut out = Vec::with_capacity(cands.len());
+    for c in cands.drain(..) {
+        let from = new.partition_point(|&(f, _, _)| f < c.first);
+        let parts: Vec<&(usize, usize, u16)> = new[from..]
+            .iter()
+            .take_while(|(f, _, _)| *f <= c.last)
+            .filter(|(_, l, m)| *l <= c.last && m & PLACES != 0)
+            .collect();
+        let covered: usize = parts.iter().map(|(f, l, _)| l - f + 1).sum();
+        if parts.len() >= 2 && covered == c.last - c.first + 1 {
+            for &&(f, l, mask) in &parts {
+                out.push(ctx.cand(f, l, label_of_mask(mask, ctx.words, f), true));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    *cands = out;
+    cands.sort_by_key(|c| c.first);
+}
+
+pub(super) fn is_open_quote(w: &str) -> bool {
+    matches!(w, "“" | "‘" | "\"" | "'" | "«")
+}
+
+pub(super) fn is_close_quote(w: &str) -> bool {
+    matches!(w, "”" | "’" | "\"" | "'" | "»")
+}
+
+/// Patterns that name things: `Operation “Name”` (EVENT, the name only) and
+/// `Resolution 2735` (LAW).
+pub(super) fn named_patterns(ctx: &Ctx, cands: &mut Vec<Cand>) {
+    let mut replacements = Vec::new();
+    for i in 0..ctx.toks.len() {
+        let w = ctx.words[i];
+        let (_, end) = ctx.sentence_range(i);
+        if w == "Operation" && i + 1 < end {
+            let mut first = i + 1;
+            let quoted = is_open_quote(ctx.words[first]);
+            if quoted {
+                first += 1;
+            }
+            let mut last = first;
+            if quoted {
+                while last < end && last < first + 6 && !is_close_quote(ctx.words[last]) {
+                    last += 1;
+                }
+                if last >= end || !is_close_quote(ctx.words[last]) || last == first {
+                    continue;
+                }
+                last -= 1;
+            } else {
+                if first >= end || !ctx.capitalised(first) {
+                    continue;
+                }
+                while last + 1 < end
+                    && last + 1 - first < MAX_ENTITY_TOKENS
+                    && ctx.capitalised(last + 1)
+                {
+                    last += 1;
+                }
+            }
+            replacements.push(Replacement {
+                first: i,
+                last,
+                cand: ctx.cand(first, last, EntityLabel::Event, true),
+            });
+        }
+        if (w == "Resolution" || w == "resolution")
+            && i + 1 < end
+            && ctx.words[i + 1].bytes().all(|b| b.is_ascii_digit())
+        {
+            replacements.push(Replacement {
+                first: i,
+                last: i + 1,
+                cand: ctx.cand(i, i + 1, EntityLabel::Law, true),
+            });
+        }
+    }
+    replace_all(cands, replacements, ctx.toks.len());
+    cands.sort_by_key(|c| c.first);
+}
+
+/// "Rafah crossing" and "Philadelphi axis" are facilities with their
+/// lower-case head; "Four Seasons resort" is a facility without it.
+pub(super) fn facility_heads(ctx: &Ctx, cands: &mut [Cand]) {
+    for c in cands.iter_mut() {
+        let next = c.last + 1;
+        if next >= ctx.toks.len()
+            || !ctx.same_sentence(c.last, next)
+            || c.end != ctx.toks[c.last].span.end()
+        {
+            continue;
+        }
+        let head = ctx.words[next];
+        if matches!(head, "crossing" | "corridor" | "axis") {
+            c.last = next;
+            c.end = ctx.toks[next].span.end();
+            c.label = EntityLabel::Fac;
+            c.sure = true;
+        } else if matches!(
+            head,
+            "resort" | "hotel" | "airport" | "compound" | "palace" | "mosque" | "stadium"
+        ) && matches!(
+            c.label,
+            EntityLabel::Misc
+                | EntityLabel::Org
+                | EntityLabel::Norp
+                | EntityLabel::Fac
+                | EntityLabel::Loc
+        ) {
+            c.label = EntityLabel::Fac;
+            c.sure = true;
+        }
+    }
+}
+
+pub(super) const NOT_NAMES: &[&str] = &[
+    "us", "we", "i", "he", "she", "it", "they", "them", "this", "that", "these", "those", "our",
+    "your", "my", "his", "her", "their", "who", "what", "where", "when", "why", "how",
+];
+
+/// Titles and pronouns the tagger took for names ("PM", "Us", "Staff" in
+/// "Chief of Staff").
+pub(super) fn drop_non_names(ctx: &Ctx, cands: &mut Vec<Cand>) {
+    let mut title_tokens = vec![false; ctx.toks.len()];
+    for &(s, e) in ctx.sentences {
+        for i in s..e {
+            if let Some((len, mask)) = ctx.gaz_at[i] {
+                if mask & Category::Title.bit() != 0 && len > 1 && mask & SWEEP == 0 {
+                    for t in title_tokens.iter_mut().skip(i).take(len) {
+                        *t = true;
+                    }
+                }
+            }
+        }
+    }
+    cands.retain(|c| {
+        let t = &ctx.text[c.start..c.end];
+        let mask = ctx.gaz.lookup(t);
+        let only_title = mask & Category::Title.bit() != 0
+            && mask & !Category::Title.bit() & !Category::FirstName.bit() == 0;
+        let in_title = (c.first..=c.last).all(|k| title_tokens[k]);
+        let pronoun = NOT_NAMES.contains(&t.to_lowercase().as_str());
+        !(only_title || in_title || pronoun)
+    });
+}
