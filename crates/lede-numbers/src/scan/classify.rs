@@ -250,6 +250,12 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
+        if self.word_is(j, "basis")
+            && (self.word_is(j + 1, "points") || self.word_is(j + 1, "point"))
+        {
+            // "25 basis points": hundredths of a percentage point.
+            return with_unit(number(j + 2, NumberKind::Quantity), "basis points");
+        }
         for prefix in ["square", "cubic", "metric"] {
             if self.word_is(j, prefix) && self.info(j + 1).is_some_and(|w| w.measure) {
                 let unit = format!("{prefix} {}", self.str_of(j + 1));
