@@ -913,6 +913,36 @@ mod tests {
     }
 
     #[test]
+    fn headlines_are_tagged_after_the_running_text() {
+        assert_eq!(
+            tagging_order(&[true, false, false, true, false]),
+            [1, 2, 4, 0, 3]
+        );
+        assert!(tagging_order(&[]).is_empty());
+    }
+
+    #[test]
+    fn history_gives_the_majority_type_and_every_type_seen() {
+        let mut h = History::default();
+        assert_eq!(h.majority(), None);
+        h.add(2);
+        h.add(2);
+        h.add(0);
+        assert_eq!(h.majority(), Some((2, false)));
+        let t = TokenInfo::new("Rotor");
+        let mut out = Vec::new();
+        history_features(&h, &t, false, &mut out);
+        assert_eq!(out.len(), 4, "majority, with class, two types seen");
+        let all = all_history_features();
+        assert!(out.iter().all(|k| all.contains(k)));
+        // Ties go to the lowest index (outside before a type).
+        let mut tie = History::default();
+        tie.add(3);
+        tie.add(0);
+        assert_eq!(tie.majority(), Some((0, false)));
+    }
+
+    #[test]
     fn key_ignores_case_and_spaces() {
         assert_eq!(key_of("Sharm el-Sheikh"), key_of("sharm  el‑sheikh"));
         assert_ne!(key_of("Gaza"), key_of("Gazan"));
