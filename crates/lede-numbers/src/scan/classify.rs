@@ -269,7 +269,11 @@ impl<'a> Scanner<'a> {
             return number(j, NumberKind::Cardinal);
         }
         // "aged 43"; "age 87" and "87 yo" keep the word in the span.
-        if s >= 1 && self.word_is(s - 1, "aged") {
+        // "aged between 5 and 11", "ages 12 to 17"
+        let aged = s >= 1 && self.word_is(s - 1, "aged")
+            || s >= 2 && self.word_is(s - 1, "between") && self.word_is(s - 2, "aged")
+            || s >= 1 && self.word_is(s - 1, "ages") && num.digits;
+        if aged {
             return with_unit(number(j, NumberKind::Age), "year");
         }
         if s >= 1 && self.word_is(s - 1, "age") && num.digits {

@@ -280,7 +280,14 @@ impl<'a> Scanner<'a> {
                     .and_then(Self::currency_of_symbol)
                     .is_some()
                     || self.info(i - 1).is_some_and(|p| p.currency.is_some()));
-            if w.measure && w.scale_abbr.is_some() && lower && !after_currency {
+            // "2.5m people", "2m hectares": a count or a measure after it
+            // makes the "m" a million.
+            let counted_after = (self.counts_plural(i + 2)
+                || self
+                    .info(i + 2)
+                    .is_some_and(|n| (n.measure || n.currency.is_some()) && !n.stop))
+                && !self.info(i + 2).is_some_and(|n| n.race);
+            if w.measure && w.scale_abbr.is_some() && lower && !after_currency && !counted_after {
                 return Some(num);
             }
             if w.ordinal_suffix {
