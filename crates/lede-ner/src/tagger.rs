@@ -7,11 +7,12 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher as StdHasher};
 
 use crate::features::{
-    boundary_neighbours, is_headline, neighbour_at, role_features, sparse_context_features,
-    token_features, ClassKey, DocContext, Role, TokenInfo,
+    boundary_neighbours, has_history, history_features, is_headline, neighbour_at, role_features,
+    sparse_context_features, tagging_order, token_features, ClassKey, DocContext, History, Role,
+    TokenInfo,
 };
 use crate::gazetteer::{Gazetteer, IdentityMap};
-use crate::model::{decode_spans, Coarse, Model, NUM_TAGS};
+use crate::model::{decode_spans, split, Coarse, Model, NUM_TAGS};
 use crate::scores::{add_row, FormScores};
 
 /// The features of one sentence, flat: token `i` owns
@@ -20,6 +21,9 @@ use crate::scores::{add_row, FormScores};
 pub struct SentenceFeatures {
     pub features: Vec<u64>,
     pub offsets: Vec<u32>,
+    /// The token infos the features were computed from.
+    pub infos: Vec<TokenInfo>,
+    pub headline: bool,
 }
 
 impl SentenceFeatures {
@@ -55,6 +59,8 @@ pub fn document_features(sentences: &[Vec<&str>], gaz: &Gazetteer) -> Vec<Senten
             let mut sf = SentenceFeatures {
                 features: Vec::with_capacity(sent.len() * 40),
                 offsets: Vec::with_capacity(sent.len() + 1),
+                infos: sent.clone(),
+                headline,
             };
             sf.offsets.push(0);
             for i in 0..sent.len() {
@@ -268,13 +274,116 @@ pub fn tag_analysis(
     let mut forms: Vec<FormScores> = Vec::with_capacity(distinct.len());
     model.forms.resolve(model, &distinct, &mut forms);
     drop(distinct);
+    let headlines: Vec<bool> = layout
+        .sentences
+        .iter()
+        .map(|&(s, e)| is_headline(&infos[s..e]))
+        .collect();
+    let decoder = SentenceDecoder {
+        model,
+        layout,
+        infos,
+        form_of: &form_of,
+        forms: &forms,
+        ctx: &ctx,
+        headlines: &headlines,
+    };
     let mut feats = Vec::with_capacity(64);
     let mut scratch = Scratch::default();
+    // Pass 1, in tagging order: each sentence sees what was predicted for
+    // its word forms in the sentences before it.
+    let mut history: IdentityMap<History> = IdentityMap::default();
+    let mut hist: Vec<History> = Vec::new();
+    let mut tags = vec![0usize; infos.len()];
+    for si in tagging_order(&headlines) {
+        let (first, end) = layout.sentences[si];
+        let sent = &infos[first..end];
+        hist.clear();
+        hist.extend(sent.iter().map(|t| {
+            if has_history(t) {
+                history.get(&t.lower).copied().unwrap_or_default()
+            } else {
+                History::default()
+            }
+        }));
+        decoder.decode(si, &hist, &mut feats, &mut scratch);
+        for (t, &tag) in sent.iter().zip(&scratch.tags) {
+            if has_history(t) {
+                history.entry(t.lower).or_default().add(history_type(tag));
+            }
+        }
+        tags[first..end].copy_from_slice(&scratch.tags);
+    }
+    // Pass 2: a sentence where a word form got another type than most of
+    // its other occurrences in the document is decoded again, seeing all of
+    // them (those after it too).
+    for (si, &(first, end)) in layout.sentences.iter().enumerate() {
+        let sent = &infos[first..end];
+        let mut differs = false;
+        hist.clear();
+        for (t, &tag) in sent.iter().zip(&tags[first..end]) {
+            let mut h = History::default();
+            if has_history(t) {
+                if let Some(all) = history.get(&t.lower) {
+                    h = *all;
+                    let k = history_type(tag);
+                    h.counts[k] = h.counts[k].saturating_sub(1);
+                    differs |= h.majority().is_some_and(|(m, _)| m != k);
+                }
+            }
+            hist.push(h);
+        }
+        if differs {
+            decoder.decode(si, &hist, &mut feats, &mut scratch);
+            tags[first..end].copy_from_slice(&scratch.tags);
+        }
+    }
     let mut out = Vec::new();
     for &(first, end) in &layout.sentences {
-        let sent = &infos[first..end];
-        let sent_forms = &form_of[first..end];
-        let headline = is_headline(sent);
+        for (s, e, kind) in decode_spans(&tags[first..end]) {
+            if e - s > crate::MAX_ENTITY_TOKENS {
+                continue; // a heading or a list, not a name
+            }
+            let a = layout.tokens[first + s].span;
+            let b = layout.tokens[first + e - 1].span;
+            out.push(CoarseEntity {
+                first: first + s,
+                last: first + e - 1,
+                span: Span::from_boundaries(text, a.start(), b.end()),
+                kind,
+            });
+        }
+    }
+    out
+}
+
+/// The [`History`] index of a tag: 0 outside, 1 + the type inside a span.
+#[inline]
+fn history_type(tag: usize) -> usize {
+    split(tag).map_or(0, |(kind, _)| 1 + kind as usize)
+}
+
+/// What decoding one sentence of a document reads.
+struct SentenceDecoder<'a> {
+    model: &'a Model,
+    layout: &'a Layout,
+    infos: &'a [TokenInfo],
+    form_of: &'a [u32],
+    forms: &'a [FormScores],
+    ctx: &'a DocContext,
+    headlines: &'a [bool],
+}
+
+impl SentenceDecoder<'_> {
+    /// Decodes sentence `si` into `scratch.tags`, token `i` seeing the
+    /// history `hist[i]`.
+    fn decode(&self, si: usize, hist: &[History], feats: &mut Vec<u64>, scratch: &mut Scratch) {
+        let model = self.model;
+        let forms = self.forms;
+        let (first, end) = self.layout.sentences[si];
+        let sent = &self.infos[first..end];
+        let sent_forms = &self.form_of[first..end];
+        let headline = self.headlines[si];
         let n = sent.len();
         let before = neighbour_at(sent, -1);
         let after = neighbour_at(sent, n as isize);
@@ -304,24 +413,25 @@ pub fn tag_analysis(
                                 &forms[sent_forms[j] as usize].roles[role as usize],
                             );
                         }
-                        Some(marker) => role_features(&marker, role, &mut feats),
+                        Some(marker) => role_features(&marker, role, feats),
                     }
                 }
             }
             let p1 = if i > 0 { &sent[i - 1] } else { &before };
             let n1 = if i + 1 < n { &sent[i + 1] } else { &after };
-            sparse_context_features(t, p1, n1, headline, &mut feats);
-            model.add_scores(&feats, &mut acc);
+            sparse_context_features(t, p1, n1, headline, feats);
+            history_features(&hist[i], t, i == 0, feats);
+            model.add_scores(feats, &mut acc);
             model.tables.add(
                 model,
-                ClassKey::new(t, i, headline, &ctx),
+                ClassKey::new(t, i, headline, self.ctx),
                 [p1.class, t.class, n1.class],
                 [t.gaz, p1.gaz, n1.gaz],
                 &mut acc,
             );
             model.to_scores(&acc, row);
             // Tokens that cannot be names (URLs, handles, e-mail) are O.
-            let kind = layout.tokens[first + i].kind;
+            let kind = self.layout.tokens[first + i].kind;
             if matches!(kind, TokenKind::Url | TokenKind::Email | TokenKind::Handle) {
                 for v in row.iter_mut().skip(1) {
                     *v = -1e9;
@@ -329,19 +439,5 @@ pub fn tag_analysis(
             }
         };
         model.decode_rows(n, score, &mut scratch.tags, &mut scratch.back);
-        for (s, e, kind) in decode_spans(&scratch.tags) {
-            if e - s > crate::MAX_ENTITY_TOKENS {
-                continue; // a heading or a list, not a name
-            }
-            let a = layout.tokens[first + s].span;
-            let b = layout.tokens[first + e - 1].span;
-            out.push(CoarseEntity {
-                first: first + s,
-                last: first + e - 1,
-                span: Span::from_boundaries(text, a.start(), b.end()),
-                kind,
-            });
-        }
     }
-    out
 }

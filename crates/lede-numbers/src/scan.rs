@@ -128,6 +128,20 @@ impl<'a> Scanner<'a> {
     pub fn scan(&self, out: &mut Vec<NumberAnnotation>) {
         let mut i = 0;
         while i < self.toks.len() {
+            // Most tokens start nothing: words that are no number word and
+            // ASCII punctuation other than "$" and "%". Turn them away here,
+            // before the dispatch builds a step.
+            let t = &self.toks[i];
+            let inert = match t.kind {
+                Kind::Word => t.info == NO_INFO,
+                Kind::Punct => t.ch.is_ascii() && t.ch != '$' && t.ch != '%',
+                Kind::Skip => true,
+                Kind::Digits => false,
+            };
+            if inert {
+                i += 1;
+                continue;
+            }
             match self.step(i) {
                 Step::Emit(found) => {
                     let next = found.end.max(i + 1);

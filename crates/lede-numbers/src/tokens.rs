@@ -50,6 +50,16 @@ fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphabetic()
 }
 
+/// A currency code written before an amount: capitals ("RM", "USD") or
+/// "Rs", "KSh", known to the lexicon as a currency.
+fn currency_code(lex: &Lexicon, word: &[u8]) -> bool {
+    let caps = word.len() >= 2
+        && (word.iter().all(u8::is_ascii_uppercase) || word == b"Rs" || word == b"KSh");
+    caps && lex
+        .info(lex.lookup(word))
+        .is_some_and(|w| w.currency.is_some())
+}
+
 /// The end of the run of ASCII letters starting at `j` (before `end`).
 /// Eight bytes at a time: a word of up to seven letters is one step.
 fn letter_run_end(b: &[u8], mut j: usize, end: usize) -> usize {
@@ -157,8 +167,10 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, lex: &Lexicon, out:
                 glued = true;
                 continue;
             }
-            // Letters glued to digits after them: "G7", "A320", "B52s".
-            if j < end && b[j].is_ascii_digit() {
+            // Letters glued to digits after them: "G7", "A320", "B52s"; but
+            // a currency code in capitals before an amount is a word of its
+            // own ("RM100,000", "USD500", "KSh2,000").
+            if j < end && b[j].is_ascii_digit() && !currency_code(lex, word) {
                 i = skip_alnum(b, j, end);
                 out.push(skip(tok_start, i, glued));
                 glued = true;
@@ -401,7 +413,7 @@ fn skip_to_space(b: &[u8], mut i: usize, end: usize) -> usize {
 fn skip_alnum(b: &[u8], mut i: usize, end: usize) -> usize {
     while i < end
         && (b[i].is_ascii_alphanumeric()
-            || (matches!(b[i], b'.' | b'-' | b'/')
+            || (matches!(b[i], b'.' | b'-' | b'/' | b',')
                 && b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)
                 && i + 1 < end))
     {

@@ -2,7 +2,7 @@
 //! "35,000", "2/3", "4 July", "29 June 2025", "Tuesday", "22:00", "per
 //! day"; never a raw float or a bare ISO form.
 
-use lede_core::{NumberAnnotation, NumberValue};
+use lede_core::{NumberAnnotation, NumberKind, NumberValue};
 
 const MONTHS: [&str; 12] = [
     "January",
@@ -55,6 +55,16 @@ fn decimal(x: f64) -> String {
 
 /// A number as a reader writes it.
 pub fn readable_number(x: f64) -> String {
+    readable(x, true)
+}
+
+/// An amount of money, a percent or a measure: decimals, never a
+/// fraction ("5.20", "2.5 kg", "5.5%").
+fn readable_amount(x: f64) -> String {
+    readable(x, false)
+}
+
+fn readable(x: f64, fractions: bool) -> String {
     if !x.is_finite() {
         return "?".to_string();
     }
@@ -68,6 +78,9 @@ pub fn readable_number(x: f64) -> String {
     }
     if a.fract() == 0.0 && a < 1e15 {
         return format!("{sign}{}", grouped(a as u64));
+    }
+    if !fractions {
+        return format!("{sign}{}", decimal(a));
     }
     let whole = a.trunc();
     let part = a - whole;
@@ -165,7 +178,8 @@ pub fn readable_value(n: &NumberAnnotation) -> String {
         }
         (Some(lo), Some(hi), NumberValue::Text(_)) => format!("{}–{}", lo as i64, hi as i64),
         (Some(lo), Some(hi), _) => format!("{}–{}", readable_number(lo), readable_number(hi)),
-        (_, _, NumberValue::Number(x)) => readable_number(*x),
+        (_, _, NumberValue::Number(x)) if n.kind == NumberKind::Cardinal => readable_number(*x),
+        (_, _, NumberValue::Number(x)) => readable_amount(*x),
         (_, _, NumberValue::Text(t)) => readable_text(t),
     };
     if let Some(per) = &n.per {

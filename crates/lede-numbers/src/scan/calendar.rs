@@ -174,6 +174,22 @@ impl<'a> Scanner<'a> {
     /// Weekday names and "yesterday" (only with the `relative_dates` option
     /// and a document date).
     pub(super) fn relative_date(&self, i: usize, reference: RefDate) -> Option<Found> {
+        // "last summer", "next spring": the season of the year it falls in.
+        if self.word_is(i, "last") || self.word_is(i, "next") {
+            if let Some(&(_, code)) = super::periods::SEASONS
+                .iter()
+                .find(|(w, _)| self.word_is(i + 1, w))
+            {
+                let next = self.word_is(i, "next");
+                let year = dates::season_year(reference, code, next);
+                return Some(Found::text(
+                    i,
+                    i + 2,
+                    NumberKind::Date,
+                    format!("{year:04}-{code}"),
+                ));
+            }
+        }
         let (offset_kind, day_tok) = if self.word_is(i, "last") || self.word_is(i, "next") {
             let wd = self.info(i + 1).and_then(|w| w.weekday)?;
             let rel = if self.word_is(i, "last") {

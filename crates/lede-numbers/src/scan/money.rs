@@ -17,6 +17,7 @@ fn dollar_prefix(word: &[u8]) -> Option<&'static str> {
         b"a" | b"au" | b"aud" => "AUD",
         b"nz" | b"nzd" => "NZD",
         b"hk" | b"hkd" => "HKD",
+        b"nt" | b"ntd" => "TWD",
         b"s" | b"sg" | b"sgd" => "SGD",
         b"mex" | b"mx" | b"mxn" => "MXN",
         b"r" => "BRL",

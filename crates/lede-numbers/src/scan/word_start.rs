@@ -26,9 +26,20 @@ impl<'a> Scanner<'a> {
         if let Some(code) = info.currency {
             // "USD 20", "NIS 500"
             let all_caps = self.bytes(i).iter().all(u8::is_ascii_uppercase);
+            // "Rs 500", "KSh 2,000": written with one capital.
+            let capital = matches!(self.bytes(i), b"Rs" | b"KSh");
             let named = self.word_is(i, "dollar") || self.word_is(i, "euro");
-            if (all_caps || named) && !self.glued(i + 1) {
-                if let Some(num) = self.digits_number(i + 1).filter(|n| !n.ordinal) {
+            // "Rs. 20 crore"
+            let at = if capital && self.punct(i + 1) == Some('.') && self.glued(i + 1) {
+                i + 2
+            } else {
+                i + 1
+            };
+            // Glued only to digits: "RM100,000", "USD500".
+            let spaced =
+                !self.glued(at) || (self.is_kind(at, Kind::Digits) && (all_caps || capital));
+            if (all_caps || named || capital) && spaced {
+                if let Some(num) = self.digits_number(at).filter(|n| !n.ordinal) {
                     let mut f = Found::number(i, num.end, NumberKind::Money, num.value);
                     f.unit = Some(code.to_string());
                     return Step::Emit(f);
@@ -138,7 +149,7 @@ impl<'a> Scanner<'a> {
             if i >= 1 && self.info(i - 1).is_some_and(|w| w.ordinal_head) && !num.fraction {
                 return Step::Emit(Found::number(i, num.end, NumberKind::Ordinal, num.value));
             }
-            if num.lone_one && !self.one_is_a_number(i) {
+            if num.lone_one && !num.fraction && !self.one_is_a_number(i) {
                 return Step::Nothing;
             }
             return self.finish_number(num);
@@ -201,6 +212,11 @@ impl<'a> Scanner<'a> {
     /// "one" is a number before a counted noun ("one official said"), not
     /// as a pronoun ("one can't", "no one", "one of them", "the one that").
     pub(super) fn one_is_a_number(&self, i: usize) -> bool {
+        // Before a unit it is a number whatever comes first ("that one
+        // mile", "the one kilometre stretch").
+        if self.info(i + 1).is_some_and(|w| w.measure) && self.is_lower_word(i + 1) {
+            return true;
+        }
         if i >= 1 {
             if let Some(prev) = self.info(i - 1) {
                 if prev.determiner
