@@ -420,7 +420,7 @@ impl SentenceDecoder<'_> {
             let p1 = if i > 0 { &sent[i - 1] } else { &before };
             let n1 = if i + 1 < n { &sent[i + 1] } else { &after };
             sparse_context_features(t, p1, n1, headline, feats);
-            history_features(&hist[i], t, i == 0, feats);
+            history_features(hist, i, t, feats);
             model.add_scores(feats, &mut acc);
             model.tables.add(
                 model,
