@@ -371,8 +371,11 @@ pub fn score_entities(gold: &[Entity], pred: &[Entity], map: LabelMap) -> Entity
 }
 
 /// True when two normalised values are the same: numbers within 1e-9
-/// relative difference, strings exactly.
+/// relative difference, strings exactly, and two unstated amounts (`null`).
 pub fn same_value(a: &NumberValue, b: &NumberValue) -> bool {
+    if a.is_unstated() || b.is_unstated() {
+        return a.is_unstated() && b.is_unstated();
+    }
     match (a, b) {
         (NumberValue::Number(x), NumberValue::Number(y)) => {
             x == y || (x - y).abs() <= 1e-9 * x.abs().max(y.abs())

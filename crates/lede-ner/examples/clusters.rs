@@ -23,8 +23,9 @@
 
 use std::collections::HashMap;
 
-use lede_core::json::{from_json, OffsetUnit};
 use lede_ner::features::normalize_char;
+
+mod corpus;
 
 /// Words seen fewer times than this are left out (too little evidence, and
 /// a smaller file).
@@ -38,42 +39,23 @@ const ITERATIONS: usize = 12;
 
 fn main() {
     let mut sentences: Vec<Vec<String>> = Vec::new();
-    for path in std::env::args().skip(1) {
-        let src = match std::fs::read_to_string(&path) {
-            Ok(s) => s,
-            Err(e) => {
-                eprintln!("{path}: {e}");
-                std::process::exit(1);
+    corpus::for_each_text(std::env::args().skip(1), |text| {
+        let seg = lede_segment::segment(text);
+        let mut ti = 0;
+        for s in &seg.sentences {
+            let mut words = Vec::new();
+            while ti < seg.tokens.len() && seg.tokens[ti].span.start() < s.start() {
+                ti += 1;
             }
-        };
-        for (n, line) in src.lines().enumerate() {
-            if line.trim().is_empty() {
-                continue;
+            while ti < seg.tokens.len() && seg.tokens[ti].span.end() <= s.end() {
+                words.push(normalise(seg.tokens[ti].span.text(text)));
+                ti += 1;
             }
-            let doc = match from_json(line, OffsetUnit::CodePoints) {
-                Ok(d) => d,
-                Err(e) => {
-                    eprintln!("{path}:{}: {e}", n + 1);
-                    std::process::exit(1);
-                }
-            };
-            let seg = lede_segment::segment(&doc.text);
-            let mut ti = 0;
-            for s in &seg.sentences {
-                let mut words = Vec::new();
-                while ti < seg.tokens.len() && seg.tokens[ti].span.start() < s.start() {
-                    ti += 1;
-                }
-                while ti < seg.tokens.len() && seg.tokens[ti].span.end() <= s.end() {
-                    words.push(normalise(seg.tokens[ti].span.text(&doc.text)));
-                    ti += 1;
-                }
-                if !words.is_empty() {
-                    sentences.push(words);
-                }
+            if !words.is_empty() {
+                sentences.push(words);
             }
         }
-    }
+    });
     let tokens: usize = sentences.iter().map(Vec::len).sum();
     eprintln!("{} sentences, {tokens} tokens", sentences.len());
 

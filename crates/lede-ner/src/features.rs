@@ -779,6 +779,112 @@ fn push_gaz(template: u64, g: GazMatch, out: &mut Vec<u64>) {
     }
 }
 
+/// What the tagger predicted for earlier occurrences of a word form in the
+/// document ("extended prediction history"): how many of them were outside
+/// any entity and how many inside a PER, ORG, LOC or MISC span. A name is
+/// usually written out in full, in running text, before it is shortened or
+/// put in a headline, so the label it got there decides the harder mentions.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct History {
+    /// Index 0: outside; 1 + [`crate::model::Coarse`] otherwise.
+    pub counts: [u16; HISTORY_TYPES],
+}
+
+/// Outside plus the four coarse types.
+pub const HISTORY_TYPES: usize = 5;
+
+impl History {
+    /// Counts one more occurrence with type index `k` (0 = outside).
+    #[inline]
+    pub fn add(&mut self, k: usize) {
+        if let Some(c) = self.counts.get_mut(k) {
+            *c = c.saturating_add(1);
+        }
+    }
+
+    /// The most frequent type (the lowest index on ties) and whether every
+    /// occurrence had it, or `None` before the first occurrence.
+    #[inline]
+    pub fn majority(&self) -> Option<(usize, bool)> {
+        let total: u32 = self.counts.iter().map(|&c| c as u32).sum();
+        if total == 0 {
+            return None;
+        }
+        let mut best = 0;
+        for k in 1..HISTORY_TYPES {
+            if self.counts[k] > self.counts[best] {
+                best = k;
+            }
+        }
+        Some((best, self.counts[best] as u32 == total))
+    }
+}
+
+/// Whether a token's earlier occurrences are counted and read: capitalised
+/// words only (lower-case words are almost never names, and the feature
+/// would only cost time there).
+#[inline]
+pub fn has_history(t: &TokenInfo) -> bool {
+    t.is_capitalised()
+}
+
+/// The features of a token's [`History`]: the majority type, alone and with
+/// whether it was unanimous, with the token's capitalisation class and
+/// sentence position, and each type seen at all.
+pub fn history_features(h: &History, t: &TokenInfo, first: bool, out: &mut Vec<u64>) {
+    let Some((m, all)) = h.majority() else { return };
+    out.push(history_majority_feature(m, all));
+    out.push(history_class_feature(m, t.class, first));
+    for (k, &c) in h.counts.iter().enumerate() {
+        if c > 0 {
+            out.push(history_seen_feature(k));
+        }
+    }
+}
+
+#[inline]
+fn history_majority_feature(m: usize, all: bool) -> u64 {
+    mix(41, m as u64 | (all as u64) << 4)
+}
+
+#[inline]
+fn history_class_feature(m: usize, class: CapClass, first: bool) -> u64 {
+    mix(42, m as u64 | (first as u64) << 4 | (class as u64) << 8)
+}
+
+#[inline]
+fn history_seen_feature(k: usize) -> u64 {
+    mix(43, k as u64)
+}
+
+/// Every key [`history_features`] can produce (training numbers them before
+/// it sees any prediction).
+pub fn all_history_features() -> Vec<u64> {
+    let mut out = Vec::new();
+    for m in 0..HISTORY_TYPES {
+        for all in [false, true] {
+            out.push(history_majority_feature(m, all));
+        }
+        for class in CapClass::ALL {
+            for first in [false, true] {
+                out.push(history_class_feature(m, class, first));
+            }
+        }
+        out.push(history_seen_feature(m));
+    }
+    out
+}
+
+/// The order in which a document's sentences are tagged, so that the
+/// [`History`] of a word form holds the body's predictions before the
+/// harder sentences are decoded: running text first, in document order,
+/// then the headlines (all caps, where capitals tell nothing).
+pub fn tagging_order(headlines: &[bool]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..headlines.len()).filter(|&s| !headlines[s]).collect();
+    order.extend((0..headlines.len()).filter(|&s| headlines[s]));
+    order
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

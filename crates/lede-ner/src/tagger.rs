@@ -8,13 +8,13 @@ use std::hash::{BuildHasherDefault, Hasher as StdHasher};
 use std::sync::Mutex;
 
 use crate::features::{
-    boundary_neighbours_in, is_cap_inside, is_headline, is_headline_classes, neighbour_at,
-    role_features, sparse_context_features, token_features, CapClass, ClassKey, DocContext, Role,
-    TokenInfo,
+    boundary_neighbours_in, has_history, history_features, is_cap_inside, is_headline,
+    is_headline_classes, neighbour_at, role_features, sparse_context_features, tagging_order,
+    token_features, CapClass, ClassKey, DocContext, History, Role, TokenInfo,
 };
 use crate::gazetteer::{GazMatch, Gazetteer, IdentityMap};
 use crate::headings::{headings_of, is_title_case, lowered_tokens, CommonWords};
-use crate::model::{decode_spans, Coarse, Model, NUM_TAGS};
+use crate::model::{decode_spans, split, Coarse, Model, NUM_TAGS};
 use crate::scores::{add_row, FormScores};
 
 /// The features of one sentence, flat: token `i` owns
@@ -23,6 +23,9 @@ use crate::scores::{add_row, FormScores};
 pub struct SentenceFeatures {
     pub features: Vec<u64>,
     pub offsets: Vec<u32>,
+    /// The token infos the features were computed from.
+    pub infos: Vec<TokenInfo>,
+    pub headline: bool,
 }
 
 impl SentenceFeatures {
@@ -58,6 +61,8 @@ pub fn document_features(sentences: &[Vec<&str>], gaz: &Gazetteer) -> Vec<Senten
             let mut sf = SentenceFeatures {
                 features: Vec::with_capacity(sent.len() * 40),
                 offsets: Vec::with_capacity(sent.len() + 1),
+                infos: sent.clone(),
+                headline,
             };
             sf.offsets.push(0);
             for i in 0..sent.len() {
@@ -422,7 +427,6 @@ pub fn tag_analysis(
 ) -> Vec<CoarseEntity> {
     let forms = &analysis.forms;
     let form_of = &analysis.form_of;
-    let marks = &analysis.gaz;
     // Per form: does some token have it, and does one show it capitalised
     // inside a sentence (the document context, built per form).
     let mut occurs = vec![false; forms.len()];
@@ -450,9 +454,9 @@ pub fn tag_analysis(
     // (from the model's cache, shared by documents): the token's own and,
     // for each neighbour role, those it gives the token next to it. Each
     // token then needs only the lookups of the features of word pairs; the
-    // class and gazetteer features come from tables.
-    // Forms are told apart by their text; their scores only by what the
-    // features read (typographic variants and numbers share theirs).
+    // class and gazetteer features come from tables. Forms are told apart
+    // by their text; their scores only by what the features read
+    // (typographic variants and numbers share theirs).
     let mut index: IdentityMap<u32> =
         IdentityMap::with_capacity_and_hasher(forms.len(), Default::default());
     let mut distinct: Vec<TokenInfo> = Vec::with_capacity(forms.len());
@@ -471,12 +475,148 @@ pub fn tag_analysis(
     let mut scores: Vec<FormScores> = Vec::with_capacity(distinct.len());
     model.forms.resolve(model, &distinct, &mut scores);
     drop(distinct);
+    // The history of a token is that of its lower-case form, for the forms
+    // [`has_history`] accepts: numbered densely, once per form.
+    let mut lowers: IdentityMap<u32> = IdentityMap::default();
+    let history_of: Vec<u32> = forms
+        .iter()
+        .map(|t| {
+            if has_history(t) {
+                let next = lowers.len() as u32;
+                *lowers.entry(t.lower).or_insert(next)
+            } else {
+                NO_HISTORY
+            }
+        })
+        .collect();
+    let mut history = vec![History::default(); lowers.len()];
+    drop(lowers);
+    let decoder = SentenceDecoder {
+        model,
+        layout,
+        analysis,
+        scores: &scores,
+        scored: &scored,
+        seen: &seen,
+        headlines: &headlines,
+    };
     let mut feats = Vec::with_capacity(64);
     let mut scratch = Scratch::default();
+    let mut hist: Vec<History> = Vec::new();
+    // Tags of the whole document, a byte each (there are 17).
+    let mut tags = vec![0u8; form_of.len()];
+    // Pass 1, in tagging order: each sentence sees what was predicted for
+    // its word forms in the sentences before it.
+    for si in tagging_order(&headlines) {
+        let (first, end) = layout.sentences[si];
+        let sent_history = &history_of_tokens(&history_of, &form_of[first..end]);
+        hist.clear();
+        hist.extend(sent_history.clone().map(|h| match h {
+            Some(h) => history[h],
+            None => History::default(),
+        }));
+        decoder.decode(si, &hist, &mut feats, &mut scratch);
+        for (h, &tag) in sent_history.clone().zip(&scratch.tags) {
+            if let Some(h) = h {
+                history[h].add(history_type(tag));
+            }
+        }
+        for (t, &tag) in tags[first..end].iter_mut().zip(&scratch.tags) {
+            *t = tag as u8;
+        }
+    }
+    // Pass 2: a sentence where a word form got another type than most of
+    // its other occurrences in the document is decoded again, seeing all of
+    // them (those after it too).
+    for (si, &(first, end)) in layout.sentences.iter().enumerate() {
+        let mut differs = false;
+        hist.clear();
+        let sent_history = history_of_tokens(&history_of, &form_of[first..end]);
+        for (h, &tag) in sent_history.zip(&tags[first..end]) {
+            let mut own = History::default();
+            if let Some(h) = h {
+                own = history[h];
+                let k = history_type(tag as usize);
+                own.counts[k] = own.counts[k].saturating_sub(1);
+                differs |= own.majority().is_some_and(|(m, _)| m != k);
+            }
+            hist.push(own);
+        }
+        if differs {
+            decoder.decode(si, &hist, &mut feats, &mut scratch);
+            for (t, &tag) in tags[first..end].iter_mut().zip(&scratch.tags) {
+                *t = tag as u8;
+            }
+        }
+    }
     let mut out = Vec::new();
-    for (&(first, end), &headline) in layout.sentences.iter().zip(&headlines) {
-        let sent_forms = &form_of[first..end];
-        let sent_marks = &marks[first..end];
+    for &(first, end) in &layout.sentences {
+        scratch.tags.clear();
+        scratch
+            .tags
+            .extend(tags[first..end].iter().map(|&t| t as usize));
+        for (s, e, kind) in decode_spans(&scratch.tags) {
+            if e - s > crate::MAX_ENTITY_TOKENS {
+                continue; // a heading or a list, not a name
+            }
+            let a = layout.tokens[first + s].span;
+            let b = layout.tokens[first + e - 1].span;
+            out.push(CoarseEntity {
+                first: first + s,
+                last: first + e - 1,
+                span: Span::from_boundaries(text, a.start(), b.end()),
+                kind,
+            });
+        }
+    }
+    out
+}
+
+/// A form without a history (see [`has_history`]).
+const NO_HISTORY: u32 = u32::MAX;
+
+/// The history number of each token of a sentence, given its forms.
+fn history_of_tokens<'a>(
+    history_of: &'a [u32],
+    sent_forms: &'a [u32],
+) -> impl Iterator<Item = Option<usize>> + Clone + 'a {
+    sent_forms.iter().map(|&f| {
+        let h = history_of[f as usize];
+        (h != NO_HISTORY).then_some(h as usize)
+    })
+}
+
+/// The [`History`] index of a tag: 0 outside, 1 + the type inside a span.
+#[inline]
+fn history_type(tag: usize) -> usize {
+    split(tag).map_or(0, |(kind, _)| 1 + kind as usize)
+}
+
+/// What decoding one sentence of a document reads.
+struct SentenceDecoder<'a> {
+    model: &'a Model,
+    layout: &'a Layout,
+    analysis: &'a Analysis<'a>,
+    /// Scores per distinct form, and the distinct form of each form.
+    scores: &'a [FormScores],
+    scored: &'a [u32],
+    /// [`DocContext::seen_of`] each form.
+    seen: &'a [u8],
+    headlines: &'a [bool],
+}
+
+impl SentenceDecoder<'_> {
+    /// Decodes sentence `si` into `scratch.tags`, token `i` seeing the
+    /// history `hist[i]`.
+    fn decode(&self, si: usize, hist: &[History], feats: &mut Vec<u64>, scratch: &mut Scratch) {
+        let model = self.model;
+        let forms = &self.analysis.forms;
+        let scores = self.scores;
+        let scored = self.scored;
+        let (first, end) = self.layout.sentences[si];
+        let sent_forms = &self.analysis.form_of[first..end];
+        let sent_marks = &self.analysis.gaz[first..end];
+        let headline = self.headlines[si];
         let n = end - first;
         let before = neighbour_at(&[], -1);
         let after = neighbour_at(&[], n as isize);
@@ -509,7 +649,7 @@ pub fn tag_analysis(
                                     [role as usize],
                             );
                         }
-                        Some(marker) => role_features(&marker, role, &mut feats),
+                        Some(marker) => role_features(&marker, role, feats),
                     }
                 }
             }
@@ -523,18 +663,19 @@ pub fn tag_analysis(
             } else {
                 (&after, after.gaz)
             };
-            sparse_context_features(&t, p1, n1, headline, &mut feats);
-            model.add_scores(&feats, &mut acc);
+            sparse_context_features(&t, p1, n1, headline, feats);
+            history_features(&hist[i], &t, i == 0, feats);
+            model.add_scores(feats, &mut acc);
             model.tables.add(
                 model,
-                ClassKey::with_seen(t.class, i, headline, seen[f]),
+                ClassKey::with_seen(t.class, i, headline, self.seen[f]),
                 [p1.class, t.class, n1.class],
                 [t.gaz, p1_gaz, n1_gaz],
                 &mut acc,
             );
             model.to_scores(&acc, row);
             // Tokens that cannot be names (URLs, handles, e-mail) are O.
-            let kind = layout.tokens[first + i].kind;
+            let kind = self.layout.tokens[first + i].kind;
             if matches!(kind, TokenKind::Url | TokenKind::Email | TokenKind::Handle) {
                 for v in row.iter_mut().skip(1) {
                     *v = -1e9;
@@ -542,21 +683,7 @@ pub fn tag_analysis(
             }
         };
         model.decode_rows(n, score, &mut scratch.tags, &mut scratch.back);
-        for (s, e, kind) in decode_spans(&scratch.tags) {
-            if e - s > crate::MAX_ENTITY_TOKENS {
-                continue; // a heading or a list, not a name
-            }
-            let a = layout.tokens[first + s].span;
-            let b = layout.tokens[first + e - 1].span;
-            out.push(CoarseEntity {
-                first: first + s,
-                last: first + e - 1,
-                span: Span::from_boundaries(text, a.start(), b.end()),
-                kind,
-            });
-        }
     }
-    out
 }
 
 #[cfg(test)]

@@ -10,8 +10,11 @@ use std::path::{Path, PathBuf};
 use lede_core::json::{from_json, OffsetUnit};
 use lede_core::{layer, Document};
 
+use crate::features::{
+    all_history_features, has_history, history_features, tagging_order, TokenInfo,
+};
 use crate::gazetteer::{Gazetteer, IdentityMap};
-use crate::model::{decode_spans, encode, viterbi, Coarse, Model, NUM_TAGS};
+use crate::model::{decode_spans, encode, split, viterbi, Coarse, Model, NUM_TAGS};
 use crate::split_mix::SplitMix;
 use crate::tagger::{document_features, Layout};
 
@@ -102,11 +105,13 @@ const MIN_COUNT: u32 = 1;
 /// from the saved model.
 const PRUNE: f32 = 0.25;
 
-/// One training or dev sentence: feature ids per token and gold tags.
+/// One training or dev sentence: feature ids per token and gold tags, and
+/// what the history features read of each token.
 struct Example {
     ids: Vec<u32>,
     offsets: Vec<u32>,
     gold: Vec<usize>,
+    infos: Vec<TokenInfo>,
 }
 
 /// A sentence before features are numbered.
@@ -114,6 +119,78 @@ struct RawSentence {
     keys: Vec<u64>,
     offsets: Vec<u32>,
     gold: Vec<usize>,
+    infos: Vec<TokenInfo>,
+}
+
+/// The sentences of a file in tagging order ([`tagging_order`]) and the
+/// range of each document in them.
+struct Corpus<T> {
+    sentences: Vec<T>,
+    docs: Vec<(usize, usize)>,
+}
+
+/// The history features of each token of a sentence, as feature ids: what
+/// the model predicted for the earlier sentences of the document.
+struct HistoryIds {
+    ids: IdentityMap<u32>,
+    map: IdentityMap<crate::features::History>,
+    keys: Vec<u64>,
+    out: Vec<u32>,
+    offsets: Vec<u32>,
+}
+
+impl HistoryIds {
+    fn new(ids: IdentityMap<u32>) -> HistoryIds {
+        HistoryIds {
+            ids,
+            map: IdentityMap::default(),
+            keys: Vec::new(),
+            out: Vec::new(),
+            offsets: Vec::new(),
+        }
+    }
+
+    /// Starts a document.
+    fn clear(&mut self) {
+        self.map.clear();
+    }
+
+    /// Fills `out`/`offsets` for the tokens of `ex`.
+    fn compute(&mut self, ex: &Example) {
+        self.out.clear();
+        self.offsets.clear();
+        self.offsets.push(0);
+        for (i, t) in ex.infos.iter().enumerate() {
+            if has_history(t) {
+                if let Some(h) = self.map.get(&t.lower) {
+                    self.keys.clear();
+                    history_features(h, t, i == 0, &mut self.keys);
+                    for k in &self.keys {
+                        if let Some(&id) = self.ids.get(k) {
+                            self.out.push(id);
+                        }
+                    }
+                }
+            }
+            self.offsets.push(self.out.len() as u32);
+        }
+    }
+
+    fn token(&self, i: usize) -> &[u32] {
+        &self.out[self.offsets[i] as usize..self.offsets[i + 1] as usize]
+    }
+
+    /// Records the predicted tags of a decoded sentence.
+    fn record(&mut self, ex: &Example, tags: &[usize]) {
+        for (t, &tag) in ex.infos.iter().zip(tags) {
+            if has_history(t) {
+                self.map
+                    .entry(t.lower)
+                    .or_default()
+                    .add(split(tag).map_or(0, |(kind, _)| 1 + kind as usize));
+            }
+        }
+    }
 }
 
 /// Trains a model, writing progress lines (per epoch: loss/accuracy, dev
@@ -124,20 +201,20 @@ pub fn train(config: &TrainConfig, log: &mut dyn FnMut(&str)) -> Result<(), Trai
     let dev_raw = read_sentences(&config.dev, &gaz)?;
     log(&format!(
         "read {} training and {} dev sentences",
-        train_raw.len(),
-        dev_raw.len()
+        train_raw.sentences.len(),
+        dev_raw.sentences.len()
     ));
 
     // Number the features that occur often enough, in first-seen order.
     let mut counts: IdentityMap<u32> = IdentityMap::default();
-    for s in &train_raw {
+    for s in &train_raw.sentences {
         for &k in &s.keys {
             *counts.entry(k).or_insert(0) += 1;
         }
     }
     let mut ids: IdentityMap<u32> = IdentityMap::default();
     let mut keys: Vec<u64> = Vec::new();
-    for s in &train_raw {
+    for s in &train_raw.sentences {
         for &k in &s.keys {
             if counts.get(&k).copied().unwrap_or(0) >= MIN_COUNT && !ids.contains_key(&k) {
                 ids.insert(k, keys.len() as u32);
@@ -146,6 +223,16 @@ pub fn train(config: &TrainConfig, log: &mut dyn FnMut(&str)) -> Result<(), Trai
         }
     }
     drop(counts);
+    // The history features depend on predictions, not on the data: all of
+    // them are numbered, after the others.
+    let mut history_ids: IdentityMap<u32> = IdentityMap::default();
+    for k in all_history_features() {
+        if let std::collections::hash_map::Entry::Vacant(slot) = ids.entry(k) {
+            slot.insert(keys.len() as u32);
+            history_ids.insert(k, keys.len() as u32);
+            keys.push(k);
+        }
+    }
     log(&format!(
         "{} features kept (seen at least {MIN_COUNT} times)",
         keys.len()
@@ -166,16 +253,24 @@ pub fn train(config: &TrainConfig, log: &mut dyn FnMut(&str)) -> Result<(), Trai
             ids: out_ids,
             offsets,
             gold: s.gold,
+            infos: s.infos,
         }
     };
-    let train_set: Vec<Example> = train_raw.into_iter().map(to_example).collect();
-    let dev_set: Vec<Example> = dev_raw.into_iter().map(to_example).collect();
+    let train_set = Corpus {
+        sentences: train_raw.sentences.into_iter().map(to_example).collect(),
+        docs: train_raw.docs,
+    };
+    let dev_set = Corpus {
+        sentences: dev_raw.sentences.into_iter().map(to_example).collect(),
+        docs: dev_raw.docs,
+    };
+    let mut history = HistoryIds::new(history_ids);
 
     let nf = keys.len();
     let mut w = Weights::new(nf);
     let mut sum = Weights::new(nf); // sum of c * update, for averaging
     let mut c: f32 = 1.0;
-    let mut order: Vec<usize> = (0..train_set.len()).collect();
+    let mut order: Vec<usize> = (0..train_set.docs.len()).collect();
     let mut rng = SplitMix(config.seed);
     let mut best: Option<(f64, usize, Weights)> = None;
     let mut scores = Vec::new();
@@ -185,19 +280,24 @@ pub fn train(config: &TrainConfig, log: &mut dyn FnMut(&str)) -> Result<(), Trai
         shuffle(&mut order, &mut rng);
         let mut wrong_tokens = 0usize;
         let mut tokens = 0usize;
-        for &si in &order {
-            let ex = &train_set[si];
-            w.decode(ex, &mut scores, &mut pred, &mut back);
-            tokens += ex.gold.len();
-            let wrong = pred.iter().zip(&ex.gold).filter(|(p, g)| p != g).count();
-            wrong_tokens += wrong;
-            if wrong > 0 {
-                update(&mut w, &mut sum, ex, &pred, c);
+        for &di in &order {
+            let (ds, de) = train_set.docs[di];
+            history.clear();
+            for ex in &train_set.sentences[ds..de] {
+                history.compute(ex);
+                w.decode(ex, &history, &mut scores, &mut pred, &mut back);
+                tokens += ex.gold.len();
+                let wrong = pred.iter().zip(&ex.gold).filter(|(p, g)| p != g).count();
+                wrong_tokens += wrong;
+                if wrong > 0 {
+                    update(&mut w, &mut sum, ex, &history, &pred, c);
+                }
+                history.record(ex, &pred);
+                c += 1.0;
             }
-            c += 1.0;
         }
         let avg = w.averaged(&sum, c);
-        let (p, r, f) = evaluate(&avg, &dev_set);
+        let (p, r, f) = evaluate(&avg, &dev_set, &mut history);
         log(&format!(
             "epoch {epoch}: train token errors {wrong_tokens}/{tokens} ({:.2}%), dev P {:.2} R {:.2} F1 {:.2}",
             100.0 * wrong_tokens as f64 / tokens.max(1) as f64,
@@ -390,9 +490,10 @@ pub fn coarse_of(label: lede_core::EntityLabel) -> Coarse {
     }
 }
 
-fn read_sentences(path: &Path, gaz: &Gazetteer) -> Result<Vec<RawSentence>, TrainError> {
+fn read_sentences(path: &Path, gaz: &Gazetteer) -> Result<Corpus<RawSentence>, TrainError> {
     let docs = read_documents(path)?;
     let mut out = Vec::new();
+    let mut ranges = Vec::with_capacity(docs.len());
     for doc in &docs {
         let sentences = doc.layers.sentences.as_deref().unwrap_or(&[]);
         let tokens = doc.layers.tokens.as_deref().unwrap_or(&[]);
@@ -408,16 +509,27 @@ fn read_sentences(path: &Path, gaz: &Gazetteer) -> Result<Vec<RawSentence>, Trai
             })
             .collect();
         let feats = document_features(&words, gaz);
-        let golds = gold_tags(doc, &layout);
-        for (sf, gold) in feats.into_iter().zip(golds) {
-            out.push(RawSentence {
-                keys: sf.features,
-                offsets: sf.offsets,
-                gold,
-            });
+        let mut golds = gold_tags(doc, &layout);
+        let headlines: Vec<bool> = feats.iter().map(|sf| sf.headline).collect();
+        let mut feats: Vec<Option<crate::tagger::SentenceFeatures>> =
+            feats.into_iter().map(Some).collect();
+        let start = out.len();
+        for si in tagging_order(&headlines) {
+            if let Some(sf) = feats[si].take() {
+                out.push(RawSentence {
+                    keys: sf.features,
+                    offsets: sf.offsets,
+                    gold: std::mem::take(&mut golds[si]),
+                    infos: sf.infos,
+                });
+            }
         }
+        ranges.push((start, out.len()));
     }
-    Ok(out)
+    Ok(Corpus {
+        sentences: out,
+        docs: ranges,
+    })
 }
 
 /// Dense weights: `NUM_TAGS` per feature id, plus transitions.
@@ -447,6 +559,7 @@ impl Weights {
     fn decode(
         &self,
         ex: &Example,
+        history: &HistoryIds,
         scores: &mut Vec<f32>,
         out: &mut Vec<usize>,
         back: &mut Vec<u8>,
@@ -456,7 +569,8 @@ impl Weights {
         scores.resize(n * NUM_TAGS, 0.0);
         for i in 0..n {
             let row_out = &mut scores[i * NUM_TAGS..(i + 1) * NUM_TAGS];
-            for &id in &ex.ids[ex.offsets[i] as usize..ex.offsets[i + 1] as usize] {
+            let own = &ex.ids[ex.offsets[i] as usize..ex.offsets[i + 1] as usize];
+            for &id in own.iter().chain(history.token(i)) {
                 for (o, x) in row_out.iter_mut().zip(self.row(id)) {
                     *o += x;
                 }
@@ -478,12 +592,20 @@ impl Weights {
     }
 }
 
-fn update(w: &mut Weights, sum: &mut Weights, ex: &Example, pred: &[usize], c: f32) {
+fn update(
+    w: &mut Weights,
+    sum: &mut Weights,
+    ex: &Example,
+    history: &HistoryIds,
+    pred: &[usize],
+    c: f32,
+) {
     let n = ex.gold.len();
     for i in 0..n {
         let (g, p) = (ex.gold[i], pred[i]);
         if g != p {
-            for &id in &ex.ids[ex.offsets[i] as usize..ex.offsets[i + 1] as usize] {
+            let own = &ex.ids[ex.offsets[i] as usize..ex.offsets[i + 1] as usize];
+            for &id in own.iter().chain(history.token(i)) {
                 let base = id as usize * NUM_TAGS;
                 w.w[base + g] += 1.0;
                 w.w[base + p] -= 1.0;
@@ -518,16 +640,21 @@ fn update(w: &mut Weights, sum: &mut Weights, ex: &Example, pred: &[usize], c: f
 }
 
 /// Exact-span micro P/R/F1 of the weights on examples.
-fn evaluate(w: &Weights, set: &[Example]) -> (f64, f64, f64) {
+fn evaluate(w: &Weights, set: &Corpus<Example>, history: &mut HistoryIds) -> (f64, f64, f64) {
     let (mut scores, mut pred, mut back) = (Vec::new(), Vec::new(), Vec::new());
     let (mut tp, mut np, mut ng) = (0usize, 0usize, 0usize);
-    for ex in set {
-        w.decode(ex, &mut scores, &mut pred, &mut back);
-        let p = decode_spans(&pred);
-        let g = decode_spans(&ex.gold);
-        np += p.len();
-        ng += g.len();
-        tp += p.iter().filter(|s| g.contains(s)).count();
+    for &(ds, de) in &set.docs {
+        history.clear();
+        for ex in &set.sentences[ds..de] {
+            history.compute(ex);
+            w.decode(ex, history, &mut scores, &mut pred, &mut back);
+            history.record(ex, &pred);
+            let p = decode_spans(&pred);
+            let g = decode_spans(&ex.gold);
+            np += p.len();
+            ng += g.len();
+            tp += p.iter().filter(|s| g.contains(s)).count();
+        }
     }
     prf(tp, np, ng)
 }

@@ -2,31 +2,14 @@
 //! lede-segment as in the default pipeline. Expected entities are written
 //! as a careful reader following corpus GOLD_GUIDELINES would annotate them.
 
+mod common;
+
+use common::{found, run_with};
 use lede_core::{Document, EntityLabel, OptionValue, Options, Stage, StageError};
 use lede_ner::Ner;
 
-fn run_with(ner: &Ner, text: &str) -> Document {
-    let mut doc = Document::new("t", text);
-    let seg = lede_segment::segment(text);
-    doc.layers.sentences = Some(seg.sentences);
-    doc.layers.tokens = Some(seg.tokens);
-    ner.process(&mut doc).expect("ner runs");
-    doc
-}
-
 fn run(text: &str) -> Document {
     run_with(&Ner::new().expect("embedded model"), text)
-}
-
-/// (text, label) of every entity.
-fn found(doc: &Document) -> Vec<(String, &'static str)> {
-    doc.layers
-        .entities
-        .as_deref()
-        .unwrap_or(&[])
-        .iter()
-        .map(|e| (doc.slice(e.span).to_string(), e.label.as_str()))
-        .collect()
 }
 
 fn has(doc: &Document, text: &str, label: &str) -> bool {

@@ -6,29 +6,10 @@
 //! article. Each case lists what a careful reader annotates (text, label)
 //! and texts that must not be entities.
 
-use lede_core::Document;
+mod common;
+
+use common::{check_cases, entities, labels_of, Case};
 use lede_ner::Ner;
-
-fn entities(ner: &Ner, text: &str) -> Vec<(String, &'static str)> {
-    let mut doc = Document::new("t", text);
-    let seg = lede_segment::segment(text);
-    doc.layers.sentences = Some(seg.sentences);
-    doc.layers.tokens = Some(seg.tokens);
-    lede_core::Stage::process(ner, &mut doc).expect("ner runs");
-    doc.layers
-        .entities
-        .as_deref()
-        .unwrap_or(&[])
-        .iter()
-        .map(|e| (doc.slice(e.span).to_string(), e.label.as_str()))
-        .collect()
-}
-
-struct Case {
-    text: &'static str,
-    want: &'static [(&'static str, &'static str)],
-    not: &'static [&'static str],
-}
 
 const CASES: &[Case] = &[
     // Surnames that are months.
@@ -220,42 +201,9 @@ const CASES: &[Case] = &[
 #[test]
 fn headlines_titles_and_names_in_news_sentences() {
     let ner = Ner::new().expect("embedded model");
-    let mut failures = Vec::new();
-    for case in CASES {
-        let found = entities(&ner, case.text);
-        for &(text, label) in case.want {
-            if !found.iter().any(|(t, l)| t == text && *l == label) {
-                failures.push(format!(
-                    "missing {text} {label} in {:?}: {found:?}",
-                    case.text
-                ));
-            }
-        }
-        for &text in case.not {
-            if found.iter().any(|(t, _)| t == text) {
-                failures.push(format!(
-                    "{text} is not an entity in {:?}: {found:?}",
-                    case.text
-                ));
-            }
-        }
-        for (t, _) in &found {
-            if t.trim() != t {
-                failures.push(format!("{t:?} has white space at an edge"));
-            }
-        }
-    }
+    let (_, failures) = check_cases(&ner, CASES);
     assert!(CASES.len() >= 20);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
-}
-
-/// Labels of every mention of `name` in `text`.
-fn labels_of(ner: &Ner, text: &str, name: &str) -> Vec<&'static str> {
-    entities(ner, text)
-        .into_iter()
-        .filter(|(t, _)| t == name)
-        .map(|(_, l)| l)
-        .collect()
 }
 
 #[test]

@@ -4,29 +4,10 @@
 //! laws, streets, organisations named by their head noun, party-state tags,
 //! pronouns, and spans that end in white space.
 
-use lede_core::Document;
+mod common;
+
+use common::{check_cases, entities, Case};
 use lede_ner::Ner;
-
-fn entities(ner: &Ner, text: &str) -> Vec<(String, &'static str)> {
-    let mut doc = Document::new("t", text);
-    let seg = lede_segment::segment(text);
-    doc.layers.sentences = Some(seg.sentences);
-    doc.layers.tokens = Some(seg.tokens);
-    lede_core::Stage::process(ner, &mut doc).expect("ner runs");
-    doc.layers
-        .entities
-        .as_deref()
-        .unwrap_or(&[])
-        .iter()
-        .map(|e| (doc.slice(e.span).to_string(), e.label.as_str()))
-        .collect()
-}
-
-struct Case {
-    text: &'static str,
-    want: &'static [(&'static str, &'static str)],
-    not: &'static [&'static str],
-}
 
 const CASES: &[Case] = &[
     Case {
@@ -139,35 +120,7 @@ const CASES: &[Case] = &[
 #[test]
 fn news_sentences_get_the_entities_a_reader_marks() {
     let ner = Ner::new().expect("embedded model");
-    let mut failures = Vec::new();
-    let mut checks = 0;
-    for case in CASES {
-        let found = entities(&ner, case.text);
-        for &(text, label) in case.want {
-            checks += 1;
-            if !found.iter().any(|(t, l)| t == text && *l == label) {
-                failures.push(format!(
-                    "missing {text} {label} in {:?}: {found:?}",
-                    case.text
-                ));
-            }
-        }
-        for &text in case.not {
-            checks += 1;
-            if found.iter().any(|(t, _)| t == text) {
-                failures.push(format!(
-                    "{text} is not an entity in {:?}: {found:?}",
-                    case.text
-                ));
-            }
-        }
-        for (t, _) in &found {
-            checks += 1;
-            if t.trim() != t {
-                failures.push(format!("{t:?} has white space at an edge"));
-            }
-        }
-    }
+    let (checks, failures) = check_cases(&ner, CASES);
     assert!(checks >= 40);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -25,6 +25,42 @@ pub(crate) enum Relative {
     NextWeekday(u8),
 }
 
+/// The year of "last <season>" (`next` false) or "next <season>" said on
+/// `reference`, for an ISO 8601-2 season code (21 spring, 22 summer, 23
+/// autumn: March-May, June-August, September-November; 24 winter, December
+/// to February, counted in the year of its December). "Last" is the latest
+/// such season already over, "next" the first not yet begun.
+pub(crate) fn season_year(reference: RefDate, code: u32, next: bool) -> i32 {
+    let (y, m) = (reference.year, reference.month);
+    if code == 24 {
+        // The winter under way (or the one ahead, from March on).
+        let current = match m {
+            12 => Some(y),
+            1 | 2 => Some(y - 1),
+            _ => None,
+        };
+        return match (current, next) {
+            (Some(c), false) => c - 1,
+            (Some(c), true) => c + 1,
+            (None, false) => y - 1,
+            (None, true) => y,
+        };
+    }
+    let first = 3 + (code.saturating_sub(21)) * 3;
+    let last = first + 2;
+    if next {
+        if m < first {
+            y
+        } else {
+            y + 1
+        }
+    } else if m > last {
+        y
+    } else {
+        y - 1
+    }
+}
+
 impl RefDate {
     /// Parses "YYYY-MM-DD" (anything after the day, like a time, is ignored).
     pub fn parse(s: &str) -> Option<RefDate> {
@@ -108,6 +144,22 @@ pub(crate) fn resolve(reference: RefDate, rel: Relative) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn seasons_before_and_after_a_date() {
+        let on = |s: &str| RefDate::parse(s).expect("date");
+        // In October the summer is over: "last summer" is this year's.
+        assert_eq!(season_year(on("2025-10-09"), 22, false), 2025);
+        assert_eq!(season_year(on("2025-10-09"), 22, true), 2026);
+        // In July it is under way: the last one was a year ago.
+        assert_eq!(season_year(on("2025-07-01"), 22, false), 2024);
+        assert_eq!(season_year(on("2025-04-20"), 22, true), 2025);
+        // Winters are counted in the year of their December.
+        assert_eq!(season_year(on("2026-01-15"), 24, false), 2024);
+        assert_eq!(season_year(on("2026-01-15"), 24, true), 2026);
+        assert_eq!(season_year(on("2025-10-09"), 24, false), 2024);
+        assert_eq!(season_year(on("2025-10-09"), 24, true), 2025);
+    }
 
     #[test]
     fn weekdays_and_offsets() {

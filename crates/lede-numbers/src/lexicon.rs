@@ -59,6 +59,11 @@ pub(crate) struct WordInfo {
     pub currency_million: Option<&'static str>,
     /// The first word of a currency name of several words ("swiss").
     pub currency_lead: bool,
+    /// Sizes a share whose amount is not stated ("a small percentage").
+    pub size: bool,
+    /// An ordinal counted from the end: places before the last
+    /// ("penultimate" 1).
+    pub from_end: Option<u8>,
 }
 
 impl WordInfo {
@@ -79,6 +84,7 @@ impl WordInfo {
             || self.sign
             || self.currency_million.is_some()
             || self.percent
+            || self.from_end.is_some()
     }
 }
 
@@ -112,10 +118,13 @@ pub(crate) struct Lexicon {
     /// For each first letter a..z, a bit per word length present: most words
     /// are rejected without hashing.
     lengths: [u32; 26],
-    /// Like `lengths`, for words that can start a number (see
-    /// [`WordInfo::starts_number`]), by their first two letters (the second
-    /// index is 26 for one-letter words).
-    starters: Vec<u32>,
+    /// A bit set over a hash of the first two letters, the last letter and
+    /// the length of every word that can start a number (see
+    /// [`WordInfo::starts_number`]): the tokenizer asks it about every word,
+    /// and nearly all are turned away by one bit test.
+    starters: Vec<u64>,
+    /// Per entry id: the word can start a number.
+    starts: Vec<bool>,
     infos: Vec<WordInfo>,
     pub modifiers: Vec<Modifier>,
     /// Currency names of several words with their codes, longest first.
@@ -137,18 +146,19 @@ fn slot_of(word: &[u8]) -> usize {
     (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - TABLE_BITS)) as usize
 }
 
-/// The `starters` cell of a word: its first two letters, lower-cased.
-fn starter_cell(word: &[u8]) -> Option<usize> {
-    let first = word.first()?.to_ascii_lowercase();
-    if !first.is_ascii_lowercase() {
-        return None;
-    }
-    let second = match word.get(1) {
-        None => 26,
-        Some(b) if b.is_ascii_alphabetic() => usize::from(b.to_ascii_lowercase() - b'a'),
-        Some(_) => return None,
-    };
-    Some(usize::from(first - b'a') * 27 + second)
+/// Bits in the `starters` filter (a power of two).
+const STARTER_BITS: usize = 1 << 14;
+
+/// The `starters` bit of a non-empty word: a hash of its length, its first
+/// two and its last byte, case-folded with `| 0x20` like [`slot_of`].
+fn starter_bit(word: &[u8]) -> usize {
+    let n = word.len();
+    let second = if n > 1 { word[1] } else { 0 };
+    let h = u64::from(word[0] | 0x20)
+        | u64::from(second | 0x20) << 8
+        | u64::from(word[n - 1] | 0x20) << 16
+        | (n as u64) << 24;
+    (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 50) as usize & (STARTER_BITS - 1)
 }
 
 /// The value of a lexicon entry that is "no entry".
@@ -160,7 +170,8 @@ impl Lexicon {
         let mut lex = Lexicon {
             slots: vec![(&[][..], NO_INFO); TABLE_SIZE],
             lengths: [0; 26],
-            starters: vec![0; 26 * 27],
+            starters: vec![0; STARTER_BITS / 64],
+            starts: Vec::new(),
             infos: Vec::new(),
             modifiers: Vec::new(),
             currency_phrases: Vec::new(),
@@ -210,6 +221,8 @@ impl Lexicon {
                 "name_head" => info.name_head = true,
                 "relative" => info.relative = true,
                 "sign" => info.sign = true,
+                "size" => info.size = true,
+                "from_end" => info.from_end = Some(small()?),
                 "currency_million" => info.currency_million = Some(value),
                 other => return Err(format!("lexicon.tsv line {n}: unknown field {other:?}")),
             }
@@ -250,13 +263,11 @@ impl Lexicon {
                 scope,
             });
         }
+        lex.starts = lex.infos.iter().map(WordInfo::starts_number).collect();
         for &(key, id) in &lex.slots {
-            let starts = lex
-                .infos
-                .get(id as usize)
-                .is_some_and(WordInfo::starts_number);
-            if let (true, Some(cell)) = (starts, starter_cell(key)) {
-                lex.starters[cell] |= 1 << key.len();
+            if !key.is_empty() && lex.starts.get(id as usize) == Some(&true) {
+                let bit = starter_bit(key);
+                lex.starters[bit / 64] |= 1 << (bit % 64);
             }
         }
         // Longest phrases first, so "no more than" wins over "more than".
@@ -321,15 +332,16 @@ impl Lexicon {
     /// Like [`Lexicon::lookup`], but only for words that can start a number;
     /// most words are turned away by a bit test.
     pub fn lookup_starter(&self, word: &[u8]) -> u32 {
-        let Some(cell) = starter_cell(word) else {
+        if word.is_empty() || word.len() > MAX_WORD {
             return NO_INFO;
-        };
-        if word.len() > MAX_WORD || self.starters[cell] & (1 << word.len()) == 0 {
+        }
+        let bit = starter_bit(word);
+        if self.starters[bit / 64] & (1 << (bit % 64)) == 0 {
             return NO_INFO;
         }
         let id = self.lookup(word);
-        match self.info(id) {
-            Some(info) if info.starts_number() => id,
+        match self.starts.get(id as usize) {
+            Some(true) => id,
             _ => NO_INFO,
         }
     }

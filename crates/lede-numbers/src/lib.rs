@@ -20,9 +20,12 @@
 //! numerals. Decades ("the 1990s", "the '90s") and year ranges ("2025-26")
 //! are years with `low`/`high`; "spring 2023" is the date "2023-21"
 //! (ISO 8601-2 season); temperatures ("40C", "-5°C") are quantities in
-//! "°C"/"°F". Weekday names and "yesterday" are dates only with the
+//! "°C"/"°F". Weekday names, "last summer" and "yesterday" are dates only with the
 //! `relative_dates` option: resolved against a document `date`, else a
 //! weekday is the ISO weekday "-W-2" and "yesterday" is not emitted.
+//! A share with no amount ("a small percentage of voters") is a percent
+//! whose value is unstated (JSON `null`); "penultimate" and "second to
+//! last" are the ordinal "end-1"; "140 km/h" is a quantity per hour.
 //!
 //! It works on the bytes inside each sentence span of the `sentences` layer,
 //! so a number never crosses a sentence boundary; it does not read the
@@ -56,7 +59,7 @@ pub fn stage_info() -> StageInfo {
             kind: OptionKind::Bool,
             default: Some(OptionValue::Bool(false)),
             help:
-                "also emit weekday names, last/next <weekday>, yesterday, today and tomorrow \
+                "also emit weekday names, last/next <weekday>, last/next <season>, yesterday, today and tomorrow \
                    as dates, resolved against the document's `date` metadata (YYYY-MM-DD); \
                    without a date a weekday is the ISO weekday \"-W-2\" and the rest is not emitted",
         }],
@@ -216,6 +219,23 @@ mod tests {
         (info.build)(&options).expect("stage builds")
     }
 
+    /// The (text, value) pairs the stage finds in `text`, read as one
+    /// sentence of a document with the given `date`.
+    fn values<'t>(
+        stage: &dyn Stage,
+        text: &'t str,
+        date: Option<&str>,
+    ) -> Vec<(&'t str, NumberValue)> {
+        let mut d = doc(text, date);
+        stage.process(&mut d).expect("runs");
+        d.layers
+            .numbers
+            .unwrap_or_default()
+            .iter()
+            .map(|n| (n.span.text(text), n.value.clone()))
+            .collect()
+    }
+
     #[test]
     fn relative_dates_are_off_by_default() {
         let info = stage_info();
@@ -236,18 +256,8 @@ mod tests {
         // 2025-10-09 was a Thursday.
         let text =
             "Talks resumed on Saturday after a strike last Wednesday; envoys return tomorrow.";
-        let mut d = doc(text, Some("2025-10-09"));
-        stage.process(&mut d).expect("runs");
-        let got: Vec<(&str, NumberValue)> = d
-            .layers
-            .numbers
-            .as_ref()
-            .expect("layer")
-            .iter()
-            .map(|n| (n.span.text(text), n.value.clone()))
-            .collect();
         assert_eq!(
-            got,
+            values(stage.as_ref(), text, Some("2025-10-09")),
             vec![
                 ("Saturday", NumberValue::Text("2025-10-04".into())),
                 ("last Wednesday", NumberValue::Text("2025-10-01".into())),
@@ -256,23 +266,27 @@ mod tests {
         );
         // Without a document date a weekday is an ISO weekday of no
         // particular week, and "tomorrow" is not emitted.
-        let mut undated = doc(text, None);
-        stage.process(&mut undated).expect("runs");
-        let got: Vec<(&str, NumberValue)> = undated
-            .layers
-            .numbers
-            .as_ref()
-            .expect("layer")
-            .iter()
-            .map(|n| (n.span.text(text), n.value.clone()))
-            .collect();
         assert_eq!(
-            got,
+            values(stage.as_ref(), text, None),
             vec![
                 ("Saturday", NumberValue::Text("-W-6".into())),
                 ("Wednesday", NumberValue::Text("-W-3".into())),
             ]
         );
+    }
+
+    #[test]
+    fn a_season_without_its_year_needs_the_document_date() {
+        let stage = built(true);
+        let text = "The dam ran dry last summer, and repairs start next spring.";
+        assert_eq!(
+            values(stage.as_ref(), text, Some("2025-10-09")),
+            vec![
+                ("last summer", NumberValue::Text("2025-22".into())),
+                ("next spring", NumberValue::Text("2026-21".into())),
+            ]
+        );
+        assert_eq!(values(stage.as_ref(), text, None), vec![]);
     }
 
     #[test]

@@ -50,6 +50,51 @@ fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphabetic()
 }
 
+/// A currency code written before an amount: capitals ("RM", "USD") or
+/// "Rs", "KSh", known to the lexicon as a currency.
+fn currency_code(lex: &Lexicon, word: &[u8]) -> bool {
+    let caps = word.len() >= 2
+        && (word.iter().all(u8::is_ascii_uppercase) || word == b"Rs" || word == b"KSh");
+    caps && lex
+        .info(lex.lookup(word))
+        .is_some_and(|w| w.currency.is_some())
+}
+
+/// The end of the run of ASCII letters starting at `j` (before `end`).
+/// Eight bytes at a time: a word of up to seven letters is one step.
+fn letter_run_end(b: &[u8], mut j: usize, end: usize) -> usize {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const CASE: u64 = 0x2020_2020_2020_2020;
+    while let Some(chunk) = b.get(j..j + 8).filter(|_| j + 8 <= end) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        let low = (x | CASE) & LOW7;
+        // Per byte, exact (no carries): the high bit is set when the
+        // lower-cased byte is at least 'a', resp. past 'z'.
+        let from_a = low + 0x1f1f_1f1f_1f1f_1f1f;
+        let past_z = low + 0x0505_0505_0505_0505;
+        let letters = from_a & !past_z & !x & HIGH;
+        let others = !letters & HIGH;
+        if others != 0 {
+            return j + (others.trailing_zeros() / 8) as usize;
+        }
+        j += 8;
+    }
+    while j < end && is_word_byte(b[j]) {
+        j += 1;
+    }
+    j
+}
+
+/// `char::is_alphabetic`, answered at once for the General Punctuation
+/// block (curly quotes, dashes, no-break spaces), the non-ASCII characters
+/// news text is full of and none of which is a letter.
+fn is_letter(ch: char) -> bool {
+    !('\u{2000}'..='\u{206f}').contains(&ch) && ch.is_alphabetic()
+}
+
 fn char_at(text: &str, i: usize) -> Option<char> {
     text.get(i..).and_then(|s| s.chars().next())
 }
@@ -78,7 +123,7 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, lex: &Lexicon, out:
                 i += 1;
                 continue;
             };
-            if c >= 0x80 && !ch.is_alphabetic() {
+            if c >= 0x80 && !is_letter(ch) {
                 let len = ch.len_utf8();
                 if ch.is_whitespace() {
                     i += len;
@@ -92,12 +137,16 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, lex: &Lexicon, out:
             }
             let mut j = i;
             while j < end {
+                // Most words are plain ASCII letters: run over them in a
+                // tight loop before looking at anything else.
+                j = letter_run_end(b, j, end);
+                if j >= end {
+                    break;
+                }
                 let d = b[j];
-                if is_word_byte(d) {
-                    j += 1;
-                } else if d >= 0x80 {
+                if d >= 0x80 {
                     match char_at(text, j) {
-                        Some(ch) if ch.is_alphabetic() => j += ch.len_utf8(),
+                        Some(ch) if is_letter(ch) => j += ch.len_utf8(),
                         // An apostrophe inside a word: "can't", "Israel’s".
                         Some('’') if j + 3 < end && is_word_byte(b[j + 3]) => j += 3,
                         _ => break,
@@ -118,8 +167,10 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, lex: &Lexicon, out:
                 glued = true;
                 continue;
             }
-            // Letters glued to digits after them: "G7", "A320", "B52s".
-            if j < end && b[j].is_ascii_digit() {
+            // Letters glued to digits after them: "G7", "A320", "B52s"; but
+            // a currency code in capitals before an amount is a word of its
+            // own ("RM100,000", "USD500", "KSh2,000").
+            if j < end && b[j].is_ascii_digit() && !currency_code(lex, word) {
                 i = skip_alnum(b, j, end);
                 out.push(skip(tok_start, i, glued));
                 glued = true;
@@ -362,7 +413,7 @@ fn skip_to_space(b: &[u8], mut i: usize, end: usize) -> usize {
 fn skip_alnum(b: &[u8], mut i: usize, end: usize) -> usize {
     while i < end
         && (b[i].is_ascii_alphanumeric()
-            || (matches!(b[i], b'.' | b'-' | b'/')
+            || (matches!(b[i], b'.' | b'-' | b'/' | b',')
                 && b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)
                 && i + 1 < end))
     {
@@ -408,6 +459,27 @@ mod tests {
         assert_eq!(toks[1].1, Kind::Digits);
         assert_eq!(toks[7].1, Kind::Skip);
         assert_eq!(toks[8].1, Kind::Skip);
+    }
+
+    #[test]
+    fn letter_runs_stop_at_the_first_other_byte() {
+        let text = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+        assert_eq!(letter_run_end(text.as_bytes(), 0, text.len()), text.len());
+        // Every byte that is not an ASCII letter ends a run, wherever it
+        // falls in an eight-byte step.
+        for stop in 0u8..=255 {
+            if stop.is_ascii_alphabetic() {
+                continue;
+            }
+            for at in 0..12 {
+                let mut bytes = b"ministerialxyzq".to_vec();
+                bytes[at] = stop;
+                assert_eq!(letter_run_end(&bytes, 0, bytes.len()), at, "{stop} at {at}");
+            }
+        }
+        // The run never passes `end`.
+        assert_eq!(letter_run_end(b"ceasefires", 0, 4), 4);
+        assert_eq!(letter_run_end(b"ceasefires", 2, 9), 9);
     }
 
     #[test]

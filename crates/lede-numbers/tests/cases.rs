@@ -91,6 +91,7 @@ fn check(stage: &NumbersStage, case: &Case) -> Result<(), String> {
         errors.push(format!("kind {} != {}", n.kind.as_str(), case.kind));
     }
     let value_ok = match &n.value {
+        v if v.is_unstated() => case.value == "null",
         NumberValue::Number(v) => case
             .value
             .parse::<f64>()

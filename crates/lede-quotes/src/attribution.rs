@@ -28,10 +28,11 @@
 //! [`ranking`] (the learned choice among them).
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 use lede_core::{Entity, EntityLabel, Quote, QuoteKind, Span, Speaker};
 
-use crate::lexicon::{Lexicon, Pronoun};
+use crate::lexicon::{FnvHasher, Lexicon, Pronoun};
 use crate::marks::RawQuote;
 use crate::{spans, SpeakerChoice, SpeakerOption};
 
@@ -99,6 +100,9 @@ enum Lead {
     Nothing,
 }
 
+/// Last word of a name -> a name.
+type NameMap<'a> = HashMap<&'a str, &'a str, BuildHasherDefault<FnvHasher>>;
+
 /// The document as the rules see it.
 pub(crate) struct DocView<'a> {
     text: &'a str,
@@ -108,7 +112,7 @@ pub(crate) struct DocView<'a> {
     quotes: &'a [RawQuote],
     lex: &'a Lexicon,
     /// Last word of a PERSON name -> the fullest PERSON name ending in it.
-    fullest: HashMap<&'a str, &'a str>,
+    fullest: NameMap<'a>,
 }
 
 fn starts_upper(w: &str) -> bool {

@@ -59,27 +59,61 @@ pub(crate) mod class {
 
 /// A small multiplicative hash for short lower-case words (the table is
 /// built from our own lists, so no flooding defence is needed).
+/// The table's keys are already hashes ([`word_key`]).
 #[derive(Clone, Copy, Default)]
-pub(crate) struct WordHasher(u64);
+pub(crate) struct KeyHasher(u64);
 
-impl Hasher for WordHasher {
+impl Hasher for KeyHasher {
     fn finish(&self) -> u64 {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut buf = [0u8; 8];
-            buf[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(buf))
-                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8)) ^ u64::from(b);
         }
     }
-    fn write_usize(&mut self, n: usize) {
-        self.0 = (self.0.rotate_left(5) ^ n as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
     }
 }
 
-type WordTable = HashMap<Vec<u8>, u16, BuildHasherDefault<WordHasher>>;
+/// FNV-1a over whatever is hashed: quick on the short names and words the
+/// stage keys its per-document maps by.
+#[derive(Clone, Copy)]
+pub(crate) struct FnvHasher(u64);
+
+impl Default for FnvHasher {
+    fn default() -> FnvHasher {
+        FnvHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// The 64-bit FNV-1a hash of `word` lower-cased (ASCII): a word's key in
+/// the table, computed in one pass with no buffer. Words are looked up by
+/// key alone; among a few thousand listed words a 64-bit collision with a
+/// word of the text is too unlikely to matter.
+fn word_key(word: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in word {
+        h ^= u64::from(b.to_ascii_lowercase());
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+type WordTable = HashMap<u64, u16, BuildHasherDefault<KeyHasher>>;
 
 /// All word lists, built once when the stage is built: one table from a
 /// lower-cased word to the bits of its classes.
@@ -116,9 +150,7 @@ impl Lexicon {
     pub(crate) fn new(extra_verbs: &[String]) -> Lexicon {
         let mut classes = WordTable::default();
         let mut add = |word: &str, bit: u16| {
-            *classes
-                .entry(word.to_ascii_lowercase().into_bytes())
-                .or_insert(0) |= bit;
+            *classes.entry(word_key(word.as_bytes())).or_insert(0) |= bit;
         };
         for (data, bit) in [
             (SPEECH_VERBS, class::SPEECH_VERB),
@@ -174,12 +206,12 @@ impl Lexicon {
     /// The class bits of `word` (0 for a word in no list). Words ending in
     /// -ly count as adverbs.
     pub(crate) fn classes(&self, word: &str) -> u16 {
-        let mut buf = [0u8; MAX_WORD];
-        let Some(w) = lower(word, &mut buf) else {
+        let w = word.as_bytes();
+        if w.len() > MAX_WORD {
             return 0;
-        };
-        let mut bits = self.classes.get(w).copied().unwrap_or(0);
-        if w.len() > 3 && w.ends_with(b"ly") {
+        }
+        let mut bits = self.classes.get(&word_key(w)).copied().unwrap_or(0);
+        if w.len() > 3 && matches!(w[w.len() - 2..], [b'l' | b'L', b'y' | b'Y']) {
             bits |= class::ADVERB;
         }
         bits
@@ -193,9 +225,6 @@ impl Lexicon {
     }
     pub(crate) fn is_source_noun(&self, w: &str) -> bool {
         self.classes(w) & class::SOURCE_NOUN != 0
-    }
-    pub(crate) fn is_cue_noun(&self, w: &str) -> bool {
-        self.classes(w) & class::CUE_NOUN != 0
     }
     pub(crate) fn is_document_noun(&self, w: &str) -> bool {
         self.classes(w) & class::DOCUMENT_NOUN != 0

@@ -485,6 +485,20 @@ pub(crate) fn number_value(n: &NumberAnnotation) -> String {
 /// "≈2 million".
 pub(crate) fn number_compact(n: &NumberAnnotation) -> String {
     let mut s = String::new();
+    if n.value.is_unstated() {
+        // "a small percentage": "small share", "share".
+        if let Some(m) = &n.modifier {
+            s.push_str(m);
+            s.push(' ');
+        }
+        s.push_str(if n.kind == NumberKind::Percent {
+            "share"
+        } else {
+            "amount"
+        });
+        s.push_str(", not stated");
+        return truncate(&s, 40);
+    }
     if n.approx {
         s.push('≈');
     }

@@ -2,7 +2,7 @@
 //! "35,000", "2/3", "4 July", "29 June 2025", "Tuesday", "22:00", "per
 //! day"; never a raw float or a bare ISO form.
 
-use lede_core::{NumberAnnotation, NumberValue};
+use lede_core::{NumberAnnotation, NumberKind, NumberValue};
 
 const MONTHS: [&str; 12] = [
     "January",
@@ -55,6 +55,16 @@ fn decimal(x: f64) -> String {
 
 /// A number as a reader writes it.
 pub fn readable_number(x: f64) -> String {
+    readable(x, true)
+}
+
+/// An amount of money, a percent or a measure: decimals, never a
+/// fraction ("5.20", "2.5 kg", "5.5%").
+fn readable_amount(x: f64) -> String {
+    readable(x, false)
+}
+
+fn readable(x: f64, fractions: bool) -> String {
     if !x.is_finite() {
         return "?".to_string();
     }
@@ -68,6 +78,9 @@ pub fn readable_number(x: f64) -> String {
     }
     if a.fract() == 0.0 && a < 1e15 {
         return format!("{sign}{}", grouped(a as u64));
+    }
+    if !fractions {
+        return format!("{sign}{}", decimal(a));
     }
     let whole = a.trunc();
     let part = a - whole;
@@ -117,6 +130,16 @@ pub fn readable_text(s: &str) -> String {
     if let Some(t) = s.strip_prefix('T') {
         return t.to_string();
     }
+    // An ordinal counted from the end: "end-1" is the second to last.
+    if let Some(n) = s.strip_prefix("end-").and_then(|n| n.parse::<usize>().ok()) {
+        const PLACES: [&str; 9] = [
+            "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+        ];
+        return match PLACES.get(n.wrapping_sub(1)) {
+            Some(place) => format!("{place} to last"),
+            None => format!("{}th to last", n + 1),
+        };
+    }
     if let Some(rest) = s.strip_prefix("--") {
         let mut parts = rest.split('-');
         return match (parts.next().and_then(month), parts.next().and_then(day)) {
@@ -143,6 +166,10 @@ pub fn readable_text(s: &str) -> String {
 /// The value of a number as a reader writes it, with its range and rate:
 /// "4.5 billion", "20–30", "the 1990s", "3 million per day".
 pub fn readable_value(n: &NumberAnnotation) -> String {
+    if n.value.is_unstated() {
+        // "a small percentage": the text names a share, not its amount.
+        return "amount not stated".to_string();
+    }
     let mut s = match (n.low, n.high, &n.value) {
         (Some(lo), Some(hi), NumberValue::Text(_))
             if lo.fract() == 0.0 && lo % 10.0 == 0.0 && hi == lo + 9.0 =>
@@ -151,7 +178,8 @@ pub fn readable_value(n: &NumberAnnotation) -> String {
         }
         (Some(lo), Some(hi), NumberValue::Text(_)) => format!("{}–{}", lo as i64, hi as i64),
         (Some(lo), Some(hi), _) => format!("{}–{}", readable_number(lo), readable_number(hi)),
-        (_, _, NumberValue::Number(x)) => readable_number(*x),
+        (_, _, NumberValue::Number(x)) if n.kind == NumberKind::Cardinal => readable_number(*x),
+        (_, _, NumberValue::Number(x)) => readable_amount(*x),
         (_, _, NumberValue::Text(t)) => readable_text(t),
     };
     if let Some(per) = &n.per {
@@ -188,5 +216,18 @@ mod tests {
         assert_eq!(readable_text("2019"), "2019");
         assert_eq!(readable_text("2023-21"), "spring 2023");
         assert_eq!(readable_text("2021-24"), "winter 2021");
+        assert_eq!(readable_text("end-1"), "second to last");
+        assert_eq!(readable_text("end-2"), "third to last");
+    }
+
+    #[test]
+    fn an_unstated_share_says_so() {
+        let text = "A small percentage left.";
+        let span = lede_core::Span::new(text, 8, 18).expect("span");
+        let mut n =
+            NumberAnnotation::new(span, lede_core::NumberKind::Percent, NumberValue::UNSTATED);
+        n.modifier = Some("small".into());
+        assert_eq!(readable_value(&n), "amount not stated");
+        assert_eq!(crate::number_compact(&n), "small share, not stated");
     }
 }

@@ -102,6 +102,23 @@ fn round_trips_in_both_offset_units() {
 }
 
 #[test]
+fn an_unstated_amount_is_null_and_reads_back() {
+    let json = r#"{"id":"p","text":"A small percentage left.","numbers":[{"start":8,"end":18,"kind":"percent","value":null,"modifier":"small"}]}"#;
+    let doc = from_json(json, OffsetUnit::CodePoints).unwrap();
+    let n = &doc.layers.numbers.as_ref().unwrap()[0];
+    assert!(n.value.is_unstated());
+    assert_eq!(n.value, NumberValue::UNSTATED);
+    let options = WriteOptions {
+        offsets: OffsetUnit::CodePoints,
+        include_text: true,
+        keep: KeepMetadata::All,
+    };
+    let written = to_json(&doc, &options);
+    assert!(written.contains(r#""value":null"#), "{written}");
+    assert_eq!(from_json(&written, OffsetUnit::CodePoints).unwrap(), doc);
+}
+
+#[test]
 fn reads_the_gold_quote_form() {
     let text = "“Go,” said Blinken.";
     let json = r#"{"id":"g","text":"“Go,” said Blinken.","sentences":[[0,19]],

@@ -68,10 +68,37 @@ impl FromStr for NumberKind {
 
 /// A normalised value: a number for counts and amounts, an ISO-like string
 /// for dates ("--07-04", "2025-06-29"), times ("T22:00") and years ("2019").
-#[derive(Clone, Debug, PartialEq)]
+/// A mention whose amount the text does not state ("a small percentage")
+/// has the value [`NumberValue::UNSTATED`], written as JSON `null`.
+#[derive(Clone, Debug)]
 pub enum NumberValue {
     Number(f64),
     Text(String),
+}
+
+impl NumberValue {
+    /// The value of a mention that states no amount: not-a-number, which
+    /// has no JSON form and is written (and read back) as `null`.
+    pub const UNSTATED: NumberValue = NumberValue::Number(f64::NAN);
+
+    /// True for [`NumberValue::UNSTATED`] (any NaN).
+    pub fn is_unstated(&self) -> bool {
+        matches!(self, NumberValue::Number(x) if x.is_nan())
+    }
+}
+
+/// Equal numbers, equal strings, and two unstated values are equal (unlike
+/// two NaN floats), so a layer with an unstated amount equals its copy.
+impl PartialEq for NumberValue {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (NumberValue::Number(x), NumberValue::Number(y)) => {
+                x == y || (x.is_nan() && y.is_nan())
+            }
+            (NumberValue::Text(x), NumberValue::Text(y)) => x == y,
+            _ => false,
+        }
+    }
 }
 
 /// A numeric expression. Numbers never overlap.
@@ -115,6 +142,8 @@ impl NumberAnnotation {
 impl Hash for NumberValue {
     fn hash<H: Hasher>(&self, h: &mut H) {
         match self {
+            // Every NaN hashes alike, as every NaN is equal (see PartialEq).
+            NumberValue::Number(x) if x.is_nan() => f64::NAN.to_bits().hash(h),
             NumberValue::Number(x) => x.to_bits().hash(h),
             NumberValue::Text(t) => t.hash(h),
         }
@@ -184,6 +213,7 @@ impl LayerItem for NumberAnnotation {
         let value = match v.get("value") {
             Some(Value::Number(n)) => NumberValue::Number(n.as_f64().unwrap_or(f64::NAN)),
             Some(Value::String(s)) => NumberValue::Text(s.clone()),
+            Some(Value::Null) => NumberValue::UNSTATED,
             _ => return Err(json::field_error(layer, "each number needs a `value`")),
         };
         Ok(NumberAnnotation {

@@ -128,28 +128,11 @@ pub(super) fn consistency(
         }
     }
     let _ = sentence_of;
-    // Majority label for the texts the lists do not settle.
-    // Votes per text, labels in the order first seen (a tie goes to the
-    // label seen first).
-    let mut votes: IdentityMap<Vec<(EntityLabel, usize)>> = IdentityMap::default();
-    for c in cands.iter().filter(|c| !c.sure) {
-        let k = key_of(strip_possessive(&text[c.start..c.end]));
-        let v = votes.entry(k).or_default();
-        match v.iter_mut().find(|(l, _)| *l == c.label) {
-            Some(x) => x.1 += 1,
-            None => v.push((c.label, 1)),
-        }
-    }
-    for c in cands.iter_mut().filter(|c| !c.sure) {
-        let k = key_of(strip_possessive(&text[c.start..c.end]));
-        let mut best = (c.label, 0usize);
-        for &(l, n) in votes.get(&k).map_or(&[][..], Vec::as_slice) {
-            if n > best.1 {
-                best = (l, n);
-            }
-        }
-        c.label = best.0;
-    }
+    // The other labels of a text are not put to a vote here: the tagger
+    // reads what it predicted for the word form elsewhere in the document
+    // (its history features), which a vote over the spans would only undo
+    // where the context forced another reading ("MILWAUKEE" the city in a
+    // table of results and the team in a fixture line).
 }
 
 pub(super) fn is_generational(w: &str) -> bool {

@@ -275,7 +275,15 @@ pub fn refine(
                 }
                 continue;
             }
-            if lower_parts && named.is_empty() {
+            // "Ata-ur-Rehman", "Inzamam-ul-Haq": a name with lower-case
+            // particles, kept whole.
+            let later_capital = parts.iter().skip(1).any(|&(a, b)| {
+                words[c.first][a..b]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+            });
+            if lower_parts && named.is_empty() && !later_capital {
                 // "Trump-led": keep the leading capitalised part.
                 if let Some(&(a, b)) = parts.first() {
                     let p = &words[c.first][a..b];

@@ -4,7 +4,7 @@
 //! MUSD"), and a sum in major and minor units ("4 dollars 25 cents" is
 //! 4.25; "15 dollars and 15" is 15.15).
 
-use super::{Found, Scanner};
+use super::{is_range_dash, Found, Scanner};
 use crate::tokens::Kind;
 use lede_core::{NumberKind, NumberValue};
 
@@ -17,6 +17,7 @@ fn dollar_prefix(word: &[u8]) -> Option<&'static str> {
         b"a" | b"au" | b"aud" => "AUD",
         b"nz" | b"nzd" => "NZD",
         b"hk" | b"hkd" => "HKD",
+        b"nt" | b"ntd" => "TWD",
         b"s" | b"sg" | b"sgd" => "SGD",
         b"mex" | b"mx" | b"mxn" => "MXN",
         b"r" => "BRL",
@@ -125,5 +126,76 @@ impl<'a> Scanner<'a> {
         f.end = end;
         f.kind = NumberKind::Money;
         f
+    }
+}
+
+impl<'a> Scanner<'a> {
+    pub(super) fn currency_of_symbol(c: char) -> Option<&'static str> {
+        match c {
+            '$' => Some("USD"),
+            '€' => Some("EUR"),
+            '£' => Some("GBP"),
+            '¥' => Some("JPY"),
+            '₪' => Some("ILS"),
+            '₹' => Some("INR"),
+            '₡' => Some("CRC"),
+            '₾' => Some("GEL"),
+            '₽' => Some("RUB"),
+            '₩' => Some("KRW"),
+            '₺' => Some("TRY"),
+            '₦' => Some("NGN"),
+            '₱' => Some("PHP"),
+            '₴' => Some("UAH"),
+            '₿' => Some("BTC"),
+            _ => None,
+        }
+    }
+
+    /// "$20", "€3bn", "$1.5 billion", "US$5".
+    pub(super) fn at_currency_symbol(&self, i: usize) -> Option<Found> {
+        let code = Self::currency_of_symbol(self.punct(i)?)?;
+        let mut num = self.digits_number(i + 1)?;
+        if num.ordinal || num.fraction {
+            return None;
+        }
+        // "US$5", "C$ 20", "mxn$ 15", "u.s $ 100": a prefix names the dollar;
+        // one letter only glued ("a $5 fee" is not Australian).
+        let (code, start) = match self.dollar_prefix_before(i) {
+            Some((prefix_code, k))
+                if self.glued(i)
+                    || i - k > 1
+                    || self.bytes(k).len() > 1
+                    || self.word_is(k, "c") =>
+            {
+                (prefix_code, k)
+            }
+            _ => (code, i),
+        };
+        // "$ 10 dollars"
+        if self.info(num.end).and_then(|w| w.currency) == Some(code) {
+            num.end += 1;
+        }
+        let mut f = Found::number(start, num.end, NumberKind::Money, num.value);
+        // "$20-30 million"
+        if self.punct(num.end).is_some_and(is_range_dash)
+            && self.glued(num.end)
+            && self.glued(num.end + 1)
+        {
+            if let Some(high) = self.digits_number(num.end + 1) {
+                let scale = if high.end > high.start + 1 && num.end == num.start + 1 {
+                    high.value / self.digits_value(high.start).unwrap_or(high.value)
+                } else {
+                    1.0
+                };
+                num.value *= scale;
+                if high.value > num.value {
+                    f = Found::number(start, high.end, NumberKind::Money, num.value);
+                    f.low = Some(num.value);
+                    f.high = Some(high.value);
+                }
+            }
+        }
+        f.unit = Some(code.to_string());
+        Some(self.with_minor_units(f))
     }
 }

@@ -9,7 +9,7 @@ use lede_core::NumberKind;
 
 /// ISO 8601-2 season codes, written after the year ("2023-21" is spring
 /// 2023), by the season words news uses.
-const SEASONS: [(&str, u32); 5] = [
+pub(super) const SEASONS: [(&str, u32); 5] = [
     ("spring", 21),
     ("summer", 22),
     ("autumn", 23),

@@ -7,7 +7,7 @@ use lede_core::EntityLabel;
 use super::{
     starts_upper, Attr, Cand, DocView, Lead, Tok, TokKind, APPOSITIVE_WORDS, NAMING_REACH,
 };
-use crate::lexicon::{self, Gender, Pronoun};
+use crate::lexicon::{self, class, Gender, Pronoun};
 
 impl DocView<'_> {
     /// The subject of the reporting verb at `toks[vi]`.
@@ -101,8 +101,11 @@ impl DocView<'_> {
                 }
                 continue;
             }
-            let speech = self.lex.is_speech_verb(w);
-            let naming = !speech && words_after <= NAMING_REACH + 1 && self.lex.is_naming_verb(w);
+            // One look-up for the three lists a cue word may be in.
+            let bits = self.lex.classes(w);
+            let speech = bits & class::SPEECH_VERB != 0;
+            let naming =
+                !speech && words_after <= NAMING_REACH + 1 && bits & class::NAMING_VERB != 0;
             if speech || naming {
                 let speaker = self.subject_of_verb(toks, j).and_then(|c| self.resolve(c));
                 return Lead::Found(Attr {
@@ -110,7 +113,7 @@ impl DocView<'_> {
                     cue: Some(w.to_string()),
                 });
             }
-            if self.lex.is_cue_noun(w) {
+            if bits & class::CUE_NOUN != 0 {
                 // "Hamas said in a statement": the verb is the better cue.
                 let verb = (j.saturating_sub(5)..j).rev().find(|&k| {
                     toks[k].kind == TokKind::Word

@@ -25,7 +25,12 @@ const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0100_0000_01b3;
 
 fn fnv(parts: &[&[u8]]) -> u64 {
-    let mut h = FNV_OFFSET;
+    fnv_from(FNV_OFFSET, parts)
+}
+
+/// Goes on hashing from `h`, the hash of a prefix: the hash of the prefix
+/// followed by `parts`.
+fn fnv_from(mut h: u64, parts: &[&[u8]]) -> u64 {
     for part in parts {
         for &b in *part {
             h ^= u64::from(b);
@@ -94,17 +99,44 @@ impl Candidate {
     fn new(attr: Option<Attr>) -> Candidate {
         Candidate {
             attr,
-            features: Vec::with_capacity(24),
+            features: Vec::with_capacity(48),
             names: Vec::new(),
             sources: 0,
         }
     }
 
     fn push(&mut self, named: bool, parts: &[&[u8]]) {
-        self.features.push(fnv(parts));
+        self.push_after(named, &Prefix::EMPTY, parts);
+    }
+
+    /// The feature named `prefix` then `parts`, hashed from the prefix's
+    /// hash: features sharing a prefix hash it once.
+    fn push_after(&mut self, named: bool, prefix: &Prefix, parts: &[&[u8]]) {
+        self.features.push(fnv_from(prefix.hash, parts));
         if named {
-            let name: Vec<u8> = parts.concat();
+            let mut name: Vec<u8> = prefix.parts.concat();
+            name.extend(parts.concat());
             self.names.push(String::from_utf8_lossy(&name).into_owned());
+        }
+    }
+}
+
+/// The start of several features' names, and its hash.
+struct Prefix<'p> {
+    parts: &'p [&'p [u8]],
+    hash: u64,
+}
+
+impl<'p> Prefix<'p> {
+    const EMPTY: Prefix<'static> = Prefix {
+        parts: &[],
+        hash: FNV_OFFSET,
+    };
+
+    fn new(parts: &'p [&'p [u8]]) -> Prefix<'p> {
+        Prefix {
+            parts,
+            hash: fnv(parts),
         }
     }
 }
@@ -134,8 +166,9 @@ impl Candidates {
     pub(crate) fn new(context: Vec<&'static str>, named: bool) -> Candidates {
         let mut none = Candidate::new(None);
         none.push(named, &[b"none"]);
+        let prefix = Prefix::new(&[b"none|"]);
         for c in &context {
-            none.push(named, &[b"none|", c.as_bytes()]);
+            none.push_after(named, &prefix, &[c.as_bytes()]);
         }
         Candidates {
             list: vec![none],
@@ -167,10 +200,12 @@ impl Candidates {
         let index = match existing {
             Some(k) => k,
             None => {
-                let mut c = Candidate::new(Some(attr.clone()));
+                let mut c = Candidate::new(None);
                 c.push(named, &[b"mt=", mention]);
+                let parts: &[&[u8]] = &[b"mt=", mention, b"|"];
+                let prefix = Prefix::new(parts);
                 for ctx in &self.context {
-                    c.push(named, &[b"mt=", mention, b"|", ctx.as_bytes()]);
+                    c.push_after(named, &prefix, &[ctx.as_bytes()]);
                 }
                 if mention == b"common" {
                     if let Some(head) = span.text(view.text).split_whitespace().next_back() {
@@ -205,25 +240,35 @@ impl Candidates {
         let src = source.as_bytes();
         let c = &mut self.list[index];
         c.sources += 1;
-        c.push(named, &[b"src=", src]);
-        c.push(named, &[b"src=", src, b"|mt=", mention]);
-        c.push(named, &[b"src=", src, b"|", side, b"|d=", bucket(distance)]);
+        let parts: &[&[u8]] = &[b"src=", src];
+        let prefix = Prefix::new(parts);
+        c.push(named, parts);
+        c.push_after(named, &prefix, &[b"|mt=", mention]);
+        c.push_after(named, &prefix, &[b"|", side, b"|d=", bucket(distance)]);
+        let ctx_parts: &[&[u8]] = &[b"src=", src, b"|"];
+        let ctx_prefix = Prefix {
+            parts: ctx_parts,
+            hash: fnv_from(prefix.hash, &[b"|"]),
+        };
         for ctx in &self.context {
-            c.push(named, &[b"src=", src, b"|", ctx.as_bytes()]);
+            c.push_after(named, &ctx_prefix, &[ctx.as_bytes()]);
         }
         match cue {
             Some(cue) => {
-                c.push(named, &[b"src=", src, b"|cue=", cue]);
+                c.push_after(named, &prefix, &[b"|cue=", cue]);
                 c.push(named, &[b"cue=", cue]);
             }
-            None => c.push(named, &[b"src=", src, b"|nocue"]),
+            None => c.push_after(named, &prefix, &[b"|nocue"]),
         }
-        // A candidate's cue may come from another source than the one
-        // that found it first: keep the first cue (the sieve's).
-        if let Some(a) = c.attr.as_mut() {
-            if a.cue.is_none() {
-                a.cue = attr.cue;
+        match c.attr.as_mut() {
+            // A candidate's cue may come from another source than the one
+            // that found it first: keep the first cue (the sieve's).
+            Some(a) => {
+                if a.cue.is_none() {
+                    a.cue = attr.cue;
+                }
             }
+            None => c.attr = Some(attr),
         }
     }
 

@@ -2,11 +2,11 @@
 //! position), the quotes, and what can be read off a name — its canonical
 //! form, its title, its gender, whether it is a possessor.
 
-use std::collections::HashMap;
-
 use lede_core::{Entity, EntityLabel, Span, Speaker};
 
-use super::{ceil_boundary, is_word_suffix, starts_upper, DocView, Tok, TokKind, ENTITY_SCAN};
+use super::{
+    ceil_boundary, is_word_suffix, starts_upper, DocView, NameMap, Tok, TokKind, ENTITY_SCAN,
+};
 use crate::lexicon::{self, Gender, Lexicon};
 use crate::marks::RawQuote;
 
@@ -32,7 +32,7 @@ impl<'a> DocView<'a> {
             last_end = e.span.end();
             true
         });
-        let mut fullest: HashMap<&str, &str> = HashMap::new();
+        let mut fullest = NameMap::default();
         for e in &ents {
             if e.label != EntityLabel::Person {
                 continue;
@@ -41,11 +41,18 @@ impl<'a> DocView<'a> {
             let Some(last) = name.split_whitespace().next_back() else {
                 continue;
             };
-            let longer = fullest
-                .get(last)
-                .is_none_or(|old| name.split_whitespace().count() > old.split_whitespace().count());
-            if longer {
-                fullest.insert(last, name);
+            // Most names are met again as written before: no word count.
+            match fullest.get_mut(last) {
+                None => {
+                    fullest.insert(last, name);
+                }
+                Some(old) => {
+                    if *old != name
+                        && name.split_whitespace().count() > old.split_whitespace().count()
+                    {
+                        *old = name;
+                    }
+                }
             }
         }
         DocView {
