@@ -828,18 +828,34 @@ pub fn has_history(t: &TokenInfo) -> bool {
     t.is_capitalised()
 }
 
-/// The features of a token's [`History`]: the majority type, alone and with
-/// whether it was unanimous, with the token's capitalisation class and
-/// sentence position, and each type seen at all.
-pub fn history_features(h: &History, t: &TokenInfo, first: bool, out: &mut Vec<u64>) {
-    let Some((m, all)) = h.majority() else { return };
-    out.push(history_majority_feature(m, all));
-    out.push(history_class_feature(m, t.class, first));
-    for (k, &c) in h.counts.iter().enumerate() {
-        if c > 0 {
-            out.push(history_seen_feature(k));
+/// The features of the [`History`] of token `i` of a sentence (`hist` has
+/// one per token, empty for tokens without one): the majority type, alone
+/// and with whether it was unanimous, with the token's capitalisation class
+/// and sentence position, and each type seen at all; and the majority type
+/// of the words before and after it ("Dynamo" before a word the article
+/// reads as a city).
+pub fn history_features(hist: &[History], i: usize, t: &TokenInfo, out: &mut Vec<u64>) {
+    let first = i == 0;
+    if let Some((m, all)) = hist[i].majority() {
+        out.push(history_majority_feature(m, all));
+        out.push(history_class_feature(m, t.class, first));
+        for (k, &c) in hist[i].counts.iter().enumerate() {
+            if c > 0 {
+                out.push(history_seen_feature(k));
+            }
         }
     }
+    if let Some((m, _)) = i.checked_sub(1).and_then(|j| hist[j].majority()) {
+        out.push(history_neighbour_feature(44, m));
+    }
+    if let Some((m, _)) = hist.get(i + 1).and_then(History::majority) {
+        out.push(history_neighbour_feature(45, m));
+    }
+}
+
+#[inline]
+fn history_neighbour_feature(template: u64, m: usize) -> u64 {
+    mix(template, m as u64)
 }
 
 #[inline]
@@ -871,6 +887,8 @@ pub fn all_history_features() -> Vec<u64> {
             }
         }
         out.push(history_seen_feature(m));
+        out.push(history_neighbour_feature(44, m));
+        out.push(history_neighbour_feature(45, m));
     }
     out
 }
@@ -986,6 +1004,36 @@ mod tests {
             assert_eq!(k.index(), n);
         }
         assert_eq!(ClassKey::all().count(), ClassKey::COUNT);
+    }
+
+    #[test]
+    fn headlines_are_tagged_after_the_running_text() {
+        assert_eq!(
+            tagging_order(&[true, false, false, true, false]),
+            [1, 2, 4, 0, 3]
+        );
+        assert!(tagging_order(&[]).is_empty());
+    }
+
+    #[test]
+    fn history_gives_the_majority_type_and_every_type_seen() {
+        let mut h = History::default();
+        assert_eq!(h.majority(), None);
+        h.add(2);
+        h.add(2);
+        h.add(0);
+        assert_eq!(h.majority(), Some((2, false)));
+        let t = TokenInfo::new("Rotor");
+        let mut out = Vec::new();
+        history_features(&[History::default(), h], 1, &t, &mut out);
+        assert_eq!(out.len(), 4, "majority, with class, two types seen");
+        let all = all_history_features();
+        assert!(out.iter().all(|k| all.contains(k)));
+        // Ties go to the lowest index (outside before a type).
+        let mut tie = History::default();
+        tie.add(3);
+        tie.add(0);
+        assert_eq!(tie.majority(), Some((0, false)));
     }
 
     #[test]

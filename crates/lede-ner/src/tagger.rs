@@ -664,7 +664,7 @@ impl SentenceDecoder<'_> {
                 (&after, after.gaz)
             };
             sparse_context_features(&t, p1, n1, headline, feats);
-            history_features(&hist[i], &t, i == 0, feats);
+            history_features(hist, i, &t, feats);
             model.add_scores(feats, &mut acc);
             model.tables.add(
                 model,

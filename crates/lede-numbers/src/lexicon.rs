@@ -61,6 +61,8 @@ pub(crate) struct WordInfo {
     pub currency_lead: bool,
     /// Sizes a share whose amount is not stated ("a small percentage").
     pub size: bool,
+    /// A race run over a distance ("hurdles", "freestyle").
+    pub race: bool,
     /// An ordinal counted from the end: places before the last
     /// ("penultimate" 1).
     pub from_end: Option<u8>,
@@ -222,6 +224,7 @@ impl Lexicon {
                 "relative" => info.relative = true,
                 "sign" => info.sign = true,
                 "size" => info.size = true,
+                "race" => info.race = true,
                 "from_end" => info.from_end = Some(small()?),
                 "currency_million" => info.currency_million = Some(value),
                 other => return Err(format!("lexicon.tsv line {n}: unknown field {other:?}")),

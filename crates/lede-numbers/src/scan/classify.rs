@@ -250,6 +250,12 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
+        if self.word_is(j, "basis")
+            && (self.word_is(j + 1, "points") || self.word_is(j + 1, "point"))
+        {
+            // "25 basis points": hundredths of a percentage point.
+            return with_unit(number(j + 2, NumberKind::Quantity), "basis points");
+        }
         for prefix in ["square", "cubic", "metric"] {
             if self.word_is(j, prefix) && self.info(j + 1).is_some_and(|w| w.measure) {
                 let unit = format!("{prefix} {}", self.str_of(j + 1));
@@ -263,7 +269,11 @@ impl<'a> Scanner<'a> {
             return number(j, NumberKind::Cardinal);
         }
         // "aged 43"; "age 87" and "87 yo" keep the word in the span.
-        if s >= 1 && self.word_is(s - 1, "aged") {
+        // "aged between 5 and 11", "ages 12 to 17"
+        let aged = s >= 1 && self.word_is(s - 1, "aged")
+            || s >= 2 && self.word_is(s - 1, "between") && self.word_is(s - 2, "aged")
+            || s >= 1 && self.word_is(s - 1, "ages") && num.digits;
+        if aged {
             return with_unit(number(j, NumberKind::Age), "year");
         }
         if s >= 1 && self.word_is(s - 1, "age") && num.digits {

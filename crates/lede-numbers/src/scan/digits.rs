@@ -149,7 +149,11 @@ impl<'a> Scanner<'a> {
         if i >= 2 && self.punct(i - 1) == Some('.') && self.word_is(i - 2, "no") {
             return Step::Nothing;
         }
-        if let Some(f) = self.decade(i).or_else(|| self.season(i)) {
+        if let Some(f) = self
+            .decade_of_life(i)
+            .or_else(|| self.decade(i))
+            .or_else(|| self.season(i))
+        {
             return Step::Emit(f);
         }
         if let Some(f) = self.clock_time(i) {
@@ -276,7 +280,14 @@ impl<'a> Scanner<'a> {
                     .and_then(Self::currency_of_symbol)
                     .is_some()
                     || self.info(i - 1).is_some_and(|p| p.currency.is_some()));
-            if w.measure && w.scale_abbr.is_some() && lower && !after_currency {
+            // "2.5m people", "2m hectares": a count or a measure after it
+            // makes the "m" a million.
+            let counted_after = (self.counts_plural(i + 2)
+                || self
+                    .info(i + 2)
+                    .is_some_and(|n| (n.measure || n.currency.is_some()) && !n.stop))
+                && !self.info(i + 2).is_some_and(|n| n.race);
+            if w.measure && w.scale_abbr.is_some() && lower && !after_currency && !counted_after {
                 return Some(num);
             }
             if w.ordinal_suffix {
@@ -288,7 +299,7 @@ impl<'a> Scanner<'a> {
                 num.value *= scale;
                 num.year_like = false;
                 num.end = i + 2;
-            } else if w.meridiem.is_none() && !w.measure && w.currency.is_none() {
+            } else if w.meridiem.is_none() && !w.measure && w.currency.is_none() && !w.percent {
                 return None;
             }
         } else if self.punct(i + 1) == Some('/') && self.glued(i + 1) && self.glued(i + 2) {
@@ -316,6 +327,14 @@ impl<'a> Scanner<'a> {
                     num.end = i + 2;
                 }
             }
+        }
+        if let Some(part) = self.mixed_fraction(i) {
+            // "2 1/2 years", "3 3/4 miles"
+            num.value += part;
+            num.fraction = true;
+            num.year_like = false;
+            num.end = i + 4;
+            return Some(num);
         }
         let num = self.digits_with_words(num);
         num.value.is_finite().then_some(num)
@@ -371,5 +390,23 @@ impl<'a> Scanner<'a> {
         }
         let f: f64 = std::str::from_utf8(frac).ok()?.parse().ok()?;
         Some(whole + f / 10f64.powi(frac.len() as i32))
+    }
+
+    /// The proper fraction written after the whole number at `i`, spaced
+    /// from it ("2 1/2"): a denominator from 2 to 16, not a date ("3
+    /// 1/2/2024").
+    pub(super) fn mixed_fraction(&self, i: usize) -> Option<f64> {
+        if !self.bytes(i).iter().all(u8::is_ascii_digit)
+            || self.glued(i + 1)
+            || self.punct(i + 2) != Some('/')
+            || !self.glued(i + 2)
+            || !self.glued(i + 3)
+            || (self.glued(i + 4) && self.tok(i + 4).is_some_and(|t| t.kind != Kind::Word))
+        {
+            return None;
+        }
+        let n = self.small_int(i + 1, 2)?;
+        let d = self.small_int(i + 3, 2)?;
+        (n >= 1 && n < d && (2..=16).contains(&d)).then(|| f64::from(n) / f64::from(d))
     }
 }

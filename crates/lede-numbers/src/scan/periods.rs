@@ -18,6 +18,45 @@ pub(super) const SEASONS: [(&str, u32); 5] = [
 ];
 
 impl<'a> Scanner<'a> {
+    /// An age given as a decade of life at the digit token `i`.
+    pub(super) fn decade_of_life(&self, i: usize) -> Option<Found> {
+        // "a man in his 40s", "in their early 20s": an age from the first
+        // to the last year of the decade, "early"/"mid"/"late" its modifier.
+        if !(self.glued(i + 1) && self.word_is(i + 1, "s")) || self.bytes(i).len() != 2 {
+            return None;
+        }
+        let n = self.small_int(i, 2)?;
+        if n % 10 != 0 || n < 10 {
+            return None;
+        }
+        let part = (i >= 1
+            && ["early", "mid", "late"]
+                .iter()
+                .any(|w| self.word_is(i - 1, w)))
+        .then(|| i - 1);
+        let mut k = part.unwrap_or(i);
+        if part.is_some() && k >= 1 && self.hyphen_link(k) {
+            // "mid-30s": the hyphen joins them
+            return None;
+        }
+        if k == 0 {
+            return None;
+        }
+        k -= 1;
+        let owner = ["his", "her", "their", "my", "your", "our"]
+            .iter()
+            .any(|w| self.word_is(k, w));
+        if !owner {
+            return None;
+        }
+        let mut f = Found::number(i, i + 2, NumberKind::Age, f64::from(n));
+        f.unit = Some("year".to_string());
+        f.low = Some(f64::from(n));
+        f.high = Some(f64::from(n + 9));
+        f.modifier = part;
+        Some(f)
+    }
+
     /// A decade at the digit token `i`: "1990s" (4 digits ending in 0, then a
     /// glued "s"), "'90s" and "the 90s" (the 20th century, or the 21st for
     /// "'00s" and "'10s"). A year with `low`/`high` the first and last year

@@ -149,7 +149,7 @@ impl<'a> Scanner<'a> {
             if i >= 1 && self.info(i - 1).is_some_and(|w| w.ordinal_head) && !num.fraction {
                 return Step::Emit(Found::number(i, num.end, NumberKind::Ordinal, num.value));
             }
-            if num.lone_one && !self.one_is_a_number(i) {
+            if num.lone_one && !num.fraction && !self.one_is_a_number(i) {
                 return Step::Nothing;
             }
             return self.finish_number(num);

@@ -477,10 +477,11 @@ impl<'a> Scanner<'a> {
                 return num;
             }
         }
-        // "two out of five", "one over three": a ratio.
+        // "two out of five", "one over three", "one in five adults": a ratio.
         let out_of = self.word_is(j, "out") && self.word_is(j + 1, "of");
         let over = self.word_is(j, "over");
-        if out_of || over {
+        let one_in = self.word_is(j, "in") && num.value.fract() == 0.0 && num.value >= 1.0;
+        if out_of || over || one_in {
             let k = if out_of { j + 2 } else { j + 1 };
             // The plain grammar only: a ratio does not chain.
             let init = self
@@ -495,7 +496,12 @@ impl<'a> Scanner<'a> {
                     w.time_unit.is_some() || w.measure || w.currency.is_some() || w.percent
                 });
                 let proper = num.value <= den.value;
-                if proper && !unit_after && (out_of || num.value < den.value) {
+                // "1 in 5", not "3 in 2019" or "5 in 10 days".
+                let in_fits = !one_in
+                    || (den.value.fract() == 0.0
+                        && den.value <= 1000.0
+                        && !(self.is_kind(k, Kind::Digits) && self.bytes(k).len() >= 4));
+                if proper && in_fits && !unit_after && (out_of || num.value < den.value) {
                     num.value /= den.value;
                     num.end = den.end;
                     num.fraction = true;
