@@ -34,7 +34,11 @@ pub(super) fn last_checks(ctx: &Ctx, cands: &mut Vec<Cand>) {
         let (s, _) = ctx.sentence_range(c.first);
         c.first == s || (c.first == s + 1 && !ctx.words[s].chars().any(char::is_alphanumeric))
     };
-    let in_title_case_at = |c: &Cand| ctx.sentence_of.get(c.first).is_some_and(|&k| title_case[k as usize]);
+    let in_title_case_at = |c: &Cand| {
+        ctx.sentence_of
+            .get(c.first)
+            .is_some_and(|&k| title_case[k as usize])
+    };
     // Texts the article also names inside running text ("Reading" the club
     // in "beat Reading 2-1"): a sentence that opens with one is no evidence
     // against it.
@@ -66,7 +70,7 @@ pub(super) fn last_checks(ctx: &Ctx, cands: &mut Vec<Cand>) {
         let multi = c.last > c.first;
         if multi
             && ctx.capitalised(c.last)
-            && LAW_HEADS.contains(&head.as_str())
+            && LAW_HEADS.contains(&head.as_ref())
             && matches!(
                 c.label,
                 EntityLabel::Org | EntityLabel::Misc | EntityLabel::Event
@@ -76,7 +80,7 @@ pub(super) fn last_checks(ctx: &Ctx, cands: &mut Vec<Cand>) {
             c.sure = true;
         }
         if multi
-            && STREET_HEADS.contains(&head.as_str())
+            && STREET_HEADS.contains(&head.as_ref())
             && matches!(
                 c.label,
                 EntityLabel::Org | EntityLabel::Gpe | EntityLabel::Loc
@@ -98,7 +102,7 @@ pub(super) fn last_checks(ctx: &Ctx, cands: &mut Vec<Cand>) {
                 c.label,
                 EntityLabel::Loc | EntityLabel::Gpe | EntityLabel::Norp | EntityLabel::Org
             )
-            && ORG_HEADS.contains(&ctx.lower(next).as_str())
+            && ORG_HEADS.contains(&ctx.lower(next).as_ref())
         {
             taken[next] = true;
             c.last = next;

@@ -568,10 +568,16 @@ impl Ctx<'_> {
             .and_then(|w| w.chars().next())
             .is_some_and(|c| c.is_uppercase())
     }
-    fn lower(&self, i: usize) -> String {
-        self.words
-            .get(i)
-            .map_or(String::new(), |w| w.to_lowercase())
+    /// Token `i` in lower case (empty past the end); borrowed when it is
+    /// already, as most words are.
+    fn lower(&self, i: usize) -> std::borrow::Cow<'_, str> {
+        match self.words.get(i) {
+            Some(w) if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) => {
+                std::borrow::Cow::Borrowed(w)
+            }
+            Some(w) => std::borrow::Cow::Owned(w.to_lowercase()),
+            None => std::borrow::Cow::Borrowed(""),
+        }
     }
     fn sentence_range(&self, i: usize) -> (usize, usize) {
         self.sentence_of
