@@ -34,7 +34,11 @@ pub(super) fn last_checks(ctx: &Ctx, cands: &mut Vec<Cand>) {
         let (s, _) = ctx.sentence_range(c.first);
         c.first == s || (c.first == s + 1 && !ctx.words[s].chars().any(char::is_alphanumeric))
     };
-    let in_title_case_at = |c: &Cand| ctx.sentence_of.get(c.first).is_some_and(|&k| title_case[k as usize]);
+    let in_title_case_at = |c: &Cand| {
+        ctx.sentence_of
+            .get(c.first)
+            .is_some_and(|&k| title_case[k as usize])
+    };
     // Texts the article also names inside running text ("Reading" the club
     // in "beat Reading 2-1"): a sentence that opens with one is no evidence
     // against it.
