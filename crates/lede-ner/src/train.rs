@@ -1,7 +1,8 @@
 //! Training from CoNLL-style JSONL (called by `lede train ner`): an averaged
 //! structured perceptron over BILOU tags with Viterbi decoding.
 //!
-//! Deterministic: sentences are shuffled with a seeded generator, features
+//! Deterministic: documents are shuffled with a seeded generator (their
+//! sentences read in tagging order, for the history features), features
 //! are numbered in the order they are first seen and written sorted by key,
 //! so the same data, epochs and seed give the same model bytes.
 
@@ -11,7 +12,7 @@ use lede_core::json::{from_json, OffsetUnit};
 use lede_core::{layer, Document};
 
 use crate::features::{
-    all_history_features, has_history, history_features, tagging_order, TokenInfo,
+    all_history_features, has_history, history_features, tagging_order, History, TokenInfo,
 };
 use crate::gazetteer::{Gazetteer, IdentityMap};
 use crate::model::{decode_spans, encode, split, viterbi, Coarse, Model, NUM_TAGS};
@@ -133,7 +134,7 @@ struct Corpus<T> {
 /// the model predicted for the earlier sentences of the document.
 struct HistoryIds {
     ids: IdentityMap<u32>,
-    map: IdentityMap<crate::features::History>,
+    map: IdentityMap<History>,
     keys: Vec<u64>,
     out: Vec<u32>,
     offsets: Vec<u32>,
@@ -160,16 +161,23 @@ impl HistoryIds {
         self.out.clear();
         self.offsets.clear();
         self.offsets.push(0);
+        let hist: Vec<History> = ex
+            .infos
+            .iter()
+            .map(|t| {
+                if has_history(t) {
+                    self.map.get(&t.lower).copied().unwrap_or_default()
+                } else {
+                    History::default()
+                }
+            })
+            .collect();
         for (i, t) in ex.infos.iter().enumerate() {
-            if has_history(t) {
-                if let Some(h) = self.map.get(&t.lower) {
-                    self.keys.clear();
-                    history_features(h, t, i == 0, &mut self.keys);
-                    for k in &self.keys {
-                        if let Some(&id) = self.ids.get(k) {
-                            self.out.push(id);
-                        }
-                    }
+            self.keys.clear();
+            history_features(&hist, i, t, &mut self.keys);
+            for k in &self.keys {
+                if let Some(&id) = self.ids.get(k) {
+                    self.out.push(id);
                 }
             }
             self.offsets.push(self.out.len() as u32);

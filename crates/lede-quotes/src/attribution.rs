@@ -350,7 +350,7 @@ pub(crate) fn attribute(
         if lead_toks.is_empty() {
             context.push("opens");
         }
-        let mut cands = ranking::Candidates::new(context, choices.is_some());
+        let mut cands = ranking::Candidates::new(q.inner, context, choices.is_some());
         if let Some(a) = attr.clone() {
             cands.add(view, q.inner, a, rule);
         }
@@ -366,6 +366,9 @@ pub(crate) fn attribute(
         if lead_toks.is_empty() {
             if let Some(a) = view.paragraph_cue(q, &mut para_toks) {
                 cands.add(view, q.inner, a, "paracue");
+            }
+            if let Some(a) = view.sentence_cue(q, para, &mut para_toks) {
+                cands.add(view, q.inner, a, "sentcue");
             }
         }
         if q.closed {

@@ -88,6 +88,39 @@ const CASES: &[Case] = &[
         entities: "",
         expect: &[("fair share,", "scare", "*")],
     },
+    // ---- speakers the entity layer missed ----------------------------
+    Case {
+        text: "“The best way to follow the debate is to watch our live feed,” FactCheck.org says.",
+        entities: "",
+        expect: &[("The best way to follow the debate is to watch our live feed,", "direct", "FactCheck.org")],
+    },
+    Case {
+        text: "“The figures for the first quarter were revised twice,” The Ledger reported.",
+        entities: "",
+        expect: &[("The figures for the first quarter were revised twice,", "direct", "The Ledger")],
+    },
+    Case {
+        text: "“A county cannot strike voters from the rolls simply for failing to vote,” said the ruling.",
+        entities: "",
+        expect: &[("A county cannot strike voters from the rolls simply for failing to vote,", "direct", "the ruling")],
+    },
+    // ---- a name after its title, with a party and state ---------------
+    Case {
+        text: "“Our assumption is that the veto will be overridden,” House Majority Leader Steve Scalise, R-La., said Tuesday.",
+        entities: "ORG:House|PERSON:Steve Scalise",
+        expect: &[("Our assumption is that the veto will be overridden,", "direct", "Steve Scalise")],
+    },
+    // ---- the cue ends the sentence before the quote -------------------
+    Case {
+        text: "The bridge will stay closed until spring, Ana Hernandez said. “We cannot risk another collapse. The steel is too weak.”",
+        entities: "PERSON:Ana Hernandez",
+        expect: &[("We cannot risk another collapse. The steel is too weak.", "direct", "Ana Hernandez")],
+    },
+    Case {
+        text: "The agency may wait until the talks end, Rep. Adam Ruiz told reporters. “Nobody wants to be seen tipping the scales.”",
+        entities: "PERSON:Adam Ruiz",
+        expect: &[("Nobody wants to be seen tipping the scales.", "direct", "Adam Ruiz")],
+    },
 ];
 
 #[test]

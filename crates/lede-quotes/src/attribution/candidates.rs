@@ -23,6 +23,9 @@ const SIGN_OFF_WORDS: usize = 6;
 const LABEL_CAP: usize = 40;
 /// Bytes at the end of the previous paragraph read for "He said:".
 const PARAGRAPH_CUE_CAP: usize = 240;
+/// Last words of a sentence searched for the reporting verb of the quote
+/// after it.
+const SENTENCE_CUE_WORDS: usize = 4;
 /// Tokens after a quote searched for a reporting verb.
 const TRAIL_VERB_TOKENS: usize = 40;
 
@@ -172,6 +175,51 @@ impl<'a> DocView<'a> {
         Some(Attr {
             speaker: Some(speaker),
             cue,
+        })
+    }
+
+    /// `Hernandez said. “We cannot …”`: the sentence before a quote that
+    /// opens a sentence of the same paragraph ends with a reporting verb
+    /// (and perhaps a few words: "said Tuesday", "told reporters").
+    pub(super) fn sentence_cue(
+        &self,
+        q: &RawQuote,
+        para: Span,
+        toks: &mut Vec<Tok>,
+    ) -> Option<Attr> {
+        let end = q.open();
+        if end <= para.start() {
+            return None;
+        }
+        let lo = ceil_boundary(
+            self.text,
+            end.saturating_sub(PARAGRAPH_CUE_CAP).max(para.start()),
+        )
+        .min(end);
+        tokenize(self.text, lo, end, toks);
+        self.mark_quotes(toks);
+        let (last, body) = toks.split_last()?;
+        if last.kind != TokKind::Stop || last.in_quote || self.word(last) != "." {
+            return None;
+        }
+        let from = body.len().saturating_sub(SENTENCE_CUE_WORDS);
+        let mut vi = None;
+        for k in (from..body.len()).rev() {
+            let t = &body[k];
+            if t.in_quote || t.kind != TokKind::Word {
+                break;
+            }
+            if self.lex.is_speech_verb(self.word(t)) {
+                vi = Some(k);
+                break;
+            }
+        }
+        let v = vi?;
+        let cand = self.subject_of_verb(body, v)?;
+        let speaker = self.resolve(cand)?;
+        Some(Attr {
+            speaker: Some(speaker),
+            cue: Some(self.word(&body[v]).to_string()),
         })
     }
 

@@ -2,11 +2,15 @@
 //! naming verb, a statement noun) before or right after a quote, and the
 //! subject that goes with it.
 
-use lede_core::EntityLabel;
+use lede_core::{EntityLabel, Span};
 
 use super::{
-    starts_upper, Attr, Cand, DocView, Lead, Tok, TokKind, APPOSITIVE_WORDS, NAMING_REACH,
+    starts_upper, Attr, Cand, DocView, Lead, Tok, TokKind, APPOSITIVE_WORDS, COMMON_NP_WORDS,
+    NAMING_REACH, NOT_A_HEAD,
 };
+
+/// Words of a title before a name, or of a name the entity layer missed.
+const TITLE_WORDS: usize = 6;
 use crate::lexicon::{self, class, Gender, Pronoun};
 
 impl DocView<'_> {
@@ -177,7 +181,12 @@ impl DocView<'_> {
         let limit = (k + APPOSITIVE_WORDS).min(toks.len());
         while k < limit {
             let t = &toks[k];
-            if t.in_quote || matches!(t.kind, TokKind::Stop | TokKind::Quote | TokKind::Colon) {
+            // "R-Ky.,": the period of a state's abbreviation, not a stop.
+            let abbreviation = t.kind == TokKind::Stop
+                && self.word(t) == "."
+                && toks.get(k + 1).is_some_and(|n| n.kind == TokKind::Comma);
+            let blocks = matches!(t.kind, TokKind::Stop | TokKind::Quote | TokKind::Colon);
+            if t.in_quote || (blocks && !abbreviation) {
                 return None;
             }
             if t.kind == TokKind::Comma {
@@ -199,6 +208,66 @@ impl DocView<'_> {
             k += 1;
         }
         None
+    }
+
+    /// `“…,” said the ruling.`: a determiner and up to
+    /// [`COMMON_NP_WORDS`] lower-case words ending the clause, a source the
+    /// lists do not know.
+    fn determiner_np_after(&self, toks: &[Tok], from: usize) -> Option<Cand> {
+        let first = toks.get(from)?;
+        if first.kind != TokKind::Word
+            || first.in_quote
+            || !self.lex.is_determiner(self.word(first))
+        {
+            return None;
+        }
+        let mut last = None;
+        for t in toks[from + 1..].iter().take(COMMON_NP_WORDS + 1) {
+            if t.in_quote {
+                return None;
+            }
+            if t.kind != TokKind::Word {
+                if !matches!(t.kind, TokKind::Stop | TokKind::Comma) {
+                    return None;
+                }
+                break;
+            }
+            let w = self.word(t);
+            let plain = w.chars().all(|c| c.is_lowercase() || c == '-')
+                && self.lex.classes(w) & (class::SPEECH_VERB | class::ADVERB) == 0
+                && lexicon::pronoun(w).is_none()
+                && !NOT_A_HEAD.contains(&w);
+            if !plain {
+                return None;
+            }
+            last = Some(t.end);
+        }
+        let end = last?;
+        Some(Cand::Unnamed(Span::from_boundaries(
+            self.text,
+            first.start,
+            end,
+        )))
+    }
+
+    /// `“…,” PolitiFact says`: words `toks[j..end]`, all capitalised (a
+    /// name the entity layer missed, "The Hill"), as the speaker.
+    fn capitalised_run(&self, toks: &[Tok], j: usize, end: usize) -> Option<Cand> {
+        if end <= j || end - j > TITLE_WORDS {
+            return None;
+        }
+        let names = toks[j..end]
+            .iter()
+            .all(|t| t.kind == TokKind::Word && !t.in_quote && starts_upper(self.word(t)));
+        let head = self.word(&toks[end - 1]);
+        if !names || lexicon::pronoun(head).is_some() || self.lex.is_determiner(head) {
+            return None;
+        }
+        Some(Cand::Unnamed(Span::from_boundaries(
+            self.text,
+            toks[j].start,
+            toks[end - 1].end,
+        )))
     }
 
     /// A cue right after the closing mark, in `toks` (which start there).
@@ -253,7 +322,10 @@ impl DocView<'_> {
                 )
             });
             if inverted {
-                let speaker = self.np_after(toks, j + 1).and_then(|c| self.resolve(c));
+                let speaker = self
+                    .np_after(toks, j + 1)
+                    .or_else(|| self.determiner_np_after(toks, j + 1))
+                    .and_then(|c| self.resolve(c));
                 if speaker.is_some() {
                     return Some(Attr {
                         speaker,
@@ -266,6 +338,24 @@ impl DocView<'_> {
         // “…,” Ana Ruiz, head of research at Banco Norte, said
         if let Some(attr) = self.appositive_then_verb(toks, j) {
             return Some(attr);
+        }
+        // “…,” Senate Majority Leader Ann Lee, R-Ky., said: the name after
+        // the title words, with its appositive.
+        for m in j + 1..(j + TITLE_WORDS).min(toks.len()) {
+            let t = &toks[m - 1];
+            let w = self.word(t);
+            if t.kind != TokKind::Word || !(starts_upper(w) || self.lex.is_title_noun(w)) {
+                break;
+            }
+            let person = self
+                .entity_at(toks[m].start)
+                .is_some_and(|i| self.entities[i].label == EntityLabel::Person);
+            if person {
+                if let Some(attr) = self.appositive_then_verb(toks, m) {
+                    return Some(attr);
+                }
+                break;
+            }
         }
         // “…,” X said
         let mut k = j;
@@ -311,7 +401,8 @@ impl DocView<'_> {
                             .filter_map(|m| self.entity_at(toks[m].start))
                             .find(|&i| self.entities[i].label == EntityLabel::Person)
                             .map(Cand::Entity)
-                    });
+                    })
+                    .or_else(|| self.capitalised_run(toks, j, end));
                 let speaker = cand.and_then(|c| self.resolve(c));
                 return speaker.is_some().then_some(Attr {
                     speaker,

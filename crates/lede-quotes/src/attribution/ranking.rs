@@ -93,6 +93,8 @@ pub(crate) struct Candidate {
     pub names: Vec<String>,
     /// How many sources proposed it.
     sources: usize,
+    /// The mention, the first source that proposed it and its kind.
+    mention: Option<(Span, &'static str, &'static str)>,
 }
 
 impl Candidate {
@@ -102,6 +104,7 @@ impl Candidate {
             features: Vec::with_capacity(48),
             names: Vec::new(),
             sources: 0,
+            mention: None,
         }
     }
 
@@ -148,6 +151,8 @@ pub(crate) struct Candidates {
     context: Vec<&'static str>,
     /// Record feature names (for training).
     named: bool,
+    /// The quoted words.
+    quote: Span,
 }
 
 /// A log-scale bucket of a distance in bytes.
@@ -163,7 +168,7 @@ fn bucket(d: usize) -> &'static [u8] {
 }
 
 impl Candidates {
-    pub(crate) fn new(context: Vec<&'static str>, named: bool) -> Candidates {
+    pub(crate) fn new(quote: Span, context: Vec<&'static str>, named: bool) -> Candidates {
         let mut none = Candidate::new(None);
         none.push(named, &[b"none"]);
         let prefix = Prefix::new(&[b"none|"]);
@@ -174,12 +179,13 @@ impl Candidates {
             list: vec![none],
             context,
             named,
+            quote,
         }
     }
 
     /// Adds `attr` as proposed by `source`; a speaker already proposed by
     /// another source gets this source's features too (agreement counts).
-    pub(crate) fn add(&mut self, view: &DocView, quote: Span, attr: Attr, source: &str) {
+    pub(crate) fn add(&mut self, view: &DocView, quote: Span, attr: Attr, source: &'static str) {
         let Some(speaker) = attr.speaker.as_ref() else {
             return;
         };
@@ -190,7 +196,8 @@ impl Candidates {
             return;
         }
         let named = self.named;
-        let mention = mention_type(view, span).as_bytes();
+        let kind = mention_type(view, span);
+        let mention = kind.as_bytes();
         let existing = self.list.iter().position(|c| {
             c.attr
                 .as_ref()
@@ -201,6 +208,7 @@ impl Candidates {
             Some(k) => k,
             None => {
                 let mut c = Candidate::new(None);
+                c.mention = Some((span, source, kind));
                 c.push(named, &[b"mt=", mention]);
                 let parts: &[&[u8]] = &[b"mt=", mention, b"|"];
                 let prefix = Prefix::new(parts);
@@ -272,9 +280,48 @@ impl Candidates {
         }
     }
 
-    /// Records how many sources agree on each candidate.
+    /// Records how many sources agree on each candidate, and which have
+    /// another candidate between them and the quote (`At a fundraiser with
+    /// Matt Damon, Warren called them “crooks.”`: the person nearer the
+    /// quote is most often its speaker).
     pub(crate) fn finish(&mut self) {
         let named = self.named;
+        let quote = self.quote;
+        let mentions: Vec<(Span, &'static str)> = self
+            .list
+            .iter()
+            .filter_map(|c| c.mention.map(|m| (m.0, m.2)))
+            .collect();
+        for c in self.list.iter_mut().skip(1) {
+            let Some((span, source, kind)) = c.mention else {
+                continue;
+            };
+            // The kind of the candidate nearest the quote among those
+            // between this one and the quote.
+            let left = span.end() <= quote.start();
+            let nearer = mentions
+                .iter()
+                .filter(|(m, _)| {
+                    *m != span
+                        && if left {
+                            m.start() >= span.end() && m.end() <= quote.start()
+                        } else {
+                            m.start() >= quote.end() && m.end() <= span.start()
+                        }
+                })
+                .max_by_key(|(m, _)| {
+                    if left {
+                        m.end()
+                    } else {
+                        usize::MAX - m.start()
+                    }
+                });
+            if nearer.is_some() {
+                c.push(named, &[b"between"]);
+                c.push(named, &[b"between|src=", source.as_bytes()]);
+                c.push(named, &[b"between|mt=", kind.as_bytes()]);
+            }
+        }
         for c in self.list.iter_mut().skip(1) {
             let n: &[u8] = match c.sources {
                 0 | 1 => b"1",
