@@ -66,12 +66,45 @@ pub fn push_lower(h: &mut Hasher, c: char) {
 /// space removed.
 pub fn key_of(text: &str) -> u64 {
     let mut h = Hasher::new();
-    for c in text.chars() {
-        if !c.is_whitespace() {
-            push_lower(&mut h, normalize_char(c));
+    push_key(&mut h, text);
+    h.finish()
+}
+
+/// Feeds `text` to `h` as [`key_of`] reads it (normalised, lower-cased,
+/// white space left out); false when nothing was fed. ASCII, almost all of
+/// news text, is read a byte at a time without decoding characters; other
+/// characters go the general way, so the hash is the same either way.
+#[inline]
+pub fn push_key(h: &mut Hasher, text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut any = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            // `char::is_whitespace` on ASCII: tab to carriage return, space.
+            if !matches!(b, b'\t'..=b'\r' | b' ') {
+                let c = if b == b'`' {
+                    b'\''
+                } else {
+                    b.to_ascii_lowercase()
+                };
+                h.push(c as char);
+                any = true;
+            }
+            i += 1;
+        } else {
+            let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
+                break;
+            };
+            if !c.is_whitespace() {
+                push_lower(h, normalize_char(c));
+                any = true;
+            }
+            i += c.len_utf8();
         }
     }
-    h.finish()
+    any
 }
 
 /// The capitalisation class of a token.
@@ -281,13 +314,26 @@ impl DocContext {
         for sent in sentences {
             let headline = is_headline(sent);
             for (i, t) in sent.iter().enumerate() {
-                match t.class {
-                    CapClass::Lower => *ctx.seen.entry(t.lower).or_default() |= SEEN_LOWER,
-                    CapClass::InitCap | CapClass::Mixed if i > 0 && !headline => {
-                        *ctx.seen.entry(t.lower).or_default() |= SEEN_CAP_INSIDE
-                    }
-                    _ => {}
+                if t.class == CapClass::Lower {
+                    *ctx.seen.entry(t.lower).or_default() |= SEEN_LOWER;
+                } else if is_cap_inside(t.class, i, headline) {
+                    *ctx.seen.entry(t.lower).or_default() |= SEEN_CAP_INSIDE;
                 }
+            }
+        }
+        ctx
+    }
+
+    /// [`DocContext::new`] from the document's distinct word forms: each
+    /// form with whether some token has it, and whether some token has it
+    /// where [`is_cap_inside`] holds. The same context, built per form.
+    pub fn from_forms<'a>(forms: impl Iterator<Item = (&'a TokenInfo, bool, bool)>) -> DocContext {
+        let mut ctx = DocContext::default();
+        for (t, occurs, cap_inside) in forms {
+            if occurs && t.class == CapClass::Lower {
+                *ctx.seen.entry(t.lower).or_default() |= SEEN_LOWER;
+            } else if cap_inside {
+                *ctx.seen.entry(t.lower).or_default() |= SEEN_CAP_INSIDE;
             }
         }
         ctx
@@ -298,14 +344,37 @@ impl DocContext {
     fn seen(&self, lower: u64) -> u8 {
         self.seen.get(&lower).copied().unwrap_or(0)
     }
+
+    /// The flags [`ClassKey`] reads for a token of form `t` (they depend on
+    /// the form alone, so a tagger may look them up once per form).
+    #[inline]
+    pub fn seen_of(&self, t: &TokenInfo) -> u8 {
+        if t.is_capitalised() {
+            self.seen(t.lower)
+        } else {
+            0
+        }
+    }
+}
+
+/// Does token `i` of a sentence, of class `class`, show its lower-case form
+/// capitalised inside a sentence (away from its start, not in a headline)?
+#[inline]
+pub fn is_cap_inside(class: CapClass, i: usize, headline: bool) -> bool {
+    matches!(class, CapClass::InitCap | CapClass::Mixed) && i > 0 && !headline
 }
 
 /// True for sentences written mostly in capitals (headlines, datelines).
 pub fn is_headline(sent: &[TokenInfo]) -> bool {
+    is_headline_classes(sent.iter().map(|t| t.class))
+}
+
+/// [`is_headline`] given the classes of a sentence's tokens.
+pub fn is_headline_classes(classes: impl Iterator<Item = CapClass>) -> bool {
     let mut caps = 0;
     let mut words = 0;
-    for t in sent {
-        match t.class {
+    for class in classes {
+        match class {
             CapClass::AllCaps => {
                 caps += 1;
                 words += 1
@@ -464,7 +533,12 @@ fn class_role_features(x: &TokenInfo, role: Role, out: &mut Vec<u64>) {
 /// neighbour is in the sentence (its role features are cached), else the
 /// boundary marker standing in for it.
 pub fn boundary_neighbours(sent: &[TokenInfo], i: usize) -> [Option<TokenInfo>; 4] {
-    let n = sent.len() as isize;
+    boundary_neighbours_in(sent.len(), i)
+}
+
+/// [`boundary_neighbours`] in a sentence of `len` tokens.
+pub fn boundary_neighbours_in(len: usize, i: usize) -> [Option<TokenInfo>; 4] {
+    let n = len as isize;
     let ii = i as isize;
     let at = |j: isize| -> Option<TokenInfo> {
         if j < 0 {
@@ -606,13 +680,15 @@ impl ClassKey {
     /// The key of token `i` of a sentence.
     #[inline]
     pub fn new(t: &TokenInfo, i: usize, headline: bool, doc: &DocContext) -> ClassKey {
-        let seen = if t.is_capitalised() {
-            doc.seen(t.lower)
-        } else {
-            0
-        };
+        ClassKey::with_seen(t.class, i, headline, doc.seen_of(t))
+    }
+
+    /// [`ClassKey::new`] given the token's class and
+    /// [`DocContext::seen_of`] its form.
+    #[inline]
+    pub fn with_seen(class: CapClass, i: usize, headline: bool, seen: u8) -> ClassKey {
         ClassKey {
-            class: t.class,
+            class,
             first: i == 0,
             headline,
             lower_seen: seen & SEEN_LOWER != 0,
@@ -963,6 +1039,20 @@ mod tests {
     #[test]
     fn key_ignores_case_and_spaces() {
         assert_eq!(key_of("Sharm el-Sheikh"), key_of("sharm  el‑sheikh"));
+        // The ASCII path and the general one agree.
+        for text in [
+            "Gaza `Strip`\t",
+            "Ça\u{2019}s  Ünïon\u{a0}X",
+            "",
+            " \n",
+            "É",
+        ] {
+            let mut h = Hasher::new();
+            for c in text.chars().filter(|c| !c.is_whitespace()) {
+                push_lower(&mut h, normalize_char(c));
+            }
+            assert_eq!(key_of(text), h.finish(), "{text:?}");
+        }
         assert_ne!(key_of("Gaza"), key_of("Gazan"));
     }
 }

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher as StdHasher};
 
 use crate::clusters::Clusters;
-use crate::features::{key_of, normalize_char, push_lower, Hasher};
+use crate::features::{key_of, normalize_char, push_key, push_lower, Hasher};
 
 /// Gazetteer categories; each is one bit of a [`GazMatch`] mask.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -173,11 +173,7 @@ impl Gazetteer {
     pub fn lookup_words(&self, words: &[&str]) -> u16 {
         let mut h = Hasher::new();
         for w in words {
-            for c in w.chars() {
-                if !c.is_whitespace() {
-                    push_lower(&mut h, normalize_char(c));
-                }
-            }
+            push_key(&mut h, w);
         }
         self.entries.get(&h.finish()).map_or(0, |e| e.mask)
     }
@@ -199,13 +195,7 @@ impl Gazetteer {
     /// tagger computes it once per word form.
     pub fn start_key(&self, w: &str) -> Option<u64> {
         let mut h = Hasher::new();
-        let mut any = false;
-        for c in w.chars() {
-            if !c.is_whitespace() {
-                push_lower(&mut h, normalize_char(c));
-                any = true;
-            }
-        }
+        let any = push_key(&mut h, w);
         let key = h.finish();
         (any && self.entries.contains_key(&key)).then_some(key)
     }
@@ -232,14 +222,7 @@ impl Gazetteer {
         for (j, w) in words.iter().enumerate().skip(start).take(MAX_TOKENS) {
             if j > start {
                 let mut h = Hasher::resume(key);
-                let mut any = false;
-                for c in w.chars() {
-                    if !c.is_whitespace() {
-                        push_lower(&mut h, normalize_char(c));
-                        any = true;
-                    }
-                }
-                if !any {
+                if !push_key(&mut h, w) {
                     break;
                 }
                 key = h.finish();
@@ -273,9 +256,30 @@ impl Gazetteer {
     /// [`Gazetteer::mark`] from the longest match at each token of the
     /// sentence, computed beforehand.
     pub fn mark_from(longest: &[Option<(usize, u16)>], infos: &mut [crate::features::TokenInfo]) {
+        let n = longest.len().min(infos.len());
+        Gazetteer::mark_with(|i| longest[i], n, |i, m| infos[i].gaz = m);
+    }
+
+    /// [`Gazetteer::mark_from`] onto the marks alone, from the matches as
+    /// (tokens, mask) in a byte and a mask.
+    pub fn mark_matches(longest: &[Option<(u8, u16)>], marks: &mut [GazMatch]) {
+        let n = longest.len().min(marks.len());
+        Gazetteer::mark_with(
+            |i| longest[i].map(|(len, mask)| (len as usize, mask)),
+            n,
+            |i, m| marks[i] = m,
+        );
+    }
+
+    /// Marks the matches `longest(i)` of tokens `0..n`.
+    fn mark_with(
+        longest: impl Fn(usize) -> Option<(usize, u16)>,
+        n: usize,
+        mut set: impl FnMut(usize, GazMatch),
+    ) {
         let mut i = 0;
-        while i < longest.len() && i < infos.len() {
-            match longest[i] {
+        while i < n {
+            match longest(i) {
                 Some((len, mask)) => {
                     for k in 0..len {
                         let pos = if len == 1 {
@@ -287,11 +291,14 @@ impl Gazetteer {
                         } else {
                             1
                         };
-                        infos[i + k].gaz = GazMatch {
-                            mask,
-                            pos,
-                            len: len as u8,
-                        };
+                        set(
+                            i + k,
+                            GazMatch {
+                                mask,
+                                pos,
+                                len: len as u8,
+                            },
+                        );
                     }
                     i += len;
                 }

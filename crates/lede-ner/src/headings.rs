@@ -46,11 +46,15 @@ pub struct CommonWords<'g> {
 }
 
 impl<'g> CommonWords<'g> {
-    pub fn new(gaz: &'g Gazetteer, words: &[&str]) -> CommonWords<'g> {
+    /// From the document's words, or only its distinct words (the same set).
+    pub fn new<'w>(
+        gaz: &'g Gazetteer,
+        words: impl IntoIterator<Item = &'w str>,
+    ) -> CommonWords<'g> {
         let mut doc_lower: Vec<u64> = words
-            .iter()
+            .into_iter()
             .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-            .map(|w| key_of(w))
+            .map(key_of)
             .collect();
         doc_lower.sort_unstable();
         doc_lower.dedup();
@@ -84,13 +88,25 @@ pub fn headings<'g>(
         .iter()
         .map(|&(s, e)| is_title_case(&words[s..e]))
         .collect();
+    headings_of(gaz, words, words.iter().copied(), sentences, &title_case)
+}
+
+/// [`headings`] given which sentences are in Title Case and the document's
+/// distinct words (its words would do, at more cost).
+pub fn headings_of<'g, 'w>(
+    gaz: &'g Gazetteer,
+    words: &[&str],
+    distinct: impl IntoIterator<Item = &'w str>,
+    sentences: &[(usize, usize)],
+    title_case: &[bool],
+) -> Option<(Vec<bool>, CommonWords<'g>)> {
     if !title_case.iter().any(|&t| t) {
         return None;
     }
-    let common = CommonWords::new(gaz, words);
+    let common = CommonWords::new(gaz, distinct);
     let heading: Vec<bool> = sentences
         .iter()
-        .zip(&title_case)
+        .zip(title_case)
         .map(|(&(s, e), &title)| {
             if !title {
                 return false;
@@ -124,16 +140,33 @@ pub fn sentence_case(
     let Some((heading, common)) = headings(gaz, words, sentences) else {
         return;
     };
-    for (&(s, e), _) in sentences.iter().zip(&heading).filter(|(_, &h)| h) {
-        for k in s + 1..e.min(infos.len()) {
-            if infos[k].class == CapClass::InitCap && common.is_common(words[k]) {
-                let mark = infos[k].gaz;
-                infos[k] = TokenInfo::new(&words[k].to_lowercase());
-                infos[k].gaz = mark;
-                infos[k].classes = gaz.clusters.of(&infos[k]);
-            }
-        }
+    let lowered: Vec<usize> = lowered_tokens(&heading, &common, words, sentences, |k| {
+        infos.get(k).map(|t| t.class)
+    })
+    .collect();
+    for k in lowered {
+        let mark = infos[k].gaz;
+        infos[k] = TokenInfo::new(&words[k].to_lowercase());
+        infos[k].gaz = mark;
+        infos[k].classes = gaz.clusters.of(&infos[k]);
     }
+}
+
+/// The tokens [`sentence_case`] shows in lower case, given the headings,
+/// the words and each token's class (`None` past the end).
+pub fn lowered_tokens<'a>(
+    heading: &'a [bool],
+    common: &'a CommonWords,
+    words: &'a [&str],
+    sentences: &'a [(usize, usize)],
+    class_of: impl Fn(usize) -> Option<CapClass> + 'a,
+) -> impl Iterator<Item = usize> + 'a {
+    sentences
+        .iter()
+        .zip(heading)
+        .filter(|(_, &h)| h)
+        .flat_map(|(&(s, e), _)| s + 1..e)
+        .filter(move |&k| class_of(k) == Some(CapClass::InitCap) && common.is_common(words[k]))
 }
 
 #[cfg(test)]

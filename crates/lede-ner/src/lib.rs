@@ -93,6 +93,8 @@ pub struct Tagger {
     pub model: Model,
     pub gazetteer: Gazetteer,
     pub additions: Vec<refine::Addition>,
+    /// The word forms read so far, shared by the documents tagged.
+    pub words: tagger::WordCache,
 }
 
 impl Tagger {
@@ -102,6 +104,7 @@ impl Tagger {
             model: Model::read(EMBEDDED_MODEL)?,
             gazetteer: Gazetteer::embedded(),
             additions: Vec::new(),
+            words: tagger::WordCache::default(),
         })
     }
 
@@ -110,13 +113,9 @@ impl Tagger {
         let sentences = doc.layers.sentences.as_deref().unwrap_or(&[]);
         let tokens = doc.layers.tokens.as_deref().unwrap_or(&[]);
         let layout = tagger::Layout::new(&doc.text, sentences, tokens);
-        let mut analysis = tagger::Analysis::new(&self.gazetteer, &doc.text, &layout);
-        headings::sentence_case(
-            &self.gazetteer,
-            &analysis.words,
-            &layout.sentences,
-            &mut analysis.infos,
-        );
+        let mut analysis =
+            tagger::Analysis::with_cache(&self.gazetteer, Some(&self.words), &doc.text, &layout);
+        analysis.sentence_case(&self.gazetteer, &layout.sentences);
         let coarse = tagger::tag_analysis(&self.model, &doc.text, &layout, &analysis);
         refine::refine(
             &doc.text,
@@ -179,6 +178,7 @@ impl Ner {
                 model,
                 gazetteer: Gazetteer::embedded(),
                 additions,
+                words: tagger::WordCache::default(),
             }),
             keep,
         })

@@ -142,10 +142,11 @@ impl FormScores {
     }
 }
 
-/// The most word forms the cache keeps (about 340 bytes each): news
-/// vocabulary is skewed enough that this covers almost every token, and it
-/// bounds the memory of a stage that tags an endless stream of new words.
-const FORM_CACHE_LIMIT: usize = 1 << 16;
+/// The most word forms the cache keeps (about 420 bytes each, some 14 MB
+/// when full): news vocabulary is skewed enough that this covers almost
+/// every token, and it bounds the memory of a stage that tags an endless
+/// stream of new words.
+const FORM_CACHE_LIMIT: usize = 1 << 15;
 
 /// Form scores by word-form hash, shared by the documents a model tags.
 /// Documents take the lock twice (once to read the forms they have, once to

@@ -5,13 +5,15 @@ use lede_core::{Span, Token, TokenKind};
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher as StdHasher};
+use std::sync::Mutex;
 
 use crate::features::{
-    boundary_neighbours, has_history, history_features, is_headline, neighbour_at, role_features,
-    sparse_context_features, tagging_order, token_features, ClassKey, DocContext, History, Role,
-    TokenInfo,
+    boundary_neighbours_in, has_history, history_features, is_cap_inside, is_headline,
+    is_headline_classes, neighbour_at, role_features, sparse_context_features, tagging_order,
+    token_features, CapClass, ClassKey, DocContext, History, Role, TokenInfo,
 };
-use crate::gazetteer::{Gazetteer, IdentityMap};
+use crate::gazetteer::{GazMatch, Gazetteer, IdentityMap};
+use crate::headings::{headings_of, is_title_case, lowered_tokens, CommonWords};
 use crate::model::{decode_spans, split, Coarse, Model, NUM_TAGS};
 use crate::scores::{add_row, FormScores};
 
@@ -99,13 +101,13 @@ impl Layout {
             .copied()
             .filter(|t| !t.span.is_empty() && text.get(t.span.start()..t.span.end()).is_some())
             .collect();
-        toks.sort_by_key(|t| (t.span.start(), t.span.end()));
-        let mut clean: Vec<Token> = Vec::with_capacity(toks.len());
-        for t in toks {
-            if clean.last().is_none_or(|p| p.span.end() <= t.span.start()) {
-                clean.push(t);
-            }
+        // Tokens come sorted from the segmenter; sorting then costs nothing.
+        if !toks.is_sorted_by_key(|t| (t.span.start(), t.span.end())) {
+            toks.sort_by_key(|t| (t.span.start(), t.span.end()));
         }
+        // Drops a token that overlaps the last one kept (done in place, as
+        // the steps below: a long document costs one copy of its tokens).
+        toks.dedup_by(|t, p| p.span.end() > t.span.start());
         let mut sents: Vec<Span> = sentences
             .iter()
             .copied()
@@ -113,7 +115,8 @@ impl Layout {
             .collect();
         sents.sort();
         let mut ranges = Vec::with_capacity(sents.len());
-        let mut kept = Vec::with_capacity(clean.len());
+        // Tokens inside a sentence move to the front, `kept` of them.
+        let mut kept = 0;
         let mut ti = 0;
         let mut last_end = 0;
         for s in sents {
@@ -121,70 +124,242 @@ impl Layout {
                 continue; // overlapping sentences: keep the first
             }
             last_end = s.end();
-            while ti < clean.len() && clean[ti].span.start() < s.start() {
+            while ti < toks.len() && toks[ti].span.start() < s.start() {
                 ti += 1;
             }
-            let first = kept.len();
-            while ti < clean.len() && clean[ti].span.end() <= s.end() {
-                kept.push(clean[ti]);
+            let first = kept;
+            while ti < toks.len() && toks[ti].span.end() <= s.end() {
+                toks[kept] = toks[ti];
+                kept += 1;
                 ti += 1;
             }
-            if kept.len() > first {
-                ranges.push((first, kept.len()));
+            if kept > first {
+                ranges.push((first, kept));
             }
         }
+        toks.truncate(kept);
+        toks.shrink_to_fit();
         Layout {
-            tokens: kept,
+            tokens: toks,
             sentences: ranges,
         }
     }
 }
 
 /// What the tagger reads of a document, kept for the rule layer: token
-/// texts, token infos (gazetteer marks included) and the longest gazetteer
-/// entry starting at each token within its sentence.
+/// texts, the document's distinct word forms and their infos, the form and
+/// gazetteer mark of each token, the longest gazetteer entry starting at
+/// each token within its sentence, and the Title Case headings.
+///
+/// Infos are kept per form, not per token: news repeats its words, and a
+/// document of ever the same few words (a pathological input) then costs a
+/// few bytes per token, not the size of an info.
 pub struct Analysis<'t> {
     pub words: Vec<&'t str>,
-    pub infos: Vec<TokenInfo>,
-    pub gaz_at: Vec<Option<(usize, u16)>>,
+    /// The infos of each distinct form, without gazetteer marks; the forms
+    /// [`Analysis::sentence_case`] adds come after the text's own.
+    pub forms: Vec<TokenInfo>,
+    /// The text of each of the text's own forms.
+    pub form_texts: Vec<&'t str>,
+    /// Per token: its form (an index into `forms`).
+    pub form_of: Vec<u32>,
+    /// Per token: the gazetteer match covering it.
+    pub gaz: Vec<GazMatch>,
+    /// Per token: the longest gazetteer entry starting there within its
+    /// sentence, as (tokens, mask); see [`Analysis::gaz_at`].
+    pub gaz_at: Vec<Option<(u8, u16)>>,
+    /// Per sentence: is it in Title Case ([`crate::headings::is_title_case`])?
+    pub title_case: Vec<bool>,
+    /// The Title Case headings and the document's common words, when the
+    /// document has a heading ([`crate::headings::headings`]).
+    pub headings: Option<(Vec<bool>, CommonWords<'t>)>,
 }
 
 impl<'t> Analysis<'t> {
-    pub fn new(gaz: &Gazetteer, text: &'t str, layout: &Layout) -> Analysis<'t> {
+    pub fn new(gaz: &'t Gazetteer, text: &'t str, layout: &Layout) -> Analysis<'t> {
+        Analysis::with_cache(gaz, None, text, layout)
+    }
+
+    /// [`Analysis::new`], reading the word forms other documents had from
+    /// `cache` (and adding this document's).
+    pub fn with_cache(
+        gaz: &'t Gazetteer,
+        cache: Option<&WordCache>,
+        text: &'t str,
+        layout: &Layout,
+    ) -> Analysis<'t> {
         let n = layout.tokens.len();
         let mut words: Vec<&str> = Vec::with_capacity(n);
-        let mut infos: Vec<TokenInfo> = Vec::with_capacity(n);
-        let mut forms: Vec<(TokenInfo, Option<u64>)> = Vec::with_capacity(n / 2);
-        let mut keys: Vec<Option<u64>> = Vec::with_capacity(n);
+        let mut form_texts: Vec<&str> = Vec::new();
+        let mut form_of: Vec<u32> = Vec::with_capacity(n);
         // News repeats its words: each distinct text is read once (its
         // infos and its gazetteer key).
         let mut index: HashMap<&str, u32, BuildHasherDefault<TextHasher>> =
-            HashMap::with_capacity_and_hasher(n / 2, Default::default());
+            HashMap::with_capacity_and_hasher((n / 4).min(1 << 16), Default::default());
         for t in &layout.tokens {
             let w = t.span.text(text);
             words.push(w);
-            let next = forms.len() as u32;
+            let next = form_texts.len() as u32;
             let id = *index.entry(w).or_insert(next);
             if id == next {
-                let mut info = TokenInfo::new(w);
-                info.classes = gaz.clusters.of(&info);
-                forms.push((info, gaz.start_key(w)));
+                form_texts.push(w);
             }
-            let (info, key) = forms[id as usize];
-            infos.push(info);
-            keys.push(key);
+            form_of.push(id);
+        }
+        drop(index);
+        let mut forms: Vec<TokenInfo> = Vec::with_capacity(form_texts.len());
+        let mut form_keys: Vec<Option<u64>> = Vec::with_capacity(form_texts.len());
+        match cache {
+            Some(cache) => cache.resolve(gaz, &form_texts, &mut forms, &mut form_keys),
+            None => {
+                for w in &form_texts {
+                    let (info, key) = WordCache::read(gaz, w);
+                    forms.push(info);
+                    form_keys.push(key);
+                }
+            }
         }
         let mut gaz_at = vec![None; n];
+        let mut marks = vec![GazMatch::NONE; n];
+        let mut keys: Vec<Option<u64>> = Vec::new();
         for &(s, e) in &layout.sentences {
+            // A key is looked up only where some entry starts with the word.
+            keys.clear();
+            keys.extend(form_of[s..e].iter().map(|&f| form_keys[f as usize]));
             for (i, slot) in gaz_at.iter_mut().enumerate().take(e).skip(s) {
-                *slot = gaz.longest_at_keyed(&words[s..e], &keys[s..e], i - s);
+                if keys[i - s].is_some() {
+                    // Entries are at most a few tokens long.
+                    *slot = gaz
+                        .longest_at_keyed(&words[s..e], &keys, i - s)
+                        .map(|(len, mask)| (len.min(u8::MAX as usize) as u8, mask));
+                }
             }
-            Gazetteer::mark_from(&gaz_at[s..e], &mut infos[s..e]);
+            Gazetteer::mark_matches(&gaz_at[s..e], &mut marks[s..e]);
         }
+        let title_case: Vec<bool> = layout
+            .sentences
+            .iter()
+            .map(|&(s, e)| is_title_case(&words[s..e]))
+            .collect();
+        let headings = headings_of(
+            gaz,
+            &words,
+            form_texts.iter().copied(),
+            &layout.sentences,
+            &title_case,
+        );
         Analysis {
             words,
-            infos,
+            forms,
+            form_texts,
+            form_of,
+            gaz: marks,
             gaz_at,
+            title_case,
+            headings,
+        }
+    }
+
+    /// The longest gazetteer entry starting at token `i` within its
+    /// sentence: (tokens, mask).
+    #[inline]
+    pub fn gaz_at(&self, i: usize) -> Option<(usize, u16)> {
+        self.gaz_at[i].map(|(len, mask)| (len as usize, mask))
+    }
+
+    /// The infos of token `i`, its gazetteer mark included.
+    #[inline]
+    pub fn info(&self, i: usize) -> TokenInfo {
+        let mut t = self.forms[self.form_of[i] as usize];
+        t.gaz = self.gaz[i];
+        t
+    }
+
+    /// The class of token `i`.
+    #[inline]
+    pub fn class(&self, i: usize) -> CapClass {
+        self.forms[self.form_of[i] as usize].class
+    }
+
+    /// Does the sentence of tokens `s..e` read as a headline
+    /// ([`crate::features::is_headline`])?
+    pub fn is_headline(&self, s: usize, e: usize) -> bool {
+        is_headline_classes((s..e).map(|i| self.class(i)))
+    }
+
+    /// Shows the tagger each heading in sentence case
+    /// ([`crate::headings::sentence_case`]): its capitalised common words
+    /// get the form of their lower case.
+    pub fn sentence_case(&mut self, gaz: &Gazetteer, sentences: &[(usize, usize)]) {
+        let Some((heading, common)) = &self.headings else {
+            return;
+        };
+        let lowered: Vec<usize> = lowered_tokens(heading, common, &self.words, sentences, |k| {
+            (k < self.form_of.len()).then(|| self.class(k))
+        })
+        .collect();
+        let mut added: IdentityMap<u32> = IdentityMap::default();
+        for k in lowered {
+            let mut info = TokenInfo::new(&self.words[k].to_lowercase());
+            info.classes = gaz.clusters.of(&info);
+            let next = self.forms.len() as u32;
+            let id = *added.entry(info.word).or_insert(next);
+            if id == next {
+                self.forms.push(info);
+            }
+            self.form_of[k] = id;
+        }
+    }
+}
+
+/// The most word forms a [`WordCache`] keeps (about 150 bytes each with
+/// their text): it bounds the memory of a stage that reads an endless
+/// stream of new words.
+const WORD_CACHE_LIMIT: usize = 1 << 15;
+
+/// What [`Analysis`] reads of each word form (its infos, word classes
+/// included, and its gazetteer start key), kept across the documents a
+/// stage tags. Documents take the lock once, never per token.
+#[derive(Default)]
+pub struct WordCache {
+    words: Mutex<WordMap>,
+}
+
+type WordMap = HashMap<Box<str>, (TokenInfo, Option<u64>), BuildHasherDefault<TextHasher>>;
+
+impl WordCache {
+    /// The infos and start key of one word form.
+    fn read(gaz: &Gazetteer, w: &str) -> (TokenInfo, Option<u64>) {
+        let mut info = TokenInfo::new(w);
+        info.classes = gaz.clusters.of(&info);
+        (info, gaz.start_key(w))
+    }
+
+    /// Appends the infos and keys of `texts` to `infos` and `keys`.
+    fn resolve(
+        &self,
+        gaz: &Gazetteer,
+        texts: &[&str],
+        infos: &mut Vec<TokenInfo>,
+        keys: &mut Vec<Option<u64>>,
+    ) {
+        let mut words = match self.words.lock() {
+            Ok(w) => w,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        for &w in texts {
+            let (info, key) = match words.get(w) {
+                Some(&found) => found,
+                None => {
+                    let read = WordCache::read(gaz, w);
+                    if words.len() < WORD_CACHE_LIMIT {
+                        words.insert(w.into(), read);
+                    }
+                    read
+                }
+            };
+            infos.push(info);
+            keys.push(key);
         }
     }
 }
@@ -250,97 +425,137 @@ pub fn tag_analysis(
     layout: &Layout,
     analysis: &Analysis,
 ) -> Vec<CoarseEntity> {
-    let infos = &analysis.infos;
-    let ctx = DocContext::new(layout.sentences.iter().map(|&(s, e)| &infos[s..e]));
+    let forms = &analysis.forms;
+    let form_of = &analysis.form_of;
+    // Per form: does some token have it, and does one show it capitalised
+    // inside a sentence (the document context, built per form).
+    let mut occurs = vec![false; forms.len()];
+    let mut cap_inside = vec![false; forms.len()];
+    let mut headlines = Vec::with_capacity(layout.sentences.len());
+    for &(first, end) in &layout.sentences {
+        let headline = analysis.is_headline(first, end);
+        headlines.push(headline);
+        for (i, &f) in form_of[first..end].iter().enumerate() {
+            let f = f as usize;
+            occurs[f] = true;
+            cap_inside[f] |= is_cap_inside(forms[f].class, i, headline);
+        }
+    }
+    let ctx = DocContext::from_forms(
+        forms
+            .iter()
+            .zip(occurs.iter().zip(&cap_inside))
+            .map(|(t, (&o, &c))| (t, o, c)),
+    );
+    drop((occurs, cap_inside));
+    let seen: Vec<u8> = forms.iter().map(|t| ctx.seen_of(t)).collect();
+    drop(ctx);
     // Scores of the features that depend on one word form alone, per form
     // (from the model's cache, shared by documents): the token's own and,
     // for each neighbour role, those it gives the token next to it. Each
     // token then needs only the lookups of the features of word pairs; the
     // class and gazetteer features come from tables. Forms are told apart
-    // by the infos the tagger is given, which a caller may have edited.
+    // by their text; their scores only by what the features read
+    // (typographic variants and numbers share theirs).
     let mut index: IdentityMap<u32> =
-        IdentityMap::with_capacity_and_hasher(infos.len() / 2, Default::default());
-    let mut distinct: Vec<TokenInfo> = Vec::with_capacity(infos.len() / 2);
-    let mut form_of: Vec<u32> = Vec::with_capacity(infos.len());
-    for info in infos {
-        let next = distinct.len() as u32;
-        let id = *index.entry(info.word).or_insert(next);
-        if id == next {
-            distinct.push(*info);
-        }
-        form_of.push(id);
-    }
-    drop(index);
-    let mut forms: Vec<FormScores> = Vec::with_capacity(distinct.len());
-    model.forms.resolve(model, &distinct, &mut forms);
-    drop(distinct);
-    let headlines: Vec<bool> = layout
-        .sentences
+        IdentityMap::with_capacity_and_hasher(forms.len(), Default::default());
+    let mut distinct: Vec<TokenInfo> = Vec::with_capacity(forms.len());
+    let scored: Vec<u32> = forms
         .iter()
-        .map(|&(s, e)| is_headline(&infos[s..e]))
+        .map(|info| {
+            let next = distinct.len() as u32;
+            let id = *index.entry(info.word).or_insert(next);
+            if id == next {
+                distinct.push(*info);
+            }
+            id
+        })
         .collect();
+    drop(index);
+    let mut scores: Vec<FormScores> = Vec::with_capacity(distinct.len());
+    model.forms.resolve(model, &distinct, &mut scores);
+    drop(distinct);
+    // The history of a token is that of its lower-case form, for the forms
+    // [`has_history`] accepts: numbered densely, once per form.
+    let mut lowers: IdentityMap<u32> = IdentityMap::default();
+    let history_of: Vec<u32> = forms
+        .iter()
+        .map(|t| {
+            if has_history(t) {
+                let next = lowers.len() as u32;
+                *lowers.entry(t.lower).or_insert(next)
+            } else {
+                NO_HISTORY
+            }
+        })
+        .collect();
+    let mut history = vec![History::default(); lowers.len()];
+    drop(lowers);
     let decoder = SentenceDecoder {
         model,
         layout,
-        infos,
-        form_of: &form_of,
-        forms: &forms,
-        ctx: &ctx,
+        analysis,
+        scores: &scores,
+        scored: &scored,
+        seen: &seen,
         headlines: &headlines,
     };
     let mut feats = Vec::with_capacity(64);
     let mut scratch = Scratch::default();
+    let mut hist: Vec<History> = Vec::new();
+    // Tags of the whole document, a byte each (there are 17).
+    let mut tags = vec![0u8; form_of.len()];
     // Pass 1, in tagging order: each sentence sees what was predicted for
     // its word forms in the sentences before it.
-    let mut history: IdentityMap<History> = IdentityMap::default();
-    let mut hist: Vec<History> = Vec::new();
-    let mut tags = vec![0usize; infos.len()];
     for si in tagging_order(&headlines) {
         let (first, end) = layout.sentences[si];
-        let sent = &infos[first..end];
+        let sent_history = &history_of_tokens(&history_of, &form_of[first..end]);
         hist.clear();
-        hist.extend(sent.iter().map(|t| {
-            if has_history(t) {
-                history.get(&t.lower).copied().unwrap_or_default()
-            } else {
-                History::default()
-            }
+        hist.extend(sent_history.clone().map(|h| match h {
+            Some(h) => history[h],
+            None => History::default(),
         }));
         decoder.decode(si, &hist, &mut feats, &mut scratch);
-        for (t, &tag) in sent.iter().zip(&scratch.tags) {
-            if has_history(t) {
-                history.entry(t.lower).or_default().add(history_type(tag));
+        for (h, &tag) in sent_history.clone().zip(&scratch.tags) {
+            if let Some(h) = h {
+                history[h].add(history_type(tag));
             }
         }
-        tags[first..end].copy_from_slice(&scratch.tags);
+        for (t, &tag) in tags[first..end].iter_mut().zip(&scratch.tags) {
+            *t = tag as u8;
+        }
     }
     // Pass 2: a sentence where a word form got another type than most of
     // its other occurrences in the document is decoded again, seeing all of
     // them (those after it too).
     for (si, &(first, end)) in layout.sentences.iter().enumerate() {
-        let sent = &infos[first..end];
         let mut differs = false;
         hist.clear();
-        for (t, &tag) in sent.iter().zip(&tags[first..end]) {
-            let mut h = History::default();
-            if has_history(t) {
-                if let Some(all) = history.get(&t.lower) {
-                    h = *all;
-                    let k = history_type(tag);
-                    h.counts[k] = h.counts[k].saturating_sub(1);
-                    differs |= h.majority().is_some_and(|(m, _)| m != k);
-                }
+        let sent_history = history_of_tokens(&history_of, &form_of[first..end]);
+        for (h, &tag) in sent_history.zip(&tags[first..end]) {
+            let mut own = History::default();
+            if let Some(h) = h {
+                own = history[h];
+                let k = history_type(tag as usize);
+                own.counts[k] = own.counts[k].saturating_sub(1);
+                differs |= own.majority().is_some_and(|(m, _)| m != k);
             }
-            hist.push(h);
+            hist.push(own);
         }
         if differs {
             decoder.decode(si, &hist, &mut feats, &mut scratch);
-            tags[first..end].copy_from_slice(&scratch.tags);
+            for (t, &tag) in tags[first..end].iter_mut().zip(&scratch.tags) {
+                *t = tag as u8;
+            }
         }
     }
     let mut out = Vec::new();
     for &(first, end) in &layout.sentences {
-        for (s, e, kind) in decode_spans(&tags[first..end]) {
+        scratch.tags.clear();
+        scratch
+            .tags
+            .extend(tags[first..end].iter().map(|&t| t as usize));
+        for (s, e, kind) in decode_spans(&scratch.tags) {
             if e - s > crate::MAX_ENTITY_TOKENS {
                 continue; // a heading or a list, not a name
             }
@@ -357,6 +572,20 @@ pub fn tag_analysis(
     out
 }
 
+/// A form without a history (see [`has_history`]).
+const NO_HISTORY: u32 = u32::MAX;
+
+/// The history number of each token of a sentence, given its forms.
+fn history_of_tokens<'a>(
+    history_of: &'a [u32],
+    sent_forms: &'a [u32],
+) -> impl Iterator<Item = Option<usize>> + Clone + 'a {
+    sent_forms.iter().map(|&f| {
+        let h = history_of[f as usize];
+        (h != NO_HISTORY).then_some(h as usize)
+    })
+}
+
 /// The [`History`] index of a tag: 0 outside, 1 + the type inside a span.
 #[inline]
 fn history_type(tag: usize) -> usize {
@@ -367,10 +596,12 @@ fn history_type(tag: usize) -> usize {
 struct SentenceDecoder<'a> {
     model: &'a Model,
     layout: &'a Layout,
-    infos: &'a [TokenInfo],
-    form_of: &'a [u32],
-    forms: &'a [FormScores],
-    ctx: &'a DocContext,
+    analysis: &'a Analysis<'a>,
+    /// Scores per distinct form, and the distinct form of each form.
+    scores: &'a [FormScores],
+    scored: &'a [u32],
+    /// [`DocContext::seen_of`] each form.
+    seen: &'a [u8],
     headlines: &'a [bool],
 }
 
@@ -379,30 +610,34 @@ impl SentenceDecoder<'_> {
     /// history `hist[i]`.
     fn decode(&self, si: usize, hist: &[History], feats: &mut Vec<u64>, scratch: &mut Scratch) {
         let model = self.model;
-        let forms = self.forms;
+        let forms = &self.analysis.forms;
+        let scores = self.scores;
+        let scored = self.scored;
         let (first, end) = self.layout.sentences[si];
-        let sent = &self.infos[first..end];
-        let sent_forms = &self.form_of[first..end];
+        let sent_forms = &self.analysis.form_of[first..end];
+        let sent_marks = &self.analysis.gaz[first..end];
         let headline = self.headlines[si];
-        let n = sent.len();
-        let before = neighbour_at(sent, -1);
-        let after = neighbour_at(sent, n as isize);
+        let n = end - first;
+        let before = neighbour_at(&[], -1);
+        let after = neighbour_at(&[], n as isize);
         // Each token is scored when the decoder reaches it.
         let score = |i: usize, row: &mut [f32; NUM_TAGS]| {
-            let t = &sent[i];
-            let mut acc = forms[sent_forms[i] as usize].own;
+            let f = sent_forms[i] as usize;
+            let mut t = forms[f];
+            t.gaz = sent_marks[i];
+            let mut acc = scores[scored[f] as usize].own;
             feats.clear();
             if i >= 2 && i + 2 < n {
                 for (role, j) in Role::ALL.into_iter().zip([i - 1, i + 1, i - 2, i + 2]) {
                     add_row(
                         &mut acc,
-                        &forms[sent_forms[j] as usize].roles[role as usize],
+                        &scores[scored[sent_forms[j] as usize] as usize].roles[role as usize],
                     );
                 }
             } else {
                 // Near a sentence end some neighbours are boundary markers,
                 // whose role features are looked up.
-                let boundary = boundary_neighbours(sent, i);
+                let boundary = boundary_neighbours_in(n, i);
                 let offsets = [-1isize, 1, -2, 2];
                 for ((role, b), d) in Role::ALL.into_iter().zip(boundary).zip(offsets) {
                     match b {
@@ -410,23 +645,32 @@ impl SentenceDecoder<'_> {
                             let j = (i as isize + d) as usize;
                             add_row(
                                 &mut acc,
-                                &forms[sent_forms[j] as usize].roles[role as usize],
+                                &scores[scored[sent_forms[j] as usize] as usize].roles
+                                    [role as usize],
                             );
                         }
                         Some(marker) => role_features(&marker, role, feats),
                     }
                 }
             }
-            let p1 = if i > 0 { &sent[i - 1] } else { &before };
-            let n1 = if i + 1 < n { &sent[i + 1] } else { &after };
-            sparse_context_features(t, p1, n1, headline, feats);
-            history_features(hist, i, t, feats);
+            let (p1, p1_gaz) = if i > 0 {
+                (&forms[sent_forms[i - 1] as usize], sent_marks[i - 1])
+            } else {
+                (&before, before.gaz)
+            };
+            let (n1, n1_gaz) = if i + 1 < n {
+                (&forms[sent_forms[i + 1] as usize], sent_marks[i + 1])
+            } else {
+                (&after, after.gaz)
+            };
+            sparse_context_features(&t, p1, n1, headline, feats);
+            history_features(hist, i, &t, feats);
             model.add_scores(feats, &mut acc);
             model.tables.add(
                 model,
-                ClassKey::new(t, i, headline, self.ctx),
+                ClassKey::with_seen(t.class, i, headline, self.seen[f]),
                 [p1.class, t.class, n1.class],
-                [t.gaz, p1.gaz, n1.gaz],
+                [t.gaz, p1_gaz, n1_gaz],
                 &mut acc,
             );
             model.to_scores(&acc, row);
@@ -439,5 +683,112 @@ impl SentenceDecoder<'_> {
             }
         };
         model.decode_rows(n, score, &mut scratch.tags, &mut scratch.back);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    use crate::headings::sentence_case;
+    use lede_core::Document;
+
+    /// A short article with a Title Case heading, repeated words and a
+    /// gazetteer name.
+    const ARTICLE: &str = "Ceasefire Talks Stall as Hamas Weighs Offer\n\n\
+        Negotiators met in Cairo on Monday. Hamas said the offer from \
+        Israel was not enough, and Egypt’s foreign minister said talks \
+        would go on. The Gaza Strip saw more strikes overnight.";
+
+    fn document() -> Document {
+        let mut doc = Document::new("a", ARTICLE);
+        let seg = lede_segment::segment(&doc.text);
+        doc.layers.sentences = Some(seg.sentences);
+        doc.layers.tokens = Some(seg.tokens);
+        doc
+    }
+
+    #[test]
+    fn per_form_infos_are_the_per_token_infos() {
+        let doc = document();
+        let gaz = Gazetteer::embedded();
+        let layout = Layout::new(
+            &doc.text,
+            doc.layers.sentences.as_deref().unwrap_or(&[]),
+            doc.layers.tokens.as_deref().unwrap_or(&[]),
+        );
+        let cache = WordCache::default();
+        // Twice through the cache: filled, then read.
+        for _ in 0..2 {
+            let mut analysis = Analysis::with_cache(&gaz, Some(&cache), &doc.text, &layout);
+            analysis.sentence_case(&gaz, &layout.sentences);
+            // The same infos, token by token, as reading every token.
+            let mut infos: Vec<TokenInfo> = Vec::new();
+            for &(s, e) in &layout.sentences {
+                let words = &analysis.words[s..e];
+                let mut sent: Vec<TokenInfo> = words.iter().map(|w| TokenInfo::new(w)).collect();
+                gaz.mark(words, &mut sent);
+                infos.extend(sent);
+            }
+            sentence_case(&gaz, &analysis.words, &layout.sentences, &mut infos);
+            assert!(analysis.headings.is_some(), "the first line is a heading");
+            let lowered = (0..infos.len())
+                .filter(|&i| analysis.info(i).word != TokenInfo::new(analysis.words[i]).word)
+                .count();
+            assert!(lowered >= 2, "\"Talks\", \"Stall\", ... read in lower case");
+            for (i, t) in infos.iter().enumerate() {
+                let a = analysis.info(i);
+                assert_eq!(
+                    (a.word, a.lower, a.shape, a.prefix, a.suffix, a.class, a.len),
+                    (t.word, t.lower, t.shape, t.prefix, t.suffix, t.class, t.len),
+                    "token {i} {:?}",
+                    analysis.words[i]
+                );
+                assert_eq!((a.gaz, a.classes), (t.gaz, t.classes), "token {i}");
+            }
+            // The document context built per form is the one built per token.
+            let whole = DocContext::new(layout.sentences.iter().map(|&(s, e)| &infos[s..e]));
+            let mut occurs = vec![false; analysis.forms.len()];
+            let mut inside = vec![false; analysis.forms.len()];
+            for &(s, e) in &layout.sentences {
+                let headline = analysis.is_headline(s, e);
+                assert_eq!(headline, is_headline(&infos[s..e]));
+                for i in s..e {
+                    let f = analysis.form_of[i] as usize;
+                    occurs[f] = true;
+                    inside[f] |= is_cap_inside(analysis.forms[f].class, i - s, headline);
+                }
+            }
+            let per_form = DocContext::from_forms(
+                analysis
+                    .forms
+                    .iter()
+                    .zip(occurs.iter().zip(&inside))
+                    .map(|(t, (&o, &c))| (t, o, c)),
+            );
+            for t in &infos {
+                assert_eq!(whole.seen_of(t), per_form.seen_of(t));
+            }
+        }
+    }
+
+    #[test]
+    fn layout_keeps_sorted_non_overlapping_tokens_inside_sentences() {
+        let text = "Hamas said no. Israel agreed.";
+        let tok = |s: usize, e: usize| Token {
+            span: Span::from_boundaries(text, s, e),
+            kind: TokenKind::Word,
+        };
+        // Out of order, one overlapping, one outside any sentence.
+        let tokens = [tok(6, 10), tok(0, 5), tok(2, 4), tok(11, 13), tok(15, 21)];
+        let sentences = [Span::from_boundaries(text, 0, 14)];
+        let layout = Layout::new(text, &sentences, &tokens);
+        let spans: Vec<(usize, usize)> = layout
+            .tokens
+            .iter()
+            .map(|t| (t.span.start(), t.span.end()))
+            .collect();
+        assert_eq!(spans, [(0, 5), (6, 10), (11, 13)]);
+        assert_eq!(layout.sentences, [(0, 3)]);
     }
 }

@@ -158,3 +158,17 @@ fn a_headline_surname_is_the_person_of_the_article() {
     assert_eq!(labels_of(&ner, text, "SCHEFFLER"), ["PERSON"]);
     assert_eq!(labels_of(&ner, text, "Scheffler"), ["PERSON"]);
 }
+
+#[test]
+fn a_common_word_opening_a_sentence_is_a_name_when_the_article_names_it_inside_one() {
+    let ner = Ner::new().expect("embedded model");
+    let text = "Reading beat Wigan 2-1 on Saturday. Wigan had lost to Reading at home in \
+                March, and Reading now lead the table.";
+    assert_eq!(labels_of(&ner, text, "Reading"), ["ORG", "ORG", "ORG"]);
+    // Without such a mention a capitalised common word at a start stays out.
+    let found = common::entities(&ner, "Analysis: Very few expected the deal in Gaza.");
+    assert!(
+        !found.iter().any(|(t, _)| t == "Analysis" || t == "Very"),
+        "{found:?}"
+    );
+}

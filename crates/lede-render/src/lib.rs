@@ -502,7 +502,14 @@ pub(crate) fn number_compact(n: &NumberAnnotation) -> String {
     if n.approx {
         s.push('≈');
     }
-    s.push_str(&number_value(n));
+    // The unit goes between the amount and its rate: "120 km per hour".
+    let value = number_value(n);
+    let per = n.per.as_ref().map(|p| format!(" per {p}"));
+    let amount = per
+        .as_deref()
+        .and_then(|p| value.strip_suffix(p))
+        .unwrap_or(&value);
+    s.push_str(amount);
     if n.kind == NumberKind::Ordinal {
         s.push_str(ordinal_suffix(&n.value));
     }
@@ -512,6 +519,9 @@ pub(crate) fn number_compact(n: &NumberAnnotation) -> String {
     if let Some(unit) = &n.unit {
         s.push(' ');
         s.push_str(unit);
+    }
+    if let (Some(p), true) = (&per, amount.len() < value.len()) {
+        s.push_str(p);
     }
     truncate(&s, 40)
 }

@@ -230,4 +230,18 @@ mod tests {
         assert_eq!(readable_value(&n), "amount not stated");
         assert_eq!(crate::number_compact(&n), "small share, not stated");
     }
+
+    #[test]
+    fn a_rate_keeps_its_unit_before_the_time() {
+        let text = "The car reached 120 km/h.";
+        let span = lede_core::Span::new(text, 16, 24).expect("span");
+        let mut n = NumberAnnotation::new(
+            span,
+            lede_core::NumberKind::Quantity,
+            NumberValue::Number(120.0),
+        );
+        n.unit = Some("km".into());
+        n.per = Some("hour".into());
+        assert_eq!(crate::number_compact(&n), "120 km per hour");
+    }
 }

@@ -24,23 +24,35 @@ pub(super) const STREET_HEADS: &[&str] =
 /// organisations whose head noun the tagger left out ("Middle East" +
 /// "Institute").
 pub(super) fn last_checks(ctx: &Ctx, cands: &mut Vec<Cand>) {
-    let title_case: Vec<bool> = ctx
-        .sentences
-        .iter()
-        .map(|&(s, e)| is_title_case(&ctx.words[s..e]))
-        .collect();
+    let title_case = ctx.title_case;
     cands.sort_by_key(|c| c.first);
     let mut taken = vec![false; ctx.toks.len()];
     for c in cands.iter() {
         taken[c.first..=c.last].iter_mut().for_each(|t| *t = true);
     }
+    let opens_at = |c: &Cand| {
+        let (s, _) = ctx.sentence_range(c.first);
+        c.first == s || (c.first == s + 1 && !ctx.words[s].chars().any(char::is_alphanumeric))
+    };
+    let in_title_case_at = |c: &Cand| {
+        ctx.sentence_of
+            .get(c.first)
+            .is_some_and(|&k| title_case[k as usize])
+    };
+    // Texts the article also names inside running text ("Reading" the club
+    // in "beat Reading 2-1"): a sentence that opens with one is no evidence
+    // against it.
+    let mut named_inside: Vec<u64> = cands
+        .iter()
+        .filter(|c| !opens_at(c) && !in_title_case_at(c))
+        .map(|c| key_of(&ctx.text[c.start..c.end]))
+        .collect();
+    named_inside.sort_unstable();
     cands.retain(|c| {
         let t = &ctx.text[c.start..c.end];
         let words = &ctx.words[c.first..=c.last];
-        let (s, _) = ctx.sentence_range(c.first);
-        let opens =
-            c.first == s || (c.first == s + 1 && !ctx.words[s].chars().any(char::is_alphanumeric));
-        let in_title_case = ctx.sentence_of.get(c.first).is_some_and(|&k| title_case[k]);
+        let opens = opens_at(c) && named_inside.binary_search(&key_of(t)).is_err();
+        let in_title_case = in_title_case_at(c);
         let all_common = words
             .iter()
             .all(|w| ctx.gaz.is_common(w) || !w.chars().next().is_some_and(char::is_alphabetic));
@@ -58,7 +70,7 @@ pub(super) fn last_checks(ctx: &Ctx, cands: &mut Vec<Cand>) {
         let multi = c.last > c.first;
         if multi
             && ctx.capitalised(c.last)
-            && LAW_HEADS.contains(&head.as_str())
+            && LAW_HEADS.contains(&head.as_ref())
             && matches!(
                 c.label,
                 EntityLabel::Org | EntityLabel::Misc | EntityLabel::Event
@@ -68,7 +80,7 @@ pub(super) fn last_checks(ctx: &Ctx, cands: &mut Vec<Cand>) {
             c.sure = true;
         }
         if multi
-            && STREET_HEADS.contains(&head.as_str())
+            && STREET_HEADS.contains(&head.as_ref())
             && matches!(
                 c.label,
                 EntityLabel::Org | EntityLabel::Gpe | EntityLabel::Loc
@@ -90,7 +102,7 @@ pub(super) fn last_checks(ctx: &Ctx, cands: &mut Vec<Cand>) {
                 c.label,
                 EntityLabel::Loc | EntityLabel::Gpe | EntityLabel::Norp | EntityLabel::Org
             )
-            && ORG_HEADS.contains(&ctx.lower(next).as_str())
+            && ORG_HEADS.contains(&ctx.lower(next).as_ref())
         {
             taken[next] = true;
             c.last = next;
@@ -146,10 +158,14 @@ pub(super) fn is_party_state(t: &str) -> bool {
 /// capital-letter clues mislead: keep only names known from the lists or
 /// from the rest of the document, and the known names inside longer spans.
 pub(super) fn title_case_headings(ctx: &Ctx, cands: &mut Vec<Cand>) {
-    let Some((heading, common)) = headings(ctx.gaz, ctx.words, ctx.sentences) else {
+    let Some((heading, common)) = ctx.headings else {
         return;
     };
-    let in_heading = |c: &Cand| ctx.sentence_of.get(c.first).is_some_and(|&s| heading[s]);
+    let in_heading = |c: &Cand| {
+        ctx.sentence_of
+            .get(c.first)
+            .is_some_and(|&s| heading[s as usize])
+    };
     let mut known_labels: Vec<(u64, EntityLabel)> = cands
         .iter()
         .filter(|c| !in_heading(c))

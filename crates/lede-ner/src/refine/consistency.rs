@@ -12,7 +12,7 @@ pub(super) fn consistency(
     words: &[&str],
     gaz: &Gazetteer,
     cands: &mut Vec<Cand>,
-    sentence_of: &[usize],
+    sentence_of: &[u32],
 ) {
     // Last names of multi-word PERSON mentions, with how often the document
     // has each as a PERSON (full name or alone) and as something else alone.

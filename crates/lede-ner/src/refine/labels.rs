@@ -269,17 +269,17 @@ pub(super) fn context_labels(ctx: &Ctx, cands: &mut [Cand]) {
         let prev = if c.first > 0 {
             ctx.lower(c.first - 1)
         } else {
-            String::new()
+            Default::default()
         };
         let prev2 = if c.first > 1 {
             ctx.lower(c.first - 2)
         } else {
-            String::new()
+            Default::default()
         };
         // Named organisations by their head noun ("Middle East Institute").
         if c.last > c.first
             && mask & (SWEEP | Category::Region.bit()) == 0
-            && ORG_HEADS.contains(&head.as_str())
+            && ORG_HEADS.contains(&head.as_ref())
             && matches!(
                 c.label,
                 EntityLabel::Misc | EntityLabel::Loc | EntityLabel::Gpe | EntityLabel::Norp
@@ -300,7 +300,7 @@ pub(super) fn context_labels(ctx: &Ctx, cands: &mut [Cand]) {
                     "welcomed",
                     "welcome",
                 ]
-                .contains(&ctx.lower(k).as_str())
+                .contains(&ctx.lower(k).as_ref())
             });
             let next = ctx.lower(c.last + 1);
             let modifier = [
@@ -318,9 +318,9 @@ pub(super) fn context_labels(ctx: &Ctx, cands: &mut [Cand]) {
                 "statement",
                 "envoy",
             ]
-            .contains(&next.as_str());
+            .contains(&next.as_ref());
             let place = prev == "the"
-                && (["at", "in", "inside", "outside", "near", "from"].contains(&prev2.as_str())
+                && (["at", "in", "inside", "outside", "near", "from"].contains(&prev2.as_ref())
                     || (prev2 == "to" && visit));
             c.label = if place && !modifier {
                 EntityLabel::Fac
@@ -342,7 +342,7 @@ pub(super) fn context_labels(ctx: &Ctx, cands: &mut [Cand]) {
                     "speakers",
                     "original",
                 ]
-                .contains(&next.as_str())
+                .contains(&next.as_ref())
             {
                 c.label = EntityLabel::Language;
                 c.sure = true;
@@ -353,7 +353,7 @@ pub(super) fn context_labels(ctx: &Ctx, cands: &mut [Cand]) {
             && is_open_quote(ctx.words[c.first - 1])
             && ctx.words.get(c.last + 1).is_some_and(|w| is_close_quote(w))
             && (c.first.saturating_sub(4)..c.first - 1)
-                .any(|k| WORK_CUES.contains(&ctx.lower(k).as_str()))
+                .any(|k| WORK_CUES.contains(&ctx.lower(k).as_ref()))
         {
             c.label = EntityLabel::WorkOfArt;
             c.sure = true;

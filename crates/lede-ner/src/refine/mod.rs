@@ -19,7 +19,7 @@ use lede_core::{Entity, EntityLabel, Span};
 
 use crate::features::{key_of, normalize_char, CapClass, TokenInfo};
 use crate::gazetteer::{Category, Gazetteer, IdentityMap};
-use crate::headings::{headings, is_title_case};
+use crate::headings::CommonWords;
 use crate::model::Coarse;
 use crate::tagger::{Analysis, CoarseEntity, Layout};
 use crate::{MAX_ENTITY_BYTES, MAX_ENTITY_TOKENS};
@@ -87,13 +87,18 @@ pub fn refine(
 ) -> Vec<Entity> {
     let toks = &layout.tokens;
     let words = &analysis.words;
-    let mut sentence_of = vec![0usize; toks.len()];
+    let mut sentence_of = vec![0u32; toks.len()];
     for (si, &(s, e)) in layout.sentences.iter().enumerate() {
         for x in sentence_of.iter_mut().take(e).skip(s) {
-            *x = si;
+            *x = si as u32;
         }
     }
-    let sent_start = |i: usize| layout.sentences.get(sentence_of[i]).map_or(0, |r| r.0);
+    let sent_start = |i: usize| {
+        layout
+            .sentences
+            .get(sentence_of[i] as usize)
+            .map_or(0, |r| r.0)
+    };
 
     let mut cands: Vec<Cand> = Vec::with_capacity(coarse.len());
     for ce in coarse {
@@ -153,7 +158,6 @@ pub fn refine(
     }
 
     // The longest gazetteer entry starting at each token, within its sentence.
-    let gaz_at = &analysis.gaz_at;
     let ctx = Ctx {
         text,
         toks,
@@ -161,7 +165,9 @@ pub fn refine(
         gaz,
         sentence_of: &sentence_of,
         sentences: &layout.sentences,
-        gaz_at,
+        gaz_at: &analysis.gaz_at,
+        title_case: &analysis.title_case,
+        headings: analysis.headings.as_ref(),
     };
     surname_after_first_name(&ctx, &mut cands);
     merge_connected(&ctx, &mut cands);
@@ -176,7 +182,7 @@ pub fn refine(
     let headline_sentences: Vec<bool> = layout
         .sentences
         .iter()
-        .map(|&(s, e)| crate::features::is_headline(&analysis.infos[s..e]))
+        .map(|&(s, e)| analysis.is_headline(s, e))
         .collect();
     let mut covered = vec![false; toks.len()];
     for c in &cands {
@@ -190,7 +196,7 @@ pub fn refine(
             i += 1;
             continue;
         }
-        if let Some((len, mask)) = gaz_at[i] {
+        if let Some((len, mask)) = analysis.gaz_at(i) {
             let last = i + len - 1;
             let free = (i..=last).all(|k| !covered[k]);
             let info = TokenInfo::new(words[i]);
@@ -209,7 +215,7 @@ pub fn refine(
                 || (info.class == CapClass::AllCaps
                     && words[i].chars().filter(|c| c.is_alphabetic()).count() >= 2
                     && mask & (Category::Organisation.bit() | Category::Media.bit()) != 0);
-            let headline = headline_sentences[sentence_of[i]];
+            let headline = headline_sentences[sentence_of[i] as usize];
             if free && capital && strong && !headline && mask & Category::Title.bit() == 0 {
                 let start = toks[i].span.start();
                 let end = toks[last].span.end();
@@ -527,9 +533,13 @@ struct Ctx<'a> {
     toks: &'a [lede_core::Token],
     words: &'a [&'a str],
     gaz: &'a Gazetteer,
-    sentence_of: &'a [usize],
+    sentence_of: &'a [u32],
     sentences: &'a [(usize, usize)],
-    gaz_at: &'a [Option<(usize, u16)>],
+    gaz_at: &'a [Option<(u8, u16)>],
+    /// Per sentence: in Title Case?
+    title_case: &'a [bool],
+    /// The Title Case headings and the document's common words.
+    headings: Option<&'a (Vec<bool>, CommonWords<'a>)>,
 }
 
 impl Ctx<'_> {
@@ -544,6 +554,11 @@ impl Ctx<'_> {
             sure,
         }
     }
+    /// The longest gazetteer entry starting at token `i` in its sentence:
+    /// (tokens, mask).
+    fn gaz_at(&self, i: usize) -> Option<(usize, u16)> {
+        self.gaz_at[i].map(|(len, mask)| (len as usize, mask))
+    }
     fn same_sentence(&self, a: usize, b: usize) -> bool {
         self.sentence_of.get(a) == self.sentence_of.get(b)
     }
@@ -553,15 +568,21 @@ impl Ctx<'_> {
             .and_then(|w| w.chars().next())
             .is_some_and(|c| c.is_uppercase())
     }
-    fn lower(&self, i: usize) -> String {
-        self.words
-            .get(i)
-            .map_or(String::new(), |w| w.to_lowercase())
+    /// Token `i` in lower case (empty past the end); borrowed when it is
+    /// already, as most words are.
+    fn lower(&self, i: usize) -> std::borrow::Cow<'_, str> {
+        match self.words.get(i) {
+            Some(w) if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) => {
+                std::borrow::Cow::Borrowed(w)
+            }
+            Some(w) => std::borrow::Cow::Owned(w.to_lowercase()),
+            None => std::borrow::Cow::Borrowed(""),
+        }
     }
     fn sentence_range(&self, i: usize) -> (usize, usize) {
         self.sentence_of
             .get(i)
-            .and_then(|&s| self.sentences.get(s))
+            .and_then(|&s| self.sentences.get(s as usize))
             .copied()
             .unwrap_or((0, self.toks.len()))
     }

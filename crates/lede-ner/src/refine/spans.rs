@@ -255,7 +255,7 @@ pub(super) fn gazetteer_wins(ctx: &Ctx, cands: &mut Vec<Cand>) {
     for &(s, e) in ctx.sentences {
         let mut i = s;
         while i < e {
-            if let Some((len, mask)) = ctx.gaz_at[i] {
+            if let Some((len, mask)) = ctx.gaz_at(i) {
                 let last = i + len - 1;
                 let cased = (i..=last).all(|k| {
                     ctx.capitalised(k)
@@ -434,7 +434,7 @@ pub(super) fn drop_non_names(ctx: &Ctx, cands: &mut Vec<Cand>) {
     let mut title_tokens = vec![false; ctx.toks.len()];
     for &(s, e) in ctx.sentences {
         for i in s..e {
-            if let Some((len, mask)) = ctx.gaz_at[i] {
+            if let Some((len, mask)) = ctx.gaz_at(i) {
                 if mask & Category::Title.bit() != 0 && len > 1 && mask & SWEEP == 0 {
                     for t in title_tokens.iter_mut().skip(i).take(len) {
                         *t = true;
