@@ -121,6 +121,17 @@ const CASES: &[Case] = &[
         entities: "PERSON:Adam Ruiz",
         expect: &[("Nobody wants to be seen tipping the scales.", "direct", "Adam Ruiz")],
     },
+    // ---- a statement opening the sentence: its subject speaks ---------
+    Case {
+        text: "In a White House statement, President Joe Biden condemned the launch as \"reckless and dangerous.\"",
+        entities: "ORG:White House|PERSON:Joe Biden",
+        expect: &[("reckless and dangerous.", "partial", "Joe Biden")],
+    },
+    Case {
+        text: "In a written statement, Governor Ana Ruiz called the ruling \"a victory for every family in this state.\"",
+        entities: "PERSON:Ana Ruiz",
+        expect: &[("a victory for every family in this state.", "partial", "Ana Ruiz")],
+    },
 ];
 
 #[test]

@@ -131,6 +131,24 @@ impl DocView<'_> {
                         cue: Some(self.word(&toks[v]).to_string()),
                     });
                 }
+                // "In a White House statement, President Obama condemned
+                // …": the statement opens the sentence; its subject, after
+                // the comma, is the speaker, not the office that issued it.
+                let opens_with_in = (j.saturating_sub(5)..j).any(|k| self.is(&toks[k], "in"));
+                let comma_after = toks.get(j + 1).is_some_and(|t| t.kind == TokKind::Comma);
+                if opens_with_in && comma_after {
+                    let subject = toks[j + 2..]
+                        .iter()
+                        .take_while(|t| !t.in_quote && t.kind != TokKind::Stop)
+                        .filter(|t| t.kind == TokKind::Word)
+                        .find_map(|t| self.person_at(t, false));
+                    if let Some(c) = subject {
+                        return Lead::Found(Attr {
+                            speaker: self.resolve(c),
+                            cue: Some(w.to_string()),
+                        });
+                    }
+                }
                 let cand = (j > 0)
                     .then(|| self.cand_ending_at(toks, j - 1))
                     .flatten()

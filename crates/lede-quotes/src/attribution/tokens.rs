@@ -49,37 +49,38 @@ pub(crate) fn is_alnum(c: char) -> bool {
 /// Words keep inner apostrophes, hyphens and abbreviation dots (U.S., Mr.).
 pub(super) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
     out.clear();
-    let Some(part) = text.get(start..end) else {
+    let end = end.min(text.len());
+    if start >= end || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
         return;
-    };
-    let mut it = part.char_indices().peekable();
-    while let Some((k, c)) = it.next() {
-        let pos = start + k;
+    }
+    let mut i = start;
+    while i < end {
+        let (c, len) = char_at(text, i);
         if is_alnum(c) {
-            let mut wend = pos + c.len_utf8();
+            let pos = i;
+            let mut wend = i + len;
             let mut has_dot = false;
-            while let Some(&(k2, c2)) = it.peek() {
+            while wend < end {
+                let (c2, len2) = char_at(text, wend);
                 if is_alnum(c2) {
-                    wend = start + k2 + c2.len_utf8();
-                    it.next();
+                    wend += len2;
                 } else if matches!(c2, '\'' | '’' | '-' | '.' | '\u{2011}') {
-                    let after = start + k2 + c2.len_utf8();
-                    let joins = text[after..end].chars().next().is_some_and(is_alnum);
+                    let after = wend + len2;
+                    let joins = after < end && is_alnum(char_at(text, after).0);
                     if !joins {
                         break;
                     }
                     has_dot |= c2 == '.';
                     wend = after;
-                    it.next();
                 } else {
                     break;
                 }
             }
-            if let Some(&(k2, '.')) = it.peek() {
-                if has_dot || is_abbreviation(&text[pos..wend]) {
-                    wend = start + k2 + 1;
-                    it.next();
-                }
+            if wend < end
+                && text.as_bytes()[wend] == b'.'
+                && (has_dot || is_abbreviation(&text[pos..wend]))
+            {
+                wend += 1;
             }
             out.push(Tok {
                 start: pos,
@@ -87,7 +88,10 @@ pub(super) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
                 kind: TokKind::Word,
                 in_quote: false,
             });
-        } else if !c.is_whitespace() {
+            i = wend;
+            continue;
+        }
+        if !c.is_whitespace() {
             let kind = match c {
                 ',' => TokKind::Comma,
                 ':' => TokKind::Colon,
@@ -97,12 +101,27 @@ pub(super) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
                 _ => TokKind::Other,
             };
             out.push(Tok {
-                start: pos,
-                end: pos + c.len_utf8(),
+                start: i,
+                end: i + len,
                 kind,
                 in_quote: false,
             });
         }
+        i += len;
+    }
+}
+
+/// The char starting at byte `i` (a char boundary before the end of
+/// `text`) and its length; ASCII without decoding.
+#[inline]
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        return (char::from(b), 1);
+    }
+    match text[i..].chars().next() {
+        Some(c) => (c, c.len_utf8()),
+        None => (' ', 1),
     }
 }
 
