@@ -52,10 +52,21 @@ pub(super) enum Reach {
 
 impl<'a> DocView<'a> {
     /// `“…” ― Ana Ruiz`: a dash after the closing mark and a short name
-    /// that ends the paragraph.
+    /// that ends the paragraph or its line (readers' letters listed one to
+    /// a line).
     pub(super) fn sign_off(&self, q: &RawQuote, para: Span) -> Option<Attr> {
-        let hi = floor_boundary(self.text, para.end().min(q.close_end() + SIGN_OFF_CAP));
-        if para.end() > hi || hi <= q.close_end() {
+        let cap = floor_boundary(self.text, para.end().min(q.close_end() + SIGN_OFF_CAP));
+        let line_end = self
+            .text
+            .get(q.close_end()..cap)
+            .and_then(|w| w.find('\n'))
+            .map(|k| q.close_end() + k);
+        let hi = match line_end {
+            Some(e) => e,
+            None if para.end() <= cap => cap,
+            None => return None,
+        };
+        if hi <= q.close_end() {
             return None;
         }
         let after = self.text.get(q.close_end()..hi)?;
