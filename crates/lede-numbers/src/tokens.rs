@@ -136,6 +136,9 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, lex: &Lexicon, out:
                 continue;
             }
             let mut j = i;
+            // Whether the word holds an apostrophe: only then can it end
+            // in a possessive "’s" or "'s" (the first character is a letter).
+            let mut apostrophe = false;
             while j < end {
                 // Most words are plain ASCII letters: run over them in a
                 // tight loop before looking at anything else.
@@ -148,37 +151,53 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, lex: &Lexicon, out:
                     match char_at(text, j) {
                         Some(ch) if is_letter(ch) => j += ch.len_utf8(),
                         // An apostrophe inside a word: "can't", "Israel’s".
-                        Some('’') if j + 3 < end && is_word_byte(b[j + 3]) => j += 3,
+                        Some('’') if j + 3 < end && is_word_byte(b[j + 3]) => {
+                            j += 3;
+                            apostrophe = true;
+                        }
                         _ => break,
                     }
                 } else if d == b'\'' && j + 1 < end && is_word_byte(b[j + 1]) {
                     j += 1;
+                    apostrophe = true;
                 } else {
                     break;
                 }
             }
             let word = &b[i..j];
-            let url = (word.eq_ignore_ascii_case(b"http") || word.eq_ignore_ascii_case(b"https"))
-                && b[j..end].starts_with(b"://")
-                || word.eq_ignore_ascii_case(b"www") && b.get(j) == Some(&b'.');
-            if url || b.get(j) == Some(&b'@') && j < end {
-                i = skip_to_space(b, i, end);
-                out.push(skip(tok_start, i, glued));
-                glued = true;
-                continue;
-            }
-            // Letters glued to digits after them: "G7", "A320", "B52s"; but
-            // a currency code in capitals before an amount is a word of its
-            // own ("RM100,000", "USD500", "KSh2,000").
-            if j < end && b[j].is_ascii_digit() && !currency_code(lex, word) {
-                i = skip_alnum(b, j, end);
-                out.push(skip(tok_start, i, glued));
-                glued = true;
-                continue;
+            // Most words end before a space or a comma: the checks below
+            // for URLs ("https:", "www."), handles ("name@") and letters
+            // glued to digits all need one of these bytes right after the
+            // word, so the common case skips them.
+            let special_next = b
+                .get(j)
+                .is_some_and(|&d| matches!(d, b':' | b'.' | b'@' | b'0'..=b'9'));
+            if special_next {
+                let url = (word.eq_ignore_ascii_case(b"http")
+                    || word.eq_ignore_ascii_case(b"https"))
+                    && b[j..end].starts_with(b"://")
+                    || word.eq_ignore_ascii_case(b"www") && b.get(j) == Some(&b'.');
+                if url || b.get(j) == Some(&b'@') && j < end {
+                    i = skip_to_space(b, i, end);
+                    out.push(skip(tok_start, i, glued));
+                    glued = true;
+                    continue;
+                }
+                // Letters glued to digits after them: "G7", "A320", "B52s"; but
+                // a currency code in capitals before an amount is a word of its
+                // own ("RM100,000", "USD500", "KSh2,000").
+                if j < end && b[j].is_ascii_digit() && !currency_code(lex, word) {
+                    i = skip_alnum(b, j, end);
+                    out.push(skip(tok_start, i, glued));
+                    glued = true;
+                    continue;
+                }
             }
             // A possessive "’s" is a token of its own, so "January’s" is a
             // month and "Israel’s" still reads as a possessive.
-            let suffix = if word.ends_with("’s".as_bytes()) {
+            let suffix = if !apostrophe {
+                0
+            } else if word.ends_with("’s".as_bytes()) {
                 4
             } else if word.ends_with(b"'s") {
                 2
@@ -186,9 +205,8 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, lex: &Lexicon, out:
                 0
             };
             let stem_end = if word.len() > suffix { j - suffix } else { j };
-            let cap = word.first().is_some_and(|f| f.is_ascii_uppercase())
-                || (word.first().is_some_and(|&f| f >= 0x80)
-                    && char_at(text, i).is_some_and(char::is_uppercase));
+            // `ch` is the word's first character.
+            let cap = c.is_ascii_uppercase() || (c >= 0x80 && ch.is_uppercase());
             out.push(Tok {
                 start: off(i),
                 end: off(stem_end),
@@ -480,6 +498,31 @@ mod tests {
         // The run never passes `end`.
         assert_eq!(letter_run_end(b"ceasefires", 0, 4), 4);
         assert_eq!(letter_run_end(b"ceasefires", 2, 9), 9);
+    }
+
+    #[test]
+    fn bytes_after_a_word_that_make_it_a_skip() {
+        let toks = kinds("Mail desk@paper.com or www.lede.news, the A320 by RM100,000 at 10:30.");
+        let words: Vec<(&str, Kind)> = toks.iter().map(|(s, k)| (s.as_str(), *k)).collect();
+        assert_eq!(
+            words,
+            [
+                ("Mail", Kind::Word),
+                ("desk@paper.com", Kind::Skip),
+                ("or", Kind::Word),
+                ("www.lede.news,", Kind::Skip),
+                ("the", Kind::Word),
+                ("A320", Kind::Skip),
+                ("by", Kind::Word),
+                ("RM", Kind::Word),
+                ("100,000", Kind::Digits),
+                ("at", Kind::Word),
+                ("10", Kind::Digits),
+                (":", Kind::Punct),
+                ("30", Kind::Digits),
+                (".", Kind::Punct),
+            ]
+        );
     }
 
     #[test]
