@@ -854,22 +854,22 @@ pub fn history_features(hist: &[History], i: usize, t: &TokenInfo, out: &mut Vec
 }
 
 #[inline]
-fn history_neighbour_feature(template: u64, m: usize) -> u64 {
+pub(crate) fn history_neighbour_feature(template: u64, m: usize) -> u64 {
     mix(template, m as u64)
 }
 
 #[inline]
-fn history_majority_feature(m: usize, all: bool) -> u64 {
+pub(crate) fn history_majority_feature(m: usize, all: bool) -> u64 {
     mix(41, m as u64 | (all as u64) << 4)
 }
 
 #[inline]
-fn history_class_feature(m: usize, class: CapClass, first: bool) -> u64 {
+pub(crate) fn history_class_feature(m: usize, class: CapClass, first: bool) -> u64 {
     mix(42, m as u64 | (first as u64) << 4 | (class as u64) << 8)
 }
 
 #[inline]
-fn history_seen_feature(k: usize) -> u64 {
+pub(crate) fn history_seen_feature(k: usize) -> u64 {
     mix(43, k as u64)
 }
 

@@ -382,27 +382,29 @@ pub struct Model {
     trans: Vec<f32>,
     start: Vec<f32>,
     end: Vec<f32>,
-    /// Hash table of cache-line buckets: a lookup reads one bucket (eight
-    /// 32-bit key fingerprints and their row numbers) and compares without
-    /// branching; a full bucket spills into the next.
-    buckets: Vec<Bucket>,
+    /// Open addressing with linear probing over the full 64-bit keys, at
+    /// most half full: a lookup is one multiply, and a hit costs one
+    /// compare in the slot the key's hash names, most of the time.
+    slots: Vec<Slot>,
     /// Weight rows, dense; the last row is all zeros and stands for
     /// "feature not in the model", so scoring needs no branch.
     weights: Vec<[i16; LANES]>,
     mask: usize,
+    /// `64 - log2(slots.len())`: the slot of a key is the top bits of its
+    /// product with an odd constant.
+    shift: u32,
     /// Scores of the context features with few values, tabulated at load.
     pub(crate) tables: ContextTables,
     /// Scores of the word forms met so far, shared by all documents.
     pub(crate) forms: FormCache,
 }
 
-const BUCKET: usize = 8;
-
+/// A key (0 for an empty slot; stored keys are odd) and its weight row.
 #[derive(Clone, Copy, Default)]
-#[repr(C, align(64))]
-struct Bucket {
-    fp: [u32; BUCKET],
-    row: [u32; BUCKET],
+#[repr(C, align(16))]
+struct Slot {
+    key: u64,
+    row: u32,
 }
 
 const MAGIC: &[u8; 8] = b"LEDENER1";
@@ -461,30 +463,25 @@ impl Model {
         if n > bytes.len() {
             return Err("model is truncated".to_string());
         }
-        let size = (n / (BUCKET / 2)).next_power_of_two().max(4);
-        let mut buckets = vec![Bucket::default(); size];
+        // At most half full, so that a probe meets an empty slot soon.
+        let size = (n.max(1) * 2).next_power_of_two().max(8);
+        let mask = size - 1;
+        let shift = 64 - size.trailing_zeros();
+        let mut slots = vec![Slot::default(); size];
         let mut weights = vec![[0i16; LANES]; n + 1];
         let key_bytes = r.take(n * 8)?;
         let weight_bytes = r.take(n * NUM_TAGS * 2)?;
-        let mask = size - 1;
         for i in 0..n {
             let mut kb = [0u8; 8];
             kb.copy_from_slice(&key_bytes[i * 8..i * 8 + 8]);
             let key = u64::from_le_bytes(kb) | 1;
-            let fp = fingerprint(key);
-            let mut b = slot_of(key, mask);
-            // Every bucket full cannot happen: there are twice as many
-            // places as rows.
-            'place: for _ in 0..size {
-                for k in 0..BUCKET {
-                    if buckets[b].fp[k] == 0 {
-                        buckets[b].fp[k] = fp;
-                        buckets[b].row[k] = i as u32;
-                        break 'place;
-                    }
-                }
+            let mut b = home_slot(key, shift);
+            // There is always an empty slot: the table is at most half full.
+            // A key written twice keeps its last row.
+            while slots[b].key != 0 && slots[b].key != key {
                 b = (b + 1) & mask;
             }
+            slots[b] = Slot { key, row: i as u32 };
             let row = &weight_bytes[i * NUM_TAGS * 2..(i + 1) * NUM_TAGS * 2];
             for (t, w) in weights[i].iter_mut().take(NUM_TAGS).enumerate() {
                 *w = i16::from_le_bytes([row[2 * t], row[2 * t + 1]]);
@@ -495,9 +492,10 @@ impl Model {
             trans,
             start,
             end,
-            buckets,
+            slots,
             weights,
             mask,
+            shift,
             tables: ContextTables::default(),
             forms: FormCache::default(),
         };
@@ -517,28 +515,19 @@ impl Model {
     /// The row number of a feature key (the zero row when absent).
     #[inline]
     fn row_of(&self, key: u64) -> u32 {
-        let fp = fingerprint(key);
-        let zero = (self.weights.len() - 1) as u32;
-        let mut b = slot_of(key, self.mask);
-        for _ in 0..self.buckets.len() {
-            let bucket = &self.buckets[b];
-            // One bit per matching place, compared without branches; the
-            // last match wins.
-            let mut matches = 0u32;
-            for k in 0..BUCKET {
-                matches |= u32::from(bucket.fp[k] == fp) << k;
+        let mut b = home_slot(key, self.shift);
+        // Ends at an empty slot; the table is never full.
+        for _ in 0..self.slots.len() {
+            let slot = &self.slots[b & self.mask];
+            if slot.key == key {
+                return slot.row;
             }
-            if matches != 0 {
-                return bucket.row[(31 - matches.leading_zeros()) as usize];
-            }
-            // A bucket with room ends the search: later buckets only hold
-            // keys that overflowed from full ones.
-            if bucket.fp[BUCKET - 1] == 0 {
-                return zero;
+            if slot.key == 0 {
+                break;
             }
             b = (b + 1) & self.mask;
         }
-        zero
+        (self.weights.len() - 1) as u32
     }
 
     /// Writes the scores of one token's features to `out` (NUM_TAGS values).
@@ -560,25 +549,29 @@ impl Model {
     /// Adds the quantised weights of `features` to `acc`.
     #[inline]
     pub fn add_scores(&self, features: &[u64], acc: &mut Acc) {
-        let mut rows = [0u32; 64];
-        for chunk in features.chunks(64) {
-            // Ask for every bucket first, then look the rows up, so the
+        const CHUNK: usize = 32;
+        let mut rows = [0u32; CHUNK];
+        let mut sum = *acc;
+        for chunk in features.chunks(CHUNK) {
+            // Ask for every slot first, then look the rows up, so the
             // memory reads overlap instead of waiting one after another.
-            let mut touched = 0u32;
+            let mut touched = 0u64;
             for &f in chunk {
-                touched ^= self.buckets[slot_of(f, self.mask)].fp[0];
+                touched ^= self.slots[home_slot(f, self.shift) & self.mask].key;
             }
             std::hint::black_box(touched);
             for (r, &f) in rows.iter_mut().zip(chunk) {
                 *r = self.row_of(f);
             }
             for &r in &rows[..chunk.len()] {
-                let w = &self.weights[r as usize];
-                for t in 0..LANES {
-                    acc[t] += w[t] as i32;
+                if let Some(w) = self.weights.get(r as usize) {
+                    for t in 0..LANES {
+                        sum[t] += w[t] as i32;
+                    }
                 }
             }
         }
+        *acc = sum;
     }
 
     /// Best valid tag sequence for per-token scores (`NUM_TAGS` per token).
@@ -611,15 +604,10 @@ impl Model {
     }
 }
 
-/// The high half of a key, never 0.
+/// The slot a key is looked for first (before masking).
 #[inline]
-fn fingerprint(key: u64) -> u32 {
-    ((key >> 32) as u32) | 1
-}
-
-#[inline]
-fn slot_of(key: u64, mask: usize) -> usize {
-    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 20) as usize & mask
+fn home_slot(key: u64, shift: u32) -> usize {
+    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as usize
 }
 
 struct Reader<'a> {

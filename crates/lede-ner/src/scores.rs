@@ -8,8 +8,10 @@
 use std::sync::Mutex;
 
 use crate::features::{
-    class_features, class_triple_feature, gaz_feature, intrinsic_features, role_features, CapClass,
-    ClassKey, Role, TokenInfo, GAZ_NEXT, GAZ_PREV, GAZ_SELF,
+    class_features, class_triple_feature, gaz_feature, history_class_feature,
+    history_majority_feature, history_neighbour_feature, history_seen_feature, intrinsic_features,
+    role_features, CapClass, ClassKey, History, Role, TokenInfo, GAZ_NEXT, GAZ_PREV, GAZ_SELF,
+    HISTORY_TYPES,
 };
 use crate::gazetteer::{GazMatch, IdentityMap};
 use crate::model::{Acc, Model, LANES};
@@ -30,6 +32,54 @@ pub struct ContextTables {
     /// Gazetteer features per template (own, previous, next), bit, position
     /// and length.
     gaz: [Vec<Acc>; 3],
+    /// History features ([`crate::features::history_features`]): the
+    /// majority type with whether it was unanimous, the token's class and
+    /// first position, per [`HistoryKey`] and class index; the types seen,
+    /// per mask of them; the majority types of the words before and after.
+    hist_own: Vec<Acc>,
+    hist_seen: Vec<Acc>,
+    hist_prev: Vec<Acc>,
+    hist_next: Vec<Acc>,
+}
+
+/// What the history features of a token read of one [`History`]: its
+/// majority type and whether it was unanimous ([`HistoryKey::NONE`] before
+/// the first occurrence), and the mask of the types seen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct HistoryKey {
+    majority: u8,
+    seen: u8,
+}
+
+impl HistoryKey {
+    pub const NONE: HistoryKey = HistoryKey {
+        majority: u8::MAX,
+        seen: 0,
+    };
+
+    #[inline]
+    pub fn of(h: &History) -> HistoryKey {
+        match h.majority() {
+            None => HistoryKey::NONE,
+            Some((m, all)) => {
+                let mut seen = 0u8;
+                for (k, &c) in h.counts.iter().enumerate() {
+                    if c > 0 {
+                        seen |= 1 << k;
+                    }
+                }
+                HistoryKey {
+                    majority: (m * 2 + all as usize) as u8,
+                    seen,
+                }
+            }
+        }
+    }
+
+    #[inline]
+    fn majority_type(self) -> Option<usize> {
+        (self.majority != u8::MAX).then_some(self.majority as usize / 2)
+    }
 }
 
 impl ContextTables {
@@ -68,7 +118,79 @@ impl ContextTables {
             }
             rows
         });
-        ContextTables { class, triple, gaz }
+        let mut hist_own = Vec::with_capacity(HISTORY_TYPES * 2 * CapClass::COUNT * 2);
+        for m in 0..HISTORY_TYPES {
+            for all in [false, true] {
+                for class in CapClass::ALL {
+                    for first in [false, true] {
+                        feats.push(history_majority_feature(m, all));
+                        feats.push(history_class_feature(m, class, first));
+                        hist_own.push(sum(&mut feats));
+                    }
+                }
+            }
+        }
+        let hist_seen = (0..1usize << HISTORY_TYPES)
+            .map(|mask| {
+                for k in 0..HISTORY_TYPES {
+                    if mask & 1 << k != 0 {
+                        feats.push(history_seen_feature(k));
+                    }
+                }
+                sum(&mut feats)
+            })
+            .collect();
+        let neighbour = |template: u64, feats: &mut Vec<u64>| -> Vec<Acc> {
+            (0..HISTORY_TYPES)
+                .map(|m| {
+                    feats.push(history_neighbour_feature(template, m));
+                    sum(feats)
+                })
+                .collect()
+        };
+        let hist_prev = neighbour(44, &mut feats);
+        let hist_next = neighbour(45, &mut feats);
+        ContextTables {
+            class,
+            triple,
+            gaz,
+            hist_own,
+            hist_seen,
+            hist_prev,
+            hist_next,
+        }
+    }
+
+    /// Adds the scores of the history features of a token of class `class`
+    /// (first in its sentence or not), given the [`HistoryKey`] of its own
+    /// history and of its neighbours' (the same sum as looking the keys of
+    /// [`crate::features::history_features`] up).
+    #[inline]
+    pub fn add_history(
+        &self,
+        own: HistoryKey,
+        prev: HistoryKey,
+        next: HistoryKey,
+        class: CapClass,
+        first: bool,
+        acc: &mut Acc,
+    ) {
+        if own.majority != u8::MAX {
+            let row =
+                (own.majority as usize * CapClass::COUNT + class as usize) * 2 + first as usize;
+            if let Some(r) = self.hist_own.get(row) {
+                add_row(acc, r);
+            }
+            if let Some(r) = self.hist_seen.get(own.seen as usize) {
+                add_row(acc, r);
+            }
+        }
+        if let Some(r) = prev.majority_type().and_then(|m| self.hist_prev.get(m)) {
+            add_row(acc, r);
+        }
+        if let Some(r) = next.majority_type().and_then(|m| self.hist_next.get(m)) {
+            add_row(acc, r);
+        }
     }
 
     /// Adds the scores of the tabulated context features of a token.
@@ -197,6 +319,57 @@ impl FormCache {
                 break;
             }
             cache.insert(infos[i].word, scores[i]);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::features::history_features;
+
+    #[test]
+    fn tabulated_history_scores_are_the_looked_up_ones() {
+        let model = Model::read(crate::EMBEDDED_MODEL).expect("embedded model");
+        // Histories of a sentence "Mr. Netanyahu met Hamas leaders", as an
+        // article could leave them: none, PER only, mixed, outside only.
+        let hist = [
+            History::default(),
+            History {
+                counts: [0, 3, 0, 0, 0],
+            },
+            History {
+                counts: [1, 0, 2, 2, 0],
+            },
+            History {
+                counts: [0, 0, 4, 0, 1],
+            },
+            History {
+                counts: [2, 0, 0, 0, 0],
+            },
+        ];
+        let keys: Vec<HistoryKey> = hist.iter().map(HistoryKey::of).collect();
+        for class in CapClass::ALL {
+            for i in 0..hist.len() {
+                let mut feats = Vec::new();
+                let t = TokenInfo {
+                    class,
+                    ..TokenInfo::new("Hamas")
+                };
+                history_features(&hist, i, &t, &mut feats);
+                let mut looked_up = [0; LANES];
+                model.add_scores(&feats, &mut looked_up);
+                let mut tabulated = [0; LANES];
+                model.tables.add_history(
+                    keys[i],
+                    i.checked_sub(1).map_or(HistoryKey::NONE, |j| keys[j]),
+                    keys.get(i + 1).copied().unwrap_or(HistoryKey::NONE),
+                    class,
+                    i == 0,
+                    &mut tabulated,
+                );
+                assert_eq!(looked_up, tabulated, "token {i}, {class:?}");
+            }
         }
     }
 }

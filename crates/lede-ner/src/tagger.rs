@@ -8,14 +8,14 @@ use std::hash::{BuildHasherDefault, Hasher as StdHasher};
 use std::sync::Mutex;
 
 use crate::features::{
-    boundary_neighbours_in, has_history, history_features, is_cap_inside, is_headline,
-    is_headline_classes, neighbour_at, role_features, sparse_context_features, tagging_order,
-    token_features, CapClass, ClassKey, DocContext, History, Role, TokenInfo,
+    boundary_neighbours_in, has_history, is_cap_inside, is_headline, is_headline_classes,
+    neighbour_at, role_features, sparse_context_features, tagging_order, token_features, CapClass,
+    ClassKey, DocContext, History, Role, TokenInfo,
 };
 use crate::gazetteer::{GazMatch, Gazetteer, IdentityMap};
 use crate::headings::{headings_of, is_title_case, lowered_tokens, CommonWords};
 use crate::model::{decode_spans, split, Coarse, Model, NUM_TAGS};
-use crate::scores::{add_row, FormScores};
+use crate::scores::{add_row, FormScores, HistoryKey};
 
 /// The features of one sentence, flat: token `i` owns
 /// `features[offsets[i]..offsets[i + 1]]`.
@@ -405,6 +405,8 @@ impl StdHasher for TextHasher {
 struct Scratch {
     back: Vec<u8>,
     tags: Vec<usize>,
+    /// The [`HistoryKey`] of each token of the sentence decoded.
+    hist_keys: Vec<HistoryKey>,
 }
 
 /// Runs the model over a laid-out document.
@@ -620,6 +622,11 @@ impl SentenceDecoder<'_> {
         let n = end - first;
         let before = neighbour_at(&[], -1);
         let after = neighbour_at(&[], n as isize);
+        let mut hist_keys = std::mem::take(&mut scratch.hist_keys);
+        hist_keys.clear();
+        hist_keys.extend(hist.iter().map(HistoryKey::of));
+        hist_keys.resize(n, HistoryKey::NONE);
+        let keys = &hist_keys;
         // Each token is scored when the decoder reaches it.
         let score = |i: usize, row: &mut [f32; NUM_TAGS]| {
             let f = sent_forms[i] as usize;
@@ -664,8 +671,15 @@ impl SentenceDecoder<'_> {
                 (&after, after.gaz)
             };
             sparse_context_features(&t, p1, n1, headline, feats);
-            history_features(hist, i, &t, feats);
             model.add_scores(feats, &mut acc);
+            model.tables.add_history(
+                keys[i],
+                i.checked_sub(1).map_or(HistoryKey::NONE, |j| keys[j]),
+                keys.get(i + 1).copied().unwrap_or(HistoryKey::NONE),
+                t.class,
+                i == 0,
+                &mut acc,
+            );
             model.tables.add(
                 model,
                 ClassKey::with_seen(t.class, i, headline, self.seen[f]),
@@ -683,6 +697,7 @@ impl SentenceDecoder<'_> {
             }
         };
         model.decode_rows(n, score, &mut scratch.tags, &mut scratch.back);
+        scratch.hist_keys = hist_keys;
     }
 }
 

@@ -8,8 +8,16 @@
 use lede_core::{NumberAnnotation, NumberKind};
 
 /// Time units a rate can be expressed in, as written after "a"/"per".
-const RATE_UNITS: [&str; 8] = [
-    "second", "minute", "hour", "day", "week", "month", "quarter", "year",
+const RATE_UNITS: [&str; 9] = [
+    "millisecond",
+    "second",
+    "minute",
+    "hour",
+    "day",
+    "week",
+    "month",
+    "quarter",
+    "year",
 ];
 
 /// Words that make the following time unit a rate ("a day", "per year").
@@ -81,6 +89,8 @@ mod tests {
         assert_eq!(rate_after(" a day of talks"), Some(("day", 6)));
         assert_eq!(rate_after(" per year."), Some(("year", 9)));
         assert_eq!(rate_after(" an hour"), Some(("hour", 8)));
+        // "The probe closed at 50 meters per millisecond."
+        assert_eq!(rate_after(" per millisecond."), Some(("millisecond", 16)));
         assert_eq!(rate_after(" a daylong"), None);
         assert_eq!(rate_after(" a dozen"), None);
         assert_eq!(rate_after("a day"), None);

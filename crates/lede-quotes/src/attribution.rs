@@ -395,6 +395,9 @@ pub(crate) fn attribute(
                 if verb { "leadsubj_v" } else { "leadsubj" },
             );
         }
+        if let Some(a) = view.first_verb_subject(&lead_toks) {
+            cands.add(view, q.inner, a, "firstverb");
+        }
         if let Some(j) = i.checked_sub(1) {
             let prev = before.as_ref().filter(|d| d.attr.speaker.is_some());
             if let Some(prev) = prev.filter(|_| raw[i].paragraph() <= raw[j].paragraph() + 1) {

@@ -38,3 +38,55 @@ fn seeds_through_segment_and_ner() {
         s.speaker_accuracy()
     );
 }
+
+/// Readers' answers listed one to a line inside one paragraph (a segmenter
+/// that breaks paragraphs only at blank lines): each signed line credits
+/// its own signer, not the one above it.
+#[test]
+fn sign_offs_at_line_ends_inside_one_paragraph() {
+    let text = "We asked readers what they made of the debate.\n\n\
+“He never answered the question on trade. Not once.” ― Marta Kowalski\n\
+“She had the numbers, and she had them ready.” ― Oscar P. Quintero\n\
+“Neither of them talked about the rent.” ― Dev Patel";
+    let mut doc = Document::new("letters", text);
+    for stage in [
+        build(lede_segment::stage_info()),
+        build(lede_ner::stage_info()),
+    ] {
+        stage.process(&mut doc).unwrap();
+    }
+    let start = text.find('“').unwrap();
+    let paragraphs = vec![
+        lede_core::Span::from_boundaries(text, 0, start - 2),
+        lede_core::Span::from_boundaries(text, start, text.len()),
+    ];
+    doc.layers.paragraphs = Some(paragraphs);
+    build(lede_quotes::stage_info()).process(&mut doc).unwrap();
+    let got: Vec<(&str, &str)> = doc
+        .layers
+        .quotes
+        .as_deref()
+        .unwrap()
+        .iter()
+        .map(|q| {
+            (
+                q.span.text(text),
+                q.speaker.as_ref().map_or("-", |s| s.text.as_str()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "He never answered the question on trade. Not once.",
+                "Marta Kowalski"
+            ),
+            (
+                "She had the numbers, and she had them ready.",
+                "Oscar P. Quintero"
+            ),
+            ("Neither of them talked about the rent.", "Dev Patel"),
+        ]
+    );
+}

@@ -121,6 +121,12 @@ const CASES: &[Case] = &[
         entities: "PERSON:Adam Ruiz",
         expect: &[("Nobody wants to be seen tipping the scales.", "direct", "Adam Ruiz")],
     },
+    // ---- the first reporting verb of the sentence: its subject speaks --
+    Case {
+        text: "At a news conference in Midtown, the mayor also said that it was too early to tell whether the fire was set, and that there was “no evidence” of a wider plot.",
+        entities: "GPE:Midtown",
+        expect: &[("no evidence", "partial", "the mayor")],
+    },
     // ---- a statement opening the sentence: its subject speaks ---------
     Case {
         text: "In a White House statement, President Joe Biden condemned the launch as \"reckless and dangerous.\"",

@@ -13,6 +13,7 @@ use lede_core::{EntityLabel, Span};
 use super::{
     ceil_boundary, floor_boundary, starts_upper, tokenize, Attr, Cand, DocView, Tok, TokKind,
 };
+use crate::lexicon::class;
 use crate::marks::RawQuote;
 
 /// Bytes after a closing mark read for a sign-off ("― Ana Ruiz").
@@ -52,10 +53,21 @@ pub(super) enum Reach {
 
 impl<'a> DocView<'a> {
     /// `“…” ― Ana Ruiz`: a dash after the closing mark and a short name
-    /// that ends the paragraph.
+    /// that ends the paragraph or its line (readers' letters listed one to
+    /// a line).
     pub(super) fn sign_off(&self, q: &RawQuote, para: Span) -> Option<Attr> {
-        let hi = floor_boundary(self.text, para.end().min(q.close_end() + SIGN_OFF_CAP));
-        if para.end() > hi || hi <= q.close_end() {
+        let cap = floor_boundary(self.text, para.end().min(q.close_end() + SIGN_OFF_CAP));
+        let line_end = self
+            .text
+            .get(q.close_end()..cap)
+            .and_then(|w| w.find('\n'))
+            .map(|k| q.close_end() + k);
+        let hi = match line_end {
+            Some(e) => e,
+            None if para.end() <= cap => cap,
+            None => return None,
+        };
+        if hi <= q.close_end() {
             return None;
         }
         let after = self.text.get(q.close_end()..hi)?;
@@ -316,6 +328,37 @@ impl<'a> DocView<'a> {
             ));
         }
         None
+    }
+
+    /// The subject of the first reporting or naming verb of the quote's
+    /// sentence before it, most often the main clause's: `the mayor also
+    /// said that it was too early to tell whether …, and there was “no
+    /// evidence”`; `At a fundraiser with Barbra Streisand, Clinton called
+    /// half of his supporters “deplorables.”`
+    pub(super) fn first_verb_subject(&self, toks: &[Tok]) -> Option<Attr> {
+        let verbs = class::SPEECH_VERB | class::NAMING_VERB;
+        // "Haaretz quoted an official as saying": the object of "quoted"
+        // or "cited" speaks, found from the verb after it.
+        let v = toks.iter().position(|t| {
+            let w = self.word(t);
+            t.kind == TokKind::Word
+                && !t.in_quote
+                && self.lex.classes(w) & verbs != 0
+                && !w.eq_ignore_ascii_case("quoted")
+                && !w.eq_ignore_ascii_case("cited")
+        })?;
+        // With one verb only, the sieve's leading rule has read it already.
+        let later = toks[v + 1..].iter().any(|t| {
+            t.kind == TokKind::Word && !t.in_quote && self.lex.classes(self.word(t)) & verbs != 0
+        });
+        if v == 0 || !later {
+            return None;
+        }
+        let speaker = self.resolve(self.subject_of_verb(toks, v)?)?;
+        Some(Attr {
+            speaker: Some(speaker),
+            cue: Some(self.word(&toks[v]).to_string()),
+        })
     }
 
     /// A speaker written as `span`: the entity there when the entity layer
