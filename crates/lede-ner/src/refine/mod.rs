@@ -113,8 +113,14 @@ pub fn refine(
         if first < last && first == sent_start(first) && OPENERS.contains(&words[first]) {
             first += 1;
         }
+        // A capitalised "The" inside a sentence belongs to a place name the
+        // tagger took whole ("at The Oval", "at The Curragh").
+        let place_the = ce.kind == Coarse::Loc
+            && first > sent_start(first)
+            && text.get(toks[first].span.start()..toks[first].span.end()) == Some("The");
         if first < last
             && words[first].eq_ignore_ascii_case("the")
+            && !place_the
             && !starts_with_words(&words[first..=last], &["the", "new", "york", "times"])
         {
             first += 1;

@@ -347,7 +347,11 @@ impl<'a> DocView<'a> {
                 && !w.eq_ignore_ascii_case("quoted")
                 && !w.eq_ignore_ascii_case("cited")
         })?;
-        if v == 0 {
+        // With one verb only, the sieve's leading rule has read it already.
+        let later = toks[v + 1..].iter().any(|t| {
+            t.kind == TokKind::Word && !t.in_quote && self.lex.classes(self.word(t)) & verbs != 0
+        });
+        if v == 0 || !later {
             return None;
         }
         let speaker = self.resolve(self.subject_of_verb(toks, v)?)?;
