@@ -228,7 +228,12 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, lex: &Lexicon, out:
                 });
             }
             i = j;
-            glued = true;
+            // Most words are followed by one space: pass over it here
+            // rather than by a round of the main loop.
+            glued = !(i < end && b[i] == b' ');
+            if !glued {
+                i += 1;
+            }
             continue;
         }
         // ".25": a decimal point not glued to a word or a number before it.
@@ -352,7 +357,11 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, lex: &Lexicon, out:
         }
         out.push(punct(i, i + 1, c as char, glued));
         i += 1;
-        glued = true;
+        // A comma or a full stop is mostly followed by one space.
+        glued = !(i < end && b[i] == b' ');
+        if !glued {
+            i += 1;
+        }
     }
 }
 
