@@ -323,6 +323,12 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
+        // Each modifier phrase ends in a word right before the number, and
+        // the lexicon marks every word of every phrase as a hedge word: most
+        // numbers have none before them, so one look-up saves the loop.
+        if s == 0 || !self.info(s - 1).is_some_and(|w| w.hedge) {
+            return None;
+        }
         for m in &self.lex.modifiers {
             let n = m.words.len();
             if s < n {
