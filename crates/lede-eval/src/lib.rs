@@ -558,7 +558,7 @@ fn names_right(
 }
 
 /// A gold source written as a personal pronoun ("he", "They").
-fn is_pronoun(text: &str) -> bool {
+pub fn is_pronoun(text: &str) -> bool {
     matches!(
         text.trim().to_lowercase().as_str(),
         "he" | "she"

@@ -20,6 +20,19 @@ fn coarse(k: Coarse) -> &'static str {
     }
 }
 
+/// One line per entity the whole stage found, tagged `F` or `S`.
+fn print_stage_entities(tag: &str, id: &str, doc: &Document) {
+    for e in doc.layers.entities.as_deref().unwrap_or(&[]) {
+        println!(
+            "{tag}\t{id}\t{}\t{}\t{}\t{}",
+            e.span.start(),
+            e.span.end(),
+            e.label.conll(),
+            e.label
+        );
+    }
+}
+
 fn main() {
     let path = std::env::args().nth(1).expect("gold file");
     let src = std::fs::read_to_string(&path).expect("gold file");
@@ -62,28 +75,12 @@ fn main() {
         doc.layers.sentences = gold.layers.sentences.clone();
         doc.layers.tokens = gold.layers.tokens.clone();
         ner.process(&mut doc).expect("ner");
-        for e in doc.layers.entities.as_deref().unwrap_or(&[]) {
-            println!(
-                "F\t{id}\t{}\t{}\t{}\t{}",
-                e.span.start(),
-                e.span.end(),
-                e.label.conll(),
-                e.label
-            );
-        }
+        print_stage_entities("F", id, &doc);
         let mut doc = Document::new(gold.id.clone(), gold.text.clone());
         let seg = lede_segment::segment(&doc.text);
         doc.layers.sentences = Some(seg.sentences);
         doc.layers.tokens = Some(seg.tokens);
         ner.process(&mut doc).expect("ner");
-        for e in doc.layers.entities.as_deref().unwrap_or(&[]) {
-            println!(
-                "S\t{id}\t{}\t{}\t{}\t{}",
-                e.span.start(),
-                e.span.end(),
-                e.label.conll(),
-                e.label
-            );
-        }
+        print_stage_entities("S", id, &doc);
     }
 }

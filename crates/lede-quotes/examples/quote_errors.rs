@@ -10,19 +10,13 @@
 //! cargo run --release -p lede-quotes --example quote_errors -- GOLD.jsonl [named|pronoun|missed]
 //! ```
 
-use lede_core::json::{from_json, OffsetUnit};
-use lede_core::{Document, Options, Quote, QuoteKind, Span, Stage, StageInfo};
+use lede_core::{Document, Quote, QuoteKind, Span, Stage};
 use lede_quotes::QuotesStage;
+
+mod gold;
 
 /// Bytes of context shown on each side of a quote.
 const CONTEXT: usize = 160;
-
-fn build(info: StageInfo) -> Box<dyn Stage> {
-    match (info.build)(&Options::defaults(&info.options)) {
-        Ok(stage) => stage,
-        Err(e) => panic!("stage {} does not build: {e}", info.id),
-    }
-}
 
 fn overlap(a: Span, b: Span) -> usize {
     a.end()
@@ -68,24 +62,6 @@ fn who(doc: &Document, q: &Quote) -> String {
     }
 }
 
-fn is_pronoun(text: &str) -> bool {
-    matches!(
-        text.trim().to_lowercase().as_str(),
-        "he" | "she"
-            | "they"
-            | "it"
-            | "i"
-            | "we"
-            | "you"
-            | "him"
-            | "her"
-            | "them"
-            | "his"
-            | "their"
-            | "its"
-    )
-}
-
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(path) = args.first() else {
@@ -94,23 +70,11 @@ fn main() {
     };
     let only = args.get(1).map(String::as_str);
     let data = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let stages = [
-        build(lede_segment::stage_info()),
-        build(lede_ner::stage_info()),
-        Box::new(QuotesStage::new()) as Box<dyn Stage>,
-    ];
+    let quotes = QuotesStage::new();
     let (mut named, mut pronoun, mut missed) = (0, 0, 0);
-    for (n, line) in data.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let gold = from_json(line, OffsetUnit::CodePoints)
-            .unwrap_or_else(|e| panic!("{path}:{}: {e}", n + 1));
-        let mut doc = Document::new(gold.id.clone(), gold.text.clone());
-        for stage in &stages {
-            if let Err(e) = stage.process(&mut doc) {
-                panic!("{path}:{}: {e}", n + 1);
-            }
+    for (gold, mut doc) in gold::analysed(path, &data) {
+        if let Err(e) = quotes.process(&mut doc) {
+            panic!("{path}: {}: {e}", gold.id);
         }
         let text = doc.text.as_str();
         let all = doc.layers.quotes.as_deref().unwrap_or(&[]);
@@ -142,7 +106,10 @@ fn main() {
             if lede_eval::same_speaker(&gold, g.speaker.as_ref(), &doc, p.speaker.as_ref()) {
                 continue;
             }
-            let by_pronoun = g.speaker.as_ref().is_some_and(|s| is_pronoun(&s.text));
+            let by_pronoun = g
+                .speaker
+                .as_ref()
+                .is_some_and(|s| lede_eval::is_pronoun(&s.text));
             let label = if by_pronoun { "pronoun" } else { "named" };
             if only.is_some_and(|o| o != label) {
                 continue;

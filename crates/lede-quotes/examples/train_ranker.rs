@@ -25,9 +25,10 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use lede_core::json::{from_json, OffsetUnit};
-use lede_core::{Document, Options, QuoteKind, Span, Stage, StageInfo};
+use lede_core::{QuoteKind, Span};
 use lede_quotes::{QuotesStage, SpeakerChoice};
+
+mod gold;
 
 /// Passes over the training quotes.
 const EPOCHS: usize = 10;
@@ -52,13 +53,6 @@ struct Instance {
     sieve: usize,
 }
 
-fn build(info: StageInfo) -> Box<dyn Stage> {
-    match (info.build)(&Options::defaults(&info.options)) {
-        Ok(stage) => stage,
-        Err(e) => panic!("stage {} does not build: {e}", info.id),
-    }
-}
-
 fn overlaps(a: Span, b: Span) -> bool {
     a.start() < b.end() && b.start() < a.end()
 }
@@ -66,24 +60,9 @@ fn overlaps(a: Span, b: Span) -> bool {
 /// The instances of one gold file.
 fn instances(path: &str, ids: &mut HashMap<String, usize>, grow: bool) -> Vec<Instance> {
     let data = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let upstream = [
-        build(lede_segment::stage_info()),
-        build(lede_ner::stage_info()),
-    ];
     let quotes = QuotesStage::new();
     let mut out = Vec::new();
-    for (n, line) in data.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let gold = from_json(line, OffsetUnit::CodePoints)
-            .unwrap_or_else(|e| panic!("{path}:{}: {e}", n + 1));
-        let mut doc = Document::new(gold.id.clone(), gold.text.clone());
-        for stage in &upstream {
-            if let Err(e) = stage.process(&mut doc) {
-                panic!("{path}:{}: {e}", n + 1);
-            }
-        }
+    for (gold, doc) in gold::analysed(path, &data) {
         let gold_quotes: Vec<_> = gold
             .layers
             .quotes
