@@ -111,8 +111,9 @@ pub(crate) struct DocView<'a> {
     entities: Vec<&'a Entity>,
     quotes: &'a [RawQuote],
     lex: &'a Lexicon,
-    /// Last word of a PERSON name -> the fullest PERSON name ending in it.
-    fullest: NameMap<'a>,
+    /// Last word of a PERSON name -> the fullest PERSON name ending in it
+    /// ([`DocView::fullest`] builds it when first asked).
+    fullest: std::cell::OnceCell<NameMap<'a>>,
 }
 
 fn starts_upper(w: &str) -> bool {

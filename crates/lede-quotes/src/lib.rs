@@ -29,6 +29,8 @@ mod lexicon;
 mod marks;
 mod spans;
 
+use std::borrow::Cow;
+
 use lede_core::{
     layer, Document, OptionKind, OptionSpec, OptionValue, Options, QuoteKind, Span, Stage,
     StageError, StageInfo,
@@ -162,12 +164,12 @@ impl QuotesStage {
         let text = doc.text.as_str();
         let paragraphs = match &doc.layers.paragraphs {
             Some(p) => spans::clean(text, p),
-            None => spans::lines(text),
+            None => Cow::Owned(spans::lines(text)),
         };
         let raw = marks::find_quotes(text, &paragraphs);
         let sentences = match &doc.layers.sentences {
             Some(s) => spans::clean(text, s),
-            None => paragraphs.clone(),
+            None => Cow::Borrowed(&paragraphs[..]),
         };
         let entities = doc.layers.entities.as_deref().unwrap_or(&[]);
         let view =
@@ -208,7 +210,7 @@ impl Stage for QuotesStage {
         let text = doc.text.as_str();
         let paragraphs = match &doc.layers.paragraphs {
             Some(p) => spans::clean(text, p),
-            None => spans::lines(text),
+            None => Cow::Owned(spans::lines(text)),
         };
         let raw = marks::find_quotes(text, &paragraphs);
         if raw.is_empty() {
@@ -217,7 +219,7 @@ impl Stage for QuotesStage {
         }
         let sentences = match &doc.layers.sentences {
             Some(s) => spans::clean(text, s),
-            None => paragraphs.clone(),
+            None => Cow::Borrowed(&paragraphs[..]),
         };
         let entities = doc.layers.entities.as_deref().unwrap_or(&[]);
         let view =
