@@ -9,7 +9,7 @@ use lede_core::{Entity, EntityLabel, Span, Speaker};
 use super::{
     ceil_boundary, is_word_suffix, starts_upper, DocView, NameMap, Tok, TokKind, ENTITY_SCAN,
 };
-use crate::lexicon::{self, Gender, Lexicon};
+use crate::lexicon::{self, DocLexicon, Gender, Lexicon};
 use crate::marks::RawQuote;
 
 impl<'a> DocView<'a> {
@@ -57,7 +57,7 @@ impl<'a> DocView<'a> {
             paragraphs,
             entities: ents,
             quotes,
-            lex,
+            lex: DocLexicon::new(lex, text),
             fullest: OnceCell::new(),
         }
     }
