@@ -114,13 +114,20 @@ impl Candidate {
 
     /// The feature named `prefix` then `parts`, hashed from the prefix's
     /// hash: features sharing a prefix hash it once.
+    #[inline]
     fn push_after(&mut self, named: bool, prefix: &Prefix, parts: &[&[u8]]) {
         self.features.push(fnv_from(prefix.hash, parts));
         if named {
-            let mut name: Vec<u8> = prefix.parts.concat();
-            name.extend(parts.concat());
-            self.names.push(String::from_utf8_lossy(&name).into_owned());
+            self.push_name(prefix, parts);
         }
+    }
+
+    /// The name of the feature just pushed (training only).
+    #[cold]
+    fn push_name(&mut self, prefix: &Prefix, parts: &[&[u8]]) {
+        let mut name: Vec<u8> = prefix.parts.concat();
+        name.extend(parts.concat());
+        self.names.push(String::from_utf8_lossy(&name).into_owned());
     }
 }
 
@@ -341,8 +348,13 @@ impl Candidates {
         } else {
             0
         };
+        let first = best;
         let mut best_score = weights.score(&self.list[best].features);
         for (k, c) in self.list.iter().enumerate() {
+            // Scored already: it wins over no later candidate of equal score.
+            if k == first {
+                continue;
+            }
             let s = weights.score(&c.features);
             if s > best_score {
                 best = k;
