@@ -48,6 +48,8 @@ use candidates::Reach;
 pub(crate) use tokens::is_alnum;
 use tokens::{ceil_boundary, floor_boundary, is_abbreviation, tokenize, Tok, TokKind};
 
+#[cfg(test)]
+pub(crate) use ranking::fnv;
 pub(crate) use ranking::Weights;
 
 /// Bytes of a sentence searched before a quote for its cue.
@@ -111,6 +113,9 @@ pub(crate) struct DocView<'a> {
     sentences: &'a [Span],
     paragraphs: &'a [Span],
     entities: Vec<&'a Entity>,
+    /// Each entity's gender once worked out (0: not yet; see
+    /// [`DocView::entity_gender`]).
+    genders: Box<[std::cell::Cell<u8>]>,
     quotes: &'a [RawQuote],
     lex: DocLexicon<'a>,
     /// Last word of a PERSON name -> the fullest PERSON name ending in it
@@ -338,7 +343,9 @@ pub(crate) fn attribute(
         }
 
         // The ranker weighs the sieve's answer against the other readings.
-        let mut context = vec![
+        // Room for all five: no regrowth.
+        let mut context = Vec::with_capacity(5);
+        context.extend([
             if standalone { "std" } else { "frag" },
             rule,
             match words {
@@ -347,7 +354,7 @@ pub(crate) fn attribute(
                 4..=8 => "w8",
                 _ => "w9",
             },
-        ];
+        ]);
         if q.continues_previous {
             context.push("cont");
         }
