@@ -7,6 +7,10 @@ use std::hash::Hasher;
 /// Longest word any list holds (longer words are looked up as absent).
 pub(crate) const MAX_WORD: usize = 40;
 
+mod doc;
+
+pub(crate) use doc::DocLexicon;
+
 const SPEECH_VERBS: &str = include_str!("../data/speech_verbs.txt");
 /// Learned from attributed quotations by `examples/train_speakers.rs`.
 const LEARNED_CUE_VERBS: &str = include_str!("../data/learned_cue_verbs.txt");
@@ -339,36 +343,6 @@ impl Lexicon {
         bits
     }
 
-    pub(crate) fn is_speech_verb(&self, w: &str) -> bool {
-        self.classes(w) & class::SPEECH_VERB != 0
-    }
-    pub(crate) fn is_naming_verb(&self, w: &str) -> bool {
-        self.classes(w) & class::NAMING_VERB != 0
-    }
-    pub(crate) fn is_source_noun(&self, w: &str) -> bool {
-        self.classes(w) & class::SOURCE_NOUN != 0
-    }
-    pub(crate) fn is_document_noun(&self, w: &str) -> bool {
-        self.classes(w) & class::DOCUMENT_NOUN != 0
-    }
-    pub(crate) fn is_title_noun(&self, w: &str) -> bool {
-        self.classes(w) & class::TITLE_NOUN != 0
-    }
-    pub(crate) fn is_modifier(&self, w: &str) -> bool {
-        self.classes(w) & class::MODIFIER != 0
-    }
-    pub(crate) fn is_determiner(&self, w: &str) -> bool {
-        self.classes(w) & class::DETERMINER != 0
-    }
-    /// Adverbs and auxiliaries that may stand between a speaker and its verb.
-    pub(crate) fn is_adverb(&self, w: &str) -> bool {
-        self.classes(w) & class::ADVERB != 0
-    }
-    /// Heads of vague collectives ("experts", "analysts").
-    pub(crate) fn is_vague_collective(&self, w: &str) -> bool {
-        self.classes(w) & class::VAGUE_COLLECTIVE != 0
-    }
-
     /// True for a social platform name ("Truth Social"), which carries words
     /// but never speaks them.
     pub(crate) fn is_platform(&self, name: &str) -> bool {
@@ -378,18 +352,6 @@ impl Lexicon {
                     .zip(name.split(' '))
                     .all(|(a, b)| a.eq_ignore_ascii_case(b))
         })
-    }
-
-    /// Gender of a first name, if the lists know it.
-    pub(crate) fn first_name_gender(&self, first: &str) -> Gender {
-        let bits = self.classes(first);
-        if bits & class::MALE_NAME != 0 {
-            Gender::Male
-        } else if bits & class::FEMALE_NAME != 0 {
-            Gender::Female
-        } else {
-            Gender::Unknown
-        }
     }
 }
 
@@ -444,7 +406,8 @@ mod tests {
 
     #[test]
     fn lists_load_and_extra_verbs_inflect() {
-        let lex = Lexicon::new(&["quip".to_string(), "intone".to_string()]);
+        let stage_lex = Lexicon::new(&["quip".to_string(), "intone".to_string()]);
+        let lex = DocLexicon::new(&stage_lex, "");
         assert!(lex.is_speech_verb("Said"));
         assert!(lex.is_speech_verb("notes"));
         assert!(lex.is_speech_verb("quipped") || lex.is_speech_verb("quiped"));

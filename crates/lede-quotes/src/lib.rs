@@ -229,3 +229,40 @@ impl Stage for QuotesStage {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::*;
+
+    /// The weight table answers as a map from the hash of a feature's name:
+    /// every listed name its last weight, anything else nothing.
+    #[test]
+    fn weights_read_as_a_map_would() {
+        let weights = attribution::Weights::parse(SPEAKER_WEIGHTS);
+        let mut map: HashMap<u64, f32> = HashMap::new();
+        let mut names = Vec::new();
+        for line in SPEAKER_WEIGHTS.lines().filter(|l| !l.starts_with('#')) {
+            let Some((name, w)) = line.rsplit_once('\t') else {
+                continue;
+            };
+            let Ok(w) = w.trim().parse::<f32>() else {
+                continue;
+            };
+            map.insert(attribution::fnv(&[name.as_bytes()]), w);
+            names.push(name);
+        }
+        assert!(names.len() > 1000, "{} weights", names.len());
+        for name in &names {
+            let key = attribution::fnv(&[name.as_bytes()]);
+            assert_eq!(weights.get(key).to_bits(), map[&key].to_bits(), "{name}");
+            let other = attribution::fnv(&[name.as_bytes(), b"|x"]);
+            assert_eq!(weights.get(other), map.get(&other).copied().unwrap_or(0.0));
+        }
+        let twice = attribution::Weights::parse("a\t1\nb\t2\na\t3\n# a\t4\n");
+        assert_eq!(twice.get(attribution::fnv(&[b"a"])), 3.0);
+        assert_eq!(twice.get(attribution::fnv(&[b"b"])), 2.0);
+        assert_eq!(attribution::Weights::default().get(7), 0.0);
+    }
+}

@@ -2,14 +2,14 @@
 //! position), the quotes, and what can be read off a name — its canonical
 //! form, its title, its gender, whether it is a possessor.
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 
 use lede_core::{Entity, EntityLabel, Span, Speaker};
 
 use super::{
     ceil_boundary, is_word_suffix, starts_upper, DocView, NameMap, Tok, TokKind, ENTITY_SCAN,
 };
-use crate::lexicon::{self, Gender, Lexicon};
+use crate::lexicon::{self, DocLexicon, Gender, Lexicon};
 use crate::marks::RawQuote;
 
 impl<'a> DocView<'a> {
@@ -55,9 +55,10 @@ impl<'a> DocView<'a> {
             text,
             sentences,
             paragraphs,
+            genders: vec![Cell::new(0); ents.len()].into_boxed_slice(),
             entities: ents,
             quotes,
-            lex,
+            lex: DocLexicon::new(lex, text),
             fullest: OnceCell::new(),
         }
     }
@@ -202,7 +203,30 @@ impl<'a> DocView<'a> {
             .is_some_and(|t| t.split_whitespace().any(test))
     }
 
+    /// The gender of entity `i` as its title and first name tell it;
+    /// worked out once per entity of the document (a pronoun's search
+    /// meets the same people again and again).
     pub(super) fn entity_gender(&self, i: usize) -> Gender {
+        let Some(memo) = self.genders.get(i) else {
+            return self.read_gender(i);
+        };
+        match memo.get() {
+            1 => Gender::Male,
+            2 => Gender::Female,
+            3 => Gender::Unknown,
+            _ => {
+                let g = self.read_gender(i);
+                memo.set(match g {
+                    Gender::Male => 1,
+                    Gender::Female => 2,
+                    Gender::Unknown => 3,
+                });
+                g
+            }
+        }
+    }
+
+    fn read_gender(&self, i: usize) -> Gender {
         let e = self.entities[i];
         let mut gender = Gender::Unknown;
         self.any_title_word(e, |w| {
