@@ -32,7 +32,7 @@ use std::hash::BuildHasherDefault;
 
 use lede_core::{Entity, EntityLabel, Quote, QuoteKind, Span, Speaker};
 
-use crate::lexicon::{FnvHasher, Lexicon, Pronoun};
+use crate::lexicon::{DocLexicon, FnvHasher, Pronoun};
 use crate::marks::RawQuote;
 use crate::{spans, SpeakerChoice, SpeakerOption};
 
@@ -48,12 +48,16 @@ use candidates::Reach;
 pub(crate) use tokens::is_alnum;
 use tokens::{ceil_boundary, floor_boundary, is_abbreviation, tokenize, Tok, TokKind};
 
+#[cfg(test)]
+pub(crate) use ranking::fnv;
 pub(crate) use ranking::Weights;
 
 /// Bytes of a sentence searched before a quote for its cue.
 const LEAD_CAP: usize = 360;
 /// Bytes searched after a quote for a trailing cue.
 const TRAIL_CAP: usize = 240;
+/// Tokens a window of [`LEAD_CAP`] bytes of news text most often holds.
+const TOKENS_PER_WINDOW: usize = 96;
 /// Words a naming verb ("called") may stand before its quote.
 const NAMING_REACH: usize = 5;
 /// Sentences looked back through to resolve a pronoun.
@@ -112,10 +116,14 @@ pub(crate) struct DocView<'a> {
     sentences: &'a [Span],
     paragraphs: &'a [Span],
     entities: Vec<&'a Entity>,
+    /// Each entity's gender once worked out (0: not yet; see
+    /// [`DocView::entity_gender`]).
+    genders: Box<[std::cell::Cell<u8>]>,
     quotes: &'a [RawQuote],
-    lex: &'a Lexicon,
-    /// Last word of a PERSON name -> the fullest PERSON name ending in it.
-    fullest: NameMap<'a>,
+    lex: DocLexicon<'a>,
+    /// Last word of a PERSON name -> the fullest PERSON name ending in it
+    /// ([`DocView::fullest`] builds it when first asked).
+    fullest: std::cell::OnceCell<NameMap<'a>>,
 }
 
 fn starts_upper(w: &str) -> bool {
@@ -177,17 +185,18 @@ pub(crate) fn attribute(
     emit: impl Fn(QuoteKind) -> bool,
 ) -> Vec<Quote> {
     let text = view.text;
-    let mut para_toks = Vec::new();
+    // Room for the tokens of a window from the start: no regrowth.
+    let mut para_toks = Vec::with_capacity(TOKENS_PER_WINDOW);
     let raw = view.quotes;
     // Only the quote before is ever read back, so memory holds the quotes
     // emitted, not every quoted stretch analysed.
     let mut before: Option<Analysed> = None;
-    let mut out: Vec<Quote> = Vec::new();
+    let mut out: Vec<Quote> = Vec::with_capacity(raw.len());
     // Output slots of the speakerless parts of the quotation running on
     // (over paragraphs) into the current quote.
     let mut pending: Vec<Option<usize>> = Vec::new();
-    let mut lead_toks = Vec::new();
-    let mut trail_toks = Vec::new();
+    let mut lead_toks = Vec::with_capacity(TOKENS_PER_WINDOW);
+    let mut trail_toks = Vec::with_capacity(TOKENS_PER_WINDOW);
     for (i, q) in raw.iter().enumerate() {
         let para = view
             .paragraphs
@@ -337,7 +346,9 @@ pub(crate) fn attribute(
         }
 
         // The ranker weighs the sieve's answer against the other readings.
-        let mut context = vec![
+        // Room for all five: no regrowth.
+        let mut context = Vec::with_capacity(5);
+        context.extend([
             if standalone { "std" } else { "frag" },
             rule,
             match words {
@@ -346,7 +357,7 @@ pub(crate) fn attribute(
                 4..=8 => "w8",
                 _ => "w9",
             },
-        ];
+        ]);
         if q.continues_previous {
             context.push("cont");
         }

@@ -134,7 +134,7 @@ impl<'a> DocView<'a> {
                         titled.extend(c.to_lowercase());
                     }
                 }
-                if let Some(full) = self.fullest.get(titled.as_str()) {
+                if let Some(full) = self.fullest().get(titled.as_str()) {
                     speaker.canonical = Some((*full).to_string());
                 }
             }

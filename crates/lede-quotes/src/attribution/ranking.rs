@@ -10,9 +10,6 @@
 //! perceptron trained on attributed quotations
 //! (`examples/train_ranker.rs`, `data/speaker_weights.txt`).
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use lede_core::{EntityLabel, Span};
 
 use super::{Attr, DocView};
@@ -24,7 +21,7 @@ use crate::lexicon::{self, MAX_WORD};
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0100_0000_01b3;
 
-fn fnv(parts: &[&[u8]]) -> u64 {
+pub(crate) fn fnv(parts: &[&[u8]]) -> u64 {
     fnv_from(FNV_OFFSET, parts)
 }
 
@@ -40,33 +37,27 @@ fn fnv_from(mut h: u64, parts: &[&[u8]]) -> u64 {
     h
 }
 
-/// The keys are already hashes.
-#[derive(Default)]
-struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) | u64::from(b);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
+/// One weight of the table; `used` false for an empty slot.
+#[derive(Clone, Copy, Debug, Default)]
+struct Slot {
+    key: u64,
+    weight: f32,
+    used: bool,
 }
 
-/// Feature weights, read from `name<TAB>weight` lines.
+/// Feature weights, read from `name<TAB>weight` lines, in an
+/// open-addressing table over a power-of-two array probed linearly from
+/// the top bits of the (already hashed) key, mixed once.
 #[derive(Debug, Default)]
 pub(crate) struct Weights {
-    map: HashMap<u64, f32, BuildHasherDefault<KeyHasher>>,
+    slots: Vec<Slot>,
+    /// 64 less the bits of a slot index.
+    shift: u32,
 }
 
 impl Weights {
     pub(crate) fn parse(data: &str) -> Weights {
-        let map = data
+        let pairs: Vec<(u64, f32)> = data
             .lines()
             .filter(|l| !l.starts_with('#'))
             .filter_map(|l| {
@@ -74,14 +65,50 @@ impl Weights {
                 Some((fnv(&[name.as_bytes()]), w.trim().parse().ok()?))
             })
             .collect();
-        Weights { map }
+        let size = (pairs.len() * 2).next_power_of_two().max(16);
+        let mut weights = Weights {
+            slots: vec![Slot::default(); size],
+            shift: 64 - size.trailing_zeros(),
+        };
+        // A name given twice keeps its last weight.
+        for (key, weight) in pairs {
+            let k = weights.find(key);
+            weights.slots[k] = Slot {
+                key,
+                weight,
+                used: true,
+            };
+        }
+        weights
+    }
+
+    /// The slot holding `key`, or the empty one where it would go.
+    #[inline]
+    fn find(&self, key: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut i = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize;
+        while self.slots[i].used && self.slots[i].key != key {
+            i = (i + 1) & mask;
+        }
+        i
+    }
+
+    /// The weight of feature `key` (0 when it has none).
+    #[inline]
+    pub(crate) fn get(&self, key: u64) -> f32 {
+        if self.slots.is_empty() {
+            return 0.0;
+        }
+        let slot = self.slots[self.find(key)];
+        if slot.used {
+            slot.weight
+        } else {
+            0.0
+        }
     }
 
     fn score(&self, features: &[u64]) -> f32 {
-        features
-            .iter()
-            .map(|f| self.map.get(f).copied().unwrap_or(0.0))
-            .sum()
+        features.iter().map(|&f| self.get(f)).sum()
     }
 }
 
@@ -114,13 +141,20 @@ impl Candidate {
 
     /// The feature named `prefix` then `parts`, hashed from the prefix's
     /// hash: features sharing a prefix hash it once.
+    #[inline]
     fn push_after(&mut self, named: bool, prefix: &Prefix, parts: &[&[u8]]) {
         self.features.push(fnv_from(prefix.hash, parts));
         if named {
-            let mut name: Vec<u8> = prefix.parts.concat();
-            name.extend(parts.concat());
-            self.names.push(String::from_utf8_lossy(&name).into_owned());
+            self.push_name(prefix, parts);
         }
+    }
+
+    /// The name of the feature just pushed (training only).
+    #[cold]
+    fn push_name(&mut self, prefix: &Prefix, parts: &[&[u8]]) {
+        let mut name: Vec<u8> = prefix.parts.concat();
+        name.extend(parts.concat());
+        self.names.push(String::from_utf8_lossy(&name).into_owned());
     }
 }
 
@@ -351,8 +385,13 @@ impl Candidates {
         } else {
             0
         };
+        let first = best;
         let mut best_score = weights.score(&self.list[best].features);
         for (k, c) in self.list.iter().enumerate() {
+            // Scored already: it wins over no later candidate of equal score.
+            if k == first {
+                continue;
+            }
             let s = weights.score(&c.features);
             if s > best_score {
                 best = k;
