@@ -397,8 +397,14 @@ pub(crate) fn attribute(
                 Some(Reach::OtherClause) if standalone => Some("trailsubj_far"),
                 _ => None,
             };
-            if let (Some((a, _)), Some(source)) = (found, source) {
+            if let (Some((a, _, alt)), Some(source)) = (found, source) {
                 cands.add(view, q.inner, a, source);
+                if let Some(alt) = alt {
+                    cands.add(view, q.inner, alt, "trailverb");
+                }
+            }
+            if let Some(a) = view.by_agent(&trail_toks) {
+                cands.add(view, q.inner, a, "by");
             }
         }
         if let Some((a, verb)) = view.leading_subject(&lead_toks) {
@@ -412,11 +418,20 @@ pub(crate) fn attribute(
         if let Some(a) = view.first_verb_subject(&lead_toks) {
             cands.add(view, q.inner, a, "firstverb");
         }
-        // The leading cue's reading when another rule answered first
-        // (`said Mr. Ekovich, who noted that … had “cratered”`).
-        if rule != "leading" {
+        // The leading cue's reading when the quotation resumed first
+        // (`said Mr. Ekovich, who noted that … had “cratered”`); the other
+        // rules after the trailing one have read it already.
+        if rule == "resumed" {
             if let Lead::Found(a) = view.leading(&lead_toks) {
                 cands.add(view, q.inner, a, "leadcue");
+            }
+        }
+        if let Some(a) = view.sentence_subject(&lead_toks) {
+            cands.add(view, q.inner, a, "sentsubj");
+        }
+        if rule != "colon" {
+            if let Some(a) = view.colon_phrase(&lead_toks) {
+                cands.add(view, q.inner, a, "colonnp");
             }
         }
         if let Some(a) = view.according_to(&lead_toks, true) {

@@ -178,6 +178,30 @@ const CASES: &[Case] = &[
         entities: "PERSON:McAuliffe|GPE:Williamsburg|PERSON:Doris Crouse-Mays",
         expect: &[("Bobby!", "partial", "Doris Crouse-Mays")],
     },
+    // ---- a modal or a frequency word between the subject and its verb --
+    Case {
+        text: "If we lived in normal times, a reader would now ask: “Why is this network on the air at all?”",
+        entities: "",
+        expect: &[("Why is this network on the air at all?", "direct", "a reader")],
+    },
+    Case {
+        text: "Lamenting their luck, Mexicans often say, “Poor Mexico, so far from God and so close to the United States.”",
+        entities: "NORP:Mexicans|GPE:Mexico|GPE:United States",
+        expect: &[("Poor Mexico, so far from God and so close to the United States.", "direct", "Mexicans")],
+    },
+    // ---- the subject next to the verb after the quote, not a person the
+    // reporter's words name first ------------------------------------
+    Case {
+        text: "“I have admiration for the mechanics” of the Clinton proposals, Mr. Holtz-Eakin said.",
+        entities: "PERSON:Clinton|PERSON:Holtz-Eakin",
+        expect: &[("I have admiration for the mechanics", "direct", "Holtz-Eakin")],
+    },
+    // ---- the organisation opening the sentence rates the claims -------
+    Case {
+        text: "PolitiFact rated 32% of Republican claims as “false” or “pants on fire,” compared to 11% of Democratic claims.",
+        entities: "ORG:PolitiFact|NORP:Republican|NORP:Democratic",
+        expect: &[("false", "partial", "PolitiFact"), ("pants on fire,", "partial", "PolitiFact")],
+    },
 ];
 
 #[test]

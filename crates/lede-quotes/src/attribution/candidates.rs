@@ -36,6 +36,28 @@ const CLAUSE_WORDS: [&str; 14] = [
     "whereas", "although", "though",
 ];
 
+/// Tokens of an opening phrase before the subject ("In August,").
+const SUBJECT_OPENER_TOKENS: usize = 12;
+/// Capitalised words that open a phrase before the subject.
+const OPENERS: [&str; 16] = [
+    "in",
+    "at",
+    "on",
+    "after",
+    "before",
+    "during",
+    "when",
+    "while",
+    "since",
+    "as",
+    "for",
+    "with",
+    "despite",
+    "following",
+    "last",
+    "earlier",
+];
+
 /// Lower-case words allowed inside a written name ("Carla de la Cruz").
 const NAME_PARTICLES: [&str; 8] = ["de", "la", "del", "van", "von", "da", "di", "y"];
 
@@ -239,7 +261,9 @@ impl<'a> DocView<'a> {
     /// loosely: across parentheses ("Rep. Ann Lee (D-Ore.) said") and long
     /// appositives, up to the end of the sentence.
     /// Also tells how far the subject is from the quote.
-    pub(super) fn trailing_subject(&self, toks: &[Tok]) -> Option<(Attr, Reach)> {
+    /// Also the subject found next to the verb when it differs from the
+    /// first person (`“…” of the Clinton proposals, Mr. Holtz-Eakin said`).
+    pub(super) fn trailing_subject(&self, toks: &[Tok]) -> Option<(Attr, Reach, Option<Attr>)> {
         let limit = toks.len().min(TRAIL_VERB_TOKENS);
         let mut vi = None;
         // Inside parentheses a period is an abbreviation's ("(D-Ore.)").
@@ -269,7 +293,13 @@ impl<'a> DocView<'a> {
                     && !self.is_possessive(self.entities[i])
             })
             .map(Cand::Entity);
-        let cand = first_person.or_else(|| self.subject_of_verb(toks, v))?;
+        let by_verb = self.subject_of_verb(toks, v);
+        let alt = match (first_person, by_verb) {
+            (Some(Cand::Entity(a)), Some(Cand::Entity(b))) if a == b => None,
+            (Some(_), Some(b)) => self.resolve(b),
+            _ => None,
+        };
+        let cand = first_person.or(by_verb)?;
         let far = toks[..v].iter().any(|t| {
             t.kind == TokKind::Word
                 && CLAUSE_WORDS
@@ -294,13 +324,120 @@ impl<'a> DocView<'a> {
         } else {
             Reach::Adjacent
         };
+        let cue = self.word(&toks[v]);
         Some((
             Attr {
                 speaker: Some(speaker),
-                cue: Some(self.word(&toks[v]).to_string()),
+                cue: Some(cue.to_string()),
             },
             reach,
+            alt.map(|sp| Attr {
+                speaker: Some(sp),
+                cue: Some(cue.to_string()),
+            }),
         ))
+    }
+
+    /// `a paper titled “…” by Neera Tanden and Blair Effron`: the agent
+    /// of a passive right after the quote.
+    pub(super) fn by_agent(&self, toks: &[Tok]) -> Option<Attr> {
+        let k = toks
+            .iter()
+            .position(|t| t.kind != TokKind::Comma)
+            .filter(|&k| k <= 1)?;
+        if !self.is(&toks[k], "by") || toks[k].in_quote {
+            return None;
+        }
+        let speaker = self.resolve(self.np_after(toks, k + 1)?)?;
+        Some(Attr {
+            speaker: Some(speaker),
+            cue: None,
+        })
+    }
+
+    /// The subject opening the quote's sentence, after an opening phrase
+    /// and its comma (`In August, several environmental groups granted …,
+    /// saying …`; `PolitiFact rated 32% of Republican claims as “false”`):
+    /// a person, organisation, country or group named there.
+    pub(super) fn sentence_subject(&self, toks: &[Tok]) -> Option<Attr> {
+        let first = toks
+            .iter()
+            .position(|t| t.kind == TokKind::Word && !t.in_quote)?;
+        if toks[..first]
+            .iter()
+            .any(|t| t.in_quote || t.kind == TokKind::Quote)
+        {
+            return None;
+        }
+        let opener = toks[first..]
+            .iter()
+            .take(SUBJECT_OPENER_TOKENS)
+            .position(|t| t.kind == TokKind::Comma || t.in_quote)
+            .filter(|&c| {
+                let w = self.word(&toks[first]);
+                !starts_upper(w)
+                    || self.entity_at(toks[first].start).is_none()
+                        && (OPENERS.iter().any(|o| w.eq_ignore_ascii_case(o)) || w.ends_with("ing"))
+                        && !toks[first + c].in_quote
+            });
+        let p = match opener {
+            Some(c) => first + c + 1,
+            None => first,
+        };
+        let t = toks.get(p)?;
+        if t.kind != TokKind::Word || t.in_quote {
+            return None;
+        }
+        let cand = match self.entity_at(t.start) {
+            Some(i) => {
+                let e = self.entities[i];
+                // "Palestinian Authority President Mahmoud Abbas": the
+                // name modifies the next one; "Haaretz quoted an official
+                // as saying": the object speaks.
+                let next = toks[p..]
+                    .iter()
+                    .find(|n| n.start >= e.span.end())
+                    .filter(|n| n.kind == TokKind::Word);
+                let modifies = next.is_some_and(|n| {
+                    let w = self.word(n);
+                    starts_upper(w)
+                        || w.eq_ignore_ascii_case("quoted")
+                        || w.eq_ignore_ascii_case("cited")
+                });
+                if self.is_possessive(e) || modifies {
+                    return None;
+                }
+                if self.is_speaker_entity(i) {
+                    Cand::Entity(i)
+                } else if e.label == EntityLabel::Norp {
+                    Cand::Unnamed(e.span)
+                } else {
+                    return None;
+                }
+            }
+            None => return None,
+        };
+        Some(Attr {
+            speaker: Some(self.resolve(cand)?),
+            cue: None,
+        })
+    }
+
+    /// `exemplified by this finding: “…”`: the noun phrase ending right
+    /// before the colon that opens the quote.
+    pub(super) fn colon_phrase(&self, toks: &[Tok]) -> Option<Attr> {
+        let (last, body) = toks.split_last()?;
+        if last.kind != TokKind::Colon || body.is_empty() {
+            return None;
+        }
+        let k = body.len() - 1;
+        let cand = self
+            .cand_ending_at(body, k)
+            .or_else(|| self.common_np_ending_at(body, k))?;
+        Some(Attr {
+            speaker: Some(self.resolve(cand)?),
+            cue: None,
+        })
     }
 
     /// The first person (or he/she) of the quote's sentence before it, most
@@ -370,6 +507,7 @@ impl<'a> DocView<'a> {
         let at = |k: usize| {
             let t = &toks[k];
             t.kind == TokKind::Word
+                && t.end - t.start == "according".len()
                 && !t.in_quote
                 && self.is(t, "according")
                 && toks.get(k + 1).is_some_and(|n| self.is(n, "to"))

@@ -403,9 +403,10 @@ impl Candidates {
 }
 
 /// Prepositions that govern a noun phrase (its head is no subject).
-const PREPOSITIONS: [&str; 16] = [
-    "with", "to", "for", "by", "from", "about", "against", "on", "at", "in", "like", "than",
-    "between", "over", "toward", "into",
+const PREPOSITIONS: [&str; 26] = [
+    "with", "to", "for", "from", "about", "against", "on", "at", "in", "like", "than", "between",
+    "over", "toward", "into", "through", "across", "under", "during", "without", "within", "among",
+    "around", "behind", "upon", "via",
 ];
 
 /// What stands right before the mention at `pos`: the start of a
@@ -472,6 +473,9 @@ fn word_class(view: &DocView, w: &str) -> &'static [u8] {
     } else if w.eq_ignore_ascii_case("as") {
         // "quoted an official as saying"
         b"as"
+    } else if w.eq_ignore_ascii_case("by") {
+        // The agent of a passive ("was written by Springsteen").
+        b"by"
     } else if PREPOSITIONS.iter().any(|p| w.eq_ignore_ascii_case(p)) {
         b"prep"
     } else if view.lex.is_speech_verb(w) {
