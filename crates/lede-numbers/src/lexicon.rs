@@ -124,7 +124,7 @@ pub(crate) struct Lexicon {
     /// the length of every word that can start a number (see
     /// [`WordInfo::starts_number`]): the tokenizer asks it about every word,
     /// and nearly all are turned away by one bit test.
-    starters: Vec<u64>,
+    starters: [u64; STARTER_BITS / 64],
     /// Per entry id: the word can start a number.
     starts: Vec<bool>,
     infos: Vec<WordInfo>,
@@ -178,7 +178,7 @@ impl Lexicon {
         let mut lex = Lexicon {
             slots: vec![(&[][..], NO_INFO); TABLE_SIZE],
             lengths: [0; 26],
-            starters: vec![0; STARTER_BITS / 64],
+            starters: [0; STARTER_BITS / 64],
             starts: Vec::new(),
             infos: Vec::new(),
             modifiers: Vec::new(),
@@ -358,8 +358,7 @@ impl Lexicon {
         if word.is_empty() || word.len() > MAX_WORD {
             return NO_INFO;
         }
-        let bit = starter_bit(head, word.len());
-        if self.starters[bit / 64] & (1 << (bit % 64)) == 0 {
+        if !self.may_start(head, word.len()) {
             return NO_INFO;
         }
         let id = self.lookup(word);
@@ -367,6 +366,15 @@ impl Lexicon {
             Some(true) => id,
             _ => NO_INFO,
         }
+    }
+
+    /// The `starters` filter: false when no word with this [`folded_head`]
+    /// and length can start a number (the lexicon has no such starter in
+    /// any case); true for every starter and a few other words.
+    #[inline]
+    pub fn may_start(&self, head: u64, len: usize) -> bool {
+        let bit = starter_bit(head, len);
+        self.starters[(bit / 64) % (STARTER_BITS / 64)] & (1 << (bit % 64)) != 0
     }
 
     pub fn info(&self, id: u32) -> Option<&WordInfo> {

@@ -136,7 +136,7 @@ fn non_letters(x: u64) -> u64 {
 /// The end of the run of ASCII letters at `i` (before `end`) and its
 /// [`folded_head`]: one eight-byte load gives both for a word of up to
 /// seven letters.
-#[inline]
+#[inline(always)]
 pub(crate) fn letter_word(b: &[u8], i: usize, end: usize) -> (usize, u64) {
     const CASE: u64 = 0x2020_2020_2020_2020;
     match b.get(i..i + 8).filter(|_| i + 8 <= end) {
