@@ -88,6 +88,9 @@ enum Cand {
     Unnamed(Span),
     /// "the president": the phrase and the title word.
     Title(Span, Span),
+    /// "Beck, who has in the past described": the relative pronoun, the
+    /// phrase it stands for and that phrase's entity, if any.
+    Relative(Span, Span, Option<usize>),
 }
 
 /// Who said a quote and how we know.
@@ -408,6 +411,21 @@ pub(crate) fn attribute(
         }
         if let Some(a) = view.first_verb_subject(&lead_toks) {
             cands.add(view, q.inner, a, "firstverb");
+        }
+        // The leading cue's reading when another rule answered first
+        // (`said Mr. Ekovich, who noted that … had “cratered”`).
+        if rule != "leading" {
+            if let Lead::Found(a) = view.leading(&lead_toks) {
+                cands.add(view, q.inner, a, "leadcue");
+            }
+        }
+        if let Some(a) = view.according_to(&lead_toks, true) {
+            cands.add(view, q.inner, a, "according_l");
+        }
+        if q.closed {
+            if let Some(a) = view.according_to(&trail_toks, false) {
+                cands.add(view, q.inner, a, "according_r");
+            }
         }
         if let Some(j) = i.checked_sub(1) {
             let prev = before.as_ref().filter(|d| d.attr.speaker.is_some());

@@ -361,6 +361,35 @@ impl<'a> DocView<'a> {
         })
     }
 
+    /// `According to Yahoo News, Clinton spokesman Jesse Lehrich said`,
+    /// `“…,” Sanders said, according to CNN`: the source an "according to"
+    /// of the quote's sentence names, which often stands above the
+    /// speaker. `before` reads the words before the quote (the phrase
+    /// nearest to it), else those after it up to the end of the sentence.
+    pub(super) fn according_to(&self, toks: &[Tok], before: bool) -> Option<Attr> {
+        let at = |k: usize| {
+            let t = &toks[k];
+            t.kind == TokKind::Word
+                && !t.in_quote
+                && self.is(t, "according")
+                && toks.get(k + 1).is_some_and(|n| self.is(n, "to"))
+        };
+        let k = if before {
+            (0..toks.len()).rev().find(|&k| at(k))?
+        } else {
+            let end = toks
+                .iter()
+                .position(|t| t.kind == TokKind::Stop || t.in_quote)
+                .unwrap_or(toks.len());
+            (0..end).find(|&k| at(k))?
+        };
+        let speaker = self.resolve(self.np_after(toks, k + 2)?)?;
+        Some(Attr {
+            speaker: Some(speaker),
+            cue: Some(self.text[toks[k].start..toks[k + 1].end].to_string()),
+        })
+    }
+
     /// A speaker written as `span`: the entity there when the entity layer
     /// has one, else the words themselves.
     fn named_span_speaker(&self, span: Span) -> lede_core::Speaker {

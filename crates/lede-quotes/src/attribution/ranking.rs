@@ -260,6 +260,16 @@ impl Candidates {
                 if speaker.canonical.is_some() && speaker.entity.is_some() {
                     c.push(named, &[b"resolved"]);
                 }
+                // Where the mention stands in its clause: after a
+                // preposition ("with celebrity Barbra Streisand"), a verb
+                // ("to support Rand Paul"), opening the sentence; before a
+                // reporting verb, a comma, a relative pronoun.
+                let before = word_before(view, span.start());
+                let after = word_after(view, span.end());
+                c.push(named, &[b"pw=", before]);
+                c.push(named, &[b"nw=", after]);
+                c.push(named, &[b"pw=", before, b"|nw=", after]);
+                c.push(named, &[b"mt=", mention, b"|pw=", before]);
                 self.list.push(c);
                 self.list.len() - 1
             }
@@ -392,12 +402,98 @@ impl Candidates {
     }
 }
 
+/// Prepositions that govern a noun phrase (its head is no subject).
+const PREPOSITIONS: [&str; 16] = [
+    "with", "to", "for", "by", "from", "about", "against", "on", "at", "in", "like", "than",
+    "between", "over", "toward", "into",
+];
+
+/// What stands right before the mention at `pos`: the start of a
+/// sentence, a punctuation mark, a preposition, "of", "and", a reporting
+/// verb, another word.
+fn word_before(view: &DocView, pos: usize) -> &'static [u8] {
+    let head = view.text.get(..pos).unwrap_or("").trim_end();
+    let Some(last) = head.chars().next_back() else {
+        return b"start";
+    };
+    if !super::is_alnum(last) {
+        return match last {
+            '.' | '!' | '?' | '\n' => b"start",
+            ',' => b"comma",
+            '(' => b"paren",
+            ':' => b"colon",
+            '"' | '“' | '”' | '‘' | '’' | '\'' => b"quote",
+            '—' | '–' | '-' => b"dash",
+            _ => b"punct",
+        };
+    }
+    let from = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(super::is_alnum(c) || matches!(c, '-' | '\'' | '’')))
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    word_class(view, &head[from..])
+}
+
+/// What stands right after the mention ending at `pos`.
+fn word_after(view: &DocView, pos: usize) -> &'static [u8] {
+    let tail = view.text.get(pos..).unwrap_or("").trim_start();
+    let Some(first) = tail.chars().next() else {
+        return b"end";
+    };
+    if !super::is_alnum(first) {
+        return match first {
+            '.' | '!' | '?' | ';' => b"stop",
+            ',' => b"comma",
+            '(' => b"paren",
+            ':' => b"colon",
+            '"' | '“' | '”' | '‘' | '’' | '\'' => b"quote",
+            '—' | '–' | '-' => b"dash",
+            _ => b"punct",
+        };
+    }
+    let to = tail
+        .char_indices()
+        .find(|&(_, c)| !(super::is_alnum(c) || matches!(c, '-' | '\'' | '’')))
+        .map_or(tail.len(), |(k, _)| k);
+    word_class(view, &tail[..to])
+}
+
+fn word_class(view: &DocView, w: &str) -> &'static [u8] {
+    if w.eq_ignore_ascii_case("of") {
+        b"of"
+    } else if w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("or") {
+        b"and"
+    } else if w.eq_ignore_ascii_case("who") || w.eq_ignore_ascii_case("which") {
+        b"rel"
+    } else if w.eq_ignore_ascii_case("quoted") || w.eq_ignore_ascii_case("cited") {
+        // Their object is a source, not what a source talks about.
+        b"cites"
+    } else if w.eq_ignore_ascii_case("as") {
+        // "quoted an official as saying"
+        b"as"
+    } else if PREPOSITIONS.iter().any(|p| w.eq_ignore_ascii_case(p)) {
+        b"prep"
+    } else if view.lex.is_speech_verb(w) {
+        b"verb"
+    } else if view.lex.is_determiner(w) {
+        b"det"
+    } else if w.chars().next().is_some_and(char::is_uppercase) {
+        b"cap"
+    } else {
+        b"word"
+    }
+}
+
 /// The kind of a speaker mention: a pronoun, an entity label, a capitalised
 /// name the entity layer missed, or a common-noun phrase.
 fn mention_type(view: &DocView, span: Span) -> &'static str {
     let text = span.text(view.text);
     if lexicon::pronoun(text).is_some() {
         return "pron";
+    }
+    if text.eq_ignore_ascii_case("who") || text.eq_ignore_ascii_case("which") {
+        return "rel";
     }
     if let Some(i) = view.entity_at(span.start()) {
         if view.entities[i].span == span {

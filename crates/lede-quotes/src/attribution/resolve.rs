@@ -169,6 +169,11 @@ impl<'a> DocView<'a> {
                 Some(self.mention_speaker(mention, found))
             }
             Cand::Unnamed(span) => Some(self.mention_speaker(span, None)),
+            Cand::Relative(rel, phrase, found) => {
+                let mut speaker = self.mention_speaker(rel, found);
+                speaker.entity = Some(phrase);
+                Some(speaker)
+            }
             Cand::Title(np, title) => {
                 let found = self.resolve_title(np.start(), title.text(self.text));
                 Some(self.mention_speaker(np, found))
