@@ -123,6 +123,7 @@ pub(super) fn consistency(
                     label: EntityLabel::Person,
                     title: None,
                     sure: true,
+                    user: false,
                 });
             }
         }
