@@ -124,6 +124,7 @@ pub(super) fn consistency(
                     title: None,
                     sure: true,
                     user: false,
+                    by_context: false,
                 });
             }
         }

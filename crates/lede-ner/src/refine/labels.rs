@@ -328,6 +328,7 @@ pub(super) fn context_labels(ctx: &Ctx, cands: &mut [Cand]) {
                 EntityLabel::Org
             };
             c.sure = true;
+            c.by_context = true;
         }
         // Languages: "in English", "an English copy".
         if mask & Category::Language.bit() != 0 && c.first == c.last {
@@ -346,6 +347,7 @@ pub(super) fn context_labels(ctx: &Ctx, cands: &mut [Cand]) {
             {
                 c.label = EntityLabel::Language;
                 c.sure = true;
+                c.by_context = true;
             }
         }
         // Titles of works: a quoted name after "video", "book", ...
@@ -357,6 +359,7 @@ pub(super) fn context_labels(ctx: &Ctx, cands: &mut [Cand]) {
         {
             c.label = EntityLabel::WorkOfArt;
             c.sure = true;
+            c.by_context = true;
         }
     }
 }

@@ -71,6 +71,10 @@ struct Cand {
     sure: bool,
     /// From the `gazetteer` option (never overruled).
     user: bool,
+    /// Label decided by the words around the span ("a White House
+    /// official", "in English"), which the tagger does not weigh: kept
+    /// whatever the tagger's margin.
+    by_context: bool,
 }
 
 /// Gazetteer categories that name entities on their own (for the sweep).
@@ -172,6 +176,7 @@ pub fn refine(
             title,
             sure: label.1,
             user: false,
+            by_context: false,
         });
     }
 
@@ -247,6 +252,7 @@ pub fn refine(
                     title: None,
                     sure: true,
                     user: false,
+                    by_context: false,
                 });
                 for x in covered.iter_mut().take(last + 1).skip(i) {
                     *x = true;
@@ -490,7 +496,7 @@ fn defer_to_tagger(
         let kept = overlapping(cands, ce.first, ce.last).any(|c| {
             let same = c.start == start && c.end == end;
             let grown = c.start <= start && c.end >= end && !same;
-            (same && c.label.conll() == kind) || grown
+            (same && (c.label.conll() == kind || c.by_context)) || grown
         });
         if kept {
             continue;
@@ -662,6 +668,7 @@ impl Ctx<'_> {
             title: None,
             sure,
             user: false,
+            by_context: false,
         }
     }
     /// The longest gazetteer entry starting at token `i` in its sentence:
