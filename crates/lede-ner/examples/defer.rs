@@ -33,7 +33,7 @@ fn main() {
     for path in &args[2..] {
         let src = std::fs::read_to_string(path).expect("gold file");
         let mut gold_fine = std::collections::HashMap::new();
-        let docs: Vec<(Document, Vec<(usize, usize, &str)>)> = src
+        let docs: Vec<(Document, Spans)> = src
             .lines()
             .filter(|l| !l.trim().is_empty())
             .map(|line| {
@@ -127,8 +127,11 @@ fn main() {
     }
 }
 
+/// Byte spans with CoNLL labels.
+type Spans = Vec<(usize, usize, &'static str)>;
+
 /// Byte spans with CoNLL labels; LANGUAGE left out, as `examples/seeds` does.
-fn spans(entities: &[lede_core::Entity]) -> Vec<(usize, usize, &'static str)> {
+fn spans(entities: &[lede_core::Entity]) -> Spans {
     entities
         .iter()
         .filter(|e| e.label != EntityLabel::Language)
@@ -138,7 +141,7 @@ fn spans(entities: &[lede_core::Entity]) -> Vec<(usize, usize, &'static str)> {
 
 /// `DEFER_MARGINS=1`: the share of the raw tagger's spans that are right,
 /// by margin band, to see the scale.
-fn margin_bands(tagger: &Tagger, docs: &[(Document, Vec<(usize, usize, &str)>)]) {
+fn margin_bands(tagger: &Tagger, docs: &[(Document, Spans)]) {
     let bands = [
         0.0f32,
         2.0,

@@ -71,9 +71,10 @@ struct Cand {
     sure: bool,
     /// From the `gazetteer` option (never overruled).
     user: bool,
-    /// Label decided by the words around the span ("a White House
-    /// official", "in English"), which the tagger does not weigh: kept
-    /// whatever the tagger's margin.
+    /// Decided by cues the tagger does not weigh: the words around the
+    /// span ("a White House official", "in English"), a law's or a
+    /// street's head word ("Patriot Act", "Downing St."), a run of listed
+    /// places ("U.S." + "Middle East"). Kept whatever the tagger's margin.
     by_context: bool,
 }
 
@@ -465,8 +466,9 @@ pub fn refine(
 /// Puts back, as the tagger read them, the spans it was sure of
 /// ([`CoarseEntity::margin`] at least `min_margin`) that the rules dropped,
 /// cut or gave another coarse type, replacing whatever now overlaps them;
-/// spans the rules grew, hyphenated compounds and spans from the
-/// `gazetteer` option (`user`) stay as the rules left them.
+/// spans the rules grew, hyphenated compounds, spans decided by cues the
+/// tagger does not weigh (`by_context`) and spans from the `gazetteer`
+/// option (`user`) stay as the rules left them.
 fn defer_to_tagger(
     ctx: &Ctx,
     cands: &mut Vec<Cand>,
@@ -488,6 +490,9 @@ fn defer_to_tagger(
         if ce.first == ce.last && has_hyphen(ctx.words[ce.first]) {
             continue;
         }
+        if overlapping(cands, ce.first, ce.last).any(|c| c.by_context) {
+            continue;
+        }
         let (start, end) = (ce.span.start(), ce.span.end());
         let kind = ce.kind.as_str();
         // Kept, or grown by a rule ("Abdel Fattah" + "el-Sisi", "Middle
@@ -496,7 +501,7 @@ fn defer_to_tagger(
         let kept = overlapping(cands, ce.first, ce.last).any(|c| {
             let same = c.start == start && c.end == end;
             let grown = c.start <= start && c.end >= end && !same;
-            (same && (c.label.conll() == kind || c.by_context)) || grown
+            (same && c.label.conll() == kind) || grown
         });
         if kept {
             continue;
