@@ -124,7 +124,7 @@ pub(crate) struct Lexicon {
     /// the length of every word that can start a number (see
     /// [`WordInfo::starts_number`]): the tokenizer asks it about every word,
     /// and nearly all are turned away by one bit test.
-    starters: Vec<u64>,
+    starters: [u64; STARTER_BITS / 64],
     /// Per entry id: the word can start a number.
     starts: Vec<bool>,
     infos: Vec<WordInfo>,
@@ -151,16 +151,22 @@ fn slot_of(word: &[u8]) -> usize {
 /// Bits in the `starters` filter (a power of two).
 const STARTER_BITS: usize = 1 << 14;
 
-/// The `starters` bit of a non-empty word: a hash of its length, its first
-/// two and its last byte, case-folded with `| 0x20` like [`slot_of`].
-fn starter_bit(word: &[u8]) -> usize {
-    let n = word.len();
-    let second = if n > 1 { word[1] } else { 0 };
-    let h = u64::from(word[0] | 0x20)
-        | u64::from(second | 0x20) << 8
-        | u64::from(word[n - 1] | 0x20) << 16
-        | (n as u64) << 24;
-    (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 50) as usize & (STARTER_BITS - 1)
+/// The first eight bytes of a word, each folded with `| 0x20` (which
+/// lower-cases an ASCII letter), in the order of a little-endian load, zero
+/// past the end of a shorter word: the key of the `starters` filter.
+pub(crate) fn folded_head(word: &[u8]) -> u64 {
+    word.iter()
+        .take(8)
+        .enumerate()
+        .fold(0, |h, (k, &b)| h | u64::from(b | 0x20) << (8 * k))
+}
+
+/// The `starters` bit of a word from its [`folded_head`] and its length.
+/// Folding with `| 0x20` maps a word and its lower-case form to the same
+/// head, so a word the lexicon holds in any case always finds its bit.
+pub(crate) fn starter_bit(head: u64, len: usize) -> usize {
+    let h = (head ^ (len as u64) << 59).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> (64 - STARTER_BITS.trailing_zeros())) as usize
 }
 
 /// The value of a lexicon entry that is "no entry".
@@ -172,7 +178,7 @@ impl Lexicon {
         let mut lex = Lexicon {
             slots: vec![(&[][..], NO_INFO); TABLE_SIZE],
             lengths: [0; 26],
-            starters: vec![0; STARTER_BITS / 64],
+            starters: [0; STARTER_BITS / 64],
             starts: Vec::new(),
             infos: Vec::new(),
             modifiers: Vec::new(),
@@ -269,7 +275,7 @@ impl Lexicon {
         lex.starts = lex.infos.iter().map(WordInfo::starts_number).collect();
         for &(key, id) in &lex.slots {
             if !key.is_empty() && lex.starts.get(id as usize) == Some(&true) {
-                let bit = starter_bit(key);
+                let bit = starter_bit(folded_head(key), key.len());
                 lex.starters[bit / 64] |= 1 << (bit % 64);
             }
         }
@@ -342,11 +348,17 @@ impl Lexicon {
     /// Like [`Lexicon::lookup`], but only for words that can start a number;
     /// most words are turned away by a bit test.
     pub fn lookup_starter(&self, word: &[u8]) -> u32 {
+        self.lookup_starter_head(word, folded_head(word))
+    }
+
+    /// [`Lexicon::lookup_starter`] for a caller that has the word's
+    /// [`folded_head`] already.
+    #[inline]
+    pub fn lookup_starter_head(&self, word: &[u8], head: u64) -> u32 {
         if word.is_empty() || word.len() > MAX_WORD {
             return NO_INFO;
         }
-        let bit = starter_bit(word);
-        if self.starters[bit / 64] & (1 << (bit % 64)) == 0 {
+        if !self.may_start(head, word.len()) {
             return NO_INFO;
         }
         let id = self.lookup(word);
@@ -354,6 +366,15 @@ impl Lexicon {
             Some(true) => id,
             _ => NO_INFO,
         }
+    }
+
+    /// The `starters` filter: false when no word with this [`folded_head`]
+    /// and length can start a number (the lexicon has no such starter in
+    /// any case); true for every starter and a few other words.
+    #[inline]
+    pub fn may_start(&self, head: u64, len: usize) -> bool {
+        let bit = starter_bit(head, len);
+        self.starters[(bit / 64) % (STARTER_BITS / 64)] & (1 << (bit % 64)) != 0
     }
 
     pub fn info(&self, id: u32) -> Option<&WordInfo> {

@@ -4,7 +4,7 @@
 //! addresses, version strings and letter-digit identifiers ("G7", "A320")
 //! become `Skip` tokens so nothing inside them is read as a number.
 
-use crate::lexicon::{Lexicon, NO_INFO};
+use crate::lexicon::{folded_head, Lexicon, NO_INFO};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -62,7 +62,7 @@ fn currency_code(lex: &Lexicon, word: &[u8]) -> bool {
 
 /// The end of the run of ASCII letters starting at `j` (before `end`).
 /// Eight bytes at a time: a word of up to seven letters is one step.
-fn letter_run_end(b: &[u8], mut j: usize, end: usize) -> usize {
+pub(crate) fn letter_run_end(b: &[u8], mut j: usize, end: usize) -> usize {
     const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     const CASE: u64 = 0x2020_2020_2020_2020;
@@ -91,7 +91,7 @@ fn letter_run_end(b: &[u8], mut j: usize, end: usize) -> usize {
 /// `char::is_alphabetic`, answered at once for the General Punctuation
 /// block (curly quotes, dashes, no-break spaces), the non-ASCII characters
 /// news text is full of and none of which is a letter.
-fn is_letter(ch: char) -> bool {
+pub(crate) fn is_letter(ch: char) -> bool {
     !('\u{2000}'..='\u{206f}').contains(&ch) && ch.is_alphabetic()
 }
 
@@ -101,12 +101,161 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 
 /// Appends the tokens of `text[start..end]` to `out`.
 pub(crate) fn tokenize(text: &str, start: usize, end: usize, lex: &Lexicon, out: &mut Vec<Tok>) {
+    tokenize_with::<true>(text, start, end, lex, out);
+}
+
+/// Bytes that end a plain word after its run of ASCII letters: all but
+/// what the full word reader looks at there (an apostrophe, the first byte
+/// of a non-ASCII letter, and the ':', '.', '@' and digits of URLs, e-mail
+/// addresses and identifiers).
+pub(crate) const PLAIN_END: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut d = 0;
+    while d < 0x80 {
+        table[d] = !matches!(d as u8, b'\'' | b':' | b'.' | b'@' | b'0'..=b'9');
+        d += 1;
+    }
+    table
+};
+
+/// The high bit of every byte of `x` that is not an ASCII letter.
+#[inline]
+fn non_letters(x: u64) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const CASE: u64 = 0x2020_2020_2020_2020;
+    let low = (x | CASE) & LOW7;
+    // Per byte, exact (no carries): the high bit is set when the
+    // lower-cased byte is at least 'a', resp. past 'z'.
+    let from_a = low + 0x1f1f_1f1f_1f1f_1f1f;
+    let past_z = low + 0x0505_0505_0505_0505;
+    let letters = from_a & !past_z & !x & HIGH;
+    !letters & HIGH
+}
+
+/// The end of the run of ASCII letters at `i` (before `end`) and its
+/// [`folded_head`]: one eight-byte load gives both for a word of up to
+/// seven letters.
+#[inline(always)]
+pub(crate) fn letter_word(b: &[u8], i: usize, end: usize) -> (usize, u64) {
+    const CASE: u64 = 0x2020_2020_2020_2020;
+    match b.get(i..i + 8).filter(|_| i + 8 <= end) {
+        Some(chunk) => {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            let x = u64::from_le_bytes(word);
+            let others = non_letters(x);
+            if others == 0 {
+                (letter_run_end(b, i + 8, end), x | CASE)
+            } else {
+                let len = (others.trailing_zeros() / 8) as usize;
+                (i + len, (x | CASE) & ((1u64 << (8 * len)) - 1))
+            }
+        }
+        None => {
+            let j = letter_run_end(b, i, end);
+            (j, folded_head(&b[i..j]))
+        }
+    }
+}
+
+/// Reads plain words from `i`, an ASCII letter before `end`: runs of ASCII
+/// letters that end before a space, plain punctuation or the end of the
+/// text, as the full reader in [`tokenize_with`] would make them (no
+/// apostrophe, possessive, URL or identifier to look for), one eight-byte
+/// load giving both the end of a word of up to seven letters and its
+/// [`folded_head`]. Goes on over single spaces; returns where it stopped
+/// and whether that byte is glued: before a byte that starts no word, or
+/// before a word that is not plain (left to the full reader).
+#[inline]
+fn plain_words(
+    b: &[u8],
+    mut i: usize,
+    end: usize,
+    mut glued: bool,
+    lex: &Lexicon,
+    out: &mut Vec<Tok>,
+) -> (usize, bool) {
+    loop {
+        let (j, head) = letter_word(b, i, end);
+        let next = b.get(j).copied();
+        let plain = match next {
+            None => true,
+            Some(d) if PLAIN_END[usize::from(d)] => true,
+            // Only "www." and "http:" start URLs.
+            Some(b'.') => !b[i..j].eq_ignore_ascii_case(b"www"),
+            Some(b':') => {
+                !(b[i..j].eq_ignore_ascii_case(b"http") || b[i..j].eq_ignore_ascii_case(b"https"))
+            }
+            _ => false,
+        };
+        if j == i || !plain {
+            return (i, glued);
+        }
+        out.push(Tok {
+            start: off(i),
+            end: off(j),
+            kind: Kind::Word,
+            glued,
+            ch: '\0',
+            info: lex.lookup_starter_head(&b[i..j], head),
+            cap: b[i].is_ascii_uppercase(),
+        });
+        // Most words are followed by one space, or by a comma or a full
+        // stop and one space, and another word.
+        let mut k = j;
+        if let Some(d) = next.filter(|&d| j < end && SIMPLE_PUNCT[usize::from(d)]) {
+            out.push(punct(j, j + 1, char::from(d), true));
+            k = j + 1;
+        }
+        if !(k < end && b[k] == b' ') {
+            return (k, true);
+        }
+        i = k + 1;
+        glued = false;
+        if !(i < end && b[i].is_ascii_alphabetic()) {
+            return (i, glued);
+        }
+    }
+}
+
+/// ASCII punctuation that is always a token of its own after a word: all
+/// but letters, digits, white space and the "@" and "#" of handles.
+const SIMPLE_PUNCT: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut d = 0;
+    while d < 0x80 {
+        let c = d as u8;
+        table[d] =
+            !(c.is_ascii_alphanumeric() || c.is_ascii_whitespace() || c == b'@' || c == b'#');
+        d += 1;
+    }
+    table
+};
+
+/// The tokenizer; `FAST` takes plain ASCII words (most words of news text)
+/// through a short path, which the tests compare with the full one.
+fn tokenize_with<const FAST: bool>(
+    text: &str,
+    start: usize,
+    end: usize,
+    lex: &Lexicon,
+    out: &mut Vec<Tok>,
+) {
     let b = text.as_bytes();
     let end = end.min(b.len());
     let mut i = start;
     let mut glued = false;
     while i < end {
         let c = b[i];
+        if FAST && c.is_ascii_alphabetic() {
+            let (next, next_glued) = plain_words(b, i, end, glued, lex, out);
+            if next != i {
+                i = next;
+                glued = next_glued;
+                continue;
+            }
+        }
         if c.is_ascii_whitespace() {
             i += 1;
             glued = false;
@@ -452,6 +601,139 @@ fn skip_alnum(b: &[u8], mut i: usize, end: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Every field of every token, from the short path or the full one.
+    fn all_fields<const FAST: bool>(
+        lex: &Lexicon,
+        text: &str,
+        start: usize,
+        end: usize,
+    ) -> Vec<(usize, usize, u32, char, Kind, bool, bool)> {
+        let mut out = Vec::new();
+        tokenize_with::<FAST>(text, start, end, lex, &mut out);
+        out.iter()
+            .map(|t| (t.start(), t.end(), t.info, t.ch, t.kind, t.glued, t.cap))
+            .collect()
+    }
+
+    /// Pieces of news text that put every branch of both word readers to
+    /// work: number words in any case, hyphens, apostrophes, possessives,
+    /// non-ASCII letters and punctuation, URLs, handles, identifiers and
+    /// currency codes glued to digits.
+    const PIECES: [&str; 54] = [
+        "twenty",
+        "Twenty",
+        "MILLION",
+        "million",
+        "a",
+        "A",
+        "an",
+        "one",
+        "First",
+        "may",
+        "May",
+        "percent",
+        "per",
+        "cent",
+        "the",
+        "said",
+        "ceasefire",
+        "hostages",
+        "over",
+        "twenty-five",
+        "mid-2000s",
+        "$",
+        "€",
+        "%",
+        "£5",
+        "35,000",
+        "2.3",
+        "1990s",
+        "’s",
+        "Israel’s",
+        "can't",
+        "o'clock",
+        "Wrocław",
+        "naïve",
+        "“",
+        "”",
+        "—",
+        "-",
+        "‑",
+        ".",
+        ",",
+        ":",
+        "www.lede.news",
+        "https://t.co/x1",
+        "@user9",
+        "G7",
+        "RM100",
+        "USD500",
+        "www",
+        "HTTP",
+        "https",
+        "Mr.",
+        "U.S.",
+        "#",
+    ];
+    const GLUE: [&str; 8] = [" ", " ", " ", "", "  ", "\n", "\u{a0}", ", "];
+
+    proptest! {
+        #[test]
+        fn short_path_makes_the_tokens_of_the_full_reader(
+            parts in proptest::collection::vec((0..PIECES.len(), 0..GLUE.len()), 0..40),
+            cut in 0usize..8,
+        ) {
+            let lex = Lexicon::load().expect("lexicon");
+            let mut text = String::new();
+            for (p, g) in parts {
+                text.push_str(PIECES[p]);
+                text.push_str(GLUE[g]);
+            }
+            // Sentences that end inside the text, before what follows.
+            let mut end = text.len().saturating_sub(cut);
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            prop_assert_eq!(
+                all_fields::<true>(&lex, &text, 0, end),
+                all_fields::<false>(&lex, &text, 0, end)
+            );
+        }
+
+        #[test]
+        fn short_path_agrees_on_any_text(text in "\\PC{0,80}", cut in 0usize..8) {
+            let lex = Lexicon::load().expect("lexicon");
+            let mut end = text.len().saturating_sub(cut);
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            prop_assert_eq!(
+                all_fields::<true>(&lex, &text, 0, end),
+                all_fields::<false>(&lex, &text, 0, end)
+            );
+        }
+    }
+
+    #[test]
+    fn the_folded_head_of_a_load_is_that_of_the_word() {
+        for text in [
+            "ceasefire negotiations",
+            "Two",
+            "a",
+            "MILLIONS of",
+            "thirteen",
+        ] {
+            let b = text.as_bytes();
+            let j = letter_run_end(b, 0, b.len());
+            assert_eq!(
+                letter_word(b, 0, b.len()),
+                (j, folded_head(&b[..j])),
+                "{text}"
+            );
+        }
+    }
 
     fn kinds(text: &str) -> Vec<(String, Kind)> {
         let lex = Lexicon::load().expect("lexicon");

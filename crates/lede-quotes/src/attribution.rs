@@ -32,7 +32,7 @@ use std::hash::BuildHasherDefault;
 
 use lede_core::{Entity, EntityLabel, Quote, QuoteKind, Span, Speaker};
 
-use crate::lexicon::{FnvHasher, Lexicon, Pronoun};
+use crate::lexicon::{DocLexicon, FnvHasher, Pronoun};
 use crate::marks::RawQuote;
 use crate::{spans, SpeakerChoice, SpeakerOption};
 
@@ -48,12 +48,16 @@ use candidates::Reach;
 pub(crate) use tokens::is_alnum;
 use tokens::{ceil_boundary, floor_boundary, is_abbreviation, tokenize, Tok, TokKind};
 
+#[cfg(test)]
+pub(crate) use ranking::fnv;
 pub(crate) use ranking::Weights;
 
 /// Bytes of a sentence searched before a quote for its cue.
 const LEAD_CAP: usize = 360;
 /// Bytes searched after a quote for a trailing cue.
 const TRAIL_CAP: usize = 240;
+/// Tokens a window of [`LEAD_CAP`] bytes of news text most often holds.
+const TOKENS_PER_WINDOW: usize = 96;
 /// Words a naming verb ("called") may stand before its quote.
 const NAMING_REACH: usize = 5;
 /// Sentences looked back through to resolve a pronoun.
@@ -84,6 +88,9 @@ enum Cand {
     Unnamed(Span),
     /// "the president": the phrase and the title word.
     Title(Span, Span),
+    /// "Beck, who has in the past described": the relative pronoun, the
+    /// phrase it stands for and that phrase's entity, if any.
+    Relative(Span, Span, Option<usize>),
 }
 
 /// Who said a quote and how we know.
@@ -109,10 +116,14 @@ pub(crate) struct DocView<'a> {
     sentences: &'a [Span],
     paragraphs: &'a [Span],
     entities: Vec<&'a Entity>,
+    /// Each entity's gender once worked out (0: not yet; see
+    /// [`DocView::entity_gender`]).
+    genders: Box<[std::cell::Cell<u8>]>,
     quotes: &'a [RawQuote],
-    lex: &'a Lexicon,
-    /// Last word of a PERSON name -> the fullest PERSON name ending in it.
-    fullest: NameMap<'a>,
+    lex: DocLexicon<'a>,
+    /// Last word of a PERSON name -> the fullest PERSON name ending in it
+    /// ([`DocView::fullest`] builds it when first asked).
+    fullest: std::cell::OnceCell<NameMap<'a>>,
 }
 
 fn starts_upper(w: &str) -> bool {
@@ -174,17 +185,18 @@ pub(crate) fn attribute(
     emit: impl Fn(QuoteKind) -> bool,
 ) -> Vec<Quote> {
     let text = view.text;
-    let mut para_toks = Vec::new();
+    // Room for the tokens of a window from the start: no regrowth.
+    let mut para_toks = Vec::with_capacity(TOKENS_PER_WINDOW);
     let raw = view.quotes;
     // Only the quote before is ever read back, so memory holds the quotes
     // emitted, not every quoted stretch analysed.
     let mut before: Option<Analysed> = None;
-    let mut out: Vec<Quote> = Vec::new();
+    let mut out: Vec<Quote> = Vec::with_capacity(raw.len());
     // Output slots of the speakerless parts of the quotation running on
     // (over paragraphs) into the current quote.
     let mut pending: Vec<Option<usize>> = Vec::new();
-    let mut lead_toks = Vec::new();
-    let mut trail_toks = Vec::new();
+    let mut lead_toks = Vec::with_capacity(TOKENS_PER_WINDOW);
+    let mut trail_toks = Vec::with_capacity(TOKENS_PER_WINDOW);
     for (i, q) in raw.iter().enumerate() {
         let para = view
             .paragraphs
@@ -334,7 +346,9 @@ pub(crate) fn attribute(
         }
 
         // The ranker weighs the sieve's answer against the other readings.
-        let mut context = vec![
+        // Room for all five: no regrowth.
+        let mut context = Vec::with_capacity(5);
+        context.extend([
             if standalone { "std" } else { "frag" },
             rule,
             match words {
@@ -343,7 +357,7 @@ pub(crate) fn attribute(
                 4..=8 => "w8",
                 _ => "w9",
             },
-        ];
+        ]);
         if q.continues_previous {
             context.push("cont");
         }
@@ -351,7 +365,15 @@ pub(crate) fn attribute(
             context.push("opens");
         }
         let mut cands = ranking::Candidates::new(q.inner, context, choices.is_some());
-        if let Some(a) = attr.clone() {
+        // Outside training the ranker's choice replaces a sieve answer with a
+        // speaker, so that answer moves into the candidates uncopied.
+        let rule_had = attr.as_ref().is_some_and(|a| a.speaker.is_some());
+        let sieve = if rule_had && choices.is_none() {
+            attr.take()
+        } else {
+            attr.clone()
+        };
+        if let Some(a) = sieve {
             cands.add(view, q.inner, a, rule);
         }
         let sieve_found = cands.list.len() > 1;
@@ -398,6 +420,21 @@ pub(crate) fn attribute(
         if let Some(a) = view.first_verb_subject(&lead_toks) {
             cands.add(view, q.inner, a, "firstverb");
         }
+        // The leading cue's reading when another rule answered first
+        // (`said Mr. Ekovich, who noted that … had “cratered”`).
+        if rule != "leading" {
+            if let Lead::Found(a) = view.leading(&lead_toks) {
+                cands.add(view, q.inner, a, "leadcue");
+            }
+        }
+        if let Some(a) = view.according_to(&lead_toks, true) {
+            cands.add(view, q.inner, a, "according_l");
+        }
+        if q.closed {
+            if let Some(a) = view.according_to(&trail_toks, false) {
+                cands.add(view, q.inner, a, "according_r");
+            }
+        }
         if let Some(j) = i.checked_sub(1) {
             let prev = before.as_ref().filter(|d| d.attr.speaker.is_some());
             if let Some(prev) = prev.filter(|_| raw[i].paragraph() <= raw[j].paragraph() + 1) {
@@ -423,7 +460,6 @@ pub(crate) fn attribute(
             }),
             None => {
                 let best = cands.best(weights, sieve_found);
-                let rule_had = attr.as_ref().is_some_and(|a| a.speaker.is_some());
                 let chosen = cands.list.swap_remove(best).attr;
                 if chosen.is_some() || rule_had {
                     attr = Some(chosen.unwrap_or_default());

@@ -2,11 +2,14 @@
 //! lookups are by lower-cased ASCII bytes; a word longer than
 //! [`MAX_WORD`] bytes is in no list.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 
 /// Longest word any list holds (longer words are looked up as absent).
 pub(crate) const MAX_WORD: usize = 40;
+
+mod doc;
+
+pub(crate) use doc::DocLexicon;
 
 const SPEECH_VERBS: &str = include_str!("../data/speech_verbs.txt");
 /// Learned from attributed quotations by `examples/train_speakers.rs`.
@@ -57,26 +60,6 @@ pub(crate) mod class {
     pub const FEMALE_NAME: u16 = 1 << 11;
 }
 
-/// A small multiplicative hash for short lower-case words (the table is
-/// built from our own lists, so no flooding defence is needed).
-/// The table's keys are already hashes ([`word_key`]).
-#[derive(Clone, Copy, Default)]
-pub(crate) struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(8)) ^ u64::from(b);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
 /// FNV-1a over whatever is hashed: quick on the short names and words the
 /// stage keys its per-document maps by.
 #[derive(Clone, Copy)]
@@ -100,20 +83,184 @@ impl Hasher for FnvHasher {
     }
 }
 
-/// The 64-bit FNV-1a hash of `word` lower-cased (ASCII): a word's key in
-/// the table, computed in one pass with no buffer. Words are looked up by
-/// key alone; among a few thousand listed words a 64-bit collision with a
-/// word of the text is too unlikely to matter.
-fn word_key(word: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in word {
-        h ^= u64::from(b.to_ascii_lowercase());
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
+/// `x` with its ASCII capitals lower-cased, eight bytes at once (other
+/// bytes, non-ASCII ones included, are left as they are).
+#[inline]
+fn lower8(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // With the high bits cleared no byte carries into the next one.
+    let low = x & !HIGHS;
+    let at_least_a = low.wrapping_add(ONES * (0x80 - u64::from(b'A')));
+    let past_z = low.wrapping_add(ONES * (0x80 - u64::from(b'Z') - 1));
+    let capitals = at_least_a & !past_z & !x & HIGHS;
+    x | (capitals >> 2)
 }
 
-type WordTable = HashMap<u64, u16, BuildHasherDefault<KeyHasher>>;
+/// The little-endian value of `b` (at most eight bytes).
+#[inline]
+fn load(b: &[u8]) -> u64 {
+    let mut w = [0u8; 8];
+    let n = b.len().min(8);
+    w[..n].copy_from_slice(&b[..n]);
+    u64::from_le_bytes(w)
+}
+
+/// The bytes of a short word (at most eight), as one value that, with the
+/// length, gives them back: two four-byte loads that overlap for five to
+/// seven bytes, or the first, middle and last byte of up to three.
+#[inline]
+fn short_word(b: &[u8]) -> u64 {
+    let n = b.len();
+    if n >= 4 {
+        let lo = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+        let hi = u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]);
+        u64::from(lo) | (u64::from(hi) << 32)
+    } else if n > 0 {
+        u64::from(b[0]) | (u64::from(b[n / 2]) << 8) | (u64::from(b[n - 1]) << 16)
+    } else {
+        0
+    }
+}
+
+/// The key of `word` lower-cased (ASCII): no two words of at most eight
+/// bytes that differ other than in case share a key with the same length
+/// (every step is one-to-one), so for them a key and a length match is a
+/// word match; longer words go eight bytes a step (the last step overlaps
+/// the one before) and are compared byte for byte on a match.
+#[inline]
+fn word_key(word: &[u8]) -> u64 {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mix = |h: u64, v: u64| (h.rotate_left(23) ^ lower8(v)).wrapping_mul(K);
+    let n = word.len();
+    let mut h = (n as u64).wrapping_mul(K);
+    if n <= 8 {
+        h = mix(h, short_word(word));
+    } else {
+        let mut chunks = word.chunks_exact(8);
+        for c in &mut chunks {
+            h = mix(h, load(c));
+        }
+        if !chunks.remainder().is_empty() {
+            h = mix(h, load(&word[n - 8..]));
+        }
+    }
+    h ^ (h >> 29)
+}
+
+/// One word of the table: its key, its class bits and where its
+/// lower-cased text lies in [`WordTable::text`] (`len` 0: an empty slot).
+#[derive(Clone, Copy, Debug, Default)]
+struct Slot {
+    key: u64,
+    at: u32,
+    len: u8,
+    bits: u16,
+}
+
+/// Open addressing over a power-of-two array, probed linearly from the
+/// key's top bits; a hit is confirmed on the word itself, so a word in no
+/// list is never taken for one that is.
+#[derive(Debug)]
+struct WordTable {
+    slots: Vec<Slot>,
+    /// Bits of the key that pick the first slot.
+    shift: u32,
+    text: String,
+    /// One bit per (length, first byte, last byte) a listed word has, the
+    /// bytes folded to five bits ([`shape`]): most words of a text are in
+    /// no list, and most of those are told so by this bit alone.
+    shapes: Box<[u64; 256]>,
+}
+
+/// A word's place in [`WordTable::shapes`]: its length (mod 16) and its
+/// first and last bytes, each ASCII-lower-cased and cut to five bits.
+/// `word` is not empty.
+#[inline]
+fn shape(word: &[u8]) -> usize {
+    let fold = |b: u8| usize::from(b.to_ascii_lowercase() & 0x1F);
+    let (first, last) = (word[0], word[word.len() - 1]);
+    ((word.len() & 15) << 10) | (fold(first) << 5) | fold(last)
+}
+
+impl WordTable {
+    /// The table of `entries` (lower-cased words, each at most
+    /// [`MAX_WORD`] bytes, with their bits; repeated words are merged).
+    fn new(entries: &[(String, u16)]) -> WordTable {
+        let size = (entries.len() * 2).next_power_of_two().max(16);
+        let mut table = WordTable {
+            slots: vec![Slot::default(); size],
+            shift: 64 - size.trailing_zeros(),
+            text: String::new(),
+            shapes: Box::new([0; 256]),
+        };
+        for (word, bits) in entries {
+            table.insert(word, *bits);
+        }
+        table
+    }
+
+    fn insert(&mut self, word: &str, bits: u16) {
+        let Ok(len) = u8::try_from(word.len()) else {
+            return;
+        };
+        if len == 0 {
+            return;
+        }
+        let key = word_key(word.as_bytes());
+        let mask = self.slots.len() - 1;
+        let mut i = (key >> self.shift) as usize;
+        loop {
+            let slot = self.slots[i];
+            if slot.len == 0 {
+                let at = u32::try_from(self.text.len()).unwrap_or(u32::MAX);
+                self.text.push_str(word);
+                let k = shape(word.as_bytes());
+                self.shapes[k / 64] |= 1 << (k % 64);
+                self.slots[i] = Slot { key, at, len, bits };
+                return;
+            }
+            if slot.key == key && self.word(slot) == word {
+                self.slots[i].bits |= bits;
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn word(&self, slot: Slot) -> &str {
+        let at = slot.at as usize;
+        self.text.get(at..at + usize::from(slot.len)).unwrap_or("")
+    }
+
+    /// The bits of `word`, looked up lower-cased (0 when absent).
+    #[inline]
+    fn get(&self, word: &[u8]) -> u16 {
+        if word.is_empty() {
+            return 0;
+        }
+        let k = shape(word);
+        if self.shapes[k / 64] & (1 << (k % 64)) == 0 {
+            return 0;
+        }
+        let key = word_key(word);
+        let mask = self.slots.len() - 1;
+        let mut i = (key >> self.shift) as usize;
+        loop {
+            let slot = self.slots[i];
+            if slot.len == 0 {
+                return 0;
+            }
+            if slot.key == key
+                && usize::from(slot.len) == word.len()
+                && (word.len() <= 8 || self.word(slot).as_bytes().eq_ignore_ascii_case(word))
+            {
+                return slot.bits;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
 
 /// All word lists, built once when the stage is built: one table from a
 /// lower-cased word to the bits of its classes.
@@ -148,9 +295,11 @@ impl Lexicon {
     /// The built-in lists plus `extra_verbs` (each added with its regular
     /// inflections: -s, -ed, -ing).
     pub(crate) fn new(extra_verbs: &[String]) -> Lexicon {
-        let mut classes = WordTable::default();
+        let mut entries: Vec<(String, u16)> = Vec::new();
         let mut add = |word: &str, bit: u16| {
-            *classes.entry(word_key(word.as_bytes())).or_insert(0) |= bit;
+            if word.len() <= MAX_WORD {
+                entries.push((word.to_ascii_lowercase(), bit));
+            }
         };
         for (data, bit) in [
             (SPEECH_VERBS, class::SPEECH_VERB),
@@ -188,7 +337,7 @@ impl Lexicon {
             }
         }
         Lexicon {
-            classes,
+            classes: WordTable::new(&entries),
             platforms: PLATFORMS
                 .lines()
                 .map(|l| l.split('#').next().unwrap_or("").trim())
@@ -205,46 +354,17 @@ impl Lexicon {
 
     /// The class bits of `word` (0 for a word in no list). Words ending in
     /// -ly count as adverbs.
+    #[inline]
     pub(crate) fn classes(&self, word: &str) -> u16 {
         let w = word.as_bytes();
         if w.len() > MAX_WORD {
             return 0;
         }
-        let mut bits = self.classes.get(&word_key(w)).copied().unwrap_or(0);
+        let mut bits = self.classes.get(w);
         if w.len() > 3 && matches!(w[w.len() - 2..], [b'l' | b'L', b'y' | b'Y']) {
             bits |= class::ADVERB;
         }
         bits
-    }
-
-    pub(crate) fn is_speech_verb(&self, w: &str) -> bool {
-        self.classes(w) & class::SPEECH_VERB != 0
-    }
-    pub(crate) fn is_naming_verb(&self, w: &str) -> bool {
-        self.classes(w) & class::NAMING_VERB != 0
-    }
-    pub(crate) fn is_source_noun(&self, w: &str) -> bool {
-        self.classes(w) & class::SOURCE_NOUN != 0
-    }
-    pub(crate) fn is_document_noun(&self, w: &str) -> bool {
-        self.classes(w) & class::DOCUMENT_NOUN != 0
-    }
-    pub(crate) fn is_title_noun(&self, w: &str) -> bool {
-        self.classes(w) & class::TITLE_NOUN != 0
-    }
-    pub(crate) fn is_modifier(&self, w: &str) -> bool {
-        self.classes(w) & class::MODIFIER != 0
-    }
-    pub(crate) fn is_determiner(&self, w: &str) -> bool {
-        self.classes(w) & class::DETERMINER != 0
-    }
-    /// Adverbs and auxiliaries that may stand between a speaker and its verb.
-    pub(crate) fn is_adverb(&self, w: &str) -> bool {
-        self.classes(w) & class::ADVERB != 0
-    }
-    /// Heads of vague collectives ("experts", "analysts").
-    pub(crate) fn is_vague_collective(&self, w: &str) -> bool {
-        self.classes(w) & class::VAGUE_COLLECTIVE != 0
     }
 
     /// True for a social platform name ("Truth Social"), which carries words
@@ -256,18 +376,6 @@ impl Lexicon {
                     .zip(name.split(' '))
                     .all(|(a, b)| a.eq_ignore_ascii_case(b))
         })
-    }
-
-    /// Gender of a first name, if the lists know it.
-    pub(crate) fn first_name_gender(&self, first: &str) -> Gender {
-        let bits = self.classes(first);
-        if bits & class::MALE_NAME != 0 {
-            Gender::Male
-        } else if bits & class::FEMALE_NAME != 0 {
-            Gender::Female
-        } else {
-            Gender::Unknown
-        }
     }
 }
 
@@ -290,14 +398,37 @@ pub(crate) fn title_gender(title: &str) -> Gender {
 
 /// Gender of a personal pronoun; `None` for words that are not one.
 pub(crate) fn pronoun(word: &str) -> Option<Pronoun> {
-    let mut buf = [0u8; MAX_WORD];
-    let w = lower(word, &mut buf)?;
-    Some(match w {
-        b"he" => Pronoun::Person(Gender::Male),
-        b"she" => Pronoun::Person(Gender::Female),
-        b"they" => Pronoun::They,
-        b"it" => Pronoun::It,
-        b"i" | b"we" => Pronoun::Reporter,
+    // At most four bytes ("they"), folded to lower case, and the length,
+    // in one value.
+    let b = word.as_bytes();
+    if b.is_empty() || b.len() > 4 {
+        return None;
+    }
+    let mut v = (b.len() as u64) << 32;
+    for (k, &c) in b.iter().enumerate() {
+        v |= u64::from(c.to_ascii_lowercase()) << (8 * k);
+    }
+    const fn key(w: &[u8]) -> u64 {
+        let mut v = (w.len() as u64) << 32;
+        let mut k = 0;
+        while k < w.len() {
+            v |= (w[k] as u64) << (8 * k);
+            k += 1;
+        }
+        v
+    }
+    const HE: u64 = key(b"he");
+    const SHE: u64 = key(b"she");
+    const THEY: u64 = key(b"they");
+    const IT: u64 = key(b"it");
+    const I: u64 = key(b"i");
+    const WE: u64 = key(b"we");
+    Some(match v {
+        HE => Pronoun::Person(Gender::Male),
+        SHE => Pronoun::Person(Gender::Female),
+        THEY => Pronoun::They,
+        IT => Pronoun::It,
+        I | WE => Pronoun::Reporter,
         _ => return None,
     })
 }
@@ -318,7 +449,8 @@ mod tests {
 
     #[test]
     fn lists_load_and_extra_verbs_inflect() {
-        let lex = Lexicon::new(&["quip".to_string(), "intone".to_string()]);
+        let stage_lex = Lexicon::new(&["quip".to_string(), "intone".to_string()]);
+        let lex = DocLexicon::new(&stage_lex, "");
         assert!(lex.is_speech_verb("Said"));
         assert!(lex.is_speech_verb("notes"));
         assert!(lex.is_speech_verb("quipped") || lex.is_speech_verb("quiped"));
@@ -334,5 +466,149 @@ mod tests {
         assert_eq!(lex.first_name_gender("Donald"), Gender::Male);
         assert_eq!(title_gender("Mr."), Gender::Male);
         assert_eq!(pronoun("She"), Some(Pronoun::Person(Gender::Female)));
+        assert_eq!(pronoun("THEY"), Some(Pronoun::They));
+        assert_eq!(pronoun("theys"), None);
+        for (w, p) in [
+            ("he", Some(Pronoun::Person(Gender::Male))),
+            ("sHE", Some(Pronoun::Person(Gender::Female))),
+            ("It", Some(Pronoun::It)),
+            ("I", Some(Pronoun::Reporter)),
+            ("We", Some(Pronoun::Reporter)),
+            ("", None),
+            ("h", None),
+            ("he\0", None),
+            ("\0he", None),
+            ("hé", None),
+            ("her", None),
+            ("the", None),
+            ("shes", None),
+            ("İ", None),
+        ] {
+            assert_eq!(pronoun(w), p, "{w:?}");
+        }
+    }
+
+    #[test]
+    fn eight_bytes_lower_case_as_one_byte_does() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut bytes = [b'a', b'Z', 0xC3, b'@', b'[', b'`', b'{', 0xFF];
+                bytes[at] = b;
+                let folded = lower8(u64::from_le_bytes(bytes)).to_le_bytes();
+                assert_eq!(
+                    folded,
+                    bytes.map(|c| c.to_ascii_lowercase()),
+                    "{b:#x} at {at}"
+                );
+            }
+        }
+    }
+
+    /// The lists as a plain map of lower-cased words, and the bits it
+    /// gives `w` (with the -ly rule and the length limit of the table).
+    fn reference() -> impl Fn(&str) -> u16 {
+        use std::collections::HashMap;
+        let mut map: HashMap<String, u16> = HashMap::new();
+        let lists = [
+            (SPEECH_VERBS, class::SPEECH_VERB),
+            (LEARNED_CUE_VERBS, class::SPEECH_VERB),
+            (LEARNED_SOURCE_NOUNS, class::SOURCE_NOUN),
+            (NAMING_VERBS, class::NAMING_VERB),
+            (CUE_NOUNS, class::CUE_NOUN),
+            (DOCUMENT_NOUNS, class::DOCUMENT_NOUN),
+            (SOURCE_NOUNS, class::SOURCE_NOUN),
+            (TITLE_NOUNS, class::TITLE_NOUN),
+            (MODIFIERS, class::MODIFIER),
+            (DETERMINERS, class::DETERMINER),
+            (ADVERBS, class::ADVERB),
+            (VAGUE_COLLECTIVES, class::VAGUE_COLLECTIVE),
+            (MALE_NAMES, class::MALE_NAME),
+            (FEMALE_NAMES, class::FEMALE_NAME),
+        ];
+        for (data, bit) in lists {
+            for w in words(data) {
+                *map.entry(w.to_ascii_lowercase()).or_insert(0) |= bit;
+            }
+        }
+        for w in ["quip", "quips", "quiped", "quiping"] {
+            *map.entry(w.to_string()).or_insert(0) |= class::SPEECH_VERB;
+        }
+        move |w: &str| {
+            let mut bits = if w.len() > MAX_WORD {
+                0
+            } else {
+                map.get(&w.to_ascii_lowercase()).copied().unwrap_or(0)
+            };
+            let b = w.as_bytes();
+            if b.len() > 3 && matches!(b[b.len() - 2..], [b'l' | b'L', b'y' | b'Y']) {
+                bits |= class::ADVERB;
+            }
+            bits
+        }
+    }
+
+    /// Every listed word, in the case it is written in the text or not,
+    /// with its neighbours in spelling (a letter more, a letter less, a
+    /// non-ASCII letter): the table answers as a map of lower-cased words.
+    #[test]
+    fn the_table_answers_as_a_map_of_lower_cased_words() {
+        let lex = Lexicon::new(&["quip".to_string()]);
+        let expected = reference();
+        let mut listed: Vec<String> = Vec::new();
+        for data in [
+            SPEECH_VERBS,
+            LEARNED_CUE_VERBS,
+            SOURCE_NOUNS,
+            MALE_NAMES,
+            ADVERBS,
+        ] {
+            listed.extend(words(data).map(str::to_ascii_lowercase));
+        }
+        let mut probes: Vec<String> = Vec::new();
+        for w in &listed {
+            probes.push(w.clone());
+            probes.push(w.to_ascii_uppercase());
+            let mut cap = w.clone();
+            if let Some(first) = cap.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            probes.push(cap);
+            probes.push(format!("{w}s"));
+            probes.push(format!("{w}é"));
+            let mut shorter = w.clone();
+            shorter.pop();
+            probes.push(shorter);
+            probes.push(format!("x{w}"));
+            probes.push(w.chars().rev().collect());
+        }
+        probes.extend(
+            [
+                "",
+                "’s",
+                "Ünal",
+                "ÜNAL",
+                "naïve",
+                "a",
+                "I",
+                "unusually",
+                "x".repeat(41).as_str(),
+            ]
+            .map(String::from),
+        );
+        for p in &probes {
+            assert_eq!(lex.classes(p), expected(p), "{p:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Short words over few letters meet listed words and near misses
+        /// often ("sad", "said", "aid", "Saids").
+        #[test]
+        fn any_word_is_looked_up_as_a_map_would(
+            w in "[sSaAiIdDtTeEhHnNoO’'é\\-]{0,10}|[a-zA-Z]{0,16}"
+        ) {
+            let lex = Lexicon::new(&["quip".to_string()]);
+            proptest::prop_assert_eq!(lex.classes(&w), reference()(&w));
+        }
     }
 }

@@ -29,6 +29,8 @@ mod lexicon;
 mod marks;
 mod spans;
 
+use std::borrow::Cow;
+
 use lede_core::{
     layer, Document, OptionKind, OptionSpec, OptionValue, Options, QuoteKind, Span, Stage,
     StageError, StageInfo,
@@ -162,12 +164,12 @@ impl QuotesStage {
         let text = doc.text.as_str();
         let paragraphs = match &doc.layers.paragraphs {
             Some(p) => spans::clean(text, p),
-            None => spans::lines(text),
+            None => Cow::Owned(spans::lines(text)),
         };
         let raw = marks::find_quotes(text, &paragraphs);
         let sentences = match &doc.layers.sentences {
             Some(s) => spans::clean(text, s),
-            None => paragraphs.clone(),
+            None => Cow::Borrowed(&paragraphs[..]),
         };
         let entities = doc.layers.entities.as_deref().unwrap_or(&[]);
         let view =
@@ -208,7 +210,7 @@ impl Stage for QuotesStage {
         let text = doc.text.as_str();
         let paragraphs = match &doc.layers.paragraphs {
             Some(p) => spans::clean(text, p),
-            None => spans::lines(text),
+            None => Cow::Owned(spans::lines(text)),
         };
         let raw = marks::find_quotes(text, &paragraphs);
         if raw.is_empty() {
@@ -217,7 +219,7 @@ impl Stage for QuotesStage {
         }
         let sentences = match &doc.layers.sentences {
             Some(s) => spans::clean(text, s),
-            None => paragraphs.clone(),
+            None => Cow::Borrowed(&paragraphs[..]),
         };
         let entities = doc.layers.entities.as_deref().unwrap_or(&[]);
         let view =
@@ -225,5 +227,42 @@ impl Stage for QuotesStage {
         let quotes = attribution::attribute(&view, &self.weights, None, |k| self.emits(k));
         doc.layers.quotes = Some(quotes);
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::*;
+
+    /// The weight table answers as a map from the hash of a feature's name:
+    /// every listed name its last weight, anything else nothing.
+    #[test]
+    fn weights_read_as_a_map_would() {
+        let weights = attribution::Weights::parse(SPEAKER_WEIGHTS);
+        let mut map: HashMap<u64, f32> = HashMap::new();
+        let mut names = Vec::new();
+        for line in SPEAKER_WEIGHTS.lines().filter(|l| !l.starts_with('#')) {
+            let Some((name, w)) = line.rsplit_once('\t') else {
+                continue;
+            };
+            let Ok(w) = w.trim().parse::<f32>() else {
+                continue;
+            };
+            map.insert(attribution::fnv(&[name.as_bytes()]), w);
+            names.push(name);
+        }
+        assert!(names.len() > 1000, "{} weights", names.len());
+        for name in &names {
+            let key = attribution::fnv(&[name.as_bytes()]);
+            assert_eq!(weights.get(key).to_bits(), map[&key].to_bits(), "{name}");
+            let other = attribution::fnv(&[name.as_bytes(), b"|x"]);
+            assert_eq!(weights.get(other), map.get(&other).copied().unwrap_or(0.0));
+        }
+        let twice = attribution::Weights::parse("a\t1\nb\t2\na\t3\n# a\t4\n");
+        assert_eq!(twice.get(attribution::fnv(&[b"a"])), 3.0);
+        assert_eq!(twice.get(attribution::fnv(&[b"b"])), 2.0);
+        assert_eq!(attribution::Weights::default().get(7), 0.0);
     }
 }

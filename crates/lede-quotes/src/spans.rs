@@ -1,11 +1,24 @@
 //! Making the upstream span layers safe to walk: sorted, inside the text, on
 //! char boundaries and non-overlapping, whatever a stage before us produced.
 
+use std::borrow::Cow;
+
 use lede_core::Span;
 
 /// `spans` sorted by start, with spans that do not fit `text`, empty spans
-/// and spans overlapping an earlier one dropped.
-pub(crate) fn clean(text: &str, spans: &[Span]) -> Vec<Span> {
+/// and spans overlapping an earlier one dropped; borrowed as they are when
+/// they need none of that (the usual case: the layers of lede-segment).
+pub(crate) fn clean<'s>(text: &str, spans: &'s [Span]) -> Cow<'s, [Span]> {
+    let mut last_end = 0;
+    let tidy = spans.iter().all(|s| {
+        let ok =
+            !s.is_empty() && s.start() >= last_end && Span::new(text, s.start(), s.end()).is_ok();
+        last_end = s.end();
+        ok
+    });
+    if tidy {
+        return Cow::Borrowed(spans);
+    }
     let mut out: Vec<Span> = spans
         .iter()
         .filter(|s| !s.is_empty() && Span::new(text, s.start(), s.end()).is_ok())
@@ -20,7 +33,7 @@ pub(crate) fn clean(text: &str, spans: &[Span]) -> Vec<Span> {
         last_end = s.end();
         true
     });
-    out
+    Cow::Owned(out)
 }
 
 /// The non-blank lines of `text`, white space trimmed, in order: the

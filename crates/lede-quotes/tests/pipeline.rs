@@ -90,3 +90,40 @@ fn sign_offs_at_line_ends_inside_one_paragraph() {
         ]
     );
 }
+
+/// A title the word lists lack, written with a period before the name
+/// ("Del." for a delegate): the segmenter keeps the sentence whole, and the
+/// phrase after "said" reads on across the period to the name.
+#[test]
+fn a_title_with_a_period_the_lists_lack() {
+    let text = "Democrats also described the showdown as ominous.\n\n\
+\"This is a waste of time. It is destroying this committee,\" said Del. Stacey Plaskett of the Virgin Islands.";
+    let mut doc = Document::new("delegate", text);
+    for stage in [
+        build(lede_segment::stage_info()),
+        build(lede_ner::stage_info()),
+        build(lede_quotes::stage_info()),
+    ] {
+        stage.process(&mut doc).unwrap();
+    }
+    let got: Vec<(&str, Option<&str>)> = doc
+        .layers
+        .quotes
+        .as_deref()
+        .unwrap()
+        .iter()
+        .map(|q| {
+            (
+                q.span.text(text),
+                q.speaker.as_ref().and_then(|s| s.canonical.as_deref()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [(
+            "This is a waste of time. It is destroying this committee,",
+            Some("Stacey Plaskett")
+        )]
+    );
+}

@@ -138,6 +138,46 @@ const CASES: &[Case] = &[
         entities: "PERSON:Ana Ruiz",
         expect: &[("a victory for every family in this state.", "partial", "Ana Ruiz")],
     },
+    // ---- a relative pronoun opens the clause of the cue: the pronoun is
+    // the mention at the cue, the phrase before it the name -------------
+    Case {
+        text: "The senator has had a cool relationship with Mitch Brennan, now the majority leader, who in 2019 said the party's first goal was to make the governor a “one-term governor.”",
+        entities: "PERSON:Mitch Brennan",
+        expect: &[("one-term governor.", "partial", "Mitch Brennan@who")],
+    },
+    Case {
+        text: "Reporters turned to the Dayton Police Department, which reported “1,204 shooting incidents” in the city last year.",
+        entities: "ORG:Dayton Police Department|GPE:Dayton",
+        expect: &[("1,204 shooting incidents", "partial", "Dayton Police Department@which")],
+    },
+    Case {
+        text: "Among the guests was the singer Stevie Wonder, who joked, “I haven't seen it yet, but I'm going to.”",
+        entities: "PERSON:Stevie Wonder",
+        expect: &[("I haven't seen it yet, but I'm going to.", "direct", "Stevie Wonder@who")],
+    },
+    // ---- a number inside the phrase, a determiner before an age -----
+    Case {
+        text: "“The rationales for the veto don't hold weight,” said 9/11 widow Terry Strada.",
+        entities: "PERSON:Terry Strada",
+        expect: &[("The rationales for the veto don't hold weight,", "direct", "Terry Strada")],
+    },
+    Case {
+        text: "“Donald is, and always has been, an amazing leader,” said the 46-year-old.",
+        entities: "PERSON:Donald",
+        expect: &[("Donald is, and always has been, an amazing leader,", "direct", "the 46-year-old")],
+    },
+    // ---- a person after a preposition is talked about, not speaking --
+    Case {
+        text: "At a fundraiser in New York with the singer Barbra Streisand, Clinton called half of her rival's supporters “deplorables.”",
+        entities: "GPE:New York|PERSON:Barbra Streisand|PERSON:Clinton",
+        expect: &[("deplorables.", "partial", "Clinton")],
+    },
+    // ---- the source named by "according to" above the speaker --------
+    Case {
+        text: "McAuliffe was greeted with chants of “Bobby!” at a labor conference in Williamsburg last month, according to state union president Doris Crouse-Mays.",
+        entities: "PERSON:McAuliffe|GPE:Williamsburg|PERSON:Doris Crouse-Mays",
+        expect: &[("Bobby!", "partial", "Doris Crouse-Mays")],
+    },
 ];
 
 #[test]

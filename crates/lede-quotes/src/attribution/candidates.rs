@@ -10,6 +10,7 @@
 
 use lede_core::{EntityLabel, Span};
 
+use super::tokens::last_runs_start;
 use super::{
     ceil_boundary, floor_boundary, starts_upper, tokenize, Attr, Cand, DocView, Tok, TokKind,
 };
@@ -57,6 +58,16 @@ impl<'a> DocView<'a> {
     /// a line).
     pub(super) fn sign_off(&self, q: &RawQuote, para: Span) -> Option<Attr> {
         let cap = floor_boundary(self.text, para.end().min(q.close_end() + SIGN_OFF_CAP));
+        // Most quotes have no dash after them on their line: say so before
+        // looking for the line's end.
+        let dash_next = self
+            .text
+            .get(q.close_end()..cap.max(q.close_end()))?
+            .trim_start_matches(|c: char| c.is_whitespace() && c != '\n')
+            .starts_with(['―', '—', '–', '-']);
+        if !dash_next {
+            return None;
+        }
         let line_end = self
             .text
             .get(q.close_end()..cap)
@@ -107,6 +118,14 @@ impl<'a> DocView<'a> {
         let start = q.inner.start();
         let hi = floor_boundary(self.text, q.inner.end().min(start + LABEL_CAP));
         let head = self.text.get(start..hi)?;
+        // The label's first word is in capitals: most quotes' is not.
+        let first_word_caps = head
+            .chars()
+            .take_while(|&c| !c.is_whitespace() && c != ':')
+            .all(|c| c.is_uppercase() || matches!(c, '.' | '-' | '\'' | '’'));
+        if !first_word_caps {
+            return None;
+        }
         let colon = head.find(':')?;
         let label = &head[..colon];
         let words: Vec<&str> = label.split_whitespace().collect();
@@ -134,7 +153,7 @@ impl<'a> DocView<'a> {
                         titled.extend(c.to_lowercase());
                     }
                 }
-                if let Some(full) = self.fullest.get(titled.as_str()) {
+                if let Some(full) = self.fullest().get(titled.as_str()) {
                     speaker.canonical = Some((*full).to_string());
                 }
             }
@@ -208,25 +227,35 @@ impl<'a> DocView<'a> {
             end.saturating_sub(PARAGRAPH_CUE_CAP).max(para.start()),
         )
         .min(end);
+        // The reporting verb among the last words before a full stop.
+        let verb = |toks: &[Tok]| {
+            let (last, body) = toks.split_last()?;
+            if last.kind != TokKind::Stop || last.in_quote || self.word(last) != "." {
+                return None;
+            }
+            let from = body.len().saturating_sub(SENTENCE_CUE_WORDS);
+            for k in (from..body.len()).rev() {
+                let t = &body[k];
+                if t.in_quote || t.kind != TokKind::Word {
+                    return None;
+                }
+                if self.lex.is_speech_verb(self.word(t)) {
+                    return Some(k);
+                }
+            }
+            None
+        };
+        // Most sentences end otherwise: read their last words alone first.
+        let tail = last_runs_start(self.text, lo, end, SENTENCE_CUE_WORDS + 1);
+        if tail > lo {
+            tokenize(self.text, tail, end, toks);
+            self.mark_quotes(toks);
+            verb(toks)?;
+        }
         tokenize(self.text, lo, end, toks);
         self.mark_quotes(toks);
-        let (last, body) = toks.split_last()?;
-        if last.kind != TokKind::Stop || last.in_quote || self.word(last) != "." {
-            return None;
-        }
-        let from = body.len().saturating_sub(SENTENCE_CUE_WORDS);
-        let mut vi = None;
-        for k in (from..body.len()).rev() {
-            let t = &body[k];
-            if t.in_quote || t.kind != TokKind::Word {
-                break;
-            }
-            if self.lex.is_speech_verb(self.word(t)) {
-                vi = Some(k);
-                break;
-            }
-        }
-        let v = vi?;
+        let v = verb(toks)?;
+        let body = &toks[..toks.len() - 1];
         let cand = self.subject_of_verb(body, v)?;
         let speaker = self.resolve(cand)?;
         Some(Attr {
@@ -358,6 +387,35 @@ impl<'a> DocView<'a> {
         Some(Attr {
             speaker: Some(speaker),
             cue: Some(self.word(&toks[v]).to_string()),
+        })
+    }
+
+    /// `According to Yahoo News, Clinton spokesman Jesse Lehrich said`,
+    /// `“…,” Sanders said, according to CNN`: the source an "according to"
+    /// of the quote's sentence names, which often stands above the
+    /// speaker. `before` reads the words before the quote (the phrase
+    /// nearest to it), else those after it up to the end of the sentence.
+    pub(super) fn according_to(&self, toks: &[Tok], before: bool) -> Option<Attr> {
+        let at = |k: usize| {
+            let t = &toks[k];
+            t.kind == TokKind::Word
+                && !t.in_quote
+                && self.is(t, "according")
+                && toks.get(k + 1).is_some_and(|n| self.is(n, "to"))
+        };
+        let k = if before {
+            (0..toks.len()).rev().find(|&k| at(k))?
+        } else {
+            let end = toks
+                .iter()
+                .position(|t| t.kind == TokKind::Stop || t.in_quote)
+                .unwrap_or(toks.len());
+            (0..end).find(|&k| at(k))?
+        };
+        let speaker = self.resolve(self.np_after(toks, k + 2)?)?;
+        Some(Attr {
+            speaker: Some(speaker),
+            cue: Some(self.text[toks[k].start..toks[k + 1].end].to_string()),
         })
     }
 

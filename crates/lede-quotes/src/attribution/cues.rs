@@ -11,6 +11,11 @@ use super::{
 
 /// Words of a title before a name, or of a name the entity layer missed.
 const TITLE_WORDS: usize = 6;
+/// Words between a relative pronoun and its clause's verb ("who has in
+/// the past described").
+const RELATIVE_WORDS: usize = 6;
+/// Function words allowed between a relative pronoun and its verb.
+const RELATIVE_GAP: [&str; 8] = ["in", "on", "at", "for", "after", "before", "when", "then"];
 use crate::lexicon::{self, class, Gender, Pronoun};
 
 impl DocView<'_> {
@@ -33,6 +38,9 @@ impl DocView<'_> {
         }
         if j == 0 {
             return self.np_after(toks, vi + 1);
+        }
+        if let Some(c) = self.relative_subject(toks, j) {
+            return Some(c);
         }
         let t = &toks[j - 1];
         if t.kind == TokKind::Word && !t.in_quote {
@@ -79,6 +87,81 @@ impl DocView<'_> {
             }
         }
         self.nearest_left(toks, vi)
+    }
+
+    /// `Beck, who has in the past described`, `the Chicago Police
+    /// Department, which reported`: a relative pronoun opening the clause
+    /// of the verb at `toks[v]` (at most [`RELATIVE_WORDS`] words before
+    /// it, no other verb, name or pronoun between). The pronoun is the
+    /// mention at the cue; the phrase just before it is what it stands for.
+    fn relative_subject(&self, toks: &[Tok], v: usize) -> Option<Cand> {
+        let lo = v.saturating_sub(RELATIVE_WORDS + 1);
+        let mut r = None;
+        for k in (lo..v).rev() {
+            let t = &toks[k];
+            if t.in_quote || !matches!(t.kind, TokKind::Word | TokKind::Comma) {
+                return None;
+            }
+            if t.kind != TokKind::Word {
+                continue;
+            }
+            let w = self.word(t);
+            if w.eq_ignore_ascii_case("who") || w.eq_ignore_ascii_case("which") {
+                r = Some(k);
+                break;
+            }
+            if self.entity_at(t.start).is_some()
+                || lexicon::pronoun(w).is_some()
+                || self.lex.classes(w) & (class::SPEECH_VERB | class::NAMING_VERB) != 0
+                || NOT_A_HEAD.contains(&w) && !RELATIVE_GAP.contains(&w)
+            {
+                return None;
+            }
+        }
+        let r = r?;
+        // The phrase ends right before the pronoun, or before its comma.
+        let mut end = r.checked_sub(1)?;
+        if toks[end].kind == TokKind::Comma {
+            end = end.checked_sub(1)?;
+        }
+        let found = match self
+            .cand_ending_at(toks, end)
+            .or_else(|| self.common_np_ending_at(toks, end))?
+        {
+            Cand::Entity(i) => (self.entities[i].span, Some(i)),
+            Cand::Unnamed(np) | Cand::Title(np, _) => {
+                // "McConnell, now the Senate majority leader, who": the
+                // name before the appositive.
+                let person = (end.saturating_sub(APPOSITIVE_WORDS)..end)
+                    .rev()
+                    .take_while(|&k| {
+                        !toks[k].in_quote
+                            && !matches!(
+                                toks[k].kind,
+                                TokKind::Stop | TokKind::Quote | TokKind::Colon
+                            )
+                    })
+                    .filter(|&k| toks[k].end <= np.start())
+                    .find_map(|k| match self.entity_at(toks[k].start) {
+                        Some(i)
+                            if self.entities[i].label == EntityLabel::Person
+                                && self.entities[i].span.end() == toks[k].end
+                                && toks.get(k + 1).is_some_and(|n| n.kind == TokKind::Comma)
+                                && !self.is_possessive(self.entities[i]) =>
+                        {
+                            Some(i)
+                        }
+                        _ => None,
+                    });
+                match person {
+                    Some(i) => (self.entities[i].span, Some(i)),
+                    None => (np, None),
+                }
+            }
+            _ => return None,
+        };
+        let rel = Span::from_boundaries(self.text, toks[r].start, toks[r].end);
+        Some(Cand::Relative(rel, found.0, found.1))
     }
 
     /// The cue before a quote, searched right to left in `toks` (which end
@@ -251,7 +334,11 @@ impl DocView<'_> {
                 break;
             }
             let w = self.word(t);
-            let plain = w.chars().all(|c| c.is_lowercase() || c == '-')
+            // "the 46-year-old"
+            let plain = w
+                .chars()
+                .all(|c| c.is_lowercase() || c == '-' || c.is_ascii_digit())
+                && w.chars().any(char::is_lowercase)
                 && self.lex.classes(w) & (class::SPEECH_VERB | class::ADVERB) == 0
                 && lexicon::pronoun(w).is_none()
                 && !NOT_A_HEAD.contains(&w);

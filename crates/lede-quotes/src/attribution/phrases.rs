@@ -215,7 +215,14 @@ impl DocView<'_> {
         let mut j = from;
         while j < toks.len() && words < 12 {
             let t = &toks[j];
-            if t.in_quote || t.kind != TokKind::Word {
+            if t.in_quote {
+                break;
+            }
+            if t.kind != TokKind::Word {
+                if j > from && self.joins_phrase(toks, j) {
+                    j += 1;
+                    continue;
+                }
                 break;
             }
             words += 1;
@@ -292,6 +299,35 @@ impl DocView<'_> {
             j += 1;
         }
         org.map(|(i, _)| Cand::Entity(i)).or(unnamed).or(pron)
+    }
+
+    /// A mark inside a speaker's phrase, not ending it: the slash of
+    /// "9/11 widow Terry Strada" (no space around it), or the period of a
+    /// short title the word list lacks before a name ("Del. Stacey
+    /// Plaskett").
+    fn joins_phrase(&self, toks: &[Tok], j: usize) -> bool {
+        let (Some(prev), Some(next)) = (toks.get(j.wrapping_sub(1)), toks.get(j + 1)) else {
+            return false;
+        };
+        let t = &toks[j];
+        if prev.kind != TokKind::Word || next.kind != TokKind::Word || next.in_quote {
+            return false;
+        }
+        match self.word(t) {
+            "/" => prev.end == t.start && t.end == next.start,
+            "." => {
+                let title = self.word(prev);
+                prev.end == t.start
+                    && title.len() <= 4
+                    && starts_upper(title)
+                    && self.entity_at(prev.start).is_none()
+                    && self.entity_at(next.start).is_some_and(|i| {
+                        self.entities[i].label == EntityLabel::Person
+                            && self.entities[i].span.start() == next.start
+                    })
+            }
+            _ => false,
+        }
     }
 
     /// Two speaker names joined by "and", the second ending at `toks[k]`

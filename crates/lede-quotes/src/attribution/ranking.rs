@@ -10,9 +10,6 @@
 //! perceptron trained on attributed quotations
 //! (`examples/train_ranker.rs`, `data/speaker_weights.txt`).
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use lede_core::{EntityLabel, Span};
 
 use super::{Attr, DocView};
@@ -24,7 +21,7 @@ use crate::lexicon::{self, MAX_WORD};
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0100_0000_01b3;
 
-fn fnv(parts: &[&[u8]]) -> u64 {
+pub(crate) fn fnv(parts: &[&[u8]]) -> u64 {
     fnv_from(FNV_OFFSET, parts)
 }
 
@@ -40,33 +37,27 @@ fn fnv_from(mut h: u64, parts: &[&[u8]]) -> u64 {
     h
 }
 
-/// The keys are already hashes.
-#[derive(Default)]
-struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) | u64::from(b);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
+/// One weight of the table; `used` false for an empty slot.
+#[derive(Clone, Copy, Debug, Default)]
+struct Slot {
+    key: u64,
+    weight: f32,
+    used: bool,
 }
 
-/// Feature weights, read from `name<TAB>weight` lines.
+/// Feature weights, read from `name<TAB>weight` lines, in an
+/// open-addressing table over a power-of-two array probed linearly from
+/// the top bits of the (already hashed) key, mixed once.
 #[derive(Debug, Default)]
 pub(crate) struct Weights {
-    map: HashMap<u64, f32, BuildHasherDefault<KeyHasher>>,
+    slots: Vec<Slot>,
+    /// 64 less the bits of a slot index.
+    shift: u32,
 }
 
 impl Weights {
     pub(crate) fn parse(data: &str) -> Weights {
-        let map = data
+        let pairs: Vec<(u64, f32)> = data
             .lines()
             .filter(|l| !l.starts_with('#'))
             .filter_map(|l| {
@@ -74,14 +65,50 @@ impl Weights {
                 Some((fnv(&[name.as_bytes()]), w.trim().parse().ok()?))
             })
             .collect();
-        Weights { map }
+        let size = (pairs.len() * 2).next_power_of_two().max(16);
+        let mut weights = Weights {
+            slots: vec![Slot::default(); size],
+            shift: 64 - size.trailing_zeros(),
+        };
+        // A name given twice keeps its last weight.
+        for (key, weight) in pairs {
+            let k = weights.find(key);
+            weights.slots[k] = Slot {
+                key,
+                weight,
+                used: true,
+            };
+        }
+        weights
+    }
+
+    /// The slot holding `key`, or the empty one where it would go.
+    #[inline]
+    fn find(&self, key: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut i = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize;
+        while self.slots[i].used && self.slots[i].key != key {
+            i = (i + 1) & mask;
+        }
+        i
+    }
+
+    /// The weight of feature `key` (0 when it has none).
+    #[inline]
+    pub(crate) fn get(&self, key: u64) -> f32 {
+        if self.slots.is_empty() {
+            return 0.0;
+        }
+        let slot = self.slots[self.find(key)];
+        if slot.used {
+            slot.weight
+        } else {
+            0.0
+        }
     }
 
     fn score(&self, features: &[u64]) -> f32 {
-        features
-            .iter()
-            .map(|f| self.map.get(f).copied().unwrap_or(0.0))
-            .sum()
+        features.iter().map(|&f| self.get(f)).sum()
     }
 }
 
@@ -114,13 +141,20 @@ impl Candidate {
 
     /// The feature named `prefix` then `parts`, hashed from the prefix's
     /// hash: features sharing a prefix hash it once.
+    #[inline]
     fn push_after(&mut self, named: bool, prefix: &Prefix, parts: &[&[u8]]) {
         self.features.push(fnv_from(prefix.hash, parts));
         if named {
-            let mut name: Vec<u8> = prefix.parts.concat();
-            name.extend(parts.concat());
-            self.names.push(String::from_utf8_lossy(&name).into_owned());
+            self.push_name(prefix, parts);
         }
+    }
+
+    /// The name of the feature just pushed (training only).
+    #[cold]
+    fn push_name(&mut self, prefix: &Prefix, parts: &[&[u8]]) {
+        let mut name: Vec<u8> = prefix.parts.concat();
+        name.extend(parts.concat());
+        self.names.push(String::from_utf8_lossy(&name).into_owned());
     }
 }
 
@@ -226,6 +260,16 @@ impl Candidates {
                 if speaker.canonical.is_some() && speaker.entity.is_some() {
                     c.push(named, &[b"resolved"]);
                 }
+                // Where the mention stands in its clause: after a
+                // preposition ("with celebrity Barbra Streisand"), a verb
+                // ("to support Rand Paul"), opening the sentence; before a
+                // reporting verb, a comma, a relative pronoun.
+                let before = word_before(view, span.start());
+                let after = word_after(view, span.end());
+                c.push(named, &[b"pw=", before]);
+                c.push(named, &[b"nw=", after]);
+                c.push(named, &[b"pw=", before, b"|nw=", after]);
+                c.push(named, &[b"mt=", mention, b"|pw=", before]);
                 self.list.push(c);
                 self.list.len() - 1
             }
@@ -341,8 +385,13 @@ impl Candidates {
         } else {
             0
         };
+        let first = best;
         let mut best_score = weights.score(&self.list[best].features);
         for (k, c) in self.list.iter().enumerate() {
+            // Scored already: it wins over no later candidate of equal score.
+            if k == first {
+                continue;
+            }
             let s = weights.score(&c.features);
             if s > best_score {
                 best = k;
@@ -353,12 +402,98 @@ impl Candidates {
     }
 }
 
+/// Prepositions that govern a noun phrase (its head is no subject).
+const PREPOSITIONS: [&str; 16] = [
+    "with", "to", "for", "by", "from", "about", "against", "on", "at", "in", "like", "than",
+    "between", "over", "toward", "into",
+];
+
+/// What stands right before the mention at `pos`: the start of a
+/// sentence, a punctuation mark, a preposition, "of", "and", a reporting
+/// verb, another word.
+fn word_before(view: &DocView, pos: usize) -> &'static [u8] {
+    let head = view.text.get(..pos).unwrap_or("").trim_end();
+    let Some(last) = head.chars().next_back() else {
+        return b"start";
+    };
+    if !super::is_alnum(last) {
+        return match last {
+            '.' | '!' | '?' | '\n' => b"start",
+            ',' => b"comma",
+            '(' => b"paren",
+            ':' => b"colon",
+            '"' | '“' | '”' | '‘' | '’' | '\'' => b"quote",
+            '—' | '–' | '-' => b"dash",
+            _ => b"punct",
+        };
+    }
+    let from = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(super::is_alnum(c) || matches!(c, '-' | '\'' | '’')))
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    word_class(view, &head[from..])
+}
+
+/// What stands right after the mention ending at `pos`.
+fn word_after(view: &DocView, pos: usize) -> &'static [u8] {
+    let tail = view.text.get(pos..).unwrap_or("").trim_start();
+    let Some(first) = tail.chars().next() else {
+        return b"end";
+    };
+    if !super::is_alnum(first) {
+        return match first {
+            '.' | '!' | '?' | ';' => b"stop",
+            ',' => b"comma",
+            '(' => b"paren",
+            ':' => b"colon",
+            '"' | '“' | '”' | '‘' | '’' | '\'' => b"quote",
+            '—' | '–' | '-' => b"dash",
+            _ => b"punct",
+        };
+    }
+    let to = tail
+        .char_indices()
+        .find(|&(_, c)| !(super::is_alnum(c) || matches!(c, '-' | '\'' | '’')))
+        .map_or(tail.len(), |(k, _)| k);
+    word_class(view, &tail[..to])
+}
+
+fn word_class(view: &DocView, w: &str) -> &'static [u8] {
+    if w.eq_ignore_ascii_case("of") {
+        b"of"
+    } else if w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("or") {
+        b"and"
+    } else if w.eq_ignore_ascii_case("who") || w.eq_ignore_ascii_case("which") {
+        b"rel"
+    } else if w.eq_ignore_ascii_case("quoted") || w.eq_ignore_ascii_case("cited") {
+        // Their object is a source, not what a source talks about.
+        b"cites"
+    } else if w.eq_ignore_ascii_case("as") {
+        // "quoted an official as saying"
+        b"as"
+    } else if PREPOSITIONS.iter().any(|p| w.eq_ignore_ascii_case(p)) {
+        b"prep"
+    } else if view.lex.is_speech_verb(w) {
+        b"verb"
+    } else if view.lex.is_determiner(w) {
+        b"det"
+    } else if w.chars().next().is_some_and(char::is_uppercase) {
+        b"cap"
+    } else {
+        b"word"
+    }
+}
+
 /// The kind of a speaker mention: a pronoun, an entity label, a capitalised
 /// name the entity layer missed, or a common-noun phrase.
 fn mention_type(view: &DocView, span: Span) -> &'static str {
     let text = span.text(view.text);
     if lexicon::pronoun(text).is_some() {
         return "pron";
+    }
+    if text.eq_ignore_ascii_case("who") || text.eq_ignore_ascii_case("which") {
+        return "rel";
     }
     if let Some(i) = view.entity_at(span.start()) {
         if view.entities[i].span == span {

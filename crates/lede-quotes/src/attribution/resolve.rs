@@ -18,23 +18,39 @@ impl<'a> DocView<'a> {
     }
 
     /// The first he/she matching `gender` in `[lo, hi)`, outside quotes.
+    /// Words are the runs between chars that are not letters or digits;
+    /// ASCII bytes are read without decoding a char, and only runs of two
+    /// or three bytes can be "he" or "she".
     pub(super) fn first_pronoun(&self, lo: usize, hi: usize, gender: Gender) -> Option<usize> {
         let part = self.text.get(lo..hi)?;
-        let mut offset = 0;
-        for w in part.split(|c: char| !is_alnum(c)) {
-            let pos = lo + offset;
-            offset += w.len()
-                + part[offset + w.len()..]
-                    .chars()
-                    .next()
-                    .map_or(0, char::len_utf8);
-            if let Some(Pronoun::Person(g)) = lexicon::pronoun(w) {
-                if g == gender && !self.in_quote(pos) {
-                    return Some(pos);
+        let bytes = part.as_bytes();
+        let is_it = |from: usize, to: usize| {
+            matches!(to - from, 2 | 3)
+                && matches!(
+                    lexicon::pronoun(&part[from..to]),
+                    Some(Pronoun::Person(g)) if g == gender
+                )
+                && !self.in_quote(lo + from)
+        };
+        let mut from = 0;
+        let mut k = 0;
+        while k < bytes.len() {
+            let (alnum, len) = match bytes[k] {
+                b if b < 0x80 => (b.is_ascii_alphanumeric(), 1),
+                _ => match part[k..].chars().next() {
+                    Some(c) => (is_alnum(c), c.len_utf8()),
+                    None => (false, 1),
+                },
+            };
+            if !alnum {
+                if is_it(from, k) {
+                    return Some(lo + from);
                 }
+                from = k + len;
             }
+            k += len;
         }
-        None
+        is_it(from, bytes.len()).then_some(lo + from)
     }
 
     /// The PERSON a he/she at `pos` refers to: the first fitting person of
@@ -153,6 +169,11 @@ impl<'a> DocView<'a> {
                 Some(self.mention_speaker(mention, found))
             }
             Cand::Unnamed(span) => Some(self.mention_speaker(span, None)),
+            Cand::Relative(rel, phrase, found) => {
+                let mut speaker = self.mention_speaker(rel, found);
+                speaker.entity = Some(phrase);
+                Some(speaker)
+            }
             Cand::Title(np, title) => {
                 let found = self.resolve_title(np.start(), title.text(self.text));
                 Some(self.mention_speaker(np, found))
@@ -168,6 +189,67 @@ impl<'a> DocView<'a> {
             text: mention.text(self.text).to_string(),
             canonical: e.map(|e| self.canonical(e).to_string()),
             entity: e.map(|e| e.span),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use lede_core::Span;
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::lexicon::Lexicon;
+
+    /// [`DocView::first_pronoun`] as first written, over `str::split`.
+    fn first_pronoun_by_split(
+        view: &DocView,
+        lo: usize,
+        hi: usize,
+        gender: Gender,
+    ) -> Option<usize> {
+        let part = view.text.get(lo..hi)?;
+        let mut offset = 0;
+        for w in part.split(|c: char| !is_alnum(c)) {
+            let pos = lo + offset;
+            offset += w.len()
+                + part[offset + w.len()..]
+                    .chars()
+                    .next()
+                    .map_or(0, char::len_utf8);
+            if let Some(Pronoun::Person(g)) = lexicon::pronoun(w) {
+                if g == gender && !view.in_quote(pos) {
+                    return Some(pos);
+                }
+            }
+        }
+        None
+    }
+
+    const PIECES: &[&str] = &[
+        "he", "He", "HE", "she", "She", "sHe", "they", "it", "her", "the", "h", "e", "s", " ", ",",
+        "’", "'", "-", "é", "ß", "中", "\u{a0}", "“", "”", "\n", "Trump", "said", "7",
+    ];
+
+    proptest! {
+        #[test]
+        fn the_byte_scan_finds_the_pronoun_the_split_finds(
+            picks in prop::collection::vec(0usize..PIECES.len(), 0..40),
+            from in 0usize..120,
+            to in 0usize..120,
+            female in any::<bool>(),
+        ) {
+            let text: String = picks.iter().map(|&k| PIECES[k]).collect();
+            let lex = Lexicon::new(&[]);
+            let whole = [Span::new(&text, 0, text.len()).unwrap()];
+            let quotes = crate::marks::find_quotes(&text, &whole);
+            let view = DocView::new(&text, &whole, &whole, &[], &quotes, &lex);
+            let gender = if female { Gender::Female } else { Gender::Male };
+            let (lo, hi) = (from.min(text.len()), to.min(text.len()));
+            prop_assert_eq!(
+                view.first_pronoun(lo, hi, gender),
+                first_pronoun_by_split(&view, lo, hi, gender)
+            );
         }
     }
 }

@@ -2,12 +2,14 @@
 //! position), the quotes, and what can be read off a name — its canonical
 //! form, its title, its gender, whether it is a possessor.
 
+use std::cell::{Cell, OnceCell};
+
 use lede_core::{Entity, EntityLabel, Span, Speaker};
 
 use super::{
     ceil_boundary, is_word_suffix, starts_upper, DocView, NameMap, Tok, TokKind, ENTITY_SCAN,
 };
-use crate::lexicon::{self, Gender, Lexicon};
+use crate::lexicon::{self, DocLexicon, Gender, Lexicon};
 use crate::marks::RawQuote;
 
 impl<'a> DocView<'a> {
@@ -19,51 +21,78 @@ impl<'a> DocView<'a> {
         quotes: &'a [RawQuote],
         lex: &'a Lexicon,
     ) -> DocView<'a> {
-        let mut ents: Vec<&Entity> = entities
-            .iter()
-            .filter(|e| !e.span.is_empty() && Span::new(text, e.span.start(), e.span.end()).is_ok())
-            .collect();
-        ents.sort_by_key(|e| (e.span.start(), e.span.end()));
+        // The entity layer is most often sorted, valid and without
+        // overlaps already: then it is taken as it is, without a sort.
         let mut last_end = 0;
-        ents.retain(|e| {
-            if e.span.start() < last_end {
-                return false;
-            }
+        let clean = entities.iter().all(|e| {
+            let ok = !e.span.is_empty()
+                && e.span.start() >= last_end
+                && Span::new(text, e.span.start(), e.span.end()).is_ok();
             last_end = e.span.end();
-            true
+            ok
         });
-        let mut fullest = NameMap::default();
-        for e in &ents {
-            if e.label != EntityLabel::Person {
-                continue;
-            }
-            let name = e.span.text(text);
-            let Some(last) = name.split_whitespace().next_back() else {
-                continue;
-            };
-            // Most names are met again as written before: no word count.
-            match fullest.get_mut(last) {
-                None => {
-                    fullest.insert(last, name);
+        let ents: Vec<&Entity> = if clean {
+            entities.iter().collect()
+        } else {
+            let mut ents: Vec<&Entity> = entities
+                .iter()
+                .filter(|e| {
+                    !e.span.is_empty() && Span::new(text, e.span.start(), e.span.end()).is_ok()
+                })
+                .collect();
+            ents.sort_by_key(|e| (e.span.start(), e.span.end()));
+            let mut last_end = 0;
+            ents.retain(|e| {
+                if e.span.start() < last_end {
+                    return false;
                 }
-                Some(old) => {
-                    if *old != name
-                        && name.split_whitespace().count() > old.split_whitespace().count()
-                    {
-                        *old = name;
-                    }
-                }
-            }
-        }
+                last_end = e.span.end();
+                true
+            });
+            ents
+        };
         DocView {
             text,
             sentences,
             paragraphs,
+            genders: vec![Cell::new(0); ents.len()].into_boxed_slice(),
             entities: ents,
             quotes,
-            lex,
-            fullest,
+            lex: DocLexicon::new(lex, text),
+            fullest: OnceCell::new(),
         }
+    }
+
+    /// Last word of a PERSON name -> the fullest PERSON name ending in it;
+    /// built the first time a name without a canonical form asks for it
+    /// (most entity layers give every person one).
+    pub(super) fn fullest(&self) -> &NameMap<'a> {
+        self.fullest.get_or_init(|| {
+            let mut fullest = NameMap::default();
+            for e in &self.entities {
+                if e.label != EntityLabel::Person {
+                    continue;
+                }
+                let name = e.span.text(self.text);
+                let Some(last) = name.split_whitespace().next_back() else {
+                    continue;
+                };
+                // Most names are met again as written before: no word count.
+                match fullest.get_mut(last) {
+                    None => {
+                        fullest.insert(last, name);
+                    }
+                    Some(old) => {
+                        if *old != name
+                            && name.split_whitespace().count() > old.split_whitespace().count()
+                        {
+                            *old = name;
+                        }
+                    }
+                }
+            }
+            fullest
+        })
     }
 
     pub(super) fn word(&self, t: &Tok) -> &'a str {
@@ -132,7 +161,7 @@ impl<'a> DocView<'a> {
             if let Some(full) = name
                 .split_whitespace()
                 .next_back()
-                .and_then(|l| self.fullest.get(l))
+                .and_then(|l| self.fullest().get(l))
             {
                 if is_word_suffix(full, name) {
                     return full;
@@ -174,7 +203,30 @@ impl<'a> DocView<'a> {
             .is_some_and(|t| t.split_whitespace().any(test))
     }
 
+    /// The gender of entity `i` as its title and first name tell it;
+    /// worked out once per entity of the document (a pronoun's search
+    /// meets the same people again and again).
     pub(super) fn entity_gender(&self, i: usize) -> Gender {
+        let Some(memo) = self.genders.get(i) else {
+            return self.read_gender(i);
+        };
+        match memo.get() {
+            1 => Gender::Male,
+            2 => Gender::Female,
+            3 => Gender::Unknown,
+            _ => {
+                let g = self.read_gender(i);
+                memo.set(match g {
+                    Gender::Male => 1,
+                    Gender::Female => 2,
+                    Gender::Unknown => 3,
+                });
+                g
+            }
+        }
+    }
+
+    fn read_gender(&self, i: usize) -> Gender {
         let e = self.entities[i];
         let mut gender = Gender::Unknown;
         self.any_title_word(e, |w| {
@@ -198,7 +250,11 @@ impl<'a> DocView<'a> {
 
     /// Entities starting in `[lo, hi)`, outside quotes, at most
     /// [`ENTITY_SCAN`] of them.
-    pub(super) fn entities_in(&self, lo: usize, hi: usize) -> impl Iterator<Item = usize> + '_ {
+    pub(super) fn entities_in(
+        &self,
+        lo: usize,
+        hi: usize,
+    ) -> impl Iterator<Item = usize> + use<'_, 'a> {
         let k = self.entities.partition_point(|e| e.span.start() < lo);
         (k..self.entities.len())
             .take(ENTITY_SCAN)
