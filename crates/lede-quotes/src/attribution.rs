@@ -302,7 +302,10 @@ pub(crate) fn attribute(
                 rule = "resumed";
             }
         }
+        // Whether the sieve read the leading cue (then its answer is known).
+        let mut leading_read = false;
         if attr.is_none() {
+            leading_read = true;
             match view.leading(&lead_toks) {
                 Lead::Found(a) => {
                     attr = Some(a);
@@ -422,7 +425,9 @@ pub(crate) fn attribute(
         }
         // The leading cue's reading when another rule answered first
         // (`said Mr. Ekovich, who noted that … had “cratered”`).
-        if rule != "leading" {
+        // When the sieve read it and took it not, it named nobody: no
+        // candidate (a cue with no speaker adds none).
+        if rule != "leading" && !leading_read {
             if let Lead::Found(a) = view.leading(&lead_toks) {
                 cands.add(view, q.inner, a, "leadcue");
             }

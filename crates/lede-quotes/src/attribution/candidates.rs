@@ -399,6 +399,7 @@ impl<'a> DocView<'a> {
         let at = |k: usize| {
             let t = &toks[k];
             t.kind == TokKind::Word
+                && t.end - t.start == "according".len()
                 && !t.in_quote
                 && self.is(t, "according")
                 && toks.get(k + 1).is_some_and(|n| self.is(n, "to"))
