@@ -166,7 +166,12 @@ impl Gazetteer {
     }
 
     pub fn lookup(&self, text: &str) -> u16 {
-        self.entries.get(&key_of(text)).map_or(0, |e| e.mask)
+        self.lookup_key(key_of(text))
+    }
+
+    /// [`Gazetteer::lookup`] of a text whose [`key_of`] is known.
+    pub fn lookup_key(&self, key: u64) -> u16 {
+        self.entries.get(&key).map_or(0, |e| e.mask)
     }
 
     /// Categories of a token sequence matched whole (0 when it is no entry).

@@ -95,6 +95,9 @@ pub struct Tagger {
     pub additions: Vec<refine::Addition>,
     /// The word forms read so far, shared by the documents tagged.
     pub words: tagger::WordCache,
+    /// The tagger margin above which the rule layer keeps its spans
+    /// ([`refine::DEFER_MARGIN`] by default).
+    pub defer_margin: f32,
 }
 
 impl Tagger {
@@ -105,6 +108,7 @@ impl Tagger {
             gazetteer: Gazetteer::embedded(),
             additions: Vec::new(),
             words: tagger::WordCache::default(),
+            defer_margin: refine::DEFER_MARGIN,
         })
     }
 
@@ -124,6 +128,7 @@ impl Tagger {
             &self.gazetteer,
             &self.additions,
             &analysis,
+            self.defer_margin,
         )
     }
 }
@@ -179,6 +184,7 @@ impl Ner {
                 gazetteer: Gazetteer::embedded(),
                 additions,
                 words: tagger::WordCache::default(),
+                defer_margin: refine::DEFER_MARGIN,
             }),
             keep,
         })

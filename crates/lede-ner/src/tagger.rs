@@ -14,7 +14,7 @@ use crate::features::{
 };
 use crate::gazetteer::{GazMatch, Gazetteer, IdentityMap};
 use crate::headings::{headings_of, is_title_case, lowered_tokens, CommonWords};
-use crate::model::{decode_spans, split, Coarse, Model, NUM_TAGS};
+use crate::model::{decode_spans, split, tag, Coarse, Model, NUM_TAGS, O};
 use crate::scores::{add_row, FormScores, HistoryKey};
 
 /// The features of one sentence, flat: token `i` owns
@@ -82,6 +82,11 @@ pub struct CoarseEntity {
     pub last: usize,
     pub span: Span,
     pub kind: Coarse,
+    /// How sure the tagger is of the span's type: the summed tag scores of
+    /// its tokens less the best sum for the same tokens read as outside or
+    /// as another type ([`span_margin`]). The rule layer
+    /// leaves a span alone above a threshold ([`crate::refine::DEFER_MARGIN`]).
+    pub margin: f32,
 }
 
 /// The document's tokens cleaned for tagging: sorted, inside the text,
@@ -407,6 +412,10 @@ struct Scratch {
     tags: Vec<usize>,
     /// The [`HistoryKey`] of each token of the sentence decoded.
     hist_keys: Vec<HistoryKey>,
+    /// The tag scores of each token of the sentence decoded.
+    rows: Vec<[f32; NUM_TAGS]>,
+    /// [`CoarseEntity::margin`] of each token tagged inside a span.
+    margins: Vec<f32>,
 }
 
 /// Runs the model over a laid-out document.
@@ -507,6 +516,8 @@ pub fn tag_analysis(
     let mut hist: Vec<History> = Vec::new();
     // Tags of the whole document, a byte each (there are 17).
     let mut tags = vec![0u8; form_of.len()];
+    // Margin of each token's tag (see [`CoarseEntity::margin`]).
+    let mut margins = vec![0f32; form_of.len()];
     // Pass 1, in tagging order: each sentence sees what was predicted for
     // its word forms in the sentences before it.
     for si in tagging_order(&headlines) {
@@ -526,6 +537,7 @@ pub fn tag_analysis(
         for (t, &tag) in tags[first..end].iter_mut().zip(&scratch.tags) {
             *t = tag as u8;
         }
+        margins[first..end].copy_from_slice(&scratch.margins);
     }
     // Pass 2: a sentence where a word form got another type than most of
     // its other occurrences in the document is decoded again, seeing all of
@@ -549,6 +561,7 @@ pub fn tag_analysis(
             for (t, &tag) in tags[first..end].iter_mut().zip(&scratch.tags) {
                 *t = tag as u8;
             }
+            margins[first..end].copy_from_slice(&scratch.margins);
         }
     }
     let mut out = Vec::new();
@@ -563,15 +576,40 @@ pub fn tag_analysis(
             }
             let a = layout.tokens[first + s].span;
             let b = layout.tokens[first + e - 1].span;
+            let margin = margins[first + s..first + e]
+                .iter()
+                .copied()
+                .fold(f32::INFINITY, f32::min);
             out.push(CoarseEntity {
                 first: first + s,
                 last: first + e - 1,
                 span: Span::from_boundaries(text, a.start(), b.end()),
                 kind,
+                margin,
             });
         }
     }
     out
+}
+
+/// The margin of a span's type: the tag scores of its tokens summed, less
+/// the best sum of the same tokens read as outside or as another type with
+/// the same BILOU parts (transitions left out).
+fn span_margin(kind: Coarse, tags: &[usize], rows: &[[f32; NUM_TAGS]]) -> f32 {
+    let mut sums = [0f32; 5];
+    for (&t, row) in tags.iter().zip(rows) {
+        let part = split(t).map_or(0, |(_, p)| p);
+        sums[0] += row[O];
+        for k in Coarse::ALL {
+            sums[1 + k as usize] += row[tag(k, part)];
+        }
+    }
+    let own = sums[1 + kind as usize];
+    let other = (0..5)
+        .filter(|&k| k != 1 + kind as usize)
+        .map(|k| sums[k])
+        .fold(f32::NEG_INFINITY, f32::max);
+    own - other
 }
 
 /// A form without a history (see [`has_history`]).
@@ -627,6 +665,8 @@ impl SentenceDecoder<'_> {
         hist_keys.extend(hist.iter().map(HistoryKey::of));
         hist_keys.resize(n, HistoryKey::NONE);
         let keys = &hist_keys;
+        let rows = &mut scratch.rows;
+        rows.clear();
         // Each token is scored when the decoder reaches it.
         let score = |i: usize, row: &mut [f32; NUM_TAGS]| {
             let f = sent_forms[i] as usize;
@@ -695,8 +735,15 @@ impl SentenceDecoder<'_> {
                     *v = -1e9;
                 }
             }
+            rows.push(*row);
         };
         model.decode_rows(n, score, &mut scratch.tags, &mut scratch.back);
+        scratch.margins.clear();
+        scratch.margins.resize(n, 0.0);
+        for (s, e, kind) in decode_spans(&scratch.tags) {
+            let m = span_margin(kind, &scratch.tags[s..e], &scratch.rows[s..e]);
+            scratch.margins[s..e].iter_mut().for_each(|x| *x = m);
+        }
         scratch.hist_keys = hist_keys;
     }
 }

@@ -98,7 +98,10 @@ impl NumbersStage {
         sentences: &[Span],
         reference: Option<RefDate>,
     ) -> Vec<NumberAnnotation> {
-        let mut out = Vec::new();
+        // News text holds a number every few hundred bytes, a sentence a
+        // token every five or six: start near those sizes rather than
+        // growing from nothing.
+        let mut out = Vec::with_capacity((text.len() / 1024).min(4096));
         let mut toks = Vec::new();
         let reference = if self.relative_dates { reference } else { None };
         for sentence in sentences {
@@ -107,6 +110,9 @@ impl NumbersStage {
                 continue;
             }
             toks.clear();
+            // (At most a few thousand: a long run of one token must not
+            // reserve five times its size.)
+            toks.reserve(((end - start) / 4).min(4096));
             tokens::tokenize(text, start, end, &self.lexicon, &mut toks);
             let scanner = scan::Scanner {
                 text,

@@ -129,18 +129,24 @@ impl<'a> Scanner<'a> {
         let mut i = 0;
         while i < self.toks.len() {
             // Most tokens start nothing: words that are no number word and
-            // ASCII punctuation other than "$" and "%". Turn them away here,
-            // before the dispatch builds a step.
-            let t = &self.toks[i];
-            let inert = match t.kind {
-                Kind::Word => t.info == NO_INFO,
-                Kind::Punct => t.ch.is_ascii() && t.ch != '$' && t.ch != '%',
-                Kind::Skip => true,
-                Kind::Digits => false,
+            // ASCII punctuation other than "$" and "%". Pass over them in
+            // one tight loop, before the dispatch builds a step. Only words
+            // carry a lexicon entry.
+            let live = |t: &Tok| {
+                t.info != NO_INFO
+                    || match t.kind {
+                        Kind::Digits => true,
+                        Kind::Punct => !t.ch.is_ascii() || t.ch == '$' || t.ch == '%',
+                        Kind::Word | Kind::Skip => false,
+                    }
             };
-            if inert {
-                i += 1;
-                continue;
+            match self
+                .toks
+                .get(i..)
+                .and_then(|rest| rest.iter().position(live))
+            {
+                Some(k) => i += k,
+                None => break,
             }
             match self.step(i) {
                 Step::Emit(found) => {

@@ -179,7 +179,17 @@ fn plain_words(
     loop {
         let (j, head) = letter_word(b, i, end);
         let next = b.get(j).copied();
-        if j == i || next.is_some_and(|d| !PLAIN_END[usize::from(d)]) {
+        let plain = match next {
+            None => true,
+            Some(d) if PLAIN_END[usize::from(d)] => true,
+            // Only "www." and "http:" start URLs.
+            Some(b'.') => !b[i..j].eq_ignore_ascii_case(b"www"),
+            Some(b':') => {
+                !(b[i..j].eq_ignore_ascii_case(b"http") || b[i..j].eq_ignore_ascii_case(b"https"))
+            }
+            _ => false,
+        };
+        if j == i || !plain {
             return (i, glued);
         }
         out.push(Tok {
@@ -191,17 +201,37 @@ fn plain_words(
             info: lex.lookup_starter_head(&b[i..j], head),
             cap: b[i].is_ascii_uppercase(),
         });
-        // Most words are followed by one space and another word.
-        if !(j < end && next == Some(b' ')) {
-            return (j, true);
+        // Most words are followed by one space, or by a comma or a full
+        // stop and one space, and another word.
+        let mut k = j;
+        if let Some(d) = next.filter(|&d| j < end && SIMPLE_PUNCT[usize::from(d)]) {
+            out.push(punct(j, j + 1, char::from(d), true));
+            k = j + 1;
         }
-        i = j + 1;
+        if !(k < end && b[k] == b' ') {
+            return (k, true);
+        }
+        i = k + 1;
         glued = false;
         if !(i < end && b[i].is_ascii_alphabetic()) {
             return (i, glued);
         }
     }
 }
+
+/// ASCII punctuation that is always a token of its own after a word: all
+/// but letters, digits, white space and the "@" and "#" of handles.
+const SIMPLE_PUNCT: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut d = 0;
+    while d < 0x80 {
+        let c = d as u8;
+        table[d] =
+            !(c.is_ascii_alphanumeric() || c.is_ascii_whitespace() || c == b'@' || c == b'#');
+        d += 1;
+    }
+    table
+};
 
 /// The tokenizer; `FAST` takes plain ASCII words (most words of news text)
 /// through a short path, which the tests compare with the full one.
@@ -591,7 +621,7 @@ mod tests {
     /// work: number words in any case, hyphens, apostrophes, possessives,
     /// non-ASCII letters and punctuation, URLs, handles, identifiers and
     /// currency codes glued to digits.
-    const PIECES: [&str; 48] = [
+    const PIECES: [&str; 54] = [
         "twenty",
         "Twenty",
         "MILLION",
@@ -640,6 +670,12 @@ mod tests {
         "G7",
         "RM100",
         "USD500",
+        "www",
+        "HTTP",
+        "https",
+        "Mr.",
+        "U.S.",
+        "#",
     ];
     const GLUE: [&str; 8] = [" ", " ", " ", "", "  ", "\n", "\u{a0}", ", "];
 

@@ -365,7 +365,15 @@ pub(crate) fn attribute(
             context.push("opens");
         }
         let mut cands = ranking::Candidates::new(q.inner, context, choices.is_some());
-        if let Some(a) = attr.clone() {
+        // Outside training the ranker's choice replaces a sieve answer with a
+        // speaker, so that answer moves into the candidates uncopied.
+        let rule_had = attr.as_ref().is_some_and(|a| a.speaker.is_some());
+        let sieve = if rule_had && choices.is_none() {
+            attr.take()
+        } else {
+            attr.clone()
+        };
+        if let Some(a) = sieve {
             cands.add(view, q.inner, a, rule);
         }
         let sieve_found = cands.list.len() > 1;
@@ -467,7 +475,6 @@ pub(crate) fn attribute(
             }),
             None => {
                 let best = cands.best(weights, sieve_found);
-                let rule_had = attr.as_ref().is_some_and(|a| a.speaker.is_some());
                 let chosen = cands.list.swap_remove(best).attr;
                 if chosen.is_some() || rule_had {
                     attr = Some(chosen.unwrap_or_default());

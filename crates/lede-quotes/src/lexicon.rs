@@ -167,6 +167,20 @@ struct WordTable {
     /// Bits of the key that pick the first slot.
     shift: u32,
     text: String,
+    /// One bit per (length, first byte, last byte) a listed word has, the
+    /// bytes folded to five bits ([`shape`]): most words of a text are in
+    /// no list, and most of those are told so by this bit alone.
+    shapes: Box<[u64; 256]>,
+}
+
+/// A word's place in [`WordTable::shapes`]: its length (mod 16) and its
+/// first and last bytes, each ASCII-lower-cased and cut to five bits.
+/// `word` is not empty.
+#[inline]
+fn shape(word: &[u8]) -> usize {
+    let fold = |b: u8| usize::from(b.to_ascii_lowercase() & 0x1F);
+    let (first, last) = (word[0], word[word.len() - 1]);
+    ((word.len() & 15) << 10) | (fold(first) << 5) | fold(last)
 }
 
 impl WordTable {
@@ -178,6 +192,7 @@ impl WordTable {
             slots: vec![Slot::default(); size],
             shift: 64 - size.trailing_zeros(),
             text: String::new(),
+            shapes: Box::new([0; 256]),
         };
         for (word, bits) in entries {
             table.insert(word, *bits);
@@ -200,6 +215,8 @@ impl WordTable {
             if slot.len == 0 {
                 let at = u32::try_from(self.text.len()).unwrap_or(u32::MAX);
                 self.text.push_str(word);
+                let k = shape(word.as_bytes());
+                self.shapes[k / 64] |= 1 << (k % 64);
                 self.slots[i] = Slot { key, at, len, bits };
                 return;
             }
@@ -219,6 +236,13 @@ impl WordTable {
     /// The bits of `word`, looked up lower-cased (0 when absent).
     #[inline]
     fn get(&self, word: &[u8]) -> u16 {
+        if word.is_empty() {
+            return 0;
+        }
+        let k = shape(word);
+        if self.shapes[k / 64] & (1 << (k % 64)) == 0 {
+            return 0;
+        }
         let key = word_key(word);
         let mask = self.slots.len() - 1;
         let mut i = (key >> self.shift) as usize;
@@ -374,18 +398,37 @@ pub(crate) fn title_gender(title: &str) -> Gender {
 
 /// Gender of a personal pronoun; `None` for words that are not one.
 pub(crate) fn pronoun(word: &str) -> Option<Pronoun> {
-    // "they" is the longest.
-    if word.len() > 4 {
+    // At most four bytes ("they"), folded to lower case, and the length,
+    // in one value.
+    let b = word.as_bytes();
+    if b.is_empty() || b.len() > 4 {
         return None;
     }
-    let mut buf = [0u8; MAX_WORD];
-    let w = lower(word, &mut buf)?;
-    Some(match w {
-        b"he" => Pronoun::Person(Gender::Male),
-        b"she" => Pronoun::Person(Gender::Female),
-        b"they" => Pronoun::They,
-        b"it" => Pronoun::It,
-        b"i" | b"we" => Pronoun::Reporter,
+    let mut v = (b.len() as u64) << 32;
+    for (k, &c) in b.iter().enumerate() {
+        v |= u64::from(c.to_ascii_lowercase()) << (8 * k);
+    }
+    const fn key(w: &[u8]) -> u64 {
+        let mut v = (w.len() as u64) << 32;
+        let mut k = 0;
+        while k < w.len() {
+            v |= (w[k] as u64) << (8 * k);
+            k += 1;
+        }
+        v
+    }
+    const HE: u64 = key(b"he");
+    const SHE: u64 = key(b"she");
+    const THEY: u64 = key(b"they");
+    const IT: u64 = key(b"it");
+    const I: u64 = key(b"i");
+    const WE: u64 = key(b"we");
+    Some(match v {
+        HE => Pronoun::Person(Gender::Male),
+        SHE => Pronoun::Person(Gender::Female),
+        THEY => Pronoun::They,
+        IT => Pronoun::It,
+        I | WE => Pronoun::Reporter,
         _ => return None,
     })
 }
@@ -425,6 +468,24 @@ mod tests {
         assert_eq!(pronoun("She"), Some(Pronoun::Person(Gender::Female)));
         assert_eq!(pronoun("THEY"), Some(Pronoun::They));
         assert_eq!(pronoun("theys"), None);
+        for (w, p) in [
+            ("he", Some(Pronoun::Person(Gender::Male))),
+            ("sHE", Some(Pronoun::Person(Gender::Female))),
+            ("It", Some(Pronoun::It)),
+            ("I", Some(Pronoun::Reporter)),
+            ("We", Some(Pronoun::Reporter)),
+            ("", None),
+            ("h", None),
+            ("he\0", None),
+            ("\0he", None),
+            ("hé", None),
+            ("her", None),
+            ("the", None),
+            ("shes", None),
+            ("İ", None),
+        ] {
+            assert_eq!(pronoun(w), p, "{w:?}");
+        }
     }
 
     #[test]

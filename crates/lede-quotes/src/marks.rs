@@ -128,6 +128,17 @@ fn next_candidate(bytes: &[u8]) -> Option<usize> {
         .map(|k| base + k)
 }
 
+/// The length of the char whose first byte is `lead`.
+#[inline]
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        0xC0.. => 2,
+        _ => 1,
+    }
+}
+
 /// The mark starting at byte `i`, with its length in bytes.
 #[inline]
 fn mark_at(bytes: &[u8], i: usize) -> Option<(Mark, usize)> {
@@ -267,7 +278,8 @@ pub(crate) fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
                 None => break,
             }
             let Some((mark, len)) = mark_at(bytes, i) else {
-                i += 1;
+                // A dash, an ellipsis, a no-break space: on past its bytes.
+                i += utf8_len(bytes[i]);
                 continue;
             };
             let prev = before(text, lo, i);

@@ -48,22 +48,32 @@ pub(super) fn last_checks(ctx: &Ctx, cands: &mut Vec<Cand>) {
         .map(|c| key_of(&ctx.text[c.start..c.end]))
         .collect();
     named_inside.sort_unstable();
+    // Each test is made only when the ones before leave the answer open,
+    // cheapest first.
     cands.retain(|c| {
         let t = &ctx.text[c.start..c.end];
-        let words = &ctx.words[c.first..=c.last];
-        let opens = opens_at(c) && named_inside.binary_search(&key_of(t)).is_err();
-        let in_title_case = in_title_case_at(c);
-        let all_common = words
-            .iter()
-            .all(|w| ctx.gaz.is_common(w) || !w.chars().next().is_some_and(char::is_alphabetic));
-        let listed = ctx.gaz.lookup(t) != 0;
         // Headlines in capitals are left to the tagger, which learnt them.
         let all_caps = !t.chars().any(char::is_lowercase);
-        let common_opening = all_common && !listed && !all_caps && (opens || in_title_case);
-        let pronoun =
-            t.chars().any(char::is_lowercase) && NOT_NAMES.contains(&t.to_lowercase().as_str());
-        let party_state = is_party_state(t);
-        !(common_opening || pronoun || party_state)
+        // The pronouns are ASCII, so an ASCII case fold finds them.
+        let pronoun = !all_caps && NOT_NAMES.iter().any(|n| t.eq_ignore_ascii_case(n));
+        if pronoun || is_party_state(t) {
+            return false;
+        }
+        let at_opening = opens_at(c);
+        let in_title_case = in_title_case_at(c);
+        if all_caps || !(at_opening || in_title_case) {
+            return true;
+        }
+        let all_common = ctx.words[c.first..=c.last]
+            .iter()
+            .all(|w| ctx.gaz.is_common(w) || !w.chars().next().is_some_and(char::is_alphabetic));
+        if !all_common {
+            return true;
+        }
+        let key = key_of(t);
+        let listed = ctx.gaz.lookup_key(key) != 0;
+        let opens = at_opening && named_inside.binary_search(&key).is_err();
+        listed || !(opens || in_title_case)
     });
     for c in cands.iter_mut() {
         let head = ctx.lower(c.last);
@@ -78,6 +88,7 @@ pub(super) fn last_checks(ctx: &Ctx, cands: &mut Vec<Cand>) {
         {
             c.label = EntityLabel::Law;
             c.sure = true;
+            c.by_context = true;
         }
         if multi
             && STREET_HEADS.contains(&head.as_ref())
@@ -88,6 +99,7 @@ pub(super) fn last_checks(ctx: &Ctx, cands: &mut Vec<Cand>) {
         {
             c.label = EntityLabel::Fac;
             c.sure = true;
+            c.by_context = true;
         }
         // "Middle East" + "Institute": a capitalised head noun of an
         // organisation right after the span, in its sentence.

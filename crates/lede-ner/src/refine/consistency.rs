@@ -123,6 +123,8 @@ pub(super) fn consistency(
                     label: EntityLabel::Person,
                     title: None,
                     sure: true,
+                    user: false,
+                    by_context: false,
                 });
             }
         }

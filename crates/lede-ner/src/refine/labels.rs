@@ -115,8 +115,9 @@ pub(super) fn fine_label(
     let whole = &text[start..end];
     let mask = gaz.lookup(whole);
     let has = |c: Category| mask & c.bit() != 0;
-    let head = span_words.last().copied().unwrap_or("").to_lowercase();
-    let first_word = span_words.first().copied().unwrap_or("").to_lowercase();
+    // Lower-cased only for the types whose rules read them.
+    let head = || span_words.last().copied().unwrap_or("").to_lowercase();
+    let first_word = || span_words.first().copied().unwrap_or("").to_lowercase();
     let in_list = |list: &[&str], w: &str| list.contains(&w);
     match kind {
         Coarse::Per => {
@@ -140,6 +141,7 @@ pub(super) fn fine_label(
             }
         }
         Coarse::Loc => {
+            let head = head();
             if has(Category::Country) || has(Category::City) {
                 (EntityLabel::Gpe, true)
             } else if has(Category::Facility) {
@@ -161,6 +163,7 @@ pub(super) fn fine_label(
             }
         }
         Coarse::Misc => {
+            let (head, first_word) = (head(), first_word());
             if has(Category::Language) && first > 0 && words[first - 1] == "in" {
                 (EntityLabel::Language, true)
             } else if has(Category::Nationality) {
@@ -265,25 +268,29 @@ pub(super) fn context_labels(ctx: &Ctx, cands: &mut [Cand]) {
     for c in cands.iter_mut() {
         let span = &ctx.text[c.start..c.end];
         let mask = ctx.gaz.lookup(span);
-        let head = ctx.lower(c.last);
-        let prev = if c.first > 0 {
-            ctx.lower(c.first - 1)
-        } else {
-            Default::default()
+        // The words before the span, lower-cased when a rule reads them.
+        let prev = || {
+            if c.first > 0 {
+                ctx.lower(c.first - 1)
+            } else {
+                Default::default()
+            }
         };
-        let prev2 = if c.first > 1 {
-            ctx.lower(c.first - 2)
-        } else {
-            Default::default()
+        let prev2 = || {
+            if c.first > 1 {
+                ctx.lower(c.first - 2)
+            } else {
+                Default::default()
+            }
         };
         // Named organisations by their head noun ("Middle East Institute").
         if c.last > c.first
             && mask & (SWEEP | Category::Region.bit()) == 0
-            && ORG_HEADS.contains(&head.as_ref())
             && matches!(
                 c.label,
                 EntityLabel::Misc | EntityLabel::Loc | EntityLabel::Gpe | EntityLabel::Norp
             )
+            && ORG_HEADS.contains(&ctx.lower(c.last).as_ref())
         {
             c.label = EntityLabel::Org;
             c.sure = true;
@@ -319,7 +326,8 @@ pub(super) fn context_labels(ctx: &Ctx, cands: &mut [Cand]) {
                 "envoy",
             ]
             .contains(&next.as_ref());
-            let place = prev == "the"
+            let prev2 = prev2();
+            let place = prev() == "the"
                 && (["at", "in", "inside", "outside", "near", "from"].contains(&prev2.as_ref())
                     || (prev2 == "to" && visit));
             c.label = if place && !modifier {
@@ -328,11 +336,12 @@ pub(super) fn context_labels(ctx: &Ctx, cands: &mut [Cand]) {
                 EntityLabel::Org
             };
             c.sure = true;
+            c.by_context = true;
         }
         // Languages: "in English", "an English copy".
         if mask & Category::Language.bit() != 0 && c.first == c.last {
             let next = ctx.lower(c.last + 1);
-            if prev == "in"
+            if prev() == "in"
                 || [
                     "copy",
                     "version",
@@ -346,6 +355,7 @@ pub(super) fn context_labels(ctx: &Ctx, cands: &mut [Cand]) {
             {
                 c.label = EntityLabel::Language;
                 c.sure = true;
+                c.by_context = true;
             }
         }
         // Titles of works: a quoted name after "video", "book", ...
@@ -357,6 +367,7 @@ pub(super) fn context_labels(ctx: &Ctx, cands: &mut [Cand]) {
         {
             c.label = EntityLabel::WorkOfArt;
             c.sure = true;
+            c.by_context = true;
         }
     }
 }

@@ -69,6 +69,13 @@ struct Cand {
     title: Option<String>,
     /// Label decided by an explicit rule or list (not open to majority vote).
     sure: bool,
+    /// From the `gazetteer` option (never overruled).
+    user: bool,
+    /// Decided by cues the tagger does not weigh: the words around the
+    /// span ("a White House official", "in English"), a law's or a
+    /// street's head word ("Patriot Act", "Downing St."), a run of listed
+    /// places ("U.S." + "Middle East"). Kept whatever the tagger's margin.
+    by_context: bool,
 }
 
 /// Gazetteer categories that name entities on their own (for the sweep).
@@ -77,6 +84,14 @@ const SWEEP: u16 = (1 << Category::Country as u8)
     | (1 << Category::Nationality as u8)
     | (1 << Category::Group as u8);
 
+/// The tagger's margin ([`CoarseEntity::margin`]) from which the rule
+/// layer leaves its span and type alone: a span the rules dropped, cut or
+/// retyped is put back as the tagger read it. Tuned on a held-out part of
+/// the CoNLL-2003 training file with a model trained on the rest
+/// (`examples/defer.rs`, command in the README).
+pub const DEFER_MARGIN: f32 = 48.0;
+
+#[allow(clippy::too_many_arguments)]
 pub fn refine(
     text: &str,
     layout: &Layout,
@@ -84,6 +99,7 @@ pub fn refine(
     gaz: &Gazetteer,
     additions: &[Addition],
     analysis: &Analysis,
+    defer_margin: f32,
 ) -> Vec<Entity> {
     let toks = &layout.tokens;
     let words = &analysis.words;
@@ -101,7 +117,7 @@ pub fn refine(
     };
 
     let mut cands: Vec<Cand> = Vec::with_capacity(coarse.len());
-    for ce in coarse {
+    for ce in &coarse {
         let mut first = ce.first;
         let mut last = ce.last;
         // Determiners and lower-case words at the edges are not part of names
@@ -160,6 +176,8 @@ pub fn refine(
             label: label.0,
             title,
             sure: label.1,
+            user: false,
+            by_context: false,
         });
     }
 
@@ -234,6 +252,8 @@ pub fn refine(
                     label,
                     title: None,
                     sure: true,
+                    user: false,
+                    by_context: false,
                 });
                 for x in covered.iter_mut().take(last + 1).skip(i) {
                     *x = true;
@@ -340,7 +360,10 @@ pub fn refine(
                     replacements.push(Replacement {
                         first: i,
                         last: i + n - 1,
-                        cand: ctx.cand(i, i + n - 1, add.label, true),
+                        cand: Cand {
+                            user: true,
+                            ..ctx.cand(i, i + n - 1, add.label, true)
+                        },
                     });
                     i += n;
                 } else {
@@ -367,6 +390,23 @@ pub fn refine(
         }
     }
 
+    last_checks(&ctx, &mut cands);
+
+    let user_tokens = (!additions.is_empty()).then(|| {
+        let mut marked = vec![false; toks.len()];
+        for c in cands.iter().filter(|c| c.user) {
+            marked[c.first..=c.last].iter_mut().for_each(|m| *m = true);
+        }
+        marked
+    });
+    defer_to_tagger(
+        &ctx,
+        &mut cands,
+        &coarse,
+        defer_margin,
+        user_tokens.as_deref(),
+    );
+
     // Titles before PERSON mentions ("Prime Minister Benjamin Netanyahu").
     for c in &mut cands {
         if c.label != EntityLabel::Person
@@ -392,8 +432,6 @@ pub fn refine(
             c.title = Some(join(text, toks, j, c.first - 1));
         }
     }
-
-    last_checks(&ctx, &mut cands);
 
     // Canonical names and the final, non-overlapping layer.
     for c in &mut cands {
@@ -423,6 +461,82 @@ pub fn refine(
     }
     canonical_names(text, &mut out);
     out
+}
+
+/// Puts back, as the tagger read them, the spans it was sure of
+/// ([`CoarseEntity::margin`] at least `min_margin`) that the rules dropped,
+/// cut or gave another coarse type, replacing whatever now overlaps them;
+/// spans the rules grew, hyphenated compounds, spans decided by cues the
+/// tagger does not weigh (`by_context`) and spans from the `gazetteer`
+/// option (`user`) stay as the rules left them.
+fn defer_to_tagger(
+    ctx: &Ctx,
+    cands: &mut Vec<Cand>,
+    coarse: &[CoarseEntity],
+    min_margin: f32,
+    user: Option<&[bool]>,
+) {
+    cands.sort_by_key(|c| c.first);
+    let mut back = Vec::new();
+    for ce in coarse {
+        if ce.margin < min_margin {
+            continue;
+        }
+        if user.is_some_and(|u| u[ce.first..=ce.last].iter().any(|&m| m)) {
+            continue;
+        }
+        // Hyphenated compounds keep their name parts: the scheme of the
+        // output, where CoNLL tags "ex-England" MISC whole.
+        if ce.first == ce.last && has_hyphen(ctx.words[ce.first]) {
+            continue;
+        }
+        if overlapping(cands, ce.first, ce.last).any(|c| c.by_context) {
+            continue;
+        }
+        let (start, end) = (ce.span.start(), ce.span.end());
+        let kind = ce.kind.as_str();
+        // Kept, or grown by a rule ("Abdel Fattah" + "el-Sisi", "Middle
+        // East" + "Institute"): the tagger's margin says nothing of where
+        // a span ends.
+        let kept = overlapping(cands, ce.first, ce.last).any(|c| {
+            let same = c.start == start && c.end == end;
+            let grown = c.start <= start && c.end >= end && !same;
+            (same && c.label.conll() == kind) || grown
+        });
+        if kept {
+            continue;
+        }
+        let s = ctx.sentence_range(ce.first).0;
+        let words = ctx.words;
+        let (fine, _) = fine_label(
+            ce.kind,
+            &words[ce.first..=ce.last],
+            ctx.text,
+            start,
+            end,
+            ctx.gaz,
+            ce.first,
+            words,
+            s,
+        );
+        let label = if fine.conll() == kind {
+            fine
+        } else {
+            match ce.kind {
+                Coarse::Per => EntityLabel::Person,
+                Coarse::Org => EntityLabel::Org,
+                Coarse::Loc => EntityLabel::Gpe,
+                Coarse::Misc if ce.first == ce.last => EntityLabel::Norp,
+                Coarse::Misc => EntityLabel::Misc,
+            }
+        };
+        back.push(Replacement {
+            first: ce.first,
+            last: ce.last,
+            cand: ctx.cand(ce.first, ce.last, label, true),
+        });
+    }
+    replace_all(cands, back, ctx.toks.len());
 }
 
 /// Honorifics only ever written before a person's name.
@@ -558,6 +672,8 @@ impl Ctx<'_> {
             label,
             title: None,
             sure,
+            user: false,
+            by_context: false,
         }
     }
     /// The longest gazetteer entry starting at token `i` in its sentence:

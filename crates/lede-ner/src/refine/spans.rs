@@ -317,7 +317,10 @@ pub(super) fn gazetteer_wins(ctx: &Ctx, cands: &mut Vec<Cand>) {
         let covered: usize = parts.iter().map(|(f, l, _)| l - f + 1).sum();
         if parts.len() >= 2 && covered == c.last - c.first + 1 {
             for &&(f, l, mask) in &parts {
-                out.push(ctx.cand(f, l, label_of_mask(mask, ctx.words, f), true));
+                out.push(Cand {
+                    by_context: true,
+                    ..ctx.cand(f, l, label_of_mask(mask, ctx.words, f), true)
+                });
             }
         } else {
             out.push(c);

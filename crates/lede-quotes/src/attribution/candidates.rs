@@ -10,6 +10,7 @@
 
 use lede_core::{EntityLabel, Span};
 
+use super::tokens::last_runs_start;
 use super::{
     ceil_boundary, floor_boundary, starts_upper, tokenize, Attr, Cand, DocView, Tok, TokKind,
 };
@@ -79,6 +80,16 @@ impl<'a> DocView<'a> {
     /// a line).
     pub(super) fn sign_off(&self, q: &RawQuote, para: Span) -> Option<Attr> {
         let cap = floor_boundary(self.text, para.end().min(q.close_end() + SIGN_OFF_CAP));
+        // Most quotes have no dash after them on their line: say so before
+        // looking for the line's end.
+        let dash_next = self
+            .text
+            .get(q.close_end()..cap.max(q.close_end()))?
+            .trim_start_matches(|c: char| c.is_whitespace() && c != '\n')
+            .starts_with(['―', '—', '–', '-']);
+        if !dash_next {
+            return None;
+        }
         let line_end = self
             .text
             .get(q.close_end()..cap)
@@ -129,6 +140,14 @@ impl<'a> DocView<'a> {
         let start = q.inner.start();
         let hi = floor_boundary(self.text, q.inner.end().min(start + LABEL_CAP));
         let head = self.text.get(start..hi)?;
+        // The label's first word is in capitals: most quotes' is not.
+        let first_word_caps = head
+            .chars()
+            .take_while(|&c| !c.is_whitespace() && c != ':')
+            .all(|c| c.is_uppercase() || matches!(c, '.' | '-' | '\'' | '’'));
+        if !first_word_caps {
+            return None;
+        }
         let colon = head.find(':')?;
         let label = &head[..colon];
         let words: Vec<&str> = label.split_whitespace().collect();
@@ -230,25 +249,35 @@ impl<'a> DocView<'a> {
             end.saturating_sub(PARAGRAPH_CUE_CAP).max(para.start()),
         )
         .min(end);
+        // The reporting verb among the last words before a full stop.
+        let verb = |toks: &[Tok]| {
+            let (last, body) = toks.split_last()?;
+            if last.kind != TokKind::Stop || last.in_quote || self.word(last) != "." {
+                return None;
+            }
+            let from = body.len().saturating_sub(SENTENCE_CUE_WORDS);
+            for k in (from..body.len()).rev() {
+                let t = &body[k];
+                if t.in_quote || t.kind != TokKind::Word {
+                    return None;
+                }
+                if self.lex.is_speech_verb(self.word(t)) {
+                    return Some(k);
+                }
+            }
+            None
+        };
+        // Most sentences end otherwise: read their last words alone first.
+        let tail = last_runs_start(self.text, lo, end, SENTENCE_CUE_WORDS + 1);
+        if tail > lo {
+            tokenize(self.text, tail, end, toks);
+            self.mark_quotes(toks);
+            verb(toks)?;
+        }
         tokenize(self.text, lo, end, toks);
         self.mark_quotes(toks);
-        let (last, body) = toks.split_last()?;
-        if last.kind != TokKind::Stop || last.in_quote || self.word(last) != "." {
-            return None;
-        }
-        let from = body.len().saturating_sub(SENTENCE_CUE_WORDS);
-        let mut vi = None;
-        for k in (from..body.len()).rev() {
-            let t = &body[k];
-            if t.in_quote || t.kind != TokKind::Word {
-                break;
-            }
-            if self.lex.is_speech_verb(self.word(t)) {
-                vi = Some(k);
-                break;
-            }
-        }
-        let v = vi?;
+        let v = verb(toks)?;
+        let body = &toks[..toks.len() - 1];
         let cand = self.subject_of_verb(body, v)?;
         let speaker = self.resolve(cand)?;
         Some(Attr {

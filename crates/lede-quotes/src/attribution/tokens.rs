@@ -177,6 +177,32 @@ pub(super) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
     }
 }
 
+/// Where the last `n` runs of non-white-space chars of `text[lo..end]`
+/// begin, if each of them follows white space there (else `lo`). Tokens
+/// never hold white space, so [`tokenize`] from that point gives the last
+/// tokens of the window, at least `n` of them, as from `lo`.
+pub(super) fn last_runs_start(text: &str, lo: usize, end: usize, n: usize) -> usize {
+    let Some(part) = text.get(lo..end) else {
+        return lo;
+    };
+    let mut runs = 0;
+    let mut after_run = false;
+    for (k, c) in part.char_indices().rev() {
+        if c.is_whitespace() {
+            if after_run {
+                runs += 1;
+                if runs == n {
+                    return lo + k + c.len_utf8();
+                }
+            }
+            after_run = false;
+        } else {
+            after_run = true;
+        }
+    }
+    lo
+}
+
 /// The char starting at byte `i` (a char boundary before the end of
 /// `text`) and its length; ASCII without decoding.
 #[inline]
@@ -264,6 +290,27 @@ mod tests {
                 });
             }
             i += len;
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_last_runs_tokenize_as_the_end_of_the_window(
+            picks in proptest::collection::vec(0usize..PIECES.len(), 0..60),
+            from in 0usize..200,
+            n in 1usize..8,
+        ) {
+            let text: String = picks.iter().map(|&k| PIECES[k]).collect();
+            let lo = (from.min(text.len())..=text.len())
+                .find(|&b| text.is_char_boundary(b))
+                .unwrap_or(text.len());
+            let start = last_runs_start(&text, lo, text.len(), n);
+            proptest::prop_assert!(start >= lo && text.is_char_boundary(start));
+            let (mut all, mut tail) = (Vec::new(), Vec::new());
+            tokenize(&text, lo, text.len(), &mut all);
+            tokenize(&text, start, text.len(), &mut tail);
+            proptest::prop_assert!(tail.len() >= n.min(all.len()));
+            proptest::prop_assert_eq!(spans(&all[all.len() - tail.len()..]), spans(&tail));
         }
     }
 

@@ -8,7 +8,7 @@ use std::cell::Cell;
 use super::{class, Gender, Lexicon, MAX_WORD};
 
 /// Remembered words; a power of two.
-const MEMO: usize = 512;
+const MEMO: usize = 256;
 
 /// An empty memo slot (no word of a text has this key).
 const EMPTY: (u64, u16) = (u64::MAX, 0);
