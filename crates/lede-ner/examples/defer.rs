@@ -12,6 +12,8 @@ use lede_ner::gazetteer::Gazetteer;
 use lede_ner::model::Model;
 use lede_ner::{tagger, Tagger};
 
+mod gold;
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.len() < 3 {
@@ -38,15 +40,7 @@ fn main() {
             .filter(|l| !l.trim().is_empty())
             .map(|line| {
                 let gold = from_json(line, OffsetUnit::CodePoints).expect("gold document");
-                let mut doc = Document::new(gold.id.clone(), gold.text.clone());
-                if gold.layers.tokens.is_some() && gold.layers.sentences.is_some() {
-                    doc.layers.sentences = gold.layers.sentences.clone();
-                    doc.layers.tokens = gold.layers.tokens.clone();
-                } else {
-                    let seg = lede_segment::segment(&doc.text);
-                    doc.layers.sentences = Some(seg.sentences);
-                    doc.layers.tokens = Some(seg.tokens);
-                }
+                let doc = gold::to_tag(&gold);
                 let g = spans(gold.layers.entities.as_deref().unwrap_or(&[]));
                 gold_fine.insert(
                     gold.id.clone(),

@@ -7,7 +7,9 @@
 use std::collections::BTreeMap;
 
 use lede_core::json::{from_json, OffsetUnit};
-use lede_core::{Document, EntityLabel, Stage};
+use lede_core::{EntityLabel, Stage};
+
+mod gold;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -23,16 +25,7 @@ fn main() {
     let mut conll = Counts::default();
     for line in src.lines().filter(|l| !l.trim().is_empty()) {
         let gold = from_json(line, OffsetUnit::CodePoints).expect("gold document");
-        let mut doc = Document::new(gold.id.clone(), gold.text.clone());
-        // Gold files with their own tokens (CoNLL) keep them.
-        if gold.layers.tokens.is_some() && gold.layers.sentences.is_some() {
-            doc.layers.sentences = gold.layers.sentences.clone();
-            doc.layers.tokens = gold.layers.tokens.clone();
-        } else {
-            let seg = lede_segment::segment(&doc.text);
-            doc.layers.sentences = Some(seg.sentences);
-            doc.layers.tokens = Some(seg.tokens);
-        }
+        let mut doc = gold::to_tag(&gold);
         ner.process(&mut doc).expect("ner");
         let keep = |l: EntityLabel| l != EntityLabel::Language;
         let g: Vec<(usize, usize, EntityLabel)> = gold

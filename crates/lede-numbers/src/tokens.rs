@@ -692,10 +692,7 @@ mod tests {
                 text.push_str(GLUE[g]);
             }
             // Sentences that end inside the text, before what follows.
-            let mut end = text.len().saturating_sub(cut);
-            while !text.is_char_boundary(end) {
-                end -= 1;
-            }
+            let end = text.floor_char_boundary(text.len().saturating_sub(cut));
             prop_assert_eq!(
                 all_fields::<true>(&lex, &text, 0, end),
                 all_fields::<false>(&lex, &text, 0, end)
@@ -705,10 +702,7 @@ mod tests {
         #[test]
         fn short_path_agrees_on_any_text(text in "\\PC{0,80}", cut in 0usize..8) {
             let lex = Lexicon::load().expect("lexicon");
-            let mut end = text.len().saturating_sub(cut);
-            while !text.is_char_boundary(end) {
-                end -= 1;
-            }
+            let end = text.floor_char_boundary(text.len().saturating_sub(cut));
             prop_assert_eq!(
                 all_fields::<true>(&lex, &text, 0, end),
                 all_fields::<false>(&lex, &text, 0, end)

@@ -291,6 +291,24 @@ pub(crate) fn lower<'b>(word: &str, buf: &'b mut [u8; MAX_WORD]) -> Option<&'b [
     Some(&buf[..bytes.len()])
 }
 
+/// Every built-in word list with the class bit its words carry.
+const WORD_LISTS: [(&str, u16); 14] = [
+    (SPEECH_VERBS, class::SPEECH_VERB),
+    (LEARNED_CUE_VERBS, class::SPEECH_VERB),
+    (LEARNED_SOURCE_NOUNS, class::SOURCE_NOUN),
+    (NAMING_VERBS, class::NAMING_VERB),
+    (CUE_NOUNS, class::CUE_NOUN),
+    (DOCUMENT_NOUNS, class::DOCUMENT_NOUN),
+    (SOURCE_NOUNS, class::SOURCE_NOUN),
+    (TITLE_NOUNS, class::TITLE_NOUN),
+    (MODIFIERS, class::MODIFIER),
+    (DETERMINERS, class::DETERMINER),
+    (ADVERBS, class::ADVERB),
+    (VAGUE_COLLECTIVES, class::VAGUE_COLLECTIVE),
+    (MALE_NAMES, class::MALE_NAME),
+    (FEMALE_NAMES, class::FEMALE_NAME),
+];
+
 impl Lexicon {
     /// The built-in lists plus `extra_verbs` (each added with its regular
     /// inflections: -s, -ed, -ing).
@@ -301,22 +319,7 @@ impl Lexicon {
                 entries.push((word.to_ascii_lowercase(), bit));
             }
         };
-        for (data, bit) in [
-            (SPEECH_VERBS, class::SPEECH_VERB),
-            (LEARNED_CUE_VERBS, class::SPEECH_VERB),
-            (LEARNED_SOURCE_NOUNS, class::SOURCE_NOUN),
-            (NAMING_VERBS, class::NAMING_VERB),
-            (CUE_NOUNS, class::CUE_NOUN),
-            (DOCUMENT_NOUNS, class::DOCUMENT_NOUN),
-            (SOURCE_NOUNS, class::SOURCE_NOUN),
-            (TITLE_NOUNS, class::TITLE_NOUN),
-            (MODIFIERS, class::MODIFIER),
-            (DETERMINERS, class::DETERMINER),
-            (ADVERBS, class::ADVERB),
-            (VAGUE_COLLECTIVES, class::VAGUE_COLLECTIVE),
-            (MALE_NAMES, class::MALE_NAME),
-            (FEMALE_NAMES, class::FEMALE_NAME),
-        ] {
+        for (data, bit) in WORD_LISTS {
             for w in words(data) {
                 add(w, bit);
             }
@@ -509,23 +512,7 @@ mod tests {
     fn reference() -> impl Fn(&str) -> u16 {
         use std::collections::HashMap;
         let mut map: HashMap<String, u16> = HashMap::new();
-        let lists = [
-            (SPEECH_VERBS, class::SPEECH_VERB),
-            (LEARNED_CUE_VERBS, class::SPEECH_VERB),
-            (LEARNED_SOURCE_NOUNS, class::SOURCE_NOUN),
-            (NAMING_VERBS, class::NAMING_VERB),
-            (CUE_NOUNS, class::CUE_NOUN),
-            (DOCUMENT_NOUNS, class::DOCUMENT_NOUN),
-            (SOURCE_NOUNS, class::SOURCE_NOUN),
-            (TITLE_NOUNS, class::TITLE_NOUN),
-            (MODIFIERS, class::MODIFIER),
-            (DETERMINERS, class::DETERMINER),
-            (ADVERBS, class::ADVERB),
-            (VAGUE_COLLECTIVES, class::VAGUE_COLLECTIVE),
-            (MALE_NAMES, class::MALE_NAME),
-            (FEMALE_NAMES, class::FEMALE_NAME),
-        ];
-        for (data, bit) in lists {
+        for (data, bit) in WORD_LISTS {
             for w in words(data) {
                 *map.entry(w.to_ascii_lowercase()).or_insert(0) |= bit;
             }

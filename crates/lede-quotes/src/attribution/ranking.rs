@@ -420,12 +420,7 @@ fn word_before(view: &DocView, pos: usize) -> &'static [u8] {
     if !super::is_alnum(last) {
         return match last {
             '.' | '!' | '?' | '\n' => b"start",
-            ',' => b"comma",
-            '(' => b"paren",
-            ':' => b"colon",
-            '"' | '“' | '”' | '‘' | '’' | '\'' => b"quote",
-            '—' | '–' | '-' => b"dash",
-            _ => b"punct",
+            _ => mark_class(last),
         };
     }
     let from = head
@@ -434,6 +429,19 @@ fn word_before(view: &DocView, pos: usize) -> &'static [u8] {
         .find(|&(_, c)| !(super::is_alnum(c) || matches!(c, '-' | '\'' | '’')))
         .map_or(0, |(k, c)| k + c.len_utf8());
     word_class(view, &head[from..])
+}
+
+/// The class of a punctuation mark beside a mention, for the marks that
+/// read the same on either side of it.
+fn mark_class(mark: char) -> &'static [u8] {
+    match mark {
+        ',' => b"comma",
+        '(' => b"paren",
+        ':' => b"colon",
+        '"' | '“' | '”' | '‘' | '’' | '\'' => b"quote",
+        '—' | '–' | '-' => b"dash",
+        _ => b"punct",
+    }
 }
 
 /// What stands right after the mention ending at `pos`.
@@ -445,12 +453,7 @@ fn word_after(view: &DocView, pos: usize) -> &'static [u8] {
     if !super::is_alnum(first) {
         return match first {
             '.' | '!' | '?' | ';' => b"stop",
-            ',' => b"comma",
-            '(' => b"paren",
-            ':' => b"colon",
-            '"' | '“' | '”' | '‘' | '’' | '\'' => b"quote",
-            '—' | '–' | '-' => b"dash",
-            _ => b"punct",
+            _ => mark_class(first),
         };
     }
     let to = tail
