@@ -1,13 +1,14 @@
 //! Lists, for a gold file of attributed quotations, every matched quote
 //! whose speaker is wrong (named sources first, then pronoun sources) and
-//! every gold quotation no emitted quote overlaps, each with its context:
+//! every gold quotation no emitted quote overlaps, and every emitted quote
+//! no gold one overlaps, each with its context:
 //! the material for working down the stage's remaining errors.
 //!
 //! The texts run through lede-segment, lede-ner and this stage, as in
 //! `lede eval`; speakers are judged with `lede_eval::same_speaker`.
 //!
 //! ```text
-//! cargo run --release -p lede-quotes --example quote_errors -- GOLD.jsonl [named|pronoun|missed]
+//! cargo run --release -p lede-quotes --example quote_errors -- GOLD.jsonl [named|pronoun|missed|extra]
 //! ```
 
 use lede_core::{Document, Quote, QuoteKind, Span, Stage};
@@ -65,14 +66,17 @@ fn who(doc: &Document, q: &Quote) -> String {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(path) = args.first() else {
-        eprintln!("usage: quote_errors GOLD.jsonl [named|pronoun|missed]");
+        eprintln!("usage: quote_errors GOLD.jsonl [named|pronoun|missed|extra]");
         std::process::exit(2);
     };
     let only = args.get(1).map(String::as_str);
     let data = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let quotes = QuotesStage::new();
     let (mut named, mut pronoun, mut missed) = (0, 0, 0);
+    let (mut proposed, mut unproposed, mut extra) = (0, 0, 0);
+    let mut places: std::collections::BTreeMap<&str, usize> = Default::default();
     for (gold, mut doc) in gold::analysed(path, &data) {
+        let choices = quotes.speaker_choices(&doc);
         if let Err(e) = quotes.process(&mut doc) {
             panic!("{path}: {}: {e}", gold.id);
         }
@@ -80,7 +84,23 @@ fn main() {
         let all = doc.layers.quotes.as_deref().unwrap_or(&[]);
         let pred: Vec<&Quote> = all.iter().filter(|q| q.kind != QuoteKind::Scare).collect();
         let mut used = vec![false; pred.len()];
-        for g in gold.layers.quotes.as_deref().unwrap_or(&[]) {
+        let gold_all = gold.layers.quotes.as_deref().unwrap_or(&[]);
+        if only.is_none_or(|o| o == "extra") {
+            for p in &pred {
+                if !gold_all.iter().any(|g| overlap(g.span, p.span) > 0) {
+                    extra += 1;
+                    println!(
+                        "EXTRA {} | ours {} cue={:?} kind={}",
+                        gold.id,
+                        who(&doc, p),
+                        p.cue,
+                        p.kind.as_str()
+                    );
+                    println!("    {}\n", context(text, p.span));
+                }
+            }
+        }
+        for g in gold_all {
             if g.kind == QuoteKind::Scare {
                 continue;
             }
@@ -119,8 +139,41 @@ fn main() {
             } else {
                 named += 1;
             }
+            // Whether a candidate the ranker saw was right, and which
+            // sources proposed it.
+            let right = choices.iter().find(|c| c.quote == p.span).and_then(|c| {
+                let gs = g.speaker.as_ref()?.span?;
+                c.options.iter().find(|o| {
+                    [o.mention, o.entity]
+                        .into_iter()
+                        .flatten()
+                        .any(|s| overlap(s, gs) > 0)
+                })
+            });
+            let note = match right {
+                Some(o) => {
+                    proposed += 1;
+                    let srcs: Vec<&str> = o
+                        .features
+                        .iter()
+                        .filter_map(|f| f.strip_prefix("src="))
+                        .filter(|f| !f.contains('|'))
+                        .collect();
+                    format!("proposed by {}", srcs.join(","))
+                }
+                None => {
+                    unproposed += 1;
+                    let at = g
+                        .speaker
+                        .as_ref()
+                        .and_then(|sp| sp.span)
+                        .map_or("nobody", |gs| where_is(&doc, p.span, gs));
+                    *places.entry(at).or_insert(0) += 1;
+                    format!("not proposed, gold {at}")
+                }
+            };
             println!(
-                "{} {} | gold {} | ours {} cue={:?} kind={}",
+                "{} [{note}] {} | gold {} | ours {} cue={:?} kind={}",
                 label.to_uppercase(),
                 gold.id,
                 who(&gold, g),
@@ -131,5 +184,44 @@ fn main() {
             println!("    {}\n", context(text, p.span));
         }
     }
-    eprintln!("wrong named {named}, wrong pronoun {pronoun}, missed {missed}");
+    for (at, n) in &places {
+        eprintln!("not proposed, gold {at}: {n}");
+    }
+    eprintln!(
+        "wrong named {named}, wrong pronoun {pronoun}, missed {missed}, extra {extra}; \
+         the right speaker among the candidates {proposed}, not {unproposed}"
+    );
+}
+
+/// Where the gold source stands from the quote: in the quote's own
+/// sentence (left or right of it), in the sentence before or after, or
+/// further.
+fn where_is(doc: &Document, quote: Span, gold: Span) -> &'static str {
+    let sentences = doc.layers.sentences.as_deref().unwrap_or(&[]);
+    let of = |pos: usize| {
+        sentences
+            .iter()
+            .position(|s| s.start() <= pos && pos < s.end())
+    };
+    let (Some(q), Some(g)) = (of(quote.start()), of(gold.start())) else {
+        return "unplaced";
+    };
+    let q_end = of(quote.end().saturating_sub(1)).unwrap_or(q);
+    if gold.overlaps(quote) {
+        "inside the quote"
+    } else if g >= q && g <= q_end {
+        if gold.start() < quote.start() {
+            "left, same sentence"
+        } else {
+            "right, same sentence"
+        }
+    } else if g + 1 == q {
+        "sentence before"
+    } else if g == q_end + 1 {
+        "sentence after"
+    } else if g < q {
+        "earlier"
+    } else {
+        "later"
+    }
 }

@@ -41,6 +41,7 @@ mod cues;
 mod phrases;
 mod ranking;
 mod resolve;
+mod subjects;
 mod tokens;
 mod view;
 
@@ -436,6 +437,14 @@ pub(crate) fn attribute(
         }
         if let Some(a) = view.sentence_subject(&lead_toks) {
             cands.add(view, q.inner, a, "sentsubj");
+        }
+        if let Some(a) = view.sentence_np(&lead_toks) {
+            cands.add(view, q.inner, a, "sentnp");
+        }
+        if lead_toks.is_empty() {
+            if let Some(a) = view.previous_sentence_subject(q, &mut para_toks) {
+                cands.add(view, q.inner, a, "prevsubj");
+            }
         }
         if rule != "colon" {
             if let Some(a) = view.colon_phrase(&lead_toks) {

@@ -477,11 +477,12 @@ const CASES: &[Case] = &[
         ],
     },
     Case {
+        // The sentence before the second quote names its speaker.
         text: "“We will not give in,” said Netanyahu.\nGantz disagreed.\n“This government has failed.”",
         entities: "PERSON:Netanyahu|PERSON:Gantz",
         expect: &[
             ("We will not give in,", "direct", "Netanyahu"),
-            ("This government has failed.", "direct", ""),
+            ("This government has failed.", "direct", "Gantz"),
         ],
     },
     Case {

@@ -389,34 +389,8 @@ impl<'a> DocView<'a> {
     /// saying …`; `PolitiFact rated 32% of Republican claims as “false”`):
     /// a person, organisation, country or group named there.
     pub(super) fn sentence_subject(&self, toks: &[Tok]) -> Option<Attr> {
-        let first = toks
-            .iter()
-            .position(|t| t.kind == TokKind::Word && !t.in_quote)?;
-        if toks[..first]
-            .iter()
-            .any(|t| t.in_quote || t.kind == TokKind::Quote)
-        {
-            return None;
-        }
-        let opener = toks[first..]
-            .iter()
-            .take(SUBJECT_OPENER_TOKENS)
-            .position(|t| t.kind == TokKind::Comma || t.in_quote)
-            .filter(|&c| {
-                let w = self.word(&toks[first]);
-                !starts_upper(w)
-                    || self.entity_at(toks[first].start).is_none()
-                        && (OPENERS.iter().any(|o| w.eq_ignore_ascii_case(o)) || w.ends_with("ing"))
-                        && !toks[first + c].in_quote
-            });
-        let p = match opener {
-            Some(c) => first + c + 1,
-            None => first,
-        };
+        let p = self.subject_start(toks)?;
         let t = toks.get(p)?;
-        if t.kind != TokKind::Word || t.in_quote {
-            return None;
-        }
         let cand = match self.entity_at(t.start) {
             Some(i) => {
                 let e = self.entities[i];
@@ -450,6 +424,37 @@ impl<'a> DocView<'a> {
             speaker: Some(self.resolve(cand)?),
             cue: None,
         })
+    }
+
+    /// Where the subject of the sentence in `toks` stands: its first word,
+    /// or the first after an opening phrase and its comma ("In August,").
+    pub(super) fn subject_start(&self, toks: &[Tok]) -> Option<usize> {
+        let first = toks
+            .iter()
+            .position(|t| t.kind == TokKind::Word && !t.in_quote)?;
+        if toks[..first]
+            .iter()
+            .any(|t| t.in_quote || t.kind == TokKind::Quote)
+        {
+            return None;
+        }
+        let opener = toks[first..]
+            .iter()
+            .take(SUBJECT_OPENER_TOKENS)
+            .position(|t| t.kind == TokKind::Comma || t.in_quote)
+            .filter(|&c| {
+                let w = self.word(&toks[first]);
+                !starts_upper(w)
+                    || self.entity_at(toks[first].start).is_none()
+                        && (OPENERS.iter().any(|o| w.eq_ignore_ascii_case(o)) || w.ends_with("ing"))
+                        && !toks[first + c].in_quote
+            });
+        let p = match opener {
+            Some(c) => first + c + 1,
+            None => first,
+        };
+        let t = toks.get(p)?;
+        (t.kind == TokKind::Word && !t.in_quote).then_some(p)
     }
 
     /// `exemplified by this finding: “…”`: the noun phrase ending right

@@ -181,6 +181,14 @@ impl DocView<'_> {
             if let Some(c) = self.person_at(t, possessors) {
                 return Some(c);
             }
+            // "the minister told reporters": who is told is no speaker.
+            let addressee = j > 0 && {
+                let p = &toks[j - 1];
+                p.kind == TokKind::Word && !p.in_quote && self.lex.is_speech_verb(self.word(p))
+            };
+            if addressee {
+                continue;
+            }
             if let Some(i) = self.entity_at(t.start) {
                 let possessive = !possessors && self.is_possessive(self.entities[i]);
                 if backup.is_none()
