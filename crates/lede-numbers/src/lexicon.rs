@@ -368,6 +368,17 @@ impl Lexicon {
         }
     }
 
+    /// [`Lexicon::lookup_starter`] for a word of at most [`MAX_WORD`]
+    /// bytes that passed [`Lexicon::may_start`].
+    #[inline]
+    pub fn starter_id(&self, word: &[u8]) -> u32 {
+        let id = self.lookup(word);
+        match self.starts.get(id as usize) {
+            Some(true) => id,
+            _ => NO_INFO,
+        }
+    }
+
     /// The `starters` filter: false when no word with this [`folded_head`]
     /// and length can start a number (the lexicon has no such starter in
     /// any case); true for every starter and a few other words.

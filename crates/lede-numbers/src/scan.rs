@@ -130,20 +130,12 @@ impl<'a> Scanner<'a> {
         while i < self.toks.len() {
             // Most tokens start nothing: words that are no number word and
             // ASCII punctuation other than "$" and "%". Pass over them in
-            // one tight loop, before the dispatch builds a step. Only words
-            // carry a lexicon entry.
-            let live = |t: &Tok| {
-                t.info != NO_INFO
-                    || match t.kind {
-                        Kind::Digits => true,
-                        Kind::Punct => !t.ch.is_ascii() || t.ch == '$' || t.ch == '%',
-                        Kind::Word | Kind::Skip => false,
-                    }
-            };
+            // one tight loop, before the dispatch builds a step (the
+            // tokenizer marks the others `live`).
             match self
                 .toks
                 .get(i..)
-                .and_then(|rest| rest.iter().position(live))
+                .and_then(|rest| rest.iter().position(|t| t.live))
             {
                 Some(k) => i += k,
                 None => break,
@@ -195,8 +187,8 @@ impl<'a> Scanner<'a> {
         if t.kind != Kind::Word {
             return None;
         }
-        if t.info != NO_INFO {
-            return self.lex.info(t.info);
+        if t.info() != NO_INFO {
+            return self.lex.info(t.info());
         }
         self.lex.info(self.lex.lookup(self.bytes(i)))
     }
@@ -206,7 +198,9 @@ impl<'a> Scanner<'a> {
     }
 
     fn punct(&self, i: usize) -> Option<char> {
-        self.tok(i).filter(|t| t.kind == Kind::Punct).map(|t| t.ch)
+        self.tok(i)
+            .filter(|t| t.kind == Kind::Punct)
+            .map(|t| t.ch())
     }
 
     fn glued(&self, i: usize) -> bool {
@@ -262,15 +256,15 @@ impl<'a> Scanner<'a> {
         match t.kind {
             Kind::Digits => self.at_digits(i),
             // Only words that can start a number carry an entry here.
-            Kind::Word if t.info == NO_INFO => Step::Nothing,
+            Kind::Word if t.info() == NO_INFO => Step::Nothing,
             Kind::Word => self.at_word(i),
             Kind::Punct => match self.at_currency_symbol(i) {
                 Some(f) => Step::Emit(f),
-                None if t.ch == '%' => match self.unstated_percent(i) {
+                None if t.ch() == '%' => match self.unstated_percent(i) {
                     Some(f) => Step::Emit(f),
                     None => Step::Nothing,
                 },
-                None => match vulgar_fraction(t.ch) {
+                None => match vulgar_fraction(t.ch()) {
                     // "¾", "½ mile"
                     Some(v) => self.finish_number(Num {
                         start: i,

@@ -395,7 +395,7 @@ impl<'a> Scanner<'a> {
         if self.glued(k + 2)
             && self
                 .tok(k + 2)
-                .is_some_and(|t| t.kind != Kind::Punct || t.ch == '/')
+                .is_some_and(|t| t.kind != Kind::Punct || t.ch() == '/')
         {
             return None;
         }
