@@ -148,6 +148,7 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 }
 
 /// Appends the tokens of `text[start..end]` to `out`.
+#[inline(never)]
 pub(crate) fn tokenize(text: &str, start: usize, end: usize, lex: &Lexicon, out: &mut Vec<Tok>) {
     tokenize_with::<true>(text, start, end, lex, out);
 }
@@ -243,7 +244,7 @@ fn plain_words(
         };
         let x = u64::from_le_bytes(chunk);
         let others = non_letters(x);
-        let (j, d, info) = if others != 0 {
+        let next = if others != 0 {
             // The high bit of the first byte that is not a letter.
             let stop = others.trailing_zeros();
             let len = (stop / 8) as usize;
@@ -252,19 +253,17 @@ fn plain_words(
                 return (i, glued);
             }
             let d = (x >> (stop - 7)) as u8;
+            let class = AFTER_WORD[usize::from(d)];
             let head = (x | CASE) & ((others ^ (others - 1)) >> 8);
-            match AFTER_WORD[usize::from(d)] {
-                STOP => return (i, glued),
-                // Only "www." and "http:" start URLs.
-                URL_MARK
-                    if (d == b'.' && head == u64::from_le_bytes(*b"www\0\0\0\0\0"))
-                        || (d == b':'
-                            && (head == u64::from_le_bytes(*b"http\0\0\0\0")
-                                || head == u64::from_le_bytes(*b"https\0\0\0"))) =>
-                {
-                    return (i, glued)
-                }
-                _ => {}
+            // Only "www." and "http:" start URLs.
+            if class == STOP
+                || (class == URL_MARK
+                    && (head == u64::from_le_bytes(*b"www\0\0\0\0\0") && d == b'.'
+                        || (head == u64::from_le_bytes(*b"http\0\0\0\0")
+                            || head == u64::from_le_bytes(*b"https\0\0\0"))
+                            && d == b':'))
+            {
+                return (i, glued);
             }
             let j = i + len;
             let info = if lex.may_start(head, len) {
@@ -272,7 +271,8 @@ fn plain_words(
             } else {
                 NO_INFO
             };
-            (j, d, info)
+            out.push(word_tok(i, j, glued, x & 0x20 == 0, info));
+            after_plain(s, j, d, class, out)
         } else {
             // Eight letters or more: never "www" or "http".
             let j = letter_run_end(s, i + 8, end);
@@ -286,7 +286,8 @@ fn plain_words(
                     After::Stop(at, at_glued) => return (at, at_glued),
                 }
             };
-            if AFTER_WORD[usize::from(d)] == STOP {
+            let class = AFTER_WORD[usize::from(d)];
+            if class == STOP {
                 return (i, glued);
             }
             let len = j - i;
@@ -295,25 +296,37 @@ fn plain_words(
             } else {
                 NO_INFO
             };
-            (j, d, info)
+            out.push(word_tok(i, j, glued, x & 0x20 == 0, info));
+            after_plain(s, j, d, class, out)
         };
-        out.push(word_tok(i, j, glued, x & 0x20 == 0, info));
-        // Most words are followed by one space, or by a comma or a full
-        // stop and one space, and another word (`j` is inside the
-        // sentence).
-        let k = match AFTER_WORD[usize::from(d)] {
-            SPACE => j,
-            BLANK => return (j, true),
-            _ => {
-                out.push(punct(j, j + 1, char::from(d), true));
-                if s.get(j + 1) != Some(&b' ') {
-                    return (j + 1, true);
-                }
-                j + 1
+        match next {
+            Ok(next) => {
+                i = next;
+                glued = false;
             }
-        };
-        i = k + 1;
-        glued = false;
+            Err(at) => return (at, true),
+        }
+    }
+}
+
+/// After a plain word pushed by [`plain_words`], ending at `j` before the
+/// byte `d` of class `class` (`j` inside the sentence `s`): most words are
+/// followed by one space, or by a comma or a full stop and one space, and
+/// another word. `Ok` with where the next word may start after one space,
+/// else `Err` with where the full reader goes on (glued).
+#[inline(always)]
+fn after_plain(s: &[u8], j: usize, d: u8, class: u8, out: &mut Vec<Tok>) -> Result<usize, usize> {
+    match class {
+        SPACE => Ok(j + 1),
+        BLANK => Err(j),
+        _ => {
+            out.push(punct(j, j + 1, char::from(d), true));
+            if s.get(j + 1) == Some(&b' ') {
+                Ok(j + 2)
+            } else {
+                Err(j + 1)
+            }
+        }
     }
 }
 
