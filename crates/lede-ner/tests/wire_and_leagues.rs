@@ -2,8 +2,10 @@
 //! companies and broadcasters the tagger learnt from CoNLL-2003: a head
 //! noun in capitals ("LEAGUE") does not make an organisation of the
 //! nationality before it, while a league named in running text ("the Arab
-//! League") is one. Each case lists entities a careful reader annotates
-//! (text, label) and texts that must not be entities.
+//! League") is one; hyphenated compounds keep only a name part, and an
+//! ordinal opening a fixture line is no name. Each case lists entities a
+//! careful reader annotates (text, label) and texts that must not be
+//! entities.
 
 mod common;
 
@@ -53,6 +55,35 @@ const CASES: &[Case] = &[
         text: "The NFL suspended the Dallas Cowboys player for six games.",
         want: &[("NFL", "ORG"), ("Dallas Cowboys", "ORG")],
         not: &["Dallas"],
+    },
+    // Hyphenated compounds keep only a name part, and an ordinal opening a
+    // fixture line is no name.
+    Case {
+        text: "Three-month T-bills were down 12 basis points at 5.10 percent in New York trading.",
+        want: &[("New York", "GPE")],
+        not: &["T", "T-bills"],
+    },
+    Case {
+        text: "Iraqi troops advanced from KDP-controlled areas near Arbil on Saturday, \
+               Kurdish officials said.",
+        want: &[
+            ("Iraqi", "NORP"),
+            ("KDP", "ORG"),
+            ("Arbil", "GPE"),
+            ("Kurdish", "NORP"),
+        ],
+        not: &["KDP-controlled"],
+    },
+    Case {
+        text: "The Trump-led coalition said it would press on with the talks in Geneva.",
+        want: &[("Trump", "PERSON"), ("Geneva", "GPE")],
+        not: &["Trump-led"],
+    },
+    Case {
+        text: "Fixtures:\nJuly 24-28 Fourth test (at Headingley)\n\
+               August 7-11 Sixth test (at The Oval, London)",
+        want: &[("London", "GPE")],
+        not: &["Fourth", "Sixth", "Fixtures"],
     },
 ];
 
