@@ -169,7 +169,7 @@ pub(crate) static PLAIN_END: [bool; 256] = {
 
 /// The high bit of every byte of `x` that is not an ASCII letter.
 #[inline]
-fn non_letters(x: u64) -> u64 {
+pub(crate) fn non_letters(x: u64) -> u64 {
     const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     const CASE: u64 = 0x2020_2020_2020_2020;
@@ -267,7 +267,7 @@ fn plain_words(
             }
             let j = i + len;
             let info = if lex.may_start(head, len) {
-                lex.starter_id(&s[i..j])
+                lex.starter_letters(head)
             } else {
                 NO_INFO
             };
