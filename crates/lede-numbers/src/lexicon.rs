@@ -129,6 +129,11 @@ pub(crate) struct Lexicon {
     /// article before them ("a year", "a third", "a dozen", "a couple"):
     /// most words after "a" are turned away before a look-up.
     after_article: [u64; AFTER_ARTICLE_BITS / 64],
+    /// The words of at most eight ASCII letters again, keyed by their
+    /// [`folded_head`] (which is the word itself, lower-cased, for such a
+    /// word): (head, entry id); a reader holding a word's head finds it
+    /// with one hash and one compare.
+    short: Vec<(u64, u32)>,
     /// Per entry id: the word can start a number.
     starts: Vec<bool>,
     infos: Vec<WordInfo>,
@@ -150,6 +155,14 @@ fn slot_of(word: &[u8]) -> usize {
     let h = first << 16 | mid << 8 | last | (n as u64) << 24;
     // Fibonacci hashing: the top 11 bits of the product.
     (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - TABLE_BITS)) as usize
+}
+
+const SHORT_BITS: u32 = 10;
+const SHORT_SIZE: usize = 1 << SHORT_BITS;
+
+/// Slot of a word's [`folded_head`] in the `short` table.
+fn short_slot(head: u64) -> usize {
+    (head.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SHORT_BITS)) as usize
 }
 
 /// Bits in the `starters` filter (a power of two).
@@ -192,6 +205,7 @@ impl Lexicon {
             lengths: [0; 26],
             starters: [0; STARTER_BITS / 64],
             after_article: [0; AFTER_ARTICLE_BITS / 64],
+            short: vec![(0, NO_INFO); SHORT_SIZE],
             starts: Vec::new(),
             infos: Vec::new(),
             modifiers: Vec::new(),
@@ -305,6 +319,17 @@ impl Lexicon {
                 lex.after_article[bit / 64] |= 1 << (bit % 64);
             }
         }
+        for &(key, id) in &lex.slots {
+            if key.is_empty() || key.len() > 8 || !key.iter().all(u8::is_ascii_lowercase) {
+                continue;
+            }
+            let head = folded_head(key);
+            let mut slot = short_slot(head);
+            while lex.short[slot].1 != NO_INFO {
+                slot = (slot + 1) & (SHORT_SIZE - 1);
+            }
+            lex.short[slot] = (head, id);
+        }
         // "a couple of": read by the matcher, not a lexicon word.
         let bit = after_article_bit(folded_head(b"couple"), 6);
         lex.after_article[bit / 64] |= 1 << (bit % 64);
@@ -391,6 +416,35 @@ impl Lexicon {
             return NO_INFO;
         }
         let id = self.lookup(word);
+        match self.starts.get(id as usize) {
+            Some(true) => id,
+            _ => NO_INFO,
+        }
+    }
+
+    /// [`Lexicon::lookup`] for a word of one to eight ASCII letters, by
+    /// its [`folded_head`] (the caller checks that it is such a word).
+    #[inline]
+    pub fn lookup_letters(&self, head: u64) -> u32 {
+        let mut slot = short_slot(head);
+        loop {
+            match self.short.get(slot) {
+                Some(&(h, id)) if id != NO_INFO => {
+                    if h == head {
+                        return id;
+                    }
+                }
+                _ => return NO_INFO,
+            }
+            slot = (slot + 1) & (SHORT_SIZE - 1);
+        }
+    }
+
+    /// [`Lexicon::lookup_starter`] for a word of one to eight ASCII
+    /// letters that passed [`Lexicon::may_start`], by its head.
+    #[inline]
+    pub fn starter_letters(&self, head: u64) -> u32 {
+        let id = self.lookup_letters(head);
         match self.starts.get(id as usize) {
             Some(true) => id,
             _ => NO_INFO,

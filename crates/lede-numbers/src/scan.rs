@@ -7,7 +7,7 @@ use lede_core::{NumberAnnotation, NumberKind, NumberValue, Span};
 
 use crate::dates::RefDate;
 use crate::lexicon::{folded_head, HedgeScope, Lexicon, WordInfo, NO_INFO};
-use crate::tokens::{Kind, Tok};
+use crate::tokens::{non_letters, Kind, Tok};
 use digits::{parse_digits, vulgar_fraction};
 
 mod calendar;
@@ -141,6 +141,17 @@ fn is_plural_form(word: &[u8]) -> bool {
         && !word.ends_with("’s".as_bytes())
 }
 
+/// The high bits of the first `n` bytes of a little-endian word.
+static LEADING_HIGH: [u64; 9] = {
+    let mut table = [0u64; 9];
+    let mut n = 1;
+    while n <= 8 {
+        table[n] = table[n - 1] | 0x80 << (8 * (n - 1));
+        n += 1;
+    }
+    table
+};
+
 pub(crate) struct Scanner<'a> {
     pub text: &'a str,
     pub toks: &'a [Tok],
@@ -247,7 +258,15 @@ impl<'a> Scanner<'a> {
         if t.info() != NO_INFO {
             return self.lex.info(t.info());
         }
-        self.lex.info(self.lex.lookup(self.bytes(i)))
+        // Most words read as context are short and plain: their head is
+        // the key of a smaller table.
+        let (head, len) = self.head_of(i);
+        let id = if (1..=8).contains(&len) && non_letters(head) & LEADING_HIGH[len] == 0 {
+            self.lex.lookup_letters(head)
+        } else {
+            self.lex.lookup(self.bytes(i))
+        };
+        self.lex.info(id)
     }
 
     fn word_is(&self, i: usize, w: &str) -> bool {

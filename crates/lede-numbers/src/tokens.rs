@@ -169,7 +169,7 @@ pub(crate) static PLAIN_END: [bool; 256] = {
 
 /// The high bit of every byte of `x` that is not an ASCII letter.
 #[inline]
-fn non_letters(x: u64) -> u64 {
+pub(crate) fn non_letters(x: u64) -> u64 {
     const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     const CASE: u64 = 0x2020_2020_2020_2020;
@@ -233,7 +233,7 @@ fn plain_words(
     let s = b.get(..end).unwrap_or(b);
     loop {
         let Some(&chunk) = s.get(i..).and_then(<[u8]>::first_chunk::<8>) else {
-            match plain_word(b, i, end, glued, lex, out) {
+            match tail_word(b, i, end, glued, lex, out) {
                 After::Next(next) => {
                     i = next;
                     glued = false;
@@ -267,7 +267,7 @@ fn plain_words(
             }
             let j = i + len;
             let info = if lex.may_start(head, len) {
-                lex.starter_id(&s[i..j])
+                lex.starter_letters(head)
             } else {
                 NO_INFO
             };
@@ -306,6 +306,65 @@ fn plain_words(
             }
             Err(at) => return (at, true),
         }
+    }
+}
+
+/// A plain word in the last seven bytes of a sentence, for
+/// [`plain_words`]: read from one eight-byte load like the others when the
+/// text goes on after the sentence (the bytes past its end standing for
+/// no letter), else by [`plain_word`].
+#[inline(never)]
+fn tail_word(
+    b: &[u8],
+    i: usize,
+    end: usize,
+    glued: bool,
+    lex: &Lexicon,
+    out: &mut Vec<Tok>,
+) -> After {
+    const CASE: u64 = 0x2020_2020_2020_2020;
+    let Some(&chunk) = b
+        .get(i..)
+        .and_then(<[u8]>::first_chunk::<8>)
+        .filter(|_| i < end && end - i < 8)
+    else {
+        return plain_word(b, i, end, glued, lex, out);
+    };
+    let x = u64::from_le_bytes(chunk);
+    let others = non_letters(x) | 0x8080_8080_8080_8080 << (8 * (end - i));
+    let stop = others.trailing_zeros();
+    let len = (stop / 8) as usize;
+    if len == 0 {
+        return After::Stop(i, glued);
+    }
+    // The byte after the word, inside the sentence or not.
+    let d = (x >> (8 * len)) as u8;
+    let class = AFTER_WORD[usize::from(d)];
+    let head = (x | CASE) & ((1u64 << (8 * len)) - 1);
+    if class == STOP
+        || (class == URL_MARK
+            && (head == u64::from_le_bytes(*b"www\0\0\0\0\0") && d == b'.'
+                || (head == u64::from_le_bytes(*b"http\0\0\0\0")
+                    || head == u64::from_le_bytes(*b"https\0\0\0"))
+                    && d == b':'))
+    {
+        return After::Stop(i, glued);
+    }
+    let j = i + len;
+    let info = if lex.may_start(head, len) {
+        lex.starter_letters(head)
+    } else {
+        NO_INFO
+    };
+    out.push(word_tok(i, j, glued, x & 0x20 == 0, info));
+    if j == end {
+        // The sentence ends with the word.
+        return After::Stop(j, true);
+    }
+    let s = b.get(..end).unwrap_or(b);
+    match after_plain(s, j, d, class, out) {
+        Ok(next) => After::Next(next),
+        Err(at) => After::Stop(at, true),
     }
 }
 
