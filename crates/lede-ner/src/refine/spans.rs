@@ -458,10 +458,9 @@ pub(super) fn drop_non_names(ctx: &Ctx, cands: &mut Vec<Cand>) {
         let only_title = mask & Category::Title.bit() != 0
             && mask & !Category::Title.bit() & !Category::FirstName.bit() == 0;
         let in_title = (c.first..=c.last).all(|k| title_tokens[k]);
-        let lower = t.to_lowercase();
-        let pronoun = NOT_NAMES.contains(&lower.as_str());
+        let pronoun = NOT_NAMES.iter().any(|n| t.eq_ignore_ascii_case(n));
         // "July 24-28 Fourth test": an ordinal alone names nothing.
-        let ordinal = c.first == c.last && ORDINALS.contains(&lower.as_str());
+        let ordinal = c.first == c.last && ORDINALS.iter().any(|n| t.eq_ignore_ascii_case(n));
         !(only_title || in_title || pronoun || ordinal)
     });
 }
