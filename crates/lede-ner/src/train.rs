@@ -96,12 +96,15 @@ pub struct TrainConfig {
 }
 
 /// Epochs and seed of the committed model.
-pub const DEFAULT_EPOCHS: usize = 12;
+pub const DEFAULT_EPOCHS: usize = 15;
 pub const DEFAULT_SEED: u64 = 42;
 
 /// Features seen fewer times than this in the training data are dropped
 /// (1 keeps all; pruning after training keeps the model small).
 const MIN_COUNT: u32 = 1;
+/// Independent training runs (seeds `seed`, `seed + 1`, ...) whose
+/// best-epoch averaged weights are averaged into the saved model.
+const RUNS: usize = 4;
 /// Averaged weights whose largest absolute value is below this are pruned
 /// from the saved model.
 const PRUNE: f32 = 0.25;
@@ -275,58 +278,73 @@ pub fn train(config: &TrainConfig, log: &mut dyn FnMut(&str)) -> Result<(), Trai
     let mut history = HistoryIds::new(history_ids);
 
     let nf = keys.len();
-    let mut w = Weights::new(nf);
-    let mut sum = Weights::new(nf); // sum of c * update, for averaging
-    let mut c: f32 = 1.0;
-    let mut order: Vec<usize> = (0..train_set.docs.len()).collect();
-    let mut rng = SplitMix(config.seed);
-    let mut best: Option<(f64, usize, Weights)> = None;
     let mut scores = Vec::new();
     let mut pred = Vec::new();
     let mut back = Vec::new();
-    for epoch in 1..=config.epochs.max(1) {
-        shuffle(&mut order, &mut rng);
-        let mut wrong_tokens = 0usize;
-        let mut tokens = 0usize;
-        for &di in &order {
-            let (ds, de) = train_set.docs[di];
-            history.clear();
-            for ex in &train_set.sentences[ds..de] {
-                history.compute(ex);
-                w.decode(ex, &history, &mut scores, &mut pred, &mut back);
-                tokens += ex.gold.len();
-                let wrong = pred.iter().zip(&ex.gold).filter(|(p, g)| p != g).count();
-                wrong_tokens += wrong;
-                if wrong > 0 {
-                    update(&mut w, &mut sum, ex, &history, &pred, c);
+    let mut mixed = Weights::new(nf);
+    for run in 0..RUNS {
+        let mut w = Weights::new(nf);
+        let mut sum = Weights::new(nf); // sum of c * update, for averaging
+        let mut c: f32 = 1.0;
+        let mut order: Vec<usize> = (0..train_set.docs.len()).collect();
+        let mut rng = SplitMix(config.seed.wrapping_add(run as u64));
+        let mut best: Option<(f64, usize, Weights)> = None;
+        for epoch in 1..=config.epochs.max(1) {
+            shuffle(&mut order, &mut rng);
+            let mut wrong_tokens = 0usize;
+            let mut tokens = 0usize;
+            for &di in &order {
+                let (ds, de) = train_set.docs[di];
+                history.clear();
+                for ex in &train_set.sentences[ds..de] {
+                    history.compute(ex);
+                    w.decode(ex, &history, &mut scores, &mut pred, &mut back);
+                    tokens += ex.gold.len();
+                    let wrong = pred.iter().zip(&ex.gold).filter(|(p, g)| p != g).count();
+                    wrong_tokens += wrong;
+                    if wrong > 0 {
+                        update(&mut w, &mut sum, ex, &history, &pred, c);
+                    }
+                    history.record(ex, &pred);
+                    c += 1.0;
                 }
-                history.record(ex, &pred);
-                c += 1.0;
             }
-        }
-        let avg = w.averaged(&sum, c);
-        let (p, r, f) = evaluate(&avg, &dev_set, &mut history);
-        log(&format!(
+            let avg = w.averaged(&sum, c);
+            let (p, r, f) = evaluate(&avg, &dev_set, &mut history);
+            log(&format!(
             "epoch {epoch}: train token errors {wrong_tokens}/{tokens} ({:.2}%), dev P {:.2} R {:.2} F1 {:.2}",
             100.0 * wrong_tokens as f64 / tokens.max(1) as f64,
             100.0 * p,
             100.0 * r,
             100.0 * f
         ));
-        if best.as_ref().is_none_or(|(bf, _, _)| f > *bf) {
-            best = Some((f, epoch, avg));
+            if best.as_ref().is_none_or(|(bf, _, _)| f > *bf) {
+                best = Some((f, epoch, avg));
+            }
         }
+        let Some((best_f, best_epoch, avg)) = best else {
+            return Err(TrainError::Empty {
+                path: config.train.clone(),
+                what: "no epoch was run",
+            });
+        };
+        log(&format!(
+            "run {}: best epoch {best_epoch} (dev F1 {:.2})",
+            run + 1,
+            100.0 * best_f
+        ));
+        mixed.add(&avg);
     }
-    let Some((best_f, best_epoch, avg)) = best else {
-        return Err(TrainError::Empty {
-            path: config.train.clone(),
-            what: "no epoch was run",
-        });
-    };
-    log(&format!(
-        "best epoch {best_epoch} (dev F1 {:.2})",
-        100.0 * best_f
-    ));
+    let avg = mixed.scaled(1.0 / RUNS as f32);
+    if RUNS > 1 {
+        let (p, r, f) = evaluate(&avg, &dev_set, &mut history);
+        log(&format!(
+            "mean of {RUNS} runs: dev P {:.2} R {:.2} F1 {:.2}",
+            100.0 * p,
+            100.0 * r,
+            100.0 * f
+        ));
+    }
 
     let mut rows: Vec<(u64, [f32; NUM_TAGS])> = Vec::new();
     for (i, &k) in keys.iter().enumerate() {
@@ -585,6 +603,30 @@ impl Weights {
             }
         }
         viterbi(scores, &self.trans, &self.start, &self.end, out, back);
+    }
+
+    /// Adds `other` to these weights.
+    fn add(&mut self, other: &Weights) {
+        let pairs = [
+            (&mut self.w, &other.w),
+            (&mut self.trans, &other.trans),
+            (&mut self.start, &other.start),
+            (&mut self.end, &other.end),
+        ];
+        for (a, b) in pairs {
+            a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
+        }
+    }
+
+    /// These weights times `k`.
+    fn scaled(&self, k: f32) -> Weights {
+        let s = |a: &[f32]| a.iter().map(|x| x * k).collect();
+        Weights {
+            w: s(&self.w),
+            trans: s(&self.trans),
+            start: s(&self.start),
+            end: s(&self.end),
+        }
     }
 
     fn averaged(&self, sum: &Weights, c: f32) -> Weights {

@@ -125,6 +125,15 @@ pub(crate) struct Lexicon {
     /// [`WordInfo::starts_number`]): the tokenizer asks it about every word,
     /// and nearly all are turned away by one bit test.
     starters: [u64; STARTER_BITS / 64],
+    /// The same kind of filter for the words that make something of an
+    /// article before them ("a year", "a third", "a dozen", "a couple"):
+    /// most words after "a" are turned away before a look-up.
+    after_article: [u64; AFTER_ARTICLE_BITS / 64],
+    /// The words of at most eight ASCII letters again, keyed by their
+    /// [`folded_head`] (which is the word itself, lower-cased, for such a
+    /// word): (head, entry id); a reader holding a word's head finds it
+    /// with one hash and one compare.
+    short: Vec<(u64, u32)>,
     /// Per entry id: the word can start a number.
     starts: Vec<bool>,
     infos: Vec<WordInfo>,
@@ -148,8 +157,19 @@ fn slot_of(word: &[u8]) -> usize {
     (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - TABLE_BITS)) as usize
 }
 
+const SHORT_BITS: u32 = 10;
+const SHORT_SIZE: usize = 1 << SHORT_BITS;
+
+/// Slot of a word's [`folded_head`] in the `short` table.
+fn short_slot(head: u64) -> usize {
+    (head.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SHORT_BITS)) as usize
+}
+
 /// Bits in the `starters` filter (a power of two).
 const STARTER_BITS: usize = 1 << 14;
+/// Bits in the `after_article` filter (a power of two, at most
+/// `STARTER_BITS`: its bit is a prefix of the starter bit).
+const AFTER_ARTICLE_BITS: usize = 1 << 12;
 
 /// The first eight bytes of a word, each folded with `| 0x20` (which
 /// lower-cases an ASCII letter), in the order of a little-endian load, zero
@@ -169,6 +189,11 @@ pub(crate) fn starter_bit(head: u64, len: usize) -> usize {
     (h >> (64 - STARTER_BITS.trailing_zeros())) as usize
 }
 
+/// The `after_article` bit of a word from its [`folded_head`] and length.
+fn after_article_bit(head: u64, len: usize) -> usize {
+    starter_bit(head, len) >> (STARTER_BITS.trailing_zeros() - AFTER_ARTICLE_BITS.trailing_zeros())
+}
+
 /// The value of a lexicon entry that is "no entry".
 pub(crate) const NO_INFO: u32 = u32::MAX;
 
@@ -179,6 +204,8 @@ impl Lexicon {
             slots: vec![(&[][..], NO_INFO); TABLE_SIZE],
             lengths: [0; 26],
             starters: [0; STARTER_BITS / 64],
+            after_article: [0; AFTER_ARTICLE_BITS / 64],
+            short: vec![(0, NO_INFO); SHORT_SIZE],
             starts: Vec::new(),
             infos: Vec::new(),
             modifiers: Vec::new(),
@@ -278,7 +305,34 @@ impl Lexicon {
                 let bit = starter_bit(folded_head(key), key.len());
                 lex.starters[bit / 64] |= 1 << (bit % 64);
             }
+            let after_article = lex.infos.get(id as usize).is_some_and(|w| {
+                w.time_unit.is_some()
+                    || w.denominator.is_some()
+                    || w.ordinal.is_some()
+                    || matches!(
+                        w.num,
+                        Some(NumWord::Hundred | NumWord::Scale(_) | NumWord::Dozen)
+                    )
+            });
+            if !key.is_empty() && after_article {
+                let bit = after_article_bit(folded_head(key), key.len());
+                lex.after_article[bit / 64] |= 1 << (bit % 64);
+            }
         }
+        for &(key, id) in &lex.slots {
+            if key.is_empty() || key.len() > 8 || !key.iter().all(u8::is_ascii_lowercase) {
+                continue;
+            }
+            let head = folded_head(key);
+            let mut slot = short_slot(head);
+            while lex.short[slot].1 != NO_INFO {
+                slot = (slot + 1) & (SHORT_SIZE - 1);
+            }
+            lex.short[slot] = (head, id);
+        }
+        // "a couple of": read by the matcher, not a lexicon word.
+        let bit = after_article_bit(folded_head(b"couple"), 6);
+        lex.after_article[bit / 64] |= 1 << (bit % 64);
         // Longest phrases first, so "no more than" wins over "more than".
         lex.modifiers
             .sort_by_key(|m| std::cmp::Reverse(m.words.len()));
@@ -366,6 +420,55 @@ impl Lexicon {
             Some(true) => id,
             _ => NO_INFO,
         }
+    }
+
+    /// [`Lexicon::lookup`] for a word of one to eight ASCII letters, by
+    /// its [`folded_head`] (the caller checks that it is such a word).
+    #[inline]
+    pub fn lookup_letters(&self, head: u64) -> u32 {
+        let mut slot = short_slot(head);
+        loop {
+            match self.short.get(slot) {
+                Some(&(h, id)) if id != NO_INFO => {
+                    if h == head {
+                        return id;
+                    }
+                }
+                _ => return NO_INFO,
+            }
+            slot = (slot + 1) & (SHORT_SIZE - 1);
+        }
+    }
+
+    /// [`Lexicon::lookup_starter`] for a word of one to eight ASCII
+    /// letters that passed [`Lexicon::may_start`], by its head.
+    #[inline]
+    pub fn starter_letters(&self, head: u64) -> u32 {
+        let id = self.lookup_letters(head);
+        match self.starts.get(id as usize) {
+            Some(true) => id,
+            _ => NO_INFO,
+        }
+    }
+
+    /// [`Lexicon::lookup_starter`] for a word of at most [`MAX_WORD`]
+    /// bytes that passed [`Lexicon::may_start`].
+    #[inline]
+    pub fn starter_id(&self, word: &[u8]) -> u32 {
+        let id = self.lookup(word);
+        match self.starts.get(id as usize) {
+            Some(true) => id,
+            _ => NO_INFO,
+        }
+    }
+
+    /// The `after_article` filter: false when no word with this
+    /// [`folded_head`] and length is "couple", a time unit, an ordinal, a
+    /// denominator, "hundred", a scale or "dozen" (in any case).
+    #[inline]
+    pub fn may_follow_article(&self, head: u64, len: usize) -> bool {
+        let bit = after_article_bit(head, len);
+        self.after_article[(bit / 64) % (AFTER_ARTICLE_BITS / 64)] & (1 << (bit % 64)) != 0
     }
 
     /// The `starters` filter: false when no word with this [`folded_head`]

@@ -100,9 +100,16 @@ impl NumbersStage {
     ) -> Vec<NumberAnnotation> {
         // News text holds a number every few hundred bytes, a sentence a
         // token every five or six: start near those sizes rather than
-        // growing from nothing.
-        let mut out = Vec::with_capacity((text.len() / 1024).min(4096));
-        let mut toks = Vec::new();
+        // growing from nothing, with room for the tokens of the longest
+        // sentence (at most a few thousand: a long run of one token must
+        // not reserve five times its size).
+        let mut out = Vec::with_capacity((text.len() / 512).min(4096));
+        let longest = sentences
+            .iter()
+            .map(|s| s.end().saturating_sub(s.start()))
+            .max()
+            .unwrap_or(0);
+        let mut toks = Vec::with_capacity((longest / 4).min(4096));
         let reference = if self.relative_dates { reference } else { None };
         for sentence in sentences {
             let (start, end) = (sentence.start(), sentence.end().min(text.len()));
@@ -110,9 +117,6 @@ impl NumbersStage {
                 continue;
             }
             toks.clear();
-            // (At most a few thousand: a long run of one token must not
-            // reserve five times its size.)
-            toks.reserve(((end - start) / 4).min(4096));
             tokens::tokenize(text, start, end, &self.lexicon, &mut toks);
             let scanner = scan::Scanner {
                 text,

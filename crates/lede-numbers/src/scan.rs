@@ -6,8 +6,8 @@
 use lede_core::{NumberAnnotation, NumberKind, NumberValue, Span};
 
 use crate::dates::RefDate;
-use crate::lexicon::{HedgeScope, Lexicon, WordInfo, NO_INFO};
-use crate::tokens::{Kind, Tok};
+use crate::lexicon::{folded_head, HedgeScope, Lexicon, WordInfo, NO_INFO};
+use crate::tokens::{non_letters, Kind, Tok};
 use digits::{parse_digits, vulgar_fraction};
 
 mod calendar;
@@ -102,6 +102,35 @@ fn is_range_dash(c: char) -> bool {
     is_hyphen(c) || c == '\u{2013}'
 }
 
+/// Numbers in decimal after their prefixes, each zero-padded to its width
+/// as `format!("{:0w$}")` writes it: `[("T", 9, 2), (":", 5, 2)]` is
+/// "T09:05". Dates and times are most of the text values, and this is a
+/// fraction of the work of the formatting machinery.
+fn padded(parts: &[(&str, u32, usize)]) -> String {
+    let mut out = String::with_capacity(10);
+    for &(prefix, value, width) in parts {
+        out.push_str(prefix);
+        let mut digits = [0u8; 10];
+        let mut n = 0;
+        let mut rest = value;
+        while let Some(d) = digits.get_mut(n) {
+            *d = b'0' + (rest % 10) as u8;
+            n += 1;
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+        for _ in n..width {
+            out.push('0');
+        }
+        for &d in digits[..n].iter().rev() {
+            out.push(char::from(d));
+        }
+    }
+    out
+}
+
 fn is_plural_form(word: &[u8]) -> bool {
     word.len() > 3
         && word.last() == Some(&b's')
@@ -111,6 +140,17 @@ fn is_plural_form(word: &[u8]) -> bool {
         && !word.ends_with(b"'s")
         && !word.ends_with("’s".as_bytes())
 }
+
+/// The high bits of the first `n` bytes of a little-endian word.
+static LEADING_HIGH: [u64; 9] = {
+    let mut table = [0u64; 9];
+    let mut n = 1;
+    while n <= 8 {
+        table[n] = table[n - 1] | 0x80 << (8 * (n - 1));
+        n += 1;
+    }
+    table
+};
 
 pub(crate) struct Scanner<'a> {
     pub text: &'a str,
@@ -130,20 +170,12 @@ impl<'a> Scanner<'a> {
         while i < self.toks.len() {
             // Most tokens start nothing: words that are no number word and
             // ASCII punctuation other than "$" and "%". Pass over them in
-            // one tight loop, before the dispatch builds a step. Only words
-            // carry a lexicon entry.
-            let live = |t: &Tok| {
-                t.info != NO_INFO
-                    || match t.kind {
-                        Kind::Digits => true,
-                        Kind::Punct => !t.ch.is_ascii() || t.ch == '$' || t.ch == '%',
-                        Kind::Word | Kind::Skip => false,
-                    }
-            };
+            // one tight loop, before the dispatch builds a step (the
+            // tokenizer marks the others `live`).
             match self
                 .toks
                 .get(i..)
-                .and_then(|rest| rest.iter().position(live))
+                .and_then(|rest| rest.iter().position(|t| t.live))
             {
                 Some(k) => i += k,
                 None => break,
@@ -179,6 +211,34 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// The [`folded_head`] and length of word `i`, from one eight-byte
+    /// load where the text has eight bytes from the word on.
+    fn head_of(&self, i: usize) -> (u64, usize) {
+        let Some(t) = self.toks.get(i) else {
+            return (0, 0);
+        };
+        let len = t.end() - t.start();
+        match self
+            .text
+            .as_bytes()
+            .get(t.start()..)
+            .and_then(<[u8]>::first_chunk::<8>)
+        {
+            Some(&chunk) => {
+                let mask = if len >= 8 {
+                    u64::MAX
+                } else {
+                    (1u64 << (8 * len)) - 1
+                };
+                (
+                    (u64::from_le_bytes(chunk) | 0x2020_2020_2020_2020) & mask,
+                    len,
+                )
+            }
+            None => (folded_head(self.bytes(i)), len),
+        }
+    }
+
     fn str_of(&self, i: usize) -> &'a str {
         match self.toks.get(i) {
             Some(t) => self.text.get(t.start()..t.end()).unwrap_or(""),
@@ -195,10 +255,18 @@ impl<'a> Scanner<'a> {
         if t.kind != Kind::Word {
             return None;
         }
-        if t.info != NO_INFO {
-            return self.lex.info(t.info);
+        if t.info() != NO_INFO {
+            return self.lex.info(t.info());
         }
-        self.lex.info(self.lex.lookup(self.bytes(i)))
+        // Most words read as context are short and plain: their head is
+        // the key of a smaller table.
+        let (head, len) = self.head_of(i);
+        let id = if (1..=8).contains(&len) && non_letters(head) & LEADING_HIGH[len] == 0 {
+            self.lex.lookup_letters(head)
+        } else {
+            self.lex.lookup(self.bytes(i))
+        };
+        self.lex.info(id)
     }
 
     fn word_is(&self, i: usize, w: &str) -> bool {
@@ -206,7 +274,9 @@ impl<'a> Scanner<'a> {
     }
 
     fn punct(&self, i: usize) -> Option<char> {
-        self.tok(i).filter(|t| t.kind == Kind::Punct).map(|t| t.ch)
+        self.tok(i)
+            .filter(|t| t.kind == Kind::Punct)
+            .map(|t| t.ch())
     }
 
     fn glued(&self, i: usize) -> bool {
@@ -262,15 +332,15 @@ impl<'a> Scanner<'a> {
         match t.kind {
             Kind::Digits => self.at_digits(i),
             // Only words that can start a number carry an entry here.
-            Kind::Word if t.info == NO_INFO => Step::Nothing,
+            Kind::Word if t.info() == NO_INFO => Step::Nothing,
             Kind::Word => self.at_word(i),
             Kind::Punct => match self.at_currency_symbol(i) {
                 Some(f) => Step::Emit(f),
-                None if t.ch == '%' => match self.unstated_percent(i) {
+                None if t.ch() == '%' => match self.unstated_percent(i) {
                     Some(f) => Step::Emit(f),
                     None => Step::Nothing,
                 },
-                None => match vulgar_fraction(t.ch) {
+                None => match vulgar_fraction(t.ch()) {
                     // "¾", "½ mile"
                     Some(v) => self.finish_number(Num {
                         start: i,
@@ -361,5 +431,25 @@ impl<'a> Scanner<'a> {
             }
         }
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::padded;
+
+    #[test]
+    fn padded_numbers_read_as_the_formatter_writes_them() {
+        assert_eq!(
+            padded(&[("", 2025, 4), ("-", 6, 2), ("-", 29, 2)]),
+            "2025-06-29"
+        );
+        assert_eq!(padded(&[("--", 7, 2), ("-", 4, 2)]), "--07-04");
+        assert_eq!(padded(&[("T", 22, 2), (":", 0, 2)]), "T22:00");
+        for v in [0, 1, 9, 10, 99, 100, 999, 1000, 2100, 65_536, u32::MAX] {
+            for width in 1..=4 {
+                assert_eq!(padded(&[("", v, width)]), format!("{v:0width$}"));
+            }
+        }
     }
 }

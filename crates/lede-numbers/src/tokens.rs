@@ -4,7 +4,7 @@
 //! addresses, version strings and letter-digit identifiers ("G7", "A320")
 //! become `Skip` tokens so nothing inside them is read as a number.
 
-use crate::lexicon::{folded_head, Lexicon, NO_INFO};
+use crate::lexicon::{folded_head, Lexicon, MAX_WORD, NO_INFO};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -17,19 +17,22 @@ pub(crate) enum Kind {
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Tok {
     /// Byte offsets in the text. `u32` like `Span` (texts are below 4 GiB):
-    /// a sentence of millions of tokens keeps 20 bytes per token.
+    /// a sentence of millions of tokens keeps 16 bytes per token.
     start: u32,
     end: u32,
-    /// Lexicon entry of a word that can start a number, or `NO_INFO` (other
-    /// words are looked up only when read as context).
-    pub info: u32,
-    /// The character of a `Punct` token.
-    pub ch: char,
+    /// The lexicon entry of a `Word` that can start a number, or `NO_INFO`
+    /// (other words are looked up only when read as context); the
+    /// character of a `Punct` token.
+    data: u32,
     pub kind: Kind,
     /// No white space between the previous token and this one.
     pub glued: bool,
     /// A word starting with an upper-case letter.
     pub cap: bool,
+    /// The matcher starts from this token: a word that can start a number,
+    /// digits, "$", "%" and the non-ASCII punctuation (currency signs,
+    /// vulgar fractions). Most tokens are none of these.
+    pub live: bool,
 }
 
 impl Tok {
@@ -39,12 +42,57 @@ impl Tok {
     pub fn end(&self) -> usize {
         self.end as usize
     }
+    /// The lexicon entry of a word that can start a number, else `NO_INFO`.
+    pub fn info(&self) -> u32 {
+        if self.kind == Kind::Word {
+            self.data
+        } else {
+            NO_INFO
+        }
+    }
+    /// The character of a `Punct` token, else `'\0'`.
+    pub fn ch(&self) -> char {
+        if self.kind == Kind::Punct {
+            char::from_u32(self.data).unwrap_or('\0')
+        } else {
+            '\0'
+        }
+    }
 }
 
-/// A byte offset as stored in a token; callers keep texts below 4 GiB.
-fn off(i: usize) -> u32 {
-    u32::try_from(i).unwrap_or(u32::MAX)
+fn word_tok(start: usize, end: usize, glued: bool, cap: bool, info: u32) -> Tok {
+    Tok {
+        start: off(start),
+        end: off(end),
+        data: info,
+        kind: Kind::Word,
+        glued,
+        cap,
+        live: info != NO_INFO,
+    }
 }
+
+fn digits(start: usize, end: usize, glued: bool) -> Tok {
+    Tok {
+        start: off(start),
+        end: off(end),
+        data: NO_INFO,
+        kind: Kind::Digits,
+        glued,
+        cap: false,
+        live: true,
+    }
+}
+
+/// A byte offset as stored in a token: the tokenizer reads no further
+/// than [`MAX_END`], so every offset fits.
+fn off(i: usize) -> u32 {
+    i as u32
+}
+
+/// Where the tokenizer stops at the latest: offsets past the end of a
+/// sentence by a few bytes (the rest of a character) still fit a `u32`.
+const MAX_END: usize = u32::MAX as usize - 8;
 
 fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphabetic()
@@ -100,6 +148,7 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 }
 
 /// Appends the tokens of `text[start..end]` to `out`.
+#[inline(never)]
 pub(crate) fn tokenize(text: &str, start: usize, end: usize, lex: &Lexicon, out: &mut Vec<Tok>) {
     tokenize_with::<true>(text, start, end, lex, out);
 }
@@ -108,7 +157,7 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, lex: &Lexicon, out:
 /// what the full word reader looks at there (an apostrophe, the first byte
 /// of a non-ASCII letter, and the ':', '.', '@' and digits of URLs, e-mail
 /// addresses and identifiers).
-pub(crate) const PLAIN_END: [bool; 256] = {
+pub(crate) static PLAIN_END: [bool; 256] = {
     let mut table = [false; 256];
     let mut d = 0;
     while d < 0x80 {
@@ -120,7 +169,7 @@ pub(crate) const PLAIN_END: [bool; 256] = {
 
 /// The high bit of every byte of `x` that is not an ASCII letter.
 #[inline]
-fn non_letters(x: u64) -> u64 {
+pub(crate) fn non_letters(x: u64) -> u64 {
     const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     const CASE: u64 = 0x2020_2020_2020_2020;
@@ -162,11 +211,15 @@ pub(crate) fn letter_word(b: &[u8], i: usize, end: usize) -> (usize, u64) {
 /// Reads plain words from `i`, an ASCII letter before `end`: runs of ASCII
 /// letters that end before a space, plain punctuation or the end of the
 /// text, as the full reader in [`tokenize_with`] would make them (no
-/// apostrophe, possessive, URL or identifier to look for), one eight-byte
-/// load giving both the end of a word of up to seven letters and its
-/// [`folded_head`]. Goes on over single spaces; returns where it stopped
-/// and whether that byte is glued: before a byte that starts no word, or
-/// before a word that is not plain (left to the full reader).
+/// apostrophe, possessive, URL or identifier to look for). Goes on over
+/// single spaces; returns where it stopped and whether that byte is glued:
+/// before a byte that starts no word, or before a word that is not plain
+/// (left to the full reader).
+///
+/// Most words of news text have at most seven letters: one eight-byte
+/// load gives such a word's end, its [`folded_head`] and the byte after
+/// it, and whether the next round starts on a letter; longer words and
+/// the last bytes of a sentence take [`plain_word`].
 #[inline]
 fn plain_words(
     b: &[u8],
@@ -176,52 +229,253 @@ fn plain_words(
     lex: &Lexicon,
     out: &mut Vec<Tok>,
 ) -> (usize, bool) {
+    const CASE: u64 = 0x2020_2020_2020_2020;
+    let s = b.get(..end).unwrap_or(b);
     loop {
-        let (j, head) = letter_word(b, i, end);
-        let next = b.get(j).copied();
-        let plain = match next {
-            None => true,
-            Some(d) if PLAIN_END[usize::from(d)] => true,
-            // Only "www." and "http:" start URLs.
-            Some(b'.') => !b[i..j].eq_ignore_ascii_case(b"www"),
-            Some(b':') => {
-                !(b[i..j].eq_ignore_ascii_case(b"http") || b[i..j].eq_ignore_ascii_case(b"https"))
+        let Some(&chunk) = s.get(i..).and_then(<[u8]>::first_chunk::<8>) else {
+            match tail_word(b, i, end, glued, lex, out) {
+                After::Next(next) => {
+                    i = next;
+                    glued = false;
+                    continue;
+                }
+                After::Stop(at, at_glued) => return (at, at_glued),
             }
-            _ => false,
         };
-        if j == i || !plain {
-            return (i, glued);
-        }
-        out.push(Tok {
-            start: off(i),
-            end: off(j),
-            kind: Kind::Word,
-            glued,
-            ch: '\0',
-            info: lex.lookup_starter_head(&b[i..j], head),
-            cap: b[i].is_ascii_uppercase(),
-        });
-        // Most words are followed by one space, or by a comma or a full
-        // stop and one space, and another word.
-        let mut k = j;
-        if let Some(d) = next.filter(|&d| j < end && SIMPLE_PUNCT[usize::from(d)]) {
-            out.push(punct(j, j + 1, char::from(d), true));
-            k = j + 1;
-        }
-        if !(k < end && b[k] == b' ') {
-            return (k, true);
-        }
-        i = k + 1;
-        glued = false;
-        if !(i < end && b[i].is_ascii_alphabetic()) {
-            return (i, glued);
+        let x = u64::from_le_bytes(chunk);
+        let others = non_letters(x);
+        let next = if others != 0 {
+            // The high bit of the first byte that is not a letter.
+            let stop = others.trailing_zeros();
+            let len = (stop / 8) as usize;
+            if len == 0 {
+                // No word here (after a space: a digit, a quote...).
+                return (i, glued);
+            }
+            let d = (x >> (stop - 7)) as u8;
+            let class = AFTER_WORD[usize::from(d)];
+            let head = (x | CASE) & ((others ^ (others - 1)) >> 8);
+            // Only "www." and "http:" start URLs.
+            if class == STOP
+                || (class == URL_MARK
+                    && (head == u64::from_le_bytes(*b"www\0\0\0\0\0") && d == b'.'
+                        || (head == u64::from_le_bytes(*b"http\0\0\0\0")
+                            || head == u64::from_le_bytes(*b"https\0\0\0"))
+                            && d == b':'))
+            {
+                return (i, glued);
+            }
+            let j = i + len;
+            let info = if lex.may_start(head, len) {
+                lex.starter_letters(head)
+            } else {
+                NO_INFO
+            };
+            out.push(word_tok(i, j, glued, x & 0x20 == 0, info));
+            after_plain(s, j, d, class, out)
+        } else {
+            // Eight letters or more: never "www" or "http".
+            let j = letter_run_end(s, i + 8, end);
+            let Some(&d) = s.get(j) else {
+                match plain_word(b, i, end, glued, lex, out) {
+                    After::Next(next) => {
+                        i = next;
+                        glued = false;
+                        continue;
+                    }
+                    After::Stop(at, at_glued) => return (at, at_glued),
+                }
+            };
+            let class = AFTER_WORD[usize::from(d)];
+            if class == STOP {
+                return (i, glued);
+            }
+            let len = j - i;
+            let info = if len <= MAX_WORD && lex.may_start(x | CASE, len) {
+                lex.starter_id(&s[i..j])
+            } else {
+                NO_INFO
+            };
+            out.push(word_tok(i, j, glued, x & 0x20 == 0, info));
+            after_plain(s, j, d, class, out)
+        };
+        match next {
+            Ok(next) => {
+                i = next;
+                glued = false;
+            }
+            Err(at) => return (at, true),
         }
     }
 }
 
+/// A plain word in the last seven bytes of a sentence, for
+/// [`plain_words`]: read from one eight-byte load like the others when the
+/// text goes on after the sentence (the bytes past its end standing for
+/// no letter), else by [`plain_word`].
+#[inline(never)]
+fn tail_word(
+    b: &[u8],
+    i: usize,
+    end: usize,
+    glued: bool,
+    lex: &Lexicon,
+    out: &mut Vec<Tok>,
+) -> After {
+    const CASE: u64 = 0x2020_2020_2020_2020;
+    let Some(&chunk) = b
+        .get(i..)
+        .and_then(<[u8]>::first_chunk::<8>)
+        .filter(|_| i < end && end - i < 8)
+    else {
+        return plain_word(b, i, end, glued, lex, out);
+    };
+    let x = u64::from_le_bytes(chunk);
+    let others = non_letters(x) | 0x8080_8080_8080_8080 << (8 * (end - i));
+    let stop = others.trailing_zeros();
+    let len = (stop / 8) as usize;
+    if len == 0 {
+        return After::Stop(i, glued);
+    }
+    // The byte after the word, inside the sentence or not.
+    let d = (x >> (8 * len)) as u8;
+    let class = AFTER_WORD[usize::from(d)];
+    let head = (x | CASE) & ((1u64 << (8 * len)) - 1);
+    if class == STOP
+        || (class == URL_MARK
+            && (head == u64::from_le_bytes(*b"www\0\0\0\0\0") && d == b'.'
+                || (head == u64::from_le_bytes(*b"http\0\0\0\0")
+                    || head == u64::from_le_bytes(*b"https\0\0\0"))
+                    && d == b':'))
+    {
+        return After::Stop(i, glued);
+    }
+    let j = i + len;
+    let info = if lex.may_start(head, len) {
+        lex.starter_letters(head)
+    } else {
+        NO_INFO
+    };
+    out.push(word_tok(i, j, glued, x & 0x20 == 0, info));
+    if j == end {
+        // The sentence ends with the word.
+        return After::Stop(j, true);
+    }
+    let s = b.get(..end).unwrap_or(b);
+    match after_plain(s, j, d, class, out) {
+        Ok(next) => After::Next(next),
+        Err(at) => After::Stop(at, true),
+    }
+}
+
+/// After a plain word pushed by [`plain_words`], ending at `j` before the
+/// byte `d` of class `class` (`j` inside the sentence `s`): most words are
+/// followed by one space, or by a comma or a full stop and one space, and
+/// another word. `Ok` with where the next word may start after one space,
+/// else `Err` with where the full reader goes on (glued).
+#[inline(always)]
+fn after_plain(s: &[u8], j: usize, d: u8, class: u8, out: &mut Vec<Tok>) -> Result<usize, usize> {
+    match class {
+        SPACE => Ok(j + 1),
+        BLANK => Err(j),
+        _ => {
+            out.push(punct(j, j + 1, char::from(d), true));
+            if s.get(j + 1) == Some(&b' ') {
+                Ok(j + 2)
+            } else {
+                Err(j + 1)
+            }
+        }
+    }
+}
+
+/// What the byte after a plain word's letters makes of it, in
+/// [`plain_words`]: `STOP` for what the full reader looks at (an
+/// apostrophe, the first byte of a non-ASCII letter, the "@" and digits of
+/// e-mail addresses and identifiers); else the word ends there and the
+/// byte is a `SPACE`, other white space or "#" (`BLANK`), punctuation of
+/// its own (`PUNCT`) or the "." or ":" that may follow the start of a URL
+/// (`URL_MARK`).
+static AFTER_WORD: [u8; 256] = {
+    let mut table = [STOP; 256];
+    let mut d = 0;
+    while d < 0x80 {
+        let c = d as u8;
+        table[d] = if c == b' ' {
+            SPACE
+        } else if c == b'.' || c == b':' {
+            URL_MARK
+        } else if !PLAIN_END[d] {
+            STOP
+        } else if SIMPLE_PUNCT[d] {
+            PUNCT
+        } else {
+            BLANK
+        };
+        d += 1;
+    }
+    table
+};
+const STOP: u8 = 0;
+const SPACE: u8 = 1;
+const BLANK: u8 = 2;
+const PUNCT: u8 = 3;
+const URL_MARK: u8 = 4;
+
+/// One plain word at `i` for [`plain_words`], read byte by byte where the
+/// eight-byte step does not fit (a word of eight letters or more, the end
+/// of the sentence): pushes it and returns where the next word may start,
+/// after one space; `None` when there is no plain word at `i` or no space
+/// after it (nothing pushed then, or the caller goes on at the byte after
+/// the word, glued).
+#[inline(never)]
+fn plain_word(
+    b: &[u8],
+    i: usize,
+    end: usize,
+    glued: bool,
+    lex: &Lexicon,
+    out: &mut Vec<Tok>,
+) -> After {
+    let (j, head) = letter_word(b, i, end);
+    let next = b.get(j).copied();
+    let plain = match next {
+        None => true,
+        Some(d) if PLAIN_END[usize::from(d)] => true,
+        // Only "www." and "http:" start URLs.
+        Some(b'.') => !b[i..j].eq_ignore_ascii_case(b"www"),
+        Some(b':') => {
+            !(b[i..j].eq_ignore_ascii_case(b"http") || b[i..j].eq_ignore_ascii_case(b"https"))
+        }
+        _ => false,
+    };
+    if j == i || !plain {
+        return After::Stop(i, glued);
+    }
+    let info = lex.lookup_starter_head(&b[i..j], head);
+    out.push(word_tok(i, j, glued, b[i].is_ascii_uppercase(), info));
+    let mut k = j;
+    if let Some(d) = next.filter(|&d| j < end && SIMPLE_PUNCT[usize::from(d)]) {
+        out.push(punct(j, j + 1, char::from(d), true));
+        k = j + 1;
+    }
+    if !(k < end && b[k] == b' ') {
+        return After::Stop(k, true);
+    }
+    After::Next(k + 1)
+}
+
+/// Where [`plain_word`] leaves the reader.
+enum After {
+    /// After one space: the next word may start here (not glued).
+    Next(usize),
+    /// Stop here, with whether this byte is glued.
+    Stop(usize, bool),
+}
+
 /// ASCII punctuation that is always a token of its own after a word: all
 /// but letters, digits, white space and the "@" and "#" of handles.
-const SIMPLE_PUNCT: [bool; 256] = {
+static SIMPLE_PUNCT: [bool; 256] = {
     let mut table = [false; 256];
     let mut d = 0;
     while d < 0x80 {
@@ -243,7 +497,7 @@ fn tokenize_with<const FAST: bool>(
     out: &mut Vec<Tok>,
 ) {
     let b = text.as_bytes();
-    let end = end.min(b.len());
+    let end = end.min(b.len()).min(MAX_END);
     let mut i = start;
     let mut glued = false;
     while i < end {
@@ -356,25 +610,10 @@ fn tokenize_with<const FAST: bool>(
             let stem_end = if word.len() > suffix { j - suffix } else { j };
             // `ch` is the word's first character.
             let cap = c.is_ascii_uppercase() || (c >= 0x80 && ch.is_uppercase());
-            out.push(Tok {
-                start: off(i),
-                end: off(stem_end),
-                kind: Kind::Word,
-                glued,
-                ch: '\0',
-                info: lex.lookup_starter(&b[i..stem_end]),
-                cap,
-            });
+            let info = lex.lookup_starter(&b[i..stem_end]);
+            out.push(word_tok(i, stem_end, glued, cap, info));
             if stem_end < j {
-                out.push(Tok {
-                    start: off(stem_end),
-                    end: off(j),
-                    kind: Kind::Word,
-                    glued: true,
-                    ch: '\0',
-                    info: NO_INFO,
-                    cap: false,
-                });
+                out.push(word_tok(stem_end, j, true, false, NO_INFO));
             }
             i = j;
             // Most words are followed by one space: pass over it here
@@ -392,7 +631,7 @@ fn tokenize_with<const FAST: bool>(
             && (!glued
                 || out
                     .last()
-                    .is_some_and(|t| t.kind == Kind::Punct && t.ch != '.'));
+                    .is_some_and(|t| t.kind == Kind::Punct && t.ch() != '.'));
         if c.is_ascii_digit() || leading_dot {
             let mut j = i;
             let mut dots = 0;
@@ -405,9 +644,9 @@ fn tokenize_with<const FAST: bool>(
             // Where the first space separator was: a digit group after the
             // last spaced group means a phone number, not thousands.
             let mut first_space = None;
-            let after_number = out
-                .last()
-                .is_some_and(|t| t.kind == Kind::Digits || (t.kind == Kind::Punct && t.ch == '+'));
+            let after_number = out.last().is_some_and(|t| {
+                t.kind == Kind::Digits || (t.kind == Kind::Punct && t.ch() == '+')
+            });
             while j < end {
                 if b[j].is_ascii_digit() {
                     j += 1;
@@ -480,15 +719,7 @@ fn tokenize_with<const FAST: bool>(
                 i = skip_alnum(b, j, end);
                 out.push(skip(tok_start, i, glued));
             } else {
-                out.push(Tok {
-                    start: off(i),
-                    end: off(j),
-                    kind: Kind::Digits,
-                    glued,
-                    ch: '\0',
-                    info: NO_INFO,
-                    cap: false,
-                });
+                out.push(digits(i, j, glued));
                 i = j;
             }
             glued = true;
@@ -551,11 +782,11 @@ fn punct(start: usize, end: usize, ch: char, glued: bool) -> Tok {
     Tok {
         start: off(start),
         end: off(end),
+        data: u32::from(ch),
         kind: Kind::Punct,
         glued,
-        ch,
-        info: NO_INFO,
         cap: false,
+        live: !ch.is_ascii() || ch == '$' || ch == '%',
     }
 }
 
@@ -563,11 +794,11 @@ fn skip(start: usize, end: usize, glued: bool) -> Tok {
     Tok {
         start: off(start),
         end: off(end),
+        data: NO_INFO,
         kind: Kind::Skip,
         glued,
-        ch: '\0',
-        info: NO_INFO,
         cap: false,
+        live: false,
     }
 }
 
@@ -603,17 +834,31 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// start, end, info, ch, kind, glued, cap, live
+    type Fields = (usize, usize, u32, char, Kind, bool, bool, bool);
+
     /// Every field of every token, from the short path or the full one.
     fn all_fields<const FAST: bool>(
         lex: &Lexicon,
         text: &str,
         start: usize,
         end: usize,
-    ) -> Vec<(usize, usize, u32, char, Kind, bool, bool)> {
+    ) -> Vec<Fields> {
         let mut out = Vec::new();
         tokenize_with::<FAST>(text, start, end, lex, &mut out);
         out.iter()
-            .map(|t| (t.start(), t.end(), t.info, t.ch, t.kind, t.glued, t.cap))
+            .map(|t| {
+                (
+                    t.start(),
+                    t.end(),
+                    t.info(),
+                    t.ch(),
+                    t.kind,
+                    t.glued,
+                    t.cap,
+                    t.live,
+                )
+            })
             .collect()
     }
 

@@ -365,7 +365,7 @@ pub(crate) fn attribute(
         if lead_toks.is_empty() {
             context.push("opens");
         }
-        let mut cands = ranking::Candidates::new(q.inner, context, choices.is_some());
+        let mut cands = ranking::Candidates::new(q.inner, context, weights, choices.is_some());
         // Outside training the ranker's choice replaces a sieve answer with a
         // speaker, so that answer moves into the candidates uncopied.
         let rule_had = attr.as_ref().is_some_and(|a| a.speaker.is_some());
@@ -483,7 +483,7 @@ pub(crate) fn attribute(
                     .collect(),
             }),
             None => {
-                let best = cands.best(weights, sieve_found);
+                let best = cands.best(sieve_found);
                 let chosen = cands.list.swap_remove(best).attr;
                 if chosen.is_some() || rule_had {
                     attr = Some(chosen.unwrap_or_default());
@@ -624,9 +624,11 @@ fn has_full_stop(s: &str) -> bool {
         if !next_space {
             continue;
         }
+        // The space before the word may be wider than a byte (U+00A0).
         let word_start = s[..k]
-            .rfind(|c: char| c.is_whitespace())
-            .map_or(0, |w| w + 1);
+            .char_indices()
+            .rfind(|&(_, c)| c.is_whitespace())
+            .map_or(0, |(w, c)| w + c.len_utf8());
         let word = &s[word_start..k];
         if is_abbreviation(word) || word.contains('.') {
             continue;

@@ -127,3 +127,39 @@ fn a_title_with_a_period_the_lists_lack() {
         )]
     );
 }
+
+/// Scraped news often keeps a no-break space (U+00A0) after "Mr." or
+/// between words; a cue with one before a word ending in a period, between
+/// two halves of a quotation, is read like any other.
+#[test]
+fn a_no_break_space_in_the_cue_between_two_quotes() {
+    let stages = [
+        build(lede_segment::stage_info()),
+        build(lede_ner::stage_info()),
+        build(lede_quotes::stage_info()),
+    ];
+    let text = "“I think,” said Mr.\u{a0}Lopez. He paused: “that the cuts will hold.”";
+    let mut doc = Document::new("nbsp", text.to_string());
+    for stage in &stages {
+        stage.process(&mut doc).unwrap();
+    }
+    let quotes = doc.layers.quotes.as_deref().unwrap();
+    let found: Vec<(&str, Option<&str>, Option<&str>)> = quotes
+        .iter()
+        .map(|q| {
+            let sp = q.speaker.as_ref();
+            (
+                q.span.text(text),
+                sp.map(|s| s.text.as_str()),
+                sp.and_then(|s| s.canonical.as_deref()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("I think,", Some("Lopez"), Some("Lopez")),
+            ("that the cuts will hold.", Some("He"), Some("Lopez")),
+        ]
+    );
+}

@@ -195,6 +195,18 @@ impl Pipeline {
     }
 }
 
+impl Pipeline {
+    /// Runs stage `index` (in pipeline order) over `doc`: one step of
+    /// [`Pipeline::process`], for runners that take a batch of documents
+    /// through each stage in turn. An index past the last stage does nothing.
+    pub fn process_stage(&self, index: usize, doc: &mut Document) -> Result<(), DocumentError> {
+        match self.stages.get(index) {
+            Some(stage) => run_stage(stage, doc),
+            None => Ok(()),
+        }
+    }
+}
+
 fn run_stage(stage: &PipelineStage, doc: &mut Document) -> Result<(), DocumentError> {
     let fail = |source: StageError| DocumentError {
         stage: stage.id.clone(),

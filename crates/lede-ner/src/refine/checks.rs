@@ -102,13 +102,16 @@ pub(super) fn last_checks(ctx: &Ctx, cands: &mut Vec<Cand>) {
             c.by_context = true;
         }
         // "Middle East" + "Institute": a capitalised head noun of an
-        // organisation right after the span, in its sentence.
+        // organisation right after the span, in its sentence. A head noun
+        // in capitals is not one: an all-caps line says nothing of case
+        // ("SCOTTISH LEAGUE STANDINGS" are the Scottish league's).
         let next = c.last + 1;
         if c.end == ctx.toks[c.last].span.end()
             && next < ctx.toks.len()
             && !taken[next]
             && ctx.same_sentence(c.last, next)
             && ctx.capitalised(next)
+            && !is_all_caps_word(ctx.words[next])
             && c.last + 1 - c.first < MAX_ENTITY_TOKENS
             && matches!(
                 c.label,
@@ -243,4 +246,9 @@ pub(super) fn title_case_headings(ctx: &Ctx, cands: &mut Vec<Cand>) {
         }
     }
     *cands = out;
+}
+
+/// A word of two letters or more, all in capitals ("LEAGUE").
+fn is_all_caps_word(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
 }

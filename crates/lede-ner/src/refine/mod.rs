@@ -314,15 +314,27 @@ pub fn refine(
                 if let Some(&(a, b)) = parts.first() {
                     let p = &words[c.first][a..b];
                     if p.chars().next().is_some_and(char::is_uppercase) && parts.len() > 1 {
+                        // "T-bills", "Post-mortem examinations": a letter, or
+                        // a common word opening the sentence, is no name.
+                        let letters = p.chars().filter(|c| c.is_alphabetic()).count();
+                        let opener_word = c.first == sent_start(c.first) && gaz.is_common(p);
+                        if letters < 2 || opener_word {
+                            continue;
+                        }
                         let mut nc = c.clone();
                         nc.end = c.start + b;
                         // The compound as a whole was read as MISC; its name
-                        // part is a person unless it reads as a nationality.
-                        // "Boston-based", "Amman-bound": a place.
+                        // part is a person unless it reads as a nationality
+                        // or is written in capitals ("KDP-controlled": an
+                        // organisation). "Boston-based", "Amman-bound": a place.
                         let rest =
                             words[c.first][b..].trim_start_matches(|c| normalize_char(c) == '-');
                         if PLACE_SUFFIXES.iter().any(|s| rest.eq_ignore_ascii_case(s)) {
                             nc.label = EntityLabel::Gpe;
+                        } else if matches!(c.label, EntityLabel::Misc | EntityLabel::Norp)
+                            && !p.chars().any(char::is_lowercase)
+                        {
+                            nc.label = EntityLabel::Org;
                         } else if matches!(c.label, EntityLabel::Misc | EntityLabel::Norp)
                             && !looks_like_demonym(p)
                         {

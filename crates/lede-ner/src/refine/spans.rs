@@ -431,7 +431,13 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "your", "my", "his", "her", "their", "who", "what", "where", "when", "why", "how",
 ];
 
-/// Titles and pronouns the tagger took for names ("PM", "Us", "Staff" in
+/// Ordinal words, never a name on their own.
+const ORDINALS: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth",
+];
+
+/// Titles, pronouns and ordinals the tagger took for names ("PM", "Us", "Staff" in
 /// "Chief of Staff").
 pub(super) fn drop_non_names(ctx: &Ctx, cands: &mut Vec<Cand>) {
     let mut title_tokens = vec![false; ctx.toks.len()];
@@ -452,7 +458,9 @@ pub(super) fn drop_non_names(ctx: &Ctx, cands: &mut Vec<Cand>) {
         let only_title = mask & Category::Title.bit() != 0
             && mask & !Category::Title.bit() & !Category::FirstName.bit() == 0;
         let in_title = (c.first..=c.last).all(|k| title_tokens[k]);
-        let pronoun = NOT_NAMES.contains(&t.to_lowercase().as_str());
-        !(only_title || in_title || pronoun)
+        let pronoun = NOT_NAMES.iter().any(|n| t.eq_ignore_ascii_case(n));
+        // "July 24-28 Fourth test": an ordinal alone names nothing.
+        let ordinal = c.first == c.last && ORDINALS.iter().any(|n| t.eq_ignore_ascii_case(n));
+        !(only_title || in_title || pronoun || ordinal)
     });
 }

@@ -1,7 +1,7 @@
 //! Dates and clock times: "14:30", "10 p.m.", "8 October", "June 29, 2025",
 //! "in May", and weekdays and "yesterday" against a document date.
 
-use super::{Found, Scanner};
+use super::{padded, Found, Scanner};
 use crate::dates::{self, RefDate};
 use crate::lexicon::WordInfo;
 use crate::tokens::Kind;
@@ -34,7 +34,7 @@ impl<'a> Scanner<'a> {
             i,
             end,
             NumberKind::Time,
-            format!("T{hour:02}:{minute:02}"),
+            padded(&[("T", hour, 2), (":", minute, 2)]),
         ))
     }
 
@@ -85,14 +85,14 @@ impl<'a> Scanner<'a> {
                 i,
                 k + 1,
                 NumberKind::Date,
-                format!("{year:04}-{month:02}-{day:02}"),
+                padded(&[("", year, 4), ("-", u32::from(month), 2), ("-", day, 2)]),
             ));
         }
         Some(Found::text(
             i,
             k,
             NumberKind::Date,
-            format!("--{month:02}-{day:02}"),
+            padded(&[("--", u32::from(month), 2), ("-", day, 2)]),
         ))
     }
 
@@ -129,9 +129,14 @@ impl<'a> Scanner<'a> {
                         i,
                         end,
                         NumberKind::Date,
-                        format!("{y:04}-{month:02}-{day:02}"),
+                        padded(&[("", y, 4), ("-", u32::from(month), 2), ("-", day, 2)]),
                     ),
-                    None => Found::text(i, k, NumberKind::Date, format!("--{month:02}-{day:02}")),
+                    None => Found::text(
+                        i,
+                        k,
+                        NumberKind::Date,
+                        padded(&[("--", u32::from(month), 2), ("-", day, 2)]),
+                    ),
                 });
             }
         }
@@ -140,7 +145,7 @@ impl<'a> Scanner<'a> {
                 i,
                 k + 1,
                 NumberKind::Date,
-                format!("{y:04}-{month:02}"),
+                padded(&[("", y, 4), ("-", u32::from(month), 2)]),
             ));
         }
         if abbr && k == i + 1 {
@@ -168,7 +173,12 @@ impl<'a> Scanner<'a> {
         {
             return None;
         }
-        Some(Found::text(i, k, NumberKind::Date, format!("--{month:02}")))
+        Some(Found::text(
+            i,
+            k,
+            NumberKind::Date,
+            padded(&[("--", u32::from(month), 2)]),
+        ))
     }
 
     /// Weekday names and "yesterday" (only with the `relative_dates` option

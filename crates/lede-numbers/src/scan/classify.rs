@@ -2,7 +2,7 @@
 //! unit, a currency, "-year-old", a clock word, a year, or the noun it
 //! counts.
 
-use super::{is_plural_form, is_range_dash, Found, Num, Scanner, Step};
+use super::{is_plural_form, is_range_dash, padded, Found, Num, Scanner, Step};
 use crate::tokens::Kind;
 use lede_core::{NumberKind, NumberValue};
 
@@ -123,7 +123,7 @@ impl<'a> Scanner<'a> {
             found.high = Some(high);
             found.value = match found.value {
                 NumberValue::Text(_) if found.kind == NumberKind::Year => {
-                    NumberValue::Text(format!("{}", low as u32))
+                    NumberValue::Text(padded(&[("", low as u32, 1)]))
                 }
                 NumberValue::Text(t) => NumberValue::Text(t),
                 NumberValue::Number(_) => NumberValue::Number(low),
@@ -232,7 +232,12 @@ impl<'a> Scanner<'a> {
         if let Some((offset, end)) = self.meridiem_at(j) {
             if num.digits && v.fract() == 0.0 && (1.0..=12.0).contains(&v) {
                 let hour = (v as u32) % 12 + offset;
-                return Found::text(s, end, NumberKind::Time, format!("T{hour:02}:00"));
+                return Found::text(
+                    s,
+                    end,
+                    NumberKind::Time,
+                    padded(&[("T", hour, 2), (":", 0, 2)]),
+                );
             }
         }
         // "7 o'clock", "1400 GMT"
@@ -241,12 +246,22 @@ impl<'a> Scanner<'a> {
             if (b.eq_ignore_ascii_case(b"o'clock") || b.eq_ignore_ascii_case("o’clock".as_bytes()))
                 && (1.0..=12.0).contains(&v)
             {
-                return Found::text(s, j + 1, NumberKind::Time, format!("T{:02}:00", v as u32));
+                return Found::text(
+                    s,
+                    j + 1,
+                    NumberKind::Time,
+                    padded(&[("T", v as u32, 2), (":", 0, 2)]),
+                );
             }
             if (self.word_is(j, "GMT") || self.word_is(j, "UTC")) && self.bytes(s).len() == 4 {
                 let (h, m) = ((v as u32) / 100, (v as u32) % 100);
                 if h < 24 && m < 60 {
-                    return Found::text(s, j + 1, NumberKind::Time, format!("T{h:02}:{m:02}"));
+                    return Found::text(
+                        s,
+                        j + 1,
+                        NumberKind::Time,
+                        padded(&[("T", h, 2), (":", m, 2)]),
+                    );
                 }
             }
         }
@@ -300,7 +315,7 @@ impl<'a> Scanner<'a> {
         // "2000 people".
         let after_the = s >= 1 && (self.word_is(s - 1, "the") || self.is_possessive(s - 1));
         if num.year_like && (after_the || !self.counts_plural(j)) {
-            return Found::text(s, j, NumberKind::Year, format!("{}", v as u32));
+            return Found::text(s, j, NumberKind::Year, padded(&[("", v as u32, 1)]));
         }
         self.counted(num)
     }
@@ -395,7 +410,7 @@ impl<'a> Scanner<'a> {
         if self.glued(k + 2)
             && self
                 .tok(k + 2)
-                .is_some_and(|t| t.kind != Kind::Punct || t.ch == '/')
+                .is_some_and(|t| t.kind != Kind::Punct || t.ch() == '/')
         {
             return None;
         }

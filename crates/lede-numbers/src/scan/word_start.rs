@@ -2,7 +2,7 @@
 //! of 20", number words, signs ("minus 4,500"), ordinal words, "a year",
 //! "a third of", vague plurals ("thousands of") and "half".
 
-use super::{is_plural_form, Found, Num, Scanner, Step};
+use super::{is_plural_form, padded, Found, Num, Scanner, Step};
 use crate::lexicon::NumWord;
 use crate::tokens::Kind;
 use lede_core::{NumberKind, NumberValue};
@@ -84,7 +84,7 @@ impl<'a> Scanner<'a> {
                 i,
                 i + 1,
                 NumberKind::Time,
-                format!("T{hour:02}:00"),
+                padded(&[("T", u32::from(hour), 2), (":", 0, 2)]),
             ));
         }
         if info.weekday.is_some() || info.relative {
@@ -272,7 +272,24 @@ impl<'a> Scanner<'a> {
     }
 
     /// After "a"/"an": "a year", "a dozen", "a hundred", "a third of".
+    #[inline]
     pub(super) fn after_article(&self, i: usize) -> Option<Found> {
+        // Most words after an article are none of those below: one bit
+        // test turns them away.
+        if !self.is_kind(i + 1, Kind::Word) {
+            return None;
+        }
+        let (head, len) = self.head_of(i + 1);
+        if !self.lex.may_follow_article(head, len) {
+            return None;
+        }
+        self.after_article_word(i)
+    }
+
+    /// [`Scanner::after_article`] once the word after it may make
+    /// something of it.
+    #[inline(never)]
+    fn after_article_word(&self, i: usize) -> Option<Found> {
         // "a couple of patients"
         if self.word_is(i + 1, "couple") && self.word_is(i + 2, "of") {
             let mut f = Found::number(i, i + 2, NumberKind::Cardinal, 2.0);

@@ -292,8 +292,14 @@ impl<'a> Scanner<'a> {
     /// A fraction starting at `i` ("two thirds", "a fifth", "one hundred
     /// and three quarters", "twenty one fifths", "3/4" is read elsewhere).
     pub(super) fn fraction_at(&self, i: usize, init: Option<f64>) -> Option<Num> {
+        let head = self.number_run(i, init, self.toks.len());
+        self.fraction_after_run(i, init, head)
+    }
+
+    /// [`Scanner::fraction_at`] with the run of number words at `i` read
+    /// already (`head`: `number_run(i, init, ..)` to the end of the sentence).
+    fn fraction_after_run(&self, i: usize, init: Option<f64>, head: Option<Run>) -> Option<Num> {
         let n = self.toks.len();
-        let head = self.number_run(i, init, n);
         // End of the ordinal or denominator closing the fraction.
         let close = match head {
             Some(r) if r.ordinal => r.end,
@@ -397,10 +403,11 @@ impl<'a> Scanner<'a> {
     /// and five", "a thousand", "two dozen", "two and a half", "two-thirds",
     /// "one hundred twenty-fifth").
     pub(super) fn words_number(&self, i: usize) -> Option<Num> {
-        if let Some(f) = self.fraction_at(i, None) {
+        let head = self.number_run(i, None, self.toks.len());
+        if let Some(f) = self.fraction_after_run(i, None, head) {
             return Some(self.after_fraction(f));
         }
-        let run = self.number_run(i, None, self.toks.len())?;
+        let run = head?;
         let num = Num {
             start: i,
             end: run.end,

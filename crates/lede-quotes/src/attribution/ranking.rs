@@ -106,16 +106,23 @@ impl Weights {
             0.0
         }
     }
-
-    fn score(&self, features: &[u64]) -> f32 {
-        features.iter().map(|&f| self.get(f)).sum()
-    }
 }
 
-/// One candidate: its attribution (`None` for "nobody") and its features.
+/// Where a candidate's features go: the weights they are scored with, and
+/// whether their names are kept (training only).
+#[derive(Clone, Copy)]
+struct Sink<'w> {
+    weights: &'w Weights,
+    named: bool,
+}
+
+/// One candidate: its attribution (`None` for "nobody") and its score.
 pub(crate) struct Candidate {
     pub attr: Option<Attr>,
-    features: Vec<u64>,
+    /// The sum of its features' weights, added in the order the features
+    /// come (as a sum over a list of them would): a feature is looked up
+    /// once, when it is given, and never stored.
+    score: f32,
     /// The features' names, kept only when recording training material.
     pub names: Vec<String>,
     /// How many sources proposed it.
@@ -128,23 +135,24 @@ impl Candidate {
     fn new(attr: Option<Attr>) -> Candidate {
         Candidate {
             attr,
-            features: Vec::with_capacity(48),
+            // What a sum of no `f32` is.
+            score: -0.0,
             names: Vec::new(),
             sources: 0,
             mention: None,
         }
     }
 
-    fn push(&mut self, named: bool, parts: &[&[u8]]) {
-        self.push_after(named, &Prefix::EMPTY, parts);
+    fn push(&mut self, sink: Sink, parts: &[&[u8]]) {
+        self.push_after(sink, &Prefix::EMPTY, parts);
     }
 
     /// The feature named `prefix` then `parts`, hashed from the prefix's
     /// hash: features sharing a prefix hash it once.
-    #[inline]
-    fn push_after(&mut self, named: bool, prefix: &Prefix, parts: &[&[u8]]) {
-        self.features.push(fnv_from(prefix.hash, parts));
-        if named {
+    #[inline(never)]
+    fn push_after(&mut self, sink: Sink, prefix: &Prefix, parts: &[&[u8]]) {
+        self.score += sink.weights.get(fnv_from(prefix.hash, parts));
+        if sink.named {
             self.push_name(prefix, parts);
         }
     }
@@ -180,14 +188,17 @@ impl<'p> Prefix<'p> {
 
 /// The candidates of one quote, with the facts about the quote every
 /// feature is crossed with.
-pub(crate) struct Candidates {
+pub(crate) struct Candidates<'w> {
     pub list: Vec<Candidate>,
     context: Vec<&'static str>,
-    /// Record feature names (for training).
-    named: bool,
+    /// The weights, and whether to record feature names (for training).
+    sink: Sink<'w>,
     /// The quoted words.
     quote: Span,
 }
+
+/// Candidates of a quote (with "nobody") that most quotes stay within.
+const LIST_ROOM: usize = 8;
 
 /// A log-scale bucket of a distance in bytes.
 fn bucket(d: usize) -> &'static [u8] {
@@ -201,18 +212,29 @@ fn bucket(d: usize) -> &'static [u8] {
     }
 }
 
-impl Candidates {
-    pub(crate) fn new(quote: Span, context: Vec<&'static str>, named: bool) -> Candidates {
+impl<'w> Candidates<'w> {
+    /// The candidates of `quote`, scored with `weights`; with `named` the
+    /// features' names are kept.
+    pub(crate) fn new(
+        quote: Span,
+        context: Vec<&'static str>,
+        weights: &'w Weights,
+        named: bool,
+    ) -> Candidates<'w> {
+        let sink = Sink { weights, named };
         let mut none = Candidate::new(None);
-        none.push(named, &[b"none"]);
+        none.push(sink, &[b"none"]);
         let prefix = Prefix::new(&[b"none|"]);
         for c in &context {
-            none.push_after(named, &prefix, &[c.as_bytes()]);
+            none.push_after(sink, &prefix, &[c.as_bytes()]);
         }
+        // Room for the candidates most quotes get: no regrowth.
+        let mut list = Vec::with_capacity(LIST_ROOM);
+        list.push(none);
         Candidates {
-            list: vec![none],
+            list,
             context,
-            named,
+            sink,
             quote,
         }
     }
@@ -229,7 +251,7 @@ impl Candidates {
         if span.overlaps(quote) {
             return;
         }
-        let named = self.named;
+        let sink = self.sink;
         let kind = mention_type(view, span);
         let mention = kind.as_bytes();
         let existing = self.list.iter().position(|c| {
@@ -243,22 +265,22 @@ impl Candidates {
             None => {
                 let mut c = Candidate::new(None);
                 c.mention = Some((span, source, kind));
-                c.push(named, &[b"mt=", mention]);
+                c.push(sink, &[b"mt=", mention]);
                 let parts: &[&[u8]] = &[b"mt=", mention, b"|"];
                 let prefix = Prefix::new(parts);
                 for ctx in &self.context {
-                    c.push_after(named, &prefix, &[ctx.as_bytes()]);
+                    c.push_after(sink, &prefix, &[ctx.as_bytes()]);
                 }
                 if mention == b"common" {
                     if let Some(head) = span.text(view.text).split_whitespace().next_back() {
                         let mut buf = [0u8; MAX_WORD];
                         if let Some(h) = lexicon::lower(head, &mut buf) {
-                            c.push(named, &[b"head=", h]);
+                            c.push(sink, &[b"head=", h]);
                         }
                     }
                 }
                 if speaker.canonical.is_some() && speaker.entity.is_some() {
-                    c.push(named, &[b"resolved"]);
+                    c.push(sink, &[b"resolved"]);
                 }
                 // Where the mention stands in its clause: after a
                 // preposition ("with celebrity Barbra Streisand"), a verb
@@ -266,10 +288,10 @@ impl Candidates {
                 // reporting verb, a comma, a relative pronoun.
                 let before = word_before(view, span.start());
                 let after = word_after(view, span.end());
-                c.push(named, &[b"pw=", before]);
-                c.push(named, &[b"nw=", after]);
-                c.push(named, &[b"pw=", before, b"|nw=", after]);
-                c.push(named, &[b"mt=", mention, b"|pw=", before]);
+                c.push(sink, &[b"pw=", before]);
+                c.push(sink, &[b"nw=", after]);
+                c.push(sink, &[b"pw=", before, b"|nw=", after]);
+                c.push(sink, &[b"mt=", mention, b"|pw=", before]);
                 self.list.push(c);
                 self.list.len() - 1
             }
@@ -294,23 +316,23 @@ impl Candidates {
         c.sources += 1;
         let parts: &[&[u8]] = &[b"src=", src];
         let prefix = Prefix::new(parts);
-        c.push(named, parts);
-        c.push_after(named, &prefix, &[b"|mt=", mention]);
-        c.push_after(named, &prefix, &[b"|", side, b"|d=", bucket(distance)]);
+        c.push(sink, parts);
+        c.push_after(sink, &prefix, &[b"|mt=", mention]);
+        c.push_after(sink, &prefix, &[b"|", side, b"|d=", bucket(distance)]);
         let ctx_parts: &[&[u8]] = &[b"src=", src, b"|"];
         let ctx_prefix = Prefix {
             parts: ctx_parts,
             hash: fnv_from(prefix.hash, &[b"|"]),
         };
         for ctx in &self.context {
-            c.push_after(named, &ctx_prefix, &[ctx.as_bytes()]);
+            c.push_after(sink, &ctx_prefix, &[ctx.as_bytes()]);
         }
         match cue {
             Some(cue) => {
-                c.push_after(named, &prefix, &[b"|cue=", cue]);
-                c.push(named, &[b"cue=", cue]);
+                c.push_after(sink, &prefix, &[b"|cue=", cue]);
+                c.push(sink, &[b"cue=", cue]);
             }
-            None => c.push_after(named, &prefix, &[b"|nocue"]),
+            None => c.push_after(sink, &prefix, &[b"|nocue"]),
         }
         match c.attr.as_mut() {
             // A candidate's cue may come from another source than the one
@@ -329,41 +351,28 @@ impl Candidates {
     /// Matt Damon, Warren called them “crooks.”`: the person nearer the
     /// quote is most often its speaker).
     pub(crate) fn finish(&mut self) {
-        let named = self.named;
+        let sink = self.sink;
         let quote = self.quote;
-        let mentions: Vec<(Span, &'static str)> = self
-            .list
-            .iter()
-            .filter_map(|c| c.mention.map(|m| (m.0, m.2)))
-            .collect();
-        for c in self.list.iter_mut().skip(1) {
-            let Some((span, source, kind)) = c.mention else {
+        for k in 1..self.list.len() {
+            let Some((span, source, kind)) = self.list[k].mention else {
                 continue;
             };
-            // The kind of the candidate nearest the quote among those
-            // between this one and the quote.
+            // Whether another candidate stands between this one and the
+            // quote.
             let left = span.end() <= quote.start();
-            let nearer = mentions
-                .iter()
-                .filter(|(m, _)| {
-                    *m != span
-                        && if left {
-                            m.start() >= span.end() && m.end() <= quote.start()
-                        } else {
-                            m.start() >= quote.end() && m.end() <= span.start()
-                        }
-                })
-                .max_by_key(|(m, _)| {
-                    if left {
-                        m.end()
+            let nearer = self.list.iter().filter_map(|c| c.mention).any(|(m, _, _)| {
+                m != span
+                    && if left {
+                        m.start() >= span.end() && m.end() <= quote.start()
                     } else {
-                        usize::MAX - m.start()
+                        m.start() >= quote.end() && m.end() <= span.start()
                     }
-                });
-            if nearer.is_some() {
-                c.push(named, &[b"between"]);
-                c.push(named, &[b"between|src=", source.as_bytes()]);
-                c.push(named, &[b"between|mt=", kind.as_bytes()]);
+            });
+            if nearer {
+                let c = &mut self.list[k];
+                c.push(sink, &[b"between"]);
+                c.push(sink, &[b"between|src=", source.as_bytes()]);
+                c.push(sink, &[b"between|mt=", kind.as_bytes()]);
             }
         }
         for c in self.list.iter_mut().skip(1) {
@@ -372,30 +381,29 @@ impl Candidates {
                 2 => b"2",
                 _ => b"3",
             };
-            c.push(named, &[b"nsrc=", n]);
+            c.push(sink, &[b"nsrc=", n]);
         }
     }
 
-    /// The index of the best candidate under `weights` (the earliest on a
-    /// tie). With no weights the sieve's answer (the first candidate after
-    /// "nobody", when the sieve found one) stands.
-    pub(crate) fn best(&self, weights: &Weights, sieve_found: bool) -> usize {
+    /// The index of the best candidate (the earliest on a tie). With no
+    /// weights the sieve's answer (the first candidate after "nobody", when
+    /// the sieve found one) stands.
+    pub(crate) fn best(&self, sieve_found: bool) -> usize {
         let mut best = if sieve_found && self.list.len() > 1 {
             1
         } else {
             0
         };
         let first = best;
-        let mut best_score = weights.score(&self.list[best].features);
+        let mut best_score = self.list[best].score;
         for (k, c) in self.list.iter().enumerate() {
             // Scored already: it wins over no later candidate of equal score.
             if k == first {
                 continue;
             }
-            let s = weights.score(&c.features);
-            if s > best_score {
+            if c.score > best_score {
                 best = k;
-                best_score = s;
+                best_score = c.score;
             }
         }
         best
@@ -513,7 +521,9 @@ fn mention_type(view: &DocView, span: Span) -> &'static str {
             };
         }
     }
-    if text.contains(" and ") {
+    // A byte-window test: `str::contains` with a string brings a large
+    // searcher into this hot function.
+    if text.as_bytes().windows(5).any(|w| w == b" and ") {
         return "coord";
     }
     if text.chars().next().is_some_and(char::is_uppercase) {

@@ -34,8 +34,9 @@ impl<'a> DocLexicon<'a> {
         }
     }
 
-    /// The class bits of `word` ([`Lexicon::classes`]).
-    #[inline]
+    /// The class bits of `word` ([`Lexicon::classes`]). One copy serves
+    /// the many rules that ask (inlined, each would carry the memo's code).
+    #[inline(never)]
     pub(crate) fn classes(&self, word: &str) -> u16 {
         // A `&str` starting inside the text's bytes is part of the text.
         let offset = (word.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize);
