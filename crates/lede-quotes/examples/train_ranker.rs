@@ -42,7 +42,7 @@ const SEED: u64 = 0x5eed_0012;
 /// set (the one article of each kind there). A sign-off right after a quote
 /// must outweigh the one ending the line before it, which the previous-quote
 /// and first-person-of-the-sentence candidates both propose.
-const PRIORS: &[(&str, f64)] = &[("src=signoff", 20.0), ("src=label", 10.0)];
+const PRIORS: &[(&str, f64)] = &[("src=signoff", 30.0), ("src=label", 10.0)];
 
 /// One training quote: the feature ids of each candidate and which are right.
 struct Instance {

@@ -46,6 +46,8 @@ impl DocView<'_> {
         // The phrase is one speaker entity (with its article, if any).
         let mut only_entity: Option<usize> = None;
         let mut content = 0;
+        // A lower-case word (not an article) came before.
+        let mut lower_before = false;
         while k < toks.len() && words < SUBJECT_NP_WORDS {
             let t = &toks[k];
             if t.kind != TokKind::Word || t.in_quote {
@@ -66,7 +68,9 @@ impl DocView<'_> {
                     after_det = true;
                     continue;
                 }
-                only_entity = (content == 1 && self.is_speaker_entity(i)).then_some(i);
+                // "President Joe Biden", "The State Department": titles and
+                // articles before a name are the name's.
+                only_entity = (!lower_before && self.is_speaker_entity(i)).then_some(i);
                 // A name ends the phrase ("The State Department less than
                 // two weeks ago said").
                 break;
@@ -101,7 +105,8 @@ impl DocView<'_> {
             if stops {
                 break;
             }
-            // A possessive common noun ("The campaign’s statement").
+            lower_before |= lower;
+            // A possessive common noun ("the council’s report").
             let possessive = w.ends_with("’s") || w.ends_with("'s");
             end = Some(t.end);
             words += 1;
