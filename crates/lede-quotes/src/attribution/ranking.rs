@@ -117,8 +117,8 @@ struct Sink<'w> {
 }
 
 /// One candidate: its attribution (`None` for "nobody") and its score.
-pub(crate) struct Candidate {
-    pub attr: Option<Attr>,
+pub(crate) struct Candidate<'a> {
+    pub attr: Option<Attr<'a>>,
     /// The sum of its features' weights, added in the order the features
     /// come (as a sum over a list of them would): a feature is looked up
     /// once, when it is given, and never stored.
@@ -131,8 +131,8 @@ pub(crate) struct Candidate {
     mention: Option<(Span, &'static str, &'static str)>,
 }
 
-impl Candidate {
-    fn new(attr: Option<Attr>) -> Candidate {
+impl<'a> Candidate<'a> {
+    fn new(attr: Option<Attr<'a>>) -> Candidate<'a> {
         Candidate {
             attr,
             // What a sum of no `f32` is.
@@ -188,8 +188,8 @@ impl<'p> Prefix<'p> {
 
 /// The candidates of one quote, with the facts about the quote every
 /// feature is crossed with.
-pub(crate) struct Candidates<'w> {
-    pub list: Vec<Candidate>,
+pub(crate) struct Candidates<'w, 'a> {
+    pub list: Vec<Candidate<'a>>,
     context: Vec<&'static str>,
     /// The weights, and whether to record feature names (for training).
     sink: Sink<'w>,
@@ -212,7 +212,7 @@ fn bucket(d: usize) -> &'static [u8] {
     }
 }
 
-impl<'w> Candidates<'w> {
+impl<'w, 'a> Candidates<'w, 'a> {
     /// The candidates of `quote`, scored with `weights`; with `named` the
     /// features' names are kept.
     pub(crate) fn new(
@@ -220,7 +220,7 @@ impl<'w> Candidates<'w> {
         context: Vec<&'static str>,
         weights: &'w Weights,
         named: bool,
-    ) -> Candidates<'w> {
+    ) -> Candidates<'w, 'a> {
         let sink = Sink { weights, named };
         let mut none = Candidate::new(None);
         none.push(sink, &[b"none"]);
@@ -241,7 +241,13 @@ impl<'w> Candidates<'w> {
 
     /// Adds `attr` as proposed by `source`; a speaker already proposed by
     /// another source gets this source's features too (agreement counts).
-    pub(crate) fn add(&mut self, view: &DocView, quote: Span, attr: Attr, source: &'static str) {
+    pub(crate) fn add(
+        &mut self,
+        view: &DocView,
+        quote: Span,
+        attr: Attr<'a>,
+        source: &'static str,
+    ) {
         let Some(speaker) = attr.speaker.as_ref() else {
             return;
         };
@@ -307,10 +313,7 @@ impl<'w> Candidates<'w> {
             span.start().saturating_sub(quote.end())
         };
         let mut buf = [0u8; MAX_WORD];
-        let cue = attr
-            .cue
-            .as_deref()
-            .and_then(|c| lexicon::lower(c, &mut buf));
+        let cue = attr.cue.and_then(|c| lexicon::lower(c, &mut buf));
         let src = source.as_bytes();
         let c = &mut self.list[index];
         c.sources += 1;
