@@ -38,6 +38,7 @@ use crate::{spans, SpeakerChoice, SpeakerOption};
 
 mod candidates;
 mod cues;
+mod features;
 mod phrases;
 mod ranking;
 mod resolve;
@@ -362,9 +363,8 @@ pub(crate) fn attribute(
         }
 
         // The ranker weighs the sieve's answer against the other readings.
-        // Room for all five: no regrowth.
-        let mut context = Vec::with_capacity(5);
-        context.extend([
+        let mut context = [""; 5];
+        context[..3].copy_from_slice(&[
             if standalone { "std" } else { "frag" },
             rule,
             match words {
@@ -374,12 +374,16 @@ pub(crate) fn attribute(
                 _ => "w9",
             },
         ]);
+        let mut context_len = 3;
         if q.continues_previous {
-            context.push("cont");
+            context[context_len] = "cont";
+            context_len += 1;
         }
         if lead_toks.is_empty() {
-            context.push("opens");
+            context[context_len] = "opens";
+            context_len += 1;
         }
+        let context = &context[..context_len];
         let mut cands = ranking::Candidates::new(q.inner, context, weights, choices.is_some());
         // Outside training the ranker's choice replaces a sieve answer with a
         // speaker, so that answer moves into the candidates uncopied.
