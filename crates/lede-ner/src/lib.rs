@@ -22,6 +22,7 @@ pub mod features;
 pub mod gazetteer;
 pub mod headings;
 pub mod model;
+pub mod outside;
 pub mod pathological;
 pub mod refine;
 pub mod scores;

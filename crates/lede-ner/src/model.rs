@@ -4,6 +4,7 @@
 
 use std::fmt::Write as _;
 
+use crate::outside::InsideWords;
 use crate::scores::{ContextTables, FormCache};
 
 /// The coarse CoNLL types the tagger predicts.
@@ -119,6 +120,33 @@ pub fn decode_spans(tags: &[usize]) -> Vec<(usize, usize, Coarse)> {
         }
     }
     out
+}
+
+/// The start and end scores of a stretch of a sentence (see
+/// [`Model::decode_stretch`]): those of the sentence, or the transitions
+/// from and into O where an O token is next to the stretch.
+fn stretch_bounds(
+    trans: &[f32; NUM_TAGS * NUM_TAGS],
+    sentence_start: &[f32],
+    sentence_end: &[f32],
+    after_outside: bool,
+    before_outside: bool,
+) -> ([f32; NUM_TAGS], [f32; NUM_TAGS]) {
+    let mut start = [0f32; NUM_TAGS];
+    let mut end = [0f32; NUM_TAGS];
+    for t in 0..NUM_TAGS {
+        start[t] = if after_outside {
+            trans[O * NUM_TAGS + t]
+        } else {
+            sentence_start.get(t).copied().unwrap_or(0.0)
+        };
+        end[t] = if before_outside {
+            trans[t * NUM_TAGS + O]
+        } else {
+            sentence_end.get(t).copied().unwrap_or(0.0)
+        };
+    }
+    (start, end)
 }
 
 /// Viterbi over per-token scores (`scores[i * NUM_TAGS + t]`) and transition
@@ -397,6 +425,10 @@ pub struct Model {
     pub(crate) tables: ContextTables,
     /// Scores of the word forms met so far, shared by all documents.
     pub(crate) forms: FormCache,
+    /// The lower-case words that may be inside a name; the tagger does not
+    /// score the others. Part of the model as it decides what the model is
+    /// asked.
+    pub(crate) inside: InsideWords,
 }
 
 /// A key (0 for an empty slot; stored keys are odd) and its weight row.
@@ -498,6 +530,7 @@ impl Model {
             shift,
             tables: ContextTables::default(),
             forms: FormCache::default(),
+            inside: InsideWords::embedded(),
         };
         model.tables = ContextTables::new(&model);
         Ok(model)
@@ -596,6 +629,31 @@ impl Model {
         viterbi_rows(n, row_of, trans, &self.start, &self.end, out, back);
     }
 
+    /// [`Model::decode_rows`] over a stretch of a sentence whose tokens
+    /// before (`after_outside`) and after (`before_outside`) are O: the
+    /// stretch then starts with the transition from O, or ends with the one
+    /// into O, instead of the sentence's start or end. Decoding a sentence
+    /// as its stretches between O tokens gives the tags decoding it whole
+    /// would, with those tokens' scores fixed to O.
+    pub fn decode_stretch(
+        &self,
+        n: usize,
+        row_of: impl FnMut(usize, &mut [f32; NUM_TAGS]),
+        after_outside: bool,
+        before_outside: bool,
+        out: &mut Vec<usize>,
+        back: &mut Vec<u8>,
+    ) {
+        let trans: &[f32; NUM_TAGS * NUM_TAGS] = self
+            .trans
+            .as_slice()
+            .try_into()
+            .unwrap_or(&[0.0; NUM_TAGS * NUM_TAGS]);
+        let (start, end) =
+            stretch_bounds(trans, &self.start, &self.end, after_outside, before_outside);
+        viterbi_rows(n, row_of, trans, &start, &end, out, back);
+    }
+
     /// A one-line summary.
     pub fn describe(&self) -> String {
         let mut s = String::new();
@@ -680,6 +738,73 @@ mod tests {
                 let (mut slow, mut back2) = (Vec::new(), vec![0u8; n * NUM_TAGS]);
                 viterbi_generic(&scores, &trans, &start, &end, &mut slow, &mut back2);
                 assert_eq!(fast, slow);
+            }
+        }
+    }
+
+    #[test]
+    fn decoding_stretches_between_outside_tokens_matches_decoding_the_whole() {
+        // Integer scores, so that sums are exact and ties break alike.
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        fn small(r: u64) -> f32 {
+            ((r % 9) as f32) - 4.0
+        }
+        let trans: Vec<f32> = (0..NUM_TAGS * NUM_TAGS).map(|_| small(next())).collect();
+        let start: Vec<f32> = (0..NUM_TAGS).map(|_| small(next())).collect();
+        let end: Vec<f32> = (0..NUM_TAGS).map(|_| small(next())).collect();
+        let trans: [f32; NUM_TAGS * NUM_TAGS] = trans.try_into().unwrap();
+        for n in [1, 2, 5, 12, 30] {
+            for _ in 0..30 {
+                let outside: Vec<bool> = (0..n).map(|_| next() % 3 == 0).collect();
+                let rows: Vec<[f32; NUM_TAGS]> = outside
+                    .iter()
+                    .map(|&o| {
+                        let mut row = [0f32; NUM_TAGS];
+                        for (t, v) in row.iter_mut().enumerate() {
+                            *v = if o && t != O { -1e9 } else { small(next()) };
+                        }
+                        row
+                    })
+                    .collect();
+                let (mut whole, mut back) = (Vec::new(), Vec::new());
+                viterbi_rows(
+                    n,
+                    |i, r| *r = rows[i],
+                    &trans,
+                    &start,
+                    &end,
+                    &mut whole,
+                    &mut back,
+                );
+                let mut parts = vec![O; n];
+                let mut a = 0;
+                while a < n {
+                    if outside[a] {
+                        a += 1;
+                        continue;
+                    }
+                    let b = outside[a..].iter().position(|&o| o).map_or(n, |k| a + k);
+                    let (s, e) = stretch_bounds(&trans, &start, &end, a > 0, b < n);
+                    let mut part = Vec::new();
+                    viterbi_rows(
+                        b - a,
+                        |k, r| *r = rows[a + k],
+                        &trans,
+                        &s,
+                        &e,
+                        &mut part,
+                        &mut back,
+                    );
+                    parts[a..b].copy_from_slice(&part);
+                    a = b;
+                }
+                assert_eq!(whole, parts, "outside {outside:?}");
             }
         }
     }

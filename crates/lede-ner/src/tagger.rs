@@ -516,7 +516,19 @@ struct Scratch {
     rows: Vec<[f32; NUM_TAGS]>,
     /// [`CoarseEntity::margin`] of each token tagged inside a span.
     margins: Vec<f32>,
+    /// Per token of the sentence decoded: is it outside every name
+    /// ([`crate::outside`])?
+    outside: Vec<bool>,
+    /// The tags of one stretch of scored tokens.
+    stretch: Vec<usize>,
 }
+
+/// The tag scores of a token that is outside every name.
+const OUTSIDE_ROW: [f32; NUM_TAGS] = {
+    let mut row = [-1e9f32; NUM_TAGS];
+    row[O] = 0.0;
+    row
+};
 
 /// Runs the model over a laid-out document.
 pub fn tag_layout(
@@ -765,10 +777,22 @@ impl SentenceDecoder<'_> {
         hist_keys.extend(hist.iter().map(HistoryKey::of));
         hist_keys.resize(n, HistoryKey::NONE);
         let keys = &hist_keys;
+        // Tokens that are no part of any name are O and are not scored
+        // ([`crate::outside`]); the others are decoded in stretches
+        // between them.
+        let mut outside = std::mem::take(&mut scratch.outside);
+        outside.clear();
+        outside.extend(
+            sent_forms
+                .iter()
+                .zip(sent_marks)
+                .map(|(&f, &g)| model.inside.is_outside(&forms[f as usize], g)),
+        );
         let rows = &mut scratch.rows;
         rows.clear();
+        rows.resize(n, OUTSIDE_ROW);
         // Each token is scored when the decoder reaches it.
-        let score = |i: usize, row: &mut [f32; NUM_TAGS]| {
+        let mut score = |i: usize, row: &mut [f32; NUM_TAGS]| {
             let f = sent_forms[i] as usize;
             let mut t = forms[f];
             t.gaz = sent_marks[i];
@@ -835,9 +859,31 @@ impl SentenceDecoder<'_> {
                     *v = -1e9;
                 }
             }
-            rows.push(*row);
+            rows[i] = *row;
         };
-        model.decode_rows(n, score, &mut scratch.tags, &mut scratch.back);
+        let tags = &mut scratch.tags;
+        tags.clear();
+        tags.resize(n, O);
+        let mut a = 0;
+        while a < n {
+            if outside[a] {
+                a += 1;
+                continue;
+            }
+            let b = outside[a..].iter().position(|&o| o).map_or(n, |k| a + k);
+            let stretch = &mut scratch.stretch;
+            model.decode_stretch(
+                b - a,
+                |k, row| score(a + k, row),
+                a > 0,
+                b < n,
+                stretch,
+                &mut scratch.back,
+            );
+            tags[a..b].copy_from_slice(stretch);
+            a = b;
+        }
+        scratch.outside = outside;
         scratch.margins.clear();
         scratch.margins.resize(n, 0.0);
         for (s, e, kind) in decode_spans(&scratch.tags) {
