@@ -771,6 +771,15 @@ impl SentenceDecoder<'_> {
                 continue;
             }
             let b = outside[a..].iter().position(|&o| o).map_or(n, |k| a + k);
+            // A stretch of lower-case words and punctuation alone holds no
+            // name ([`crate::outside::is_lower`]).
+            if sent_forms[a..b]
+                .iter()
+                .all(|&f| crate::outside::is_lower(&forms[f as usize]))
+            {
+                a = b;
+                continue;
+            }
             let stretch = &mut scratch.stretch;
             model.decode_stretch(
                 b - a,
