@@ -38,6 +38,7 @@ use crate::{spans, SpeakerChoice, SpeakerOption};
 
 mod candidates;
 mod cues;
+mod features;
 mod phrases;
 mod ranking;
 mod resolve;
@@ -94,15 +95,30 @@ enum Cand {
     Relative(Span, Span, Option<usize>),
 }
 
-/// Who said a quote and how we know.
-#[derive(Clone, Debug, Default)]
-struct Attr {
-    speaker: Option<Speaker>,
-    cue: Option<String>,
+/// A speaker as the rules find it: every text is borrowed from the
+/// document (or its entity layer) and copied out once, for the quotes
+/// emitted ([`to_quote`]).
+#[derive(Clone, Copy, Debug, Default)]
+struct Spk<'a> {
+    /// The mention at the cue.
+    span: Option<Span>,
+    /// The mention's text.
+    text: &'a str,
+    /// The resolved name.
+    canonical: Option<&'a str>,
+    /// The name mention resolved to, when it is not the mention itself.
+    entity: Option<Span>,
 }
 
-enum Lead {
-    Found(Attr),
+/// Who said a quote and how we know.
+#[derive(Clone, Copy, Debug, Default)]
+struct Attr<'a> {
+    speaker: Option<Spk<'a>>,
+    cue: Option<&'a str>,
+}
+
+enum Lead<'a> {
+    Found(Attr<'a>),
     /// The search reached an earlier quote of the same sentence first.
     HitPrevious,
     Nothing,
@@ -161,11 +177,11 @@ fn word_shape(s: &str) -> (usize, bool) {
 }
 
 /// One quote with its kind and attribution, before kinds are filtered.
-struct Analysed {
+struct Analysed<'a> {
     /// The quoted words (without a transcript label).
     inner: Span,
     kind: QuoteKind,
-    attr: Attr,
+    attr: Attr<'a>,
     /// The quote has a cue of its own (not inherited).
     own_cue: bool,
     /// The cue follows the quote (`“…,” said X`): a quotation resumed
@@ -317,7 +333,7 @@ pub(crate) fn attribute(
                     if same_sentence {
                         if let Some(prev) = before.as_ref() {
                             if prev.attr.speaker.is_some() && prev.own_cue {
-                                attr = Some(prev.attr.clone());
+                                attr = Some(prev.attr);
                                 own_cue = true;
                                 rule = "same_sentence";
                             }
@@ -347,9 +363,8 @@ pub(crate) fn attribute(
         }
 
         // The ranker weighs the sieve's answer against the other readings.
-        // Room for all five: no regrowth.
-        let mut context = Vec::with_capacity(5);
-        context.extend([
+        let mut context = [""; 5];
+        context[..3].copy_from_slice(&[
             if standalone { "std" } else { "frag" },
             rule,
             match words {
@@ -359,12 +374,16 @@ pub(crate) fn attribute(
                 _ => "w9",
             },
         ]);
+        let mut context_len = 3;
         if q.continues_previous {
-            context.push("cont");
+            context[context_len] = "cont";
+            context_len += 1;
         }
         if lead_toks.is_empty() {
-            context.push("opens");
+            context[context_len] = "opens";
+            context_len += 1;
         }
+        let context = &context[..context_len];
         let mut cands = ranking::Candidates::new(q.inner, context, weights, choices.is_some());
         // Outside training the ranker's choice replaces a sieve answer with a
         // speaker, so that answer moves into the candidates uncopied.
@@ -372,7 +391,7 @@ pub(crate) fn attribute(
         let sieve = if rule_had && choices.is_none() {
             attr.take()
         } else {
-            attr.clone()
+            attr
         };
         if let Some(a) = sieve {
             cands.add(view, q.inner, a, rule);
@@ -462,7 +481,7 @@ pub(crate) fn attribute(
         if let Some(j) = i.checked_sub(1) {
             let prev = before.as_ref().filter(|d| d.attr.speaker.is_some());
             if let Some(prev) = prev.filter(|_| raw[i].paragraph() <= raw[j].paragraph() + 1) {
-                cands.add(view, q.inner, prev.attr.clone(), "prev");
+                cands.add(view, q.inner, prev.attr, "prev");
             }
         }
         cands.finish();
@@ -564,13 +583,18 @@ pub(crate) fn attribute(
 fn to_quote(inner: Span, kind: QuoteKind, attr: &Attr) -> Quote {
     let speaker = attr
         .speaker
-        .clone()
-        .filter(|sp| !sp.span.is_some_and(|s| s.overlaps(inner)));
+        .filter(|sp| !sp.span.is_some_and(|s| s.overlaps(inner)))
+        .map(|sp| Speaker {
+            span: sp.span,
+            text: sp.text.to_string(),
+            canonical: sp.canonical.map(str::to_string),
+            entity: sp.entity,
+        });
     Quote {
         span: inner,
         kind,
         speaker,
-        cue: attr.cue.clone(),
+        cue: attr.cue.map(str::to_string),
     }
 }
 
@@ -586,12 +610,12 @@ const RESUME_GAP: usize = 300;
 /// `“…,” said Jane Doe, chief economist at Acme Corp. “Consumers …”`,
 /// `“…,” the minister told reporters, adding that talks would resume
 /// “within days.”`
-fn resumes_after_cue(
+fn resumes_after_cue<'a>(
     view: &DocView,
     raw: &[RawQuote],
-    prev: Option<&Analysed>,
+    prev: Option<&Analysed<'a>>,
     i: usize,
-) -> Option<Attr> {
+) -> Option<Attr<'a>> {
     let j = i.checked_sub(1)?;
     let prev = prev?;
     if !prev.trailing || prev.kind == QuoteKind::Scare || prev.attr.speaker.is_none() {
@@ -612,7 +636,7 @@ fn resumes_after_cue(
     if body.contains(['!', '?', ';', '(', ')']) || has_full_stop(body) {
         return None;
     }
-    Some(prev.attr.clone())
+    Some(prev.attr)
 }
 
 /// True when `s` holds a period ending a sentence (not one inside "U.S." or
@@ -641,12 +665,12 @@ fn has_full_stop(s: &str) -> bool {
 /// The attribution quote `i` keeps from the quote before it: that quote is
 /// in the same or the previous paragraph (or this one continues it), has a
 /// speaker, and no other person is named between them.
-fn inherit_from(
+fn inherit_from<'a>(
     view: &DocView,
     raw: &[RawQuote],
-    prev: Option<&Analysed>,
+    prev: Option<&Analysed<'a>>,
     i: usize,
-) -> Option<Attr> {
+) -> Option<Attr<'a>> {
     let j = i.checked_sub(1)?;
     let prev = prev?;
     let speaker = prev.attr.speaker.as_ref()?;
@@ -666,12 +690,12 @@ fn inherit_from(
         if ent.label != EntityLabel::Person {
             continue;
         }
-        let same = speaker.canonical.as_deref() == Some(view.canonical(ent))
+        let same = speaker.canonical == Some(view.canonical(ent))
             || speaker.span == Some(ent.span)
             || speaker.entity == Some(ent.span);
         if !same {
             return None;
         }
     }
-    Some(prev.attr.clone())
+    Some(prev.attr)
 }

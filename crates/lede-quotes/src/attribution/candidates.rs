@@ -78,7 +78,7 @@ impl<'a> DocView<'a> {
     /// `“…” ― Ana Ruiz`: a dash after the closing mark and a short name
     /// that ends the paragraph or its line (readers' letters listed one to
     /// a line).
-    pub(super) fn sign_off(&self, q: &RawQuote, para: Span) -> Option<Attr> {
+    pub(super) fn sign_off(&self, q: &RawQuote, para: Span) -> Option<Attr<'a>> {
         let cap = floor_boundary(self.text, para.end().min(q.close_end() + SIGN_OFF_CAP));
         // Most quotes have no dash after them on their line: say so before
         // looking for the line's end.
@@ -136,7 +136,7 @@ impl<'a> DocView<'a> {
     /// three words) followed by a colon at the start of the quote.
     /// Also returns the quoted words after the label (the label is the
     /// speaker's name, not part of what was said).
-    pub(super) fn transcript_label(&self, q: &RawQuote) -> Option<(Attr, Span)> {
+    pub(super) fn transcript_label(&self, q: &RawQuote) -> Option<(Attr<'a>, Span)> {
         let start = q.inner.start();
         let hi = floor_boundary(self.text, q.inner.end().min(start + LABEL_CAP));
         let head = self.text.get(start..hi)?;
@@ -176,7 +176,7 @@ impl<'a> DocView<'a> {
                     }
                 }
                 if let Some(full) = self.fullest().get(titled.as_str()) {
-                    speaker.canonical = Some((*full).to_string());
+                    speaker.canonical = Some(*full);
                 }
             }
         }
@@ -198,7 +198,7 @@ impl<'a> DocView<'a> {
 
     /// `He said:` or `The Times reports:` ending the paragraph before a
     /// quote that opens its own paragraph.
-    pub(super) fn paragraph_cue(&self, q: &RawQuote, toks: &mut Vec<Tok>) -> Option<Attr> {
+    pub(super) fn paragraph_cue(&self, q: &RawQuote, toks: &mut Vec<Tok>) -> Option<Attr<'a>> {
         let prev = self.paragraphs.get(q.paragraph().checked_sub(1)?)?;
         let body = prev.text(self.text).trim_end();
         if !body.ends_with(':') {
@@ -218,10 +218,7 @@ impl<'a> DocView<'a> {
             t.kind == TokKind::Word && !t.in_quote && self.lex.is_speech_verb(self.word(t))
         });
         let (cand, cue) = match vi {
-            Some(v) => (
-                self.subject_of_verb(toks, v),
-                Some(self.word(&toks[v]).to_string()),
-            ),
+            Some(v) => (self.subject_of_verb(toks, v), Some(self.word(&toks[v]))),
             None => (self.nearest_left_of(toks, toks.len(), true), None),
         };
         let speaker = self.resolve(cand?)?;
@@ -239,7 +236,7 @@ impl<'a> DocView<'a> {
         q: &RawQuote,
         para: Span,
         toks: &mut Vec<Tok>,
-    ) -> Option<Attr> {
+    ) -> Option<Attr<'a>> {
         let end = q.open();
         if end <= para.start() {
             return None;
@@ -282,7 +279,7 @@ impl<'a> DocView<'a> {
         let speaker = self.resolve(cand)?;
         Some(Attr {
             speaker: Some(speaker),
-            cue: Some(self.word(&body[v]).to_string()),
+            cue: Some(self.word(&body[v])),
         })
     }
 
@@ -292,7 +289,10 @@ impl<'a> DocView<'a> {
     /// Also tells how far the subject is from the quote.
     /// Also the subject found next to the verb when it differs from the
     /// first person (`“…” of the Clinton proposals, Mr. Holtz-Eakin said`).
-    pub(super) fn trailing_subject(&self, toks: &[Tok]) -> Option<(Attr, Reach, Option<Attr>)> {
+    pub(super) fn trailing_subject(
+        &self,
+        toks: &[Tok],
+    ) -> Option<(Attr<'a>, Reach, Option<Attr<'a>>)> {
         let limit = toks.len().min(TRAIL_VERB_TOKENS);
         let mut vi = None;
         // Inside parentheses a period is an abbreviation's ("(D-Ore.)").
@@ -357,19 +357,19 @@ impl<'a> DocView<'a> {
         Some((
             Attr {
                 speaker: Some(speaker),
-                cue: Some(cue.to_string()),
+                cue: Some(cue),
             },
             reach,
             alt.map(|sp| Attr {
                 speaker: Some(sp),
-                cue: Some(cue.to_string()),
+                cue: Some(cue),
             }),
         ))
     }
 
     /// `a paper titled “…” by Neera Tanden and Blair Effron`: the agent
     /// of a passive right after the quote.
-    pub(super) fn by_agent(&self, toks: &[Tok]) -> Option<Attr> {
+    pub(super) fn by_agent(&self, toks: &[Tok]) -> Option<Attr<'a>> {
         let k = toks
             .iter()
             .position(|t| t.kind != TokKind::Comma)
@@ -388,7 +388,7 @@ impl<'a> DocView<'a> {
     /// and its comma (`In August, several environmental groups granted …,
     /// saying …`; `PolitiFact rated 32% of Republican claims as “false”`):
     /// a person, organisation, country or group named there.
-    pub(super) fn sentence_subject(&self, toks: &[Tok]) -> Option<Attr> {
+    pub(super) fn sentence_subject(&self, toks: &[Tok]) -> Option<Attr<'a>> {
         let p = self.subject_start(toks)?;
         let t = toks.get(p)?;
         let cand = match self.entity_at(t.start) {
@@ -459,7 +459,7 @@ impl<'a> DocView<'a> {
 
     /// `exemplified by this finding: “…”`: the noun phrase ending right
     /// before the colon that opens the quote.
-    pub(super) fn colon_phrase(&self, toks: &[Tok]) -> Option<Attr> {
+    pub(super) fn colon_phrase(&self, toks: &[Tok]) -> Option<Attr<'a>> {
         let (last, body) = toks.split_last()?;
         if last.kind != TokKind::Colon || body.is_empty() {
             return None;
@@ -478,7 +478,7 @@ impl<'a> DocView<'a> {
     /// often the sentence's subject: `Clinton spoke out Tuesday, arguing
     /// that the killings were “intolerable.”` Also reports whether a
     /// reporting verb stands between it and the quote.
-    pub(super) fn leading_subject(&self, toks: &[Tok]) -> Option<(Attr, bool)> {
+    pub(super) fn leading_subject(&self, toks: &[Tok]) -> Option<(Attr<'a>, bool)> {
         for (k, t) in toks.iter().enumerate() {
             if t.kind != TokKind::Word || t.in_quote {
                 continue;
@@ -506,7 +506,7 @@ impl<'a> DocView<'a> {
     /// said that it was too early to tell whether …, and there was “no
     /// evidence”`; `At a fundraiser with Barbra Streisand, Clinton called
     /// half of his supporters “deplorables.”`
-    pub(super) fn first_verb_subject(&self, toks: &[Tok]) -> Option<Attr> {
+    pub(super) fn first_verb_subject(&self, toks: &[Tok]) -> Option<Attr<'a>> {
         let verbs = class::SPEECH_VERB | class::NAMING_VERB;
         // "Haaretz quoted an official as saying": the object of "quoted"
         // or "cited" speaks, found from the verb after it.
@@ -528,7 +528,7 @@ impl<'a> DocView<'a> {
         let speaker = self.resolve(self.subject_of_verb(toks, v)?)?;
         Some(Attr {
             speaker: Some(speaker),
-            cue: Some(self.word(&toks[v]).to_string()),
+            cue: Some(self.word(&toks[v])),
         })
     }
 
@@ -537,7 +537,7 @@ impl<'a> DocView<'a> {
     /// of the quote's sentence names, which often stands above the
     /// speaker. `before` reads the words before the quote (the phrase
     /// nearest to it), else those after it up to the end of the sentence.
-    pub(super) fn according_to(&self, toks: &[Tok], before: bool) -> Option<Attr> {
+    pub(super) fn according_to(&self, toks: &[Tok], before: bool) -> Option<Attr<'a>> {
         let at = |k: usize| {
             let t = &toks[k];
             t.kind == TokKind::Word
@@ -558,13 +558,13 @@ impl<'a> DocView<'a> {
         let speaker = self.resolve(self.np_after(toks, k + 2)?)?;
         Some(Attr {
             speaker: Some(speaker),
-            cue: Some(self.text[toks[k].start..toks[k + 1].end].to_string()),
+            cue: Some(&self.text[toks[k].start..toks[k + 1].end]),
         })
     }
 
     /// A speaker written as `span`: the entity there when the entity layer
     /// has one, else the words themselves.
-    fn named_span_speaker(&self, span: Span) -> lede_core::Speaker {
+    fn named_span_speaker(&self, span: Span) -> super::Spk<'a> {
         match self.entity_at(span.start()) {
             Some(i) if self.entities[i].span == span => self.entity_speaker(i),
             _ => self.mention_speaker(span, None),

@@ -14,11 +14,17 @@ const TITLE_WORDS: usize = 6;
 /// Words between a relative pronoun and its clause's verb ("who has in
 /// the past described").
 const RELATIVE_WORDS: usize = 6;
+/// Words after a verb that starts the text after a quote which show the
+/// verb is not inverted with its subject (`“…,” said that`).
+const NOT_INVERTED: [&str; 20] = [
+    "that", "to", "in", "on", "at", "for", "with", "after", "before", "during", "while", "when",
+    "as", "by", "of", "from", "and", "but", "it", "so",
+];
 /// Function words allowed between a relative pronoun and its verb.
 const RELATIVE_GAP: [&str; 8] = ["in", "on", "at", "for", "after", "before", "when", "then"];
 use crate::lexicon::{self, class, Gender, Pronoun};
 
-impl DocView<'_> {
+impl<'a> DocView<'a> {
     /// The subject of the reporting verb at `toks[vi]`.
     pub(super) fn subject_of_verb(&self, toks: &[Tok], vi: usize) -> Option<Cand> {
         let naming = self.lex.is_naming_verb(self.word(&toks[vi]));
@@ -166,7 +172,7 @@ impl DocView<'_> {
 
     /// The cue before a quote, searched right to left in `toks` (which end
     /// at the opening mark).
-    pub(super) fn leading(&self, toks: &[Tok]) -> Lead {
+    pub(super) fn leading(&self, toks: &[Tok]) -> Lead<'a> {
         let mut words_after = 0;
         for j in (0..toks.len()).rev() {
             let t = &toks[j];
@@ -180,7 +186,7 @@ impl DocView<'_> {
             let w = self.word(t);
             if w.eq_ignore_ascii_case("to") && j > 0 && self.is(&toks[j - 1], "according") {
                 if let Some(c) = self.np_after(toks, j + 1) {
-                    let cue = self.text[toks[j - 1].start..t.end].to_string();
+                    let cue = &self.text[toks[j - 1].start..t.end];
                     return Lead::Found(Attr {
                         speaker: self.resolve(c),
                         cue: Some(cue),
@@ -197,7 +203,7 @@ impl DocView<'_> {
                 let speaker = self.subject_of_verb(toks, j).and_then(|c| self.resolve(c));
                 return Lead::Found(Attr {
                     speaker,
-                    cue: Some(w.to_string()),
+                    cue: Some(w),
                 });
             }
             if bits & class::CUE_NOUN != 0 {
@@ -211,7 +217,7 @@ impl DocView<'_> {
                     let speaker = self.subject_of_verb(toks, v).and_then(|c| self.resolve(c));
                     return Lead::Found(Attr {
                         speaker,
-                        cue: Some(self.word(&toks[v]).to_string()),
+                        cue: Some(self.word(&toks[v])),
                     });
                 }
                 // "In a White House statement, President Obama condemned
@@ -228,7 +234,7 @@ impl DocView<'_> {
                     if let Some(c) = subject {
                         return Lead::Found(Attr {
                             speaker: self.resolve(c),
-                            cue: Some(w.to_string()),
+                            cue: Some(w),
                         });
                     }
                 }
@@ -257,7 +263,7 @@ impl DocView<'_> {
                 let speaker = cand.and_then(|c| self.resolve(c));
                 return Lead::Found(Attr {
                     speaker,
-                    cue: Some(w.to_string()),
+                    cue: Some(w),
                 });
             }
         }
@@ -267,7 +273,7 @@ impl DocView<'_> {
     /// `Name, an appositive, said`: a person or organisation at `toks[j]`,
     /// a comma after it, and within [`APPOSITIVE_WORDS`] words a comma
     /// followed (across adverbs) by a reporting verb.
-    pub(super) fn appositive_then_verb(&self, toks: &[Tok], j: usize) -> Option<Attr> {
+    pub(super) fn appositive_then_verb(&self, toks: &[Tok], j: usize) -> Option<Attr<'a>> {
         let first = toks.get(j)?;
         let i = self.entity_at(first.start)?;
         if !self.is_speaker_entity(i) {
@@ -302,7 +308,7 @@ impl DocView<'_> {
                 if verb.kind == TokKind::Word && self.lex.is_speech_verb(self.word(verb)) {
                     return Some(Attr {
                         speaker: self.resolve(Cand::Entity(i)),
-                        cue: Some(self.word(verb).to_string()),
+                        cue: Some(self.word(verb)),
                     });
                 }
             }
@@ -376,7 +382,7 @@ impl DocView<'_> {
     }
 
     /// A cue right after the closing mark, in `toks` (which start there).
-    pub(super) fn trailing(&self, toks: &[Tok]) -> Option<Attr> {
+    pub(super) fn trailing(&self, toks: &[Tok]) -> Option<Attr<'a>> {
         let mut j = 0;
         while j < toks.len() && matches!(toks[j].kind, TokKind::Comma | TokKind::Dash) {
             j += 1;
@@ -388,7 +394,7 @@ impl DocView<'_> {
         let w = self.word(first);
         if w.eq_ignore_ascii_case("according") && toks.get(j + 1).is_some_and(|t| self.is(t, "to"))
         {
-            let cue = self.text[first.start..toks[j + 1].end].to_string();
+            let cue = &self.text[first.start..toks[j + 1].end];
             let speaker = self.np_after(toks, j + 2).and_then(|c| self.resolve(c));
             return speaker.is_some().then_some(Attr {
                 speaker,
@@ -401,31 +407,8 @@ impl DocView<'_> {
                 .get(j + 1)
                 .filter(|t| t.kind == TokKind::Word)
                 .map(|t| self.word(t));
-            let inverted = next.is_some_and(|n| {
-                !matches!(
-                    n.to_ascii_lowercase().as_str(),
-                    "that"
-                        | "to"
-                        | "in"
-                        | "on"
-                        | "at"
-                        | "for"
-                        | "with"
-                        | "after"
-                        | "before"
-                        | "during"
-                        | "while"
-                        | "when"
-                        | "as"
-                        | "by"
-                        | "of"
-                        | "from"
-                        | "and"
-                        | "but"
-                        | "it"
-                        | "so"
-                )
-            });
+            let inverted =
+                next.is_some_and(|n| !NOT_INVERTED.iter().any(|w| n.eq_ignore_ascii_case(w)));
             if inverted {
                 let speaker = self
                     .np_after(toks, j + 1)
@@ -434,7 +417,7 @@ impl DocView<'_> {
                 if speaker.is_some() {
                     return Some(Attr {
                         speaker,
-                        cue: Some(w.to_string()),
+                        cue: Some(w),
                     });
                 }
             }
@@ -491,7 +474,7 @@ impl DocView<'_> {
                 if let Some(span) = self.coordination_ending_at(toks, j, end - 1) {
                     return Some(Attr {
                         speaker: Some(self.mention_speaker(span, None)),
-                        cue: Some(w.to_string()),
+                        cue: Some(w),
                     });
                 }
                 let named = self
@@ -511,7 +494,7 @@ impl DocView<'_> {
                 let speaker = cand.and_then(|c| self.resolve(c));
                 return speaker.is_some().then_some(Attr {
                     speaker,
-                    cue: Some(w.to_string()),
+                    cue: Some(w),
                 });
             }
             let np_like = self.entity_at(t.start).is_some()

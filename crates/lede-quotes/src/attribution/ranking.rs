@@ -12,6 +12,7 @@
 
 use lede_core::{EntityLabel, Span};
 
+use super::features::{self as f, Dense};
 use super::{Attr, DocView};
 use crate::lexicon::{self, MAX_WORD};
 
@@ -48,11 +49,20 @@ struct Slot {
 /// Feature weights, read from `name<TAB>weight` lines, in an
 /// open-addressing table over a power-of-two array probed linearly from
 /// the top bits of the (already hashed) key, mixed once.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct Weights {
     slots: Vec<Slot>,
     /// 64 less the bits of a slot index.
     shift: u32,
+    /// The weights of the features made of fixed words, by index.
+    dense: Dense,
+}
+
+impl Default for Weights {
+    /// No weights: every feature weighs nothing.
+    fn default() -> Weights {
+        Weights::parse("")
+    }
 }
 
 impl Weights {
@@ -69,6 +79,7 @@ impl Weights {
         let mut weights = Weights {
             slots: vec![Slot::default(); size],
             shift: 64 - size.trailing_zeros(),
+            dense: Dense::default(),
         };
         // A name given twice keeps its last weight.
         for (key, weight) in pairs {
@@ -79,6 +90,7 @@ impl Weights {
                 used: true,
             };
         }
+        weights.dense = Dense::build(|key| weights.get(key));
         weights
     }
 
@@ -117,8 +129,8 @@ struct Sink<'w> {
 }
 
 /// One candidate: its attribution (`None` for "nobody") and its score.
-pub(crate) struct Candidate {
-    pub attr: Option<Attr>,
+pub(crate) struct Candidate<'a> {
+    pub attr: Option<Attr<'a>>,
     /// The sum of its features' weights, added in the order the features
     /// come (as a sum over a list of them would): a feature is looked up
     /// once, when it is given, and never stored.
@@ -127,12 +139,13 @@ pub(crate) struct Candidate {
     pub names: Vec<String>,
     /// How many sources proposed it.
     sources: usize,
-    /// The mention, the first source that proposed it and its kind.
-    mention: Option<(Span, &'static str, &'static str)>,
+    /// The mention, the first source that proposed it (and its index in
+    /// the dense tables) and its kind.
+    mention: Option<(Span, &'static str, Option<usize>, usize)>,
 }
 
-impl Candidate {
-    fn new(attr: Option<Attr>) -> Candidate {
+impl<'a> Candidate<'a> {
+    fn new(attr: Option<Attr<'a>>) -> Candidate<'a> {
         Candidate {
             attr,
             // What a sum of no `f32` is.
@@ -145,6 +158,17 @@ impl Candidate {
 
     fn push(&mut self, sink: Sink, parts: &[&[u8]]) {
         self.push_after(sink, &Prefix::EMPTY, parts);
+    }
+
+    /// A feature whose weight `w` is known already (from the dense
+    /// tables); without it the name is hashed. The name is built only when
+    /// recording training material.
+    #[inline]
+    fn known(&mut self, sink: Sink, w: Option<f32>, prefix: &Prefix, parts: &[&[u8]]) {
+        match w {
+            Some(w) if !sink.named => self.score += w,
+            _ => self.push_after(sink, prefix, parts),
+        }
     }
 
     /// The feature named `prefix` then `parts`, hashed from the prefix's
@@ -186,11 +210,17 @@ impl<'p> Prefix<'p> {
     }
 }
 
+/// Words of a quote's context that most quotes stay within.
+const CONTEXT_ROOM: usize = 5;
+
 /// The candidates of one quote, with the facts about the quote every
 /// feature is crossed with.
-pub(crate) struct Candidates<'w> {
-    pub list: Vec<Candidate>,
-    context: Vec<&'static str>,
+pub(crate) struct Candidates<'w, 'a> {
+    pub list: Vec<Candidate<'a>>,
+    /// The words of the quote's context, with their indices in the dense
+    /// tables; `context_len` of them are set.
+    context: [(&'static str, Option<usize>); CONTEXT_ROOM],
+    context_len: usize,
     /// The weights, and whether to record feature names (for training).
     sink: Sink<'w>,
     /// The quoted words.
@@ -200,40 +230,49 @@ pub(crate) struct Candidates<'w> {
 /// Candidates of a quote (with "nobody") that most quotes stay within.
 const LIST_ROOM: usize = 8;
 
-/// A log-scale bucket of a distance in bytes.
-fn bucket(d: usize) -> &'static [u8] {
+/// A log-scale bucket of a distance in bytes (an index of
+/// [`f::BUCKETS`]).
+fn bucket(d: usize) -> usize {
     match d {
-        0..=2 => b"0",
-        3..=20 => b"1",
-        21..=60 => b"2",
-        61..=150 => b"3",
-        151..=400 => b"4",
-        _ => b"5",
+        0..=2 => 0,
+        3..=20 => 1,
+        21..=60 => 2,
+        61..=150 => 3,
+        151..=400 => 4,
+        _ => 5,
     }
 }
 
-impl<'w> Candidates<'w> {
+impl<'w, 'a> Candidates<'w, 'a> {
     /// The candidates of `quote`, scored with `weights`; with `named` the
-    /// features' names are kept.
+    /// features' names are kept. The context holds at most
+    /// [`CONTEXT_ROOM`] words (any more are left out).
     pub(crate) fn new(
         quote: Span,
-        context: Vec<&'static str>,
+        context: &[&'static str],
         weights: &'w Weights,
         named: bool,
-    ) -> Candidates<'w> {
+    ) -> Candidates<'w, 'a> {
         let sink = Sink { weights, named };
+        let d = &weights.dense;
+        let mut ctx = [("", None); CONTEXT_ROOM];
+        let context_len = context.len().min(CONTEXT_ROOM);
+        for (slot, c) in ctx.iter_mut().zip(context) {
+            *slot = (*c, f::context_id(c));
+        }
         let mut none = Candidate::new(None);
-        none.push(sink, &[b"none"]);
+        none.known(sink, Some(d.none), &Prefix::EMPTY, &[b"none"]);
         let prefix = Prefix::new(&[b"none|"]);
-        for c in &context {
-            none.push_after(sink, &prefix, &[c.as_bytes()]);
+        for &(c, id) in &ctx[..context_len] {
+            none.known(sink, id.map(|k| d.none_ctx(k)), &prefix, &[c.as_bytes()]);
         }
         // Room for the candidates most quotes get: no regrowth.
         let mut list = Vec::with_capacity(LIST_ROOM);
         list.push(none);
         Candidates {
             list,
-            context,
+            context: ctx,
+            context_len,
             sink,
             quote,
         }
@@ -241,7 +280,13 @@ impl<'w> Candidates<'w> {
 
     /// Adds `attr` as proposed by `source`; a speaker already proposed by
     /// another source gets this source's features too (agreement counts).
-    pub(crate) fn add(&mut self, view: &DocView, quote: Span, attr: Attr, source: &'static str) {
+    pub(crate) fn add(
+        &mut self,
+        view: &DocView,
+        quote: Span,
+        attr: Attr<'a>,
+        source: &'static str,
+    ) {
         let Some(speaker) = attr.speaker.as_ref() else {
             return;
         };
@@ -252,8 +297,11 @@ impl<'w> Candidates<'w> {
             return;
         }
         let sink = self.sink;
-        let kind = mention_type(view, span);
-        let mention = kind.as_bytes();
+        let d = &sink.weights.dense;
+        let context = &self.context[..self.context_len];
+        let m = mention_type(view, span);
+        let mention = f::MENTIONS[m].as_bytes();
+        let s = f::source_id(source);
         let existing = self.list.iter().position(|c| {
             c.attr
                 .as_ref()
@@ -264,14 +312,14 @@ impl<'w> Candidates<'w> {
             Some(k) => k,
             None => {
                 let mut c = Candidate::new(None);
-                c.mention = Some((span, source, kind));
-                c.push(sink, &[b"mt=", mention]);
+                c.mention = Some((span, source, s, m));
+                c.known(sink, Some(d.mt(m)), &Prefix::EMPTY, &[b"mt=", mention]);
                 let parts: &[&[u8]] = &[b"mt=", mention, b"|"];
                 let prefix = Prefix::new(parts);
-                for ctx in &self.context {
-                    c.push_after(sink, &prefix, &[ctx.as_bytes()]);
+                for &(ctx, id) in context {
+                    c.known(sink, id.map(|k| d.mt_ctx(m, k)), &prefix, &[ctx.as_bytes()]);
                 }
-                if mention == b"common" {
+                if m == f::MT_COMMON {
                     if let Some(head) = span.text(view.text).split_whitespace().next_back() {
                         let mut buf = [0u8; MAX_WORD];
                         if let Some(h) = lexicon::lower(head, &mut buf) {
@@ -280,59 +328,81 @@ impl<'w> Candidates<'w> {
                     }
                 }
                 if speaker.canonical.is_some() && speaker.entity.is_some() {
-                    c.push(sink, &[b"resolved"]);
+                    c.known(sink, Some(d.resolved), &Prefix::EMPTY, &[b"resolved"]);
                 }
                 // Where the mention stands in its clause: after a
                 // preposition ("with celebrity Barbra Streisand"), a verb
                 // ("to support Rand Paul"), opening the sentence; before a
                 // reporting verb, a comma, a relative pronoun.
-                let before = word_before(view, span.start());
-                let after = word_after(view, span.end());
-                c.push(sink, &[b"pw=", before]);
-                c.push(sink, &[b"nw=", after]);
-                c.push(sink, &[b"pw=", before, b"|nw=", after]);
-                c.push(sink, &[b"mt=", mention, b"|pw=", before]);
+                let b = word_before(view, span.start());
+                let a = word_after(view, span.end());
+                let (before, after) = (f::CLASSES[b].as_bytes(), f::CLASSES[a].as_bytes());
+                let e = &Prefix::EMPTY;
+                c.known(sink, Some(d.pw(b)), e, &[b"pw=", before]);
+                c.known(sink, Some(d.nw(a)), e, &[b"nw=", after]);
+                c.known(
+                    sink,
+                    Some(d.pw_nw(b, a)),
+                    e,
+                    &[b"pw=", before, b"|nw=", after],
+                );
+                c.known(
+                    sink,
+                    Some(d.mt_pw(m, b)),
+                    e,
+                    &[b"mt=", mention, b"|pw=", before],
+                );
                 self.list.push(c);
                 self.list.len() - 1
             }
         };
-        let side: &[u8] = if span.start() < quote.start() {
-            b"L"
-        } else {
-            b"R"
-        };
+        let side = usize::from(span.start() >= quote.start());
         let distance = if span.end() <= quote.start() {
             quote.start() - span.end()
         } else {
             span.start().saturating_sub(quote.end())
         };
+        let dist = bucket(distance);
         let mut buf = [0u8; MAX_WORD];
-        let cue = attr
-            .cue
-            .as_deref()
-            .and_then(|c| lexicon::lower(c, &mut buf));
+        let cue = attr.cue.and_then(|c| lexicon::lower(c, &mut buf));
         let src = source.as_bytes();
         let c = &mut self.list[index];
         c.sources += 1;
         let parts: &[&[u8]] = &[b"src=", src];
         let prefix = Prefix::new(parts);
-        c.push(sink, parts);
-        c.push_after(sink, &prefix, &[b"|mt=", mention]);
-        c.push_after(sink, &prefix, &[b"|", side, b"|d=", bucket(distance)]);
+        c.known(sink, s.map(|s| d.src(s)), &Prefix::EMPTY, parts);
+        c.known(
+            sink,
+            s.map(|s| d.src_mt(s, m)),
+            &prefix,
+            &[b"|mt=", mention],
+        );
+        c.known(
+            sink,
+            s.map(|s| d.src_side_d(s, side, dist)),
+            &prefix,
+            &[
+                b"|",
+                f::SIDES[side].as_bytes(),
+                b"|d=",
+                f::BUCKETS[dist].as_bytes(),
+            ],
+        );
         let ctx_parts: &[&[u8]] = &[b"src=", src, b"|"];
         let ctx_prefix = Prefix {
             parts: ctx_parts,
             hash: fnv_from(prefix.hash, &[b"|"]),
         };
-        for ctx in &self.context {
-            c.push_after(sink, &ctx_prefix, &[ctx.as_bytes()]);
+        for &(ctx, id) in context {
+            let w = s.zip(id).map(|(s, k)| d.src_ctx(s, k));
+            c.known(sink, w, &ctx_prefix, &[ctx.as_bytes()]);
         }
         match cue {
             Some(cue) => {
                 c.push_after(sink, &prefix, &[b"|cue=", cue]);
                 c.push(sink, &[b"cue=", cue]);
             }
-            None => c.push_after(sink, &prefix, &[b"|nocue"]),
+            None => c.known(sink, s.map(|s| d.src_nocue(s)), &prefix, &[b"|nocue"]),
         }
         match c.attr.as_mut() {
             // A candidate's cue may come from another source than the one
@@ -352,36 +422,40 @@ impl<'w> Candidates<'w> {
     /// quote is most often its speaker).
     pub(crate) fn finish(&mut self) {
         let sink = self.sink;
+        let d = &sink.weights.dense;
         let quote = self.quote;
+        let e = &Prefix::EMPTY;
         for k in 1..self.list.len() {
-            let Some((span, source, kind)) = self.list[k].mention else {
+            let Some((span, source, s, m)) = self.list[k].mention else {
                 continue;
             };
             // Whether another candidate stands between this one and the
             // quote.
             let left = span.end() <= quote.start();
-            let nearer = self.list.iter().filter_map(|c| c.mention).any(|(m, _, _)| {
-                m != span
+            let nearer = self.list.iter().filter_map(|c| c.mention).any(|(o, ..)| {
+                o != span
                     && if left {
-                        m.start() >= span.end() && m.end() <= quote.start()
+                        o.start() >= span.end() && o.end() <= quote.start()
                     } else {
-                        m.start() >= quote.end() && m.end() <= span.start()
+                        o.start() >= quote.end() && o.end() <= span.start()
                     }
             });
             if nearer {
                 let c = &mut self.list[k];
-                c.push(sink, &[b"between"]);
-                c.push(sink, &[b"between|src=", source.as_bytes()]);
-                c.push(sink, &[b"between|mt=", kind.as_bytes()]);
+                c.known(sink, Some(d.between), e, &[b"between"]);
+                let w = s.map(|s| d.between_src(s));
+                c.known(sink, w, e, &[b"between|src=", source.as_bytes()]);
+                let kind = f::MENTIONS[m].as_bytes();
+                c.known(sink, Some(d.between_mt(m)), e, &[b"between|mt=", kind]);
             }
         }
         for c in self.list.iter_mut().skip(1) {
-            let n: &[u8] = match c.sources {
-                0 | 1 => b"1",
-                2 => b"2",
-                _ => b"3",
+            let n = match c.sources {
+                0 | 1 => 0,
+                2 => 1,
+                _ => 2,
             };
-            c.push(sink, &[b"nsrc=", n]);
+            c.known(sink, Some(d.nsrc(n)), e, &[b"nsrc=", f::NSRC[n].as_bytes()]);
         }
     }
 
@@ -420,14 +494,14 @@ const PREPOSITIONS: [&str; 26] = [
 /// What stands right before the mention at `pos`: the start of a
 /// sentence, a punctuation mark, a preposition, "of", "and", a reporting
 /// verb, another word.
-fn word_before(view: &DocView, pos: usize) -> &'static [u8] {
+fn word_before(view: &DocView, pos: usize) -> usize {
     let head = view.text.get(..pos).unwrap_or("").trim_end();
     let Some(last) = head.chars().next_back() else {
-        return b"start";
+        return f::W_START;
     };
     if !super::is_alnum(last) {
         return match last {
-            '.' | '!' | '?' | '\n' => b"start",
+            '.' | '!' | '?' | '\n' => f::W_START,
             _ => mark_class(last),
         };
     }
@@ -441,26 +515,26 @@ fn word_before(view: &DocView, pos: usize) -> &'static [u8] {
 
 /// The class of a punctuation mark beside a mention, for the marks that
 /// read the same on either side of it.
-fn mark_class(mark: char) -> &'static [u8] {
+fn mark_class(mark: char) -> usize {
     match mark {
-        ',' => b"comma",
-        '(' => b"paren",
-        ':' => b"colon",
-        '"' | '“' | '”' | '‘' | '’' | '\'' => b"quote",
-        '—' | '–' | '-' => b"dash",
-        _ => b"punct",
+        ',' => f::W_COMMA,
+        '(' => f::W_PAREN,
+        ':' => f::W_COLON,
+        '"' | '“' | '”' | '‘' | '’' | '\'' => f::W_QUOTE,
+        '—' | '–' | '-' => f::W_DASH,
+        _ => f::W_PUNCT,
     }
 }
 
 /// What stands right after the mention ending at `pos`.
-fn word_after(view: &DocView, pos: usize) -> &'static [u8] {
+fn word_after(view: &DocView, pos: usize) -> usize {
     let tail = view.text.get(pos..).unwrap_or("").trim_start();
     let Some(first) = tail.chars().next() else {
-        return b"end";
+        return f::W_END;
     };
     if !super::is_alnum(first) {
         return match first {
-            '.' | '!' | '?' | ';' => b"stop",
+            '.' | '!' | '?' | ';' => f::W_STOP,
             _ => mark_class(first),
         };
     }
@@ -471,63 +545,63 @@ fn word_after(view: &DocView, pos: usize) -> &'static [u8] {
     word_class(view, &tail[..to])
 }
 
-fn word_class(view: &DocView, w: &str) -> &'static [u8] {
+fn word_class(view: &DocView, w: &str) -> usize {
     if w.eq_ignore_ascii_case("of") {
-        b"of"
+        f::W_OF
     } else if w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("or") {
-        b"and"
+        f::W_AND
     } else if w.eq_ignore_ascii_case("who") || w.eq_ignore_ascii_case("which") {
-        b"rel"
+        f::W_REL
     } else if w.eq_ignore_ascii_case("quoted") || w.eq_ignore_ascii_case("cited") {
         // Their object is a source, not what a source talks about.
-        b"cites"
+        f::W_CITES
     } else if w.eq_ignore_ascii_case("as") {
         // "quoted an official as saying"
-        b"as"
+        f::W_AS
     } else if w.eq_ignore_ascii_case("by") {
         // The agent of a passive ("was written by Springsteen").
-        b"by"
+        f::W_BY
     } else if PREPOSITIONS.iter().any(|p| w.eq_ignore_ascii_case(p)) {
-        b"prep"
+        f::W_PREP
     } else if view.lex.is_speech_verb(w) {
-        b"verb"
+        f::W_VERB
     } else if view.lex.is_determiner(w) {
-        b"det"
+        f::W_DET
     } else if w.chars().next().is_some_and(char::is_uppercase) {
-        b"cap"
+        f::W_CAP
     } else {
-        b"word"
+        f::W_WORD
     }
 }
 
 /// The kind of a speaker mention: a pronoun, an entity label, a capitalised
 /// name the entity layer missed, or a common-noun phrase.
-fn mention_type(view: &DocView, span: Span) -> &'static str {
+fn mention_type(view: &DocView, span: Span) -> usize {
     let text = span.text(view.text);
     if lexicon::pronoun(text).is_some() {
-        return "pron";
+        return f::MT_PRON;
     }
     if text.eq_ignore_ascii_case("who") || text.eq_ignore_ascii_case("which") {
-        return "rel";
+        return f::MT_REL;
     }
     if let Some(i) = view.entity_at(span.start()) {
         if view.entities[i].span == span {
             return match view.entities[i].label {
-                EntityLabel::Person => "PERSON",
-                EntityLabel::Org => "ORG",
-                EntityLabel::Gpe => "GPE",
-                EntityLabel::Norp => "NORP",
-                _ => "ENT",
+                EntityLabel::Person => f::MT_PERSON,
+                EntityLabel::Org => f::MT_ORG,
+                EntityLabel::Gpe => f::MT_GPE,
+                EntityLabel::Norp => f::MT_NORP,
+                _ => f::MT_ENT,
             };
         }
     }
     // A byte-window test: `str::contains` with a string brings a large
     // searcher into this hot function.
     if text.as_bytes().windows(5).any(|w| w == b" and ") {
-        return "coord";
+        return f::MT_COORD;
     }
     if text.chars().next().is_some_and(char::is_uppercase) {
-        return "cap";
+        return f::MT_CAP;
     }
-    "common"
+    f::MT_COMMON
 }

@@ -3,10 +3,10 @@
 //! organisation or country, "it" to whoever handed over the last note,
 //! "the president" to the last person titled so.
 
-use lede_core::{EntityLabel, Span, Speaker};
+use lede_core::{EntityLabel, Span};
 
 use super::{
-    is_alnum, tokenize, Cand, DocView, TokKind, ENTITY_SCAN, LEAD_CAP, PRONOUN_SENTENCES,
+    is_alnum, tokenize, Cand, DocView, Spk, TokKind, ENTITY_SCAN, LEAD_CAP, PRONOUN_SENTENCES,
     SUBJECT_REACH,
 };
 use crate::lexicon::{self, Gender, Pronoun};
@@ -152,7 +152,7 @@ impl<'a> DocView<'a> {
     /// when the mention is not itself the name. A pronoun or title that
     /// resolves to nobody stays a speaker of its own ("he", "the
     /// president"): the text names a speaker even when we cannot.
-    pub(super) fn resolve(&self, cand: Cand) -> Option<Speaker> {
+    pub(super) fn resolve(&self, cand: Cand) -> Option<Spk<'a>> {
         match cand {
             Cand::Entity(i) => Some(self.entity_speaker(i)),
             Cand::Pronoun(p, pos) => {
@@ -182,12 +182,12 @@ impl<'a> DocView<'a> {
     }
 
     /// A speaker written as `mention`, resolved to entity `found` if any.
-    pub(super) fn mention_speaker(&self, mention: Span, found: Option<usize>) -> Speaker {
+    pub(super) fn mention_speaker(&self, mention: Span, found: Option<usize>) -> Spk<'a> {
         let e = found.map(|i| self.entities[i]);
-        Speaker {
+        Spk {
             span: Some(mention),
-            text: mention.text(self.text).to_string(),
-            canonical: e.map(|e| self.canonical(e).to_string()),
+            text: mention.text(self.text),
+            canonical: e.map(|e| self.canonical(e)),
             entity: e.map(|e| e.span),
         }
     }

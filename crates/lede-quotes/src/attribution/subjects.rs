@@ -32,7 +32,7 @@ const QUANTIFIERS: [&str; 12] = [
     "more",
 ];
 
-impl DocView<'_> {
+impl<'a> DocView<'a> {
     /// The subject phrase starting at `toks[p]`, and the index of the
     /// token after it. None when the phrase is a lone pronoun or
     /// determiner, or does not end before a word (its verb).
@@ -157,7 +157,7 @@ impl DocView<'_> {
     /// The noun phrase opening the quote's sentence (after an opening
     /// phrase and its comma), when it is no single name (those are
     /// [`Self::sentence_subject`]'s).
-    pub(super) fn sentence_np(&self, toks: &[Tok]) -> Option<Attr> {
+    pub(super) fn sentence_np(&self, toks: &[Tok]) -> Option<Attr<'a>> {
         let p = self.subject_start(toks)?;
         let (cand, _) = self.subject_np(toks, p)?;
         if matches!(cand, Cand::Entity(_)) {
@@ -177,7 +177,7 @@ impl DocView<'_> {
         &self,
         q: &RawQuote,
         toks: &mut Vec<Tok>,
-    ) -> Option<Attr> {
+    ) -> Option<Attr<'a>> {
         let k = self
             .sentences
             .partition_point(|s| s.end() <= q.open())

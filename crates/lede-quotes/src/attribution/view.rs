@@ -4,10 +4,10 @@
 
 use std::cell::{Cell, OnceCell};
 
-use lede_core::{Entity, EntityLabel, Span, Speaker};
+use lede_core::{Entity, EntityLabel, Span};
 
 use super::{
-    ceil_boundary, is_word_suffix, starts_upper, DocView, NameMap, Tok, TokKind, ENTITY_SCAN,
+    ceil_boundary, is_word_suffix, starts_upper, DocView, NameMap, Spk, Tok, TokKind, ENTITY_SCAN,
 };
 use crate::lexicon::{self, DocLexicon, Gender, Lexicon};
 use crate::marks::RawQuote;
@@ -171,12 +171,12 @@ impl<'a> DocView<'a> {
         name
     }
 
-    pub(super) fn entity_speaker(&self, i: usize) -> Speaker {
+    pub(super) fn entity_speaker(&self, i: usize) -> Spk<'a> {
         let e = self.entities[i];
-        Speaker {
+        Spk {
             span: Some(e.span),
-            text: e.span.text(self.text).to_string(),
-            canonical: Some(self.canonical(e).to_string()),
+            text: e.span.text(self.text),
+            canonical: Some(self.canonical(e)),
             entity: None,
         }
     }
