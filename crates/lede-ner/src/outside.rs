@@ -10,7 +10,10 @@
 //! first-order model (every path passes through O there). Most tokens of a
 //! news article are such words, so most of the tagger's work goes.
 //!
-//! Tokens that carry a gazetteer mark are always scored.
+//! Tokens that carry a gazetteer mark are always scored. A stretch of
+//! lower-case words and punctuation alone is O too ("of the", "and"):
+//! CoNLL-2003 train has 6 such entities in 23,499 ("interior ministry").
+//! A name holds a capital letter or a digit.
 
 use crate::features::{normalize_char, CapClass, TokenInfo};
 use crate::gazetteer::{GazMatch, IdentityMap};
@@ -45,18 +48,21 @@ impl InsideWords {
     /// punctuation, not in the list, with no gazetteer mark?
     #[inline]
     pub fn is_outside(&self, t: &TokenInfo, gaz: GazMatch) -> bool {
-        matches!(t.class, CapClass::Lower | CapClass::Punct)
-            && gaz == GazMatch::NONE
-            && !self.lowers.contains_key(&t.lower)
+        is_lower(t) && gaz == GazMatch::NONE && !self.lowers.contains_key(&t.lower)
     }
+}
+
+/// Is the token a lower-case word or punctuation (no capital letter, no
+/// digit)?
+#[inline]
+pub fn is_lower(t: &TokenInfo) -> bool {
+    matches!(t.class, CapClass::Lower | CapClass::Punct)
 }
 
 /// The form a training word is listed in, when it has no capital letter or
 /// digit: typographic variants folded ("’s" -> "'s").
 pub fn normal_form(text: &str) -> Option<String> {
-    let t = TokenInfo::new(text);
-    matches!(t.class, CapClass::Lower | CapClass::Punct)
-        .then(|| text.chars().map(normalize_char).collect())
+    is_lower(&TokenInfo::new(text)).then(|| text.chars().map(normalize_char).collect())
 }
 
 #[cfg(test)]

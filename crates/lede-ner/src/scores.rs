@@ -246,6 +246,12 @@ pub struct FormScores {
 }
 
 impl FormScores {
+    /// No feature's scores.
+    pub const ZERO: FormScores = FormScores {
+        own: [0; LANES],
+        roles: [[0; LANES]; 4],
+    };
+
     pub fn new(model: &Model, info: &TokenInfo, feats: &mut Vec<u64>) -> FormScores {
         let mut scores = FormScores {
             own: [0; LANES],

@@ -410,15 +410,10 @@ impl StdHasher for TextHasher {
 struct Scratch {
     back: Vec<u8>,
     tags: Vec<usize>,
-    /// The [`HistoryKey`] of each token of the sentence decoded.
-    hist_keys: Vec<HistoryKey>,
     /// The tag scores of each token of the sentence decoded.
     rows: Vec<[f32; NUM_TAGS]>,
     /// [`CoarseEntity::margin`] of each token tagged inside a span.
     margins: Vec<f32>,
-    /// Per token of the sentence decoded: is it outside every name
-    /// ([`crate::outside`])?
-    outside: Vec<bool>,
     /// The tags of one stretch of scored tokens.
     stretch: Vec<usize>,
 }
@@ -480,12 +475,29 @@ pub fn tag_analysis(
     // class and gazetteer features come from tables. Forms are told apart
     // by their text; their scores only by what the features read
     // (typographic variants and numbers share theirs).
+    // Only the forms of the tokens decoded and of their neighbours are
+    // scored.
+    let decoded = decoded_tokens(model, layout, analysis);
+    let mut needed = vec![false; forms.len()];
+    for &(first, end) in &layout.sentences {
+        for i in first..end {
+            if decoded[i] {
+                for f in &form_of[i.saturating_sub(2).max(first)..(i + 3).min(end)] {
+                    needed[*f as usize] = true;
+                }
+            }
+        }
+    }
     let mut index: IdentityMap<u32> =
         IdentityMap::with_capacity_and_hasher(forms.len(), Default::default());
     let mut distinct: Vec<TokenInfo> = Vec::with_capacity(forms.len());
-    let scored: Vec<u32> = forms
+    let mut scored: Vec<u32> = forms
         .iter()
-        .map(|info| {
+        .zip(&needed)
+        .map(|(info, &needed)| {
+            if !needed {
+                return UNSCORED;
+            }
             let next = distinct.len() as u32;
             let id = *index.entry(info.word).or_insert(next);
             if id == next {
@@ -494,10 +506,17 @@ pub fn tag_analysis(
             id
         })
         .collect();
+    drop(needed);
     drop(index);
-    let mut scores: Vec<FormScores> = Vec::with_capacity(distinct.len());
+    let mut scores: Vec<FormScores> = Vec::with_capacity(distinct.len() + 1);
     model.forms.resolve(model, &distinct, &mut scores);
     drop(distinct);
+    // The forms not needed point at zero scores, which nothing reads.
+    let unscored = scores.len() as u32;
+    scores.push(FormScores::ZERO);
+    for s in scored.iter_mut().filter(|s| **s == UNSCORED) {
+        *s = unscored;
+    }
     // The history of a token is that of its lower-case form, for the forms
     // [`has_history`] accepts: numbered densely, once per form.
     let mut lowers: IdentityMap<u32> = IdentityMap::default();
@@ -513,6 +532,8 @@ pub fn tag_analysis(
         })
         .collect();
     let mut history = vec![History::default(); lowers.len()];
+    // The key of each history, kept up to date as it grows.
+    let mut history_keys = vec![HistoryKey::NONE; lowers.len()];
     drop(lowers);
     let decoder = SentenceDecoder {
         model,
@@ -522,10 +543,11 @@ pub fn tag_analysis(
         scored: &scored,
         seen: &seen,
         headlines: &headlines,
+        decoded: &decoded,
     };
     let mut feats = Vec::with_capacity(64);
     let mut scratch = Scratch::default();
-    let mut hist: Vec<History> = Vec::new();
+    let mut keys: Vec<HistoryKey> = Vec::new();
     // Tags of the whole document, a byte each (there are 17).
     let mut tags = vec![0u8; form_of.len()];
     // Margin of each token's tag (see [`CoarseEntity::margin`]).
@@ -534,16 +556,17 @@ pub fn tag_analysis(
     // its word forms in the sentences before it.
     for si in tagging_order(&headlines) {
         let (first, end) = layout.sentences[si];
-        let sent_history = &history_of_tokens(&history_of, &form_of[first..end]);
-        hist.clear();
-        hist.extend(sent_history.clone().map(|h| match h {
-            Some(h) => history[h],
-            None => History::default(),
+        let sent_history = history_of_tokens(&history_of, &form_of[first..end]);
+        keys.clear();
+        keys.extend(sent_history.clone().map(|h| match h {
+            Some(h) => history_keys[h],
+            None => HistoryKey::NONE,
         }));
-        decoder.decode(si, &hist, &mut feats, &mut scratch);
-        for (h, &tag) in sent_history.clone().zip(&scratch.tags) {
+        decoder.decode(si, &keys, &mut feats, &mut scratch);
+        for (h, &tag) in sent_history.zip(&scratch.tags) {
             if let Some(h) = h {
                 history[h].add(history_type(tag));
+                history_keys[h] = HistoryKey::of(&history[h]);
             }
         }
         for (t, &tag) in tags[first..end].iter_mut().zip(&scratch.tags) {
@@ -556,20 +579,21 @@ pub fn tag_analysis(
     // them (those after it too).
     for (si, &(first, end)) in layout.sentences.iter().enumerate() {
         let mut differs = false;
-        hist.clear();
+        keys.clear();
         let sent_history = history_of_tokens(&history_of, &form_of[first..end]);
         for (h, &tag) in sent_history.zip(&tags[first..end]) {
-            let mut own = History::default();
-            if let Some(h) = h {
-                own = history[h];
-                let k = history_type(tag as usize);
-                own.counts[k] = own.counts[k].saturating_sub(1);
-                differs |= own.majority().is_some_and(|(m, _)| m != k);
-            }
-            hist.push(own);
+            let Some(h) = h else {
+                keys.push(HistoryKey::NONE);
+                continue;
+            };
+            let mut own = history[h];
+            let k = history_type(tag as usize);
+            own.counts[k] = own.counts[k].saturating_sub(1);
+            differs |= own.majority().is_some_and(|(m, _)| m != k);
+            keys.push(HistoryKey::of(&own));
         }
         if differs {
-            decoder.decode(si, &hist, &mut feats, &mut scratch);
+            decoder.decode(si, &keys, &mut feats, &mut scratch);
             for (t, &tag) in tags[first..end].iter_mut().zip(&scratch.tags) {
                 *t = tag as u8;
             }
@@ -624,6 +648,45 @@ fn span_margin(kind: Coarse, tags: &[usize], rows: &[[f32; NUM_TAGS]]) -> f32 {
     own - other
 }
 
+/// The score index of a form no decoded token needs, until it is set.
+const UNSCORED: u32 = u32::MAX;
+
+/// Per token of the document: is it decoded? Tokens outside every name
+/// ([`crate::outside`]) are O and are not, nor are the stretches between
+/// them made of lower-case words and punctuation alone
+/// ([`crate::outside::is_lower`]): they hold no name. A run of decoded
+/// tokens is then bounded by O tokens or by its sentence's ends.
+fn decoded_tokens(model: &Model, layout: &Layout, analysis: &Analysis) -> Vec<bool> {
+    let forms = &analysis.forms;
+    let form_of = &analysis.form_of;
+    let mut decoded: Vec<bool> = form_of
+        .iter()
+        .zip(&analysis.gaz)
+        .map(|(&f, &g)| !model.inside.is_outside(&forms[f as usize], g))
+        .collect();
+    for &(first, end) in &layout.sentences {
+        let mut a = first;
+        while a < end {
+            if !decoded[a] {
+                a += 1;
+                continue;
+            }
+            let b = decoded[a..end]
+                .iter()
+                .position(|&d| !d)
+                .map_or(end, |k| a + k);
+            if form_of[a..b]
+                .iter()
+                .all(|&f| crate::outside::is_lower(&forms[f as usize]))
+            {
+                decoded[a..b].iter_mut().for_each(|d| *d = false);
+            }
+            a = b;
+        }
+    }
+    decoded
+}
+
 /// A form without a history (see [`has_history`]).
 const NO_HISTORY: u32 = u32::MAX;
 
@@ -655,12 +718,14 @@ struct SentenceDecoder<'a> {
     /// [`DocContext::seen_of`] each form.
     seen: &'a [u8],
     headlines: &'a [bool],
+    /// Per token of the document: is it decoded ([`decoded_tokens`])?
+    decoded: &'a [bool],
 }
 
 impl SentenceDecoder<'_> {
     /// Decodes sentence `si` into `scratch.tags`, token `i` seeing the
-    /// history `hist[i]`.
-    fn decode(&self, si: usize, hist: &[History], feats: &mut Vec<u64>, scratch: &mut Scratch) {
+    /// history key `keys[i]`.
+    fn decode(&self, si: usize, keys: &[HistoryKey], feats: &mut Vec<u64>, scratch: &mut Scratch) {
         let model = self.model;
         let forms = &self.analysis.forms;
         let scores = self.scores;
@@ -672,22 +737,7 @@ impl SentenceDecoder<'_> {
         let n = end - first;
         let before = neighbour_at(&[], -1);
         let after = neighbour_at(&[], n as isize);
-        let mut hist_keys = std::mem::take(&mut scratch.hist_keys);
-        hist_keys.clear();
-        hist_keys.extend(hist.iter().map(HistoryKey::of));
-        hist_keys.resize(n, HistoryKey::NONE);
-        let keys = &hist_keys;
-        // Tokens that are no part of any name are O and are not scored
-        // ([`crate::outside`]); the others are decoded in stretches
-        // between them.
-        let mut outside = std::mem::take(&mut scratch.outside);
-        outside.clear();
-        outside.extend(
-            sent_forms
-                .iter()
-                .zip(sent_marks)
-                .map(|(&f, &g)| model.inside.is_outside(&forms[f as usize], g)),
-        );
+        let decoded = &self.decoded[first..end];
         let rows = &mut scratch.rows;
         rows.clear();
         rows.resize(n, OUTSIDE_ROW);
@@ -766,11 +816,11 @@ impl SentenceDecoder<'_> {
         tags.resize(n, O);
         let mut a = 0;
         while a < n {
-            if outside[a] {
+            if !decoded[a] {
                 a += 1;
                 continue;
             }
-            let b = outside[a..].iter().position(|&o| o).map_or(n, |k| a + k);
+            let b = decoded[a..].iter().position(|&d| !d).map_or(n, |k| a + k);
             let stretch = &mut scratch.stretch;
             model.decode_stretch(
                 b - a,
@@ -783,14 +833,12 @@ impl SentenceDecoder<'_> {
             tags[a..b].copy_from_slice(stretch);
             a = b;
         }
-        scratch.outside = outside;
         scratch.margins.clear();
         scratch.margins.resize(n, 0.0);
         for (s, e, kind) in decode_spans(&scratch.tags) {
             let m = span_margin(kind, &scratch.tags[s..e], &scratch.rows[s..e]);
             scratch.margins[s..e].iter_mut().for_each(|x| *x = m);
         }
-        scratch.hist_keys = hist_keys;
     }
 }
 
