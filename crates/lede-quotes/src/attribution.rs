@@ -47,6 +47,15 @@ mod tokens;
 mod view;
 
 use candidates::Reach;
+use ranking::Source;
+
+/// A source of candidates named by a literal, found in the ranker's list
+/// at compile time.
+macro_rules! source {
+    ($name:literal) => {
+        const { Source::of($name) }
+    };
+}
 pub(crate) use tokens::is_alnum;
 use tokens::{ceil_boundary, floor_boundary, is_abbreviation, tokenize, Tok, TokKind};
 
@@ -214,6 +223,8 @@ pub(crate) fn attribute(
     let mut pending: Vec<Option<usize>> = Vec::new();
     let mut lead_toks = Vec::with_capacity(TOKENS_PER_WINDOW);
     let mut trail_toks = Vec::with_capacity(TOKENS_PER_WINDOW);
+    // The candidates' list, kept from one quote to the next.
+    let mut cand_list = Vec::new();
     for (i, q) in raw.iter().enumerate() {
         let para = view
             .paragraphs
@@ -384,7 +395,13 @@ pub(crate) fn attribute(
             context_len += 1;
         }
         let context = &context[..context_len];
-        let mut cands = ranking::Candidates::new(q.inner, context, weights, choices.is_some());
+        let mut cands = ranking::Candidates::new(
+            q.inner,
+            context,
+            weights,
+            choices.is_some(),
+            std::mem::take(&mut cand_list),
+        );
         // Outside training the ranker's choice replaces a sieve answer with a
         // speaker, so that answer moves into the candidates uncopied.
         let rule_had = attr.as_ref().is_some_and(|a| a.speaker.is_some());
@@ -394,94 +411,96 @@ pub(crate) fn attribute(
             attr
         };
         if let Some(a) = sieve {
-            cands.add(view, q.inner, a, rule);
+            cands.add(view, q.inner, a, Source::of(rule));
         }
         let sieve_found = cands.list.len() > 1;
         if let Some(a) = view.sign_off(q, para) {
-            cands.add(view, q.inner, a, "signoff");
+            cands.add(view, q.inner, a, source!("signoff"));
         }
         let mut inner = q.inner;
         if let Some((a, said)) = view.transcript_label(q) {
             inner = said;
-            cands.add(view, said, a, "label");
+            cands.add(view, said, a, source!("label"));
         }
         if lead_toks.is_empty() {
             if let Some(a) = view.paragraph_cue(q, &mut para_toks) {
-                cands.add(view, q.inner, a, "paracue");
+                cands.add(view, q.inner, a, source!("paracue"));
             }
             if let Some(a) = view.sentence_cue(q, para, &mut para_toks) {
-                cands.add(view, q.inner, a, "sentcue");
+                cands.add(view, q.inner, a, source!("sentcue"));
             }
         }
         if q.closed {
             let found = view.trailing_subject(&trail_toks);
             let source = match found.as_ref().map(|f| f.1) {
-                Some(Reach::Adjacent) => Some("trailsubj"),
+                Some(Reach::Adjacent) => Some(source!("trailsubj")),
                 // A short fragment with the reporter's words after it is
                 // most often a term or a slogan the sentence talks about.
-                Some(Reach::AfterWords) if standalone || words > 3 => Some("trailsubj_gap"),
+                Some(Reach::AfterWords) if standalone || words > 3 => {
+                    Some(source!("trailsubj_gap"))
+                }
                 // Another clause's verb only speaks for a quotation that
                 // stands as its own sentence.
-                Some(Reach::OtherClause) if standalone => Some("trailsubj_far"),
+                Some(Reach::OtherClause) if standalone => Some(source!("trailsubj_far")),
                 _ => None,
             };
             if let (Some((a, _, alt)), Some(source)) = (found, source) {
                 cands.add(view, q.inner, a, source);
                 if let Some(alt) = alt {
-                    cands.add(view, q.inner, alt, "trailverb");
+                    cands.add(view, q.inner, alt, source!("trailverb"));
                 }
             }
             if let Some(a) = view.by_agent(&trail_toks) {
-                cands.add(view, q.inner, a, "by");
+                cands.add(view, q.inner, a, source!("by"));
             }
         }
         if let Some((a, verb)) = view.leading_subject(&lead_toks) {
-            cands.add(
-                view,
-                q.inner,
-                a,
-                if verb { "leadsubj_v" } else { "leadsubj" },
-            );
+            let source = if verb {
+                source!("leadsubj_v")
+            } else {
+                source!("leadsubj")
+            };
+            cands.add(view, q.inner, a, source);
         }
         if let Some(a) = view.first_verb_subject(&lead_toks) {
-            cands.add(view, q.inner, a, "firstverb");
+            cands.add(view, q.inner, a, source!("firstverb"));
         }
         // The leading cue's reading when the quotation resumed first
         // (`said Mr. Ekovich, who noted that … had “cratered”`); the other
         // rules after the trailing one have read it already.
         if rule == "resumed" {
             if let Lead::Found(a) = view.leading(&lead_toks) {
-                cands.add(view, q.inner, a, "leadcue");
+                cands.add(view, q.inner, a, source!("leadcue"));
             }
         }
         if let Some(a) = view.sentence_subject(&lead_toks) {
-            cands.add(view, q.inner, a, "sentsubj");
+            cands.add(view, q.inner, a, source!("sentsubj"));
         }
         if let Some(a) = view.sentence_np(&lead_toks) {
-            cands.add(view, q.inner, a, "sentnp");
+            cands.add(view, q.inner, a, source!("sentnp"));
         }
         if lead_toks.is_empty() {
             if let Some(a) = view.previous_sentence_subject(q, &mut para_toks) {
-                cands.add(view, q.inner, a, "prevsubj");
+                cands.add(view, q.inner, a, source!("prevsubj"));
             }
         }
         if rule != "colon" {
             if let Some(a) = view.colon_phrase(&lead_toks) {
-                cands.add(view, q.inner, a, "colonnp");
+                cands.add(view, q.inner, a, source!("colonnp"));
             }
         }
         if let Some(a) = view.according_to(&lead_toks, true) {
-            cands.add(view, q.inner, a, "according_l");
+            cands.add(view, q.inner, a, source!("according_l"));
         }
         if q.closed {
             if let Some(a) = view.according_to(&trail_toks, false) {
-                cands.add(view, q.inner, a, "according_r");
+                cands.add(view, q.inner, a, source!("according_r"));
             }
         }
         if let Some(j) = i.checked_sub(1) {
             let prev = before.as_ref().filter(|d| d.attr.speaker.is_some());
             if let Some(prev) = prev.filter(|_| raw[i].paragraph() <= raw[j].paragraph() + 1) {
-                cands.add(view, q.inner, prev.attr, "prev");
+                cands.add(view, q.inner, prev.attr, source!("prev"));
             }
         }
         cands.finish();
@@ -504,6 +523,7 @@ pub(crate) fn attribute(
             None => {
                 let best = cands.best(sieve_found);
                 let chosen = cands.list.swap_remove(best).attr;
+                cand_list = cands.into_list();
                 if chosen.is_some() || rule_had {
                     attr = Some(chosen.unwrap_or_default());
                 }

@@ -116,9 +116,40 @@ pub(super) fn context_id(w: &str) -> Option<usize> {
     CONTEXTS.iter().position(|c| *c == w)
 }
 
-/// The index of a source, if it is one of [`SOURCES`].
-pub(super) fn source_id(w: &str) -> Option<usize> {
-    SOURCES.iter().position(|c| *c == w)
+/// A source that proposes candidates: its name and its index in
+/// [`SOURCES`], if it is one (found at compile time for a literal name,
+/// see `source!`).
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Source {
+    pub name: &'static str,
+    pub id: Option<usize>,
+}
+
+impl Source {
+    pub(super) const fn of(name: &'static str) -> Source {
+        let mut k = 0;
+        while k < SOURCES.len() {
+            if same(SOURCES[k].as_bytes(), name.as_bytes()) {
+                return Source { name, id: Some(k) };
+            }
+            k += 1;
+        }
+        Source { name, id: None }
+    }
+}
+
+const fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut k = 0;
+    while k < a.len() {
+        if a[k] != b[k] {
+            return false;
+        }
+        k += 1;
+    }
+    true
 }
 
 /// The weight of each feature made of fixed words, by template.
@@ -269,6 +300,15 @@ mod tests {
         });
         assert_eq!(out.len(), 6);
         assert_eq!(names.into_inner(), ["ax", "ay", "az", "bx", "by", "bz"]);
+    }
+
+    #[test]
+    fn sources_are_found_by_name() {
+        for (k, w) in SOURCES.iter().enumerate() {
+            assert_eq!(Source::of(w).id, Some(k));
+        }
+        assert_eq!(Source::of("elsewhere").id, None);
+        assert_eq!(Source::of("trail").id, None);
     }
 
     #[test]

@@ -12,6 +12,7 @@
 
 use lede_core::{EntityLabel, Span};
 
+pub(super) use super::features::Source;
 use super::features::{self as f, Dense};
 use super::{Attr, DocView};
 use crate::lexicon::{self, MAX_WORD};
@@ -139,9 +140,8 @@ pub(crate) struct Candidate<'a> {
     pub names: Vec<String>,
     /// How many sources proposed it.
     sources: usize,
-    /// The mention, the first source that proposed it (and its index in
-    /// the dense tables) and its kind.
-    mention: Option<(Span, &'static str, Option<usize>, usize)>,
+    /// The mention, the first source that proposed it and its kind.
+    mention: Option<(Span, Source, usize)>,
 }
 
 impl<'a> Candidate<'a> {
@@ -230,6 +230,15 @@ pub(crate) struct Candidates<'w, 'a> {
 /// Candidates of a quote (with "nobody") that most quotes stay within.
 const LIST_ROOM: usize = 8;
 
+impl<'a> Candidates<'_, 'a> {
+    /// The list, emptied, to hold the next quote's candidates.
+    pub(crate) fn into_list(self) -> Vec<Candidate<'a>> {
+        let mut list = self.list;
+        list.clear();
+        list
+    }
+}
+
 /// A log-scale bucket of a distance in bytes (an index of
 /// [`f::BUCKETS`]).
 fn bucket(d: usize) -> usize {
@@ -252,6 +261,7 @@ impl<'w, 'a> Candidates<'w, 'a> {
         context: &[&'static str],
         weights: &'w Weights,
         named: bool,
+        mut list: Vec<Candidate<'a>>,
     ) -> Candidates<'w, 'a> {
         let sink = Sink { weights, named };
         let d = &weights.dense;
@@ -267,7 +277,8 @@ impl<'w, 'a> Candidates<'w, 'a> {
             none.known(sink, id.map(|k| d.none_ctx(k)), &prefix, &[c.as_bytes()]);
         }
         // Room for the candidates most quotes get: no regrowth.
-        let mut list = Vec::with_capacity(LIST_ROOM);
+        list.clear();
+        list.reserve(LIST_ROOM);
         list.push(none);
         Candidates {
             list,
@@ -280,13 +291,7 @@ impl<'w, 'a> Candidates<'w, 'a> {
 
     /// Adds `attr` as proposed by `source`; a speaker already proposed by
     /// another source gets this source's features too (agreement counts).
-    pub(crate) fn add(
-        &mut self,
-        view: &DocView,
-        quote: Span,
-        attr: Attr<'a>,
-        source: &'static str,
-    ) {
+    pub(crate) fn add(&mut self, view: &DocView, quote: Span, attr: Attr<'a>, source: Source) {
         let Some(speaker) = attr.speaker.as_ref() else {
             return;
         };
@@ -301,7 +306,7 @@ impl<'w, 'a> Candidates<'w, 'a> {
         let context = &self.context[..self.context_len];
         let m = mention_type(view, span);
         let mention = f::MENTIONS[m].as_bytes();
-        let s = f::source_id(source);
+        let s = source.id;
         let existing = self.list.iter().position(|c| {
             c.attr
                 .as_ref()
@@ -312,7 +317,7 @@ impl<'w, 'a> Candidates<'w, 'a> {
             Some(k) => k,
             None => {
                 let mut c = Candidate::new(None);
-                c.mention = Some((span, source, s, m));
+                c.mention = Some((span, source, m));
                 c.known(sink, Some(d.mt(m)), &Prefix::EMPTY, &[b"mt=", mention]);
                 let parts: &[&[u8]] = &[b"mt=", mention, b"|"];
                 let prefix = Prefix::new(parts);
@@ -365,7 +370,7 @@ impl<'w, 'a> Candidates<'w, 'a> {
         let dist = bucket(distance);
         let mut buf = [0u8; MAX_WORD];
         let cue = attr.cue.and_then(|c| lexicon::lower(c, &mut buf));
-        let src = source.as_bytes();
+        let src = source.name.as_bytes();
         let c = &mut self.list[index];
         c.sources += 1;
         let parts: &[&[u8]] = &[b"src=", src];
@@ -426,7 +431,7 @@ impl<'w, 'a> Candidates<'w, 'a> {
         let quote = self.quote;
         let e = &Prefix::EMPTY;
         for k in 1..self.list.len() {
-            let Some((span, source, s, m)) = self.list[k].mention else {
+            let Some((span, source, m)) = self.list[k].mention else {
                 continue;
             };
             // Whether another candidate stands between this one and the
@@ -443,8 +448,8 @@ impl<'w, 'a> Candidates<'w, 'a> {
             if nearer {
                 let c = &mut self.list[k];
                 c.known(sink, Some(d.between), e, &[b"between"]);
-                let w = s.map(|s| d.between_src(s));
-                c.known(sink, w, e, &[b"between|src=", source.as_bytes()]);
+                let w = source.id.map(|s| d.between_src(s));
+                c.known(sink, w, e, &[b"between|src=", source.name.as_bytes()]);
                 let kind = f::MENTIONS[m].as_bytes();
                 c.known(sink, Some(d.between_mt(m)), e, &[b"between|mt=", kind]);
             }
