@@ -174,6 +174,13 @@ impl Gazetteer {
         self.lookup_key(key_of(text))
     }
 
+    /// The entry under `key` (a key grown as [`key_of`] reads a text): its
+    /// categories (0: only a prefix) and whether a longer entry starts with
+    /// that text. `None` when no entry starts with it.
+    pub fn entry(&self, key: u64) -> Option<(u16, bool)> {
+        self.entries.get(&key).map(|e| (e.mask, e.prefix))
+    }
+
     /// [`Gazetteer::lookup`] of a text whose [`key_of`] is known.
     pub fn lookup_key(&self, key: u64) -> u16 {
         self.entries.get(&key).map_or(0, |e| e.mask)

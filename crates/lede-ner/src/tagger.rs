@@ -301,6 +301,17 @@ impl<'t> Analysis<'t> {
         t
     }
 
+    /// The class of token `i`'s own text, as [`TokenInfo::new`] reads it
+    /// (unlike [`Analysis::class`], not the lower-case form
+    /// [`Analysis::sentence_case`] may have given it).
+    #[inline]
+    pub fn own_class(&self, i: usize) -> CapClass {
+        match self.form_of.get(i) {
+            Some(&f) if (f as usize) < self.form_texts.len() => self.forms[f as usize].class,
+            _ => TokenInfo::new(self.words[i]).class,
+        }
+    }
+
     /// The class of token `i`.
     #[inline]
     pub fn class(&self, i: usize) -> CapClass {

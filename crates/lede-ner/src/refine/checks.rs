@@ -76,11 +76,10 @@ pub(super) fn last_checks(ctx: &Ctx, cands: &mut Vec<Cand>) {
         listed || !(opens || in_title_case)
     });
     for c in cands.iter_mut() {
-        let head = ctx.lower(c.last);
         let multi = c.last > c.first;
         if multi
             && ctx.capitalised(c.last)
-            && LAW_HEADS.contains(&head.as_ref())
+            && ctx.lower_in(c.last, LAW_HEADS)
             && matches!(
                 c.label,
                 EntityLabel::Org | EntityLabel::Misc | EntityLabel::Event
@@ -91,7 +90,7 @@ pub(super) fn last_checks(ctx: &Ctx, cands: &mut Vec<Cand>) {
             c.by_context = true;
         }
         if multi
-            && STREET_HEADS.contains(&head.as_ref())
+            && ctx.lower_in(c.last, STREET_HEADS)
             && matches!(
                 c.label,
                 EntityLabel::Org | EntityLabel::Gpe | EntityLabel::Loc
@@ -117,7 +116,7 @@ pub(super) fn last_checks(ctx: &Ctx, cands: &mut Vec<Cand>) {
                 c.label,
                 EntityLabel::Loc | EntityLabel::Gpe | EntityLabel::Norp | EntityLabel::Org
             )
-            && ORG_HEADS.contains(&ctx.lower(next).as_ref())
+            && ctx.lower_in(next, ORG_HEADS)
         {
             taken[next] = true;
             c.last = next;

@@ -115,10 +115,9 @@ pub(super) fn fine_label(
     let whole = &text[start..end];
     let mask = gaz.lookup(whole);
     let has = |c: Category| mask & c.bit() != 0;
-    // Lower-cased only for the types whose rules read them.
-    let head = || span_words.last().copied().unwrap_or("").to_lowercase();
-    let first_word = || span_words.first().copied().unwrap_or("").to_lowercase();
-    let in_list = |list: &[&str], w: &str| list.contains(&w);
+    let head = span_words.last().copied().unwrap_or("");
+    let first_word = span_words.first().copied().unwrap_or("");
+    let in_list = |list: &[&str], w: &str| lower_in(list, w);
     match kind {
         Coarse::Per => {
             if mask != 0 && !has(Category::FirstName) && !has(Category::Title) {
@@ -141,7 +140,6 @@ pub(super) fn fine_label(
             }
         }
         Coarse::Loc => {
-            let head = head();
             if has(Category::Country) || has(Category::City) {
                 (EntityLabel::Gpe, true)
             } else if has(Category::Facility) {
@@ -152,10 +150,10 @@ pub(super) fn fine_label(
                 (EntityLabel::Norp, true)
             } else if has(Category::Group) || has(Category::Organisation) || has(Category::Media) {
                 (EntityLabel::Org, true)
-            } else if in_list(FAC_HEADS, &head) {
+            } else if in_list(FAC_HEADS, head) {
                 (EntityLabel::Fac, true)
-            } else if in_list(LOC_HEADS, &head)
-                || span_words.len() > 1 && in_list(&["east", "west", "north", "south"], &head)
+            } else if in_list(LOC_HEADS, head)
+                || span_words.len() > 1 && in_list(&["east", "west", "north", "south"], head)
             {
                 (EntityLabel::Loc, true)
             } else {
@@ -163,17 +161,16 @@ pub(super) fn fine_label(
             }
         }
         Coarse::Misc => {
-            let (head, first_word) = (head(), first_word());
             if has(Category::Language) && first > 0 && words[first - 1] == "in" {
                 (EntityLabel::Language, true)
             } else if has(Category::Nationality) {
                 (EntityLabel::Norp, true)
             } else if has(Category::Event)
-                || in_list(EVENT_WORDS, &head)
-                || first_word == "operation"
+                || in_list(EVENT_WORDS, head)
+                || in_list(&["operation"], first_word)
             {
                 (EntityLabel::Event, true)
-            } else if in_list(LAW_WORDS, &first_word) || in_list(LAW_WORDS, &head) {
+            } else if in_list(LAW_WORDS, first_word) || in_list(LAW_WORDS, head) {
                 (EntityLabel::Law, true)
             } else if has(Category::Group) || has(Category::Organisation) || has(Category::Media) {
                 (EntityLabel::Org, true)
@@ -268,21 +265,9 @@ pub(super) fn context_labels(ctx: &Ctx, cands: &mut [Cand]) {
     for c in cands.iter_mut() {
         let span = &ctx.text[c.start..c.end];
         let mask = ctx.gaz.lookup(span);
-        // The words before the span, lower-cased when a rule reads them.
-        let prev = || {
-            if c.first > 0 {
-                ctx.lower(c.first - 1)
-            } else {
-                Default::default()
-            }
-        };
-        let prev2 = || {
-            if c.first > 1 {
-                ctx.lower(c.first - 2)
-            } else {
-                Default::default()
-            }
-        };
+        // The words before the span, read in lower case.
+        let prev_in = |list: &[&str]| c.first > 0 && ctx.lower_in(c.first - 1, list);
+        let prev2_in = |list: &[&str]| c.first > 1 && ctx.lower_in(c.first - 2, list);
         // Named organisations by their head noun ("Middle East Institute").
         if c.last > c.first
             && mask & (SWEEP | Category::Region.bit()) == 0
@@ -290,7 +275,7 @@ pub(super) fn context_labels(ctx: &Ctx, cands: &mut [Cand]) {
                 c.label,
                 EntityLabel::Misc | EntityLabel::Loc | EntityLabel::Gpe | EntityLabel::Norp
             )
-            && ORG_HEADS.contains(&ctx.lower(c.last).as_ref())
+            && ctx.lower_in(c.last, ORG_HEADS)
         {
             c.label = EntityLabel::Org;
             c.sure = true;
@@ -298,38 +283,40 @@ pub(super) fn context_labels(ctx: &Ctx, cands: &mut [Cand]) {
         // Buildings that also name their occupant ("the White House").
         if mask & Category::Facility.bit() != 0 && mask & Category::Organisation.bit() != 0 {
             let visit = (c.first.saturating_sub(5)..c.first).any(|k| {
-                [
-                    "visit",
-                    "visits",
-                    "trip",
-                    "invited",
-                    "invitation",
-                    "welcomed",
-                    "welcome",
-                ]
-                .contains(&ctx.lower(k).as_ref())
+                ctx.lower_in(
+                    k,
+                    &[
+                        "visit",
+                        "visits",
+                        "trip",
+                        "invited",
+                        "invitation",
+                        "welcomed",
+                        "welcome",
+                    ],
+                )
             });
-            let next = ctx.lower(c.last + 1);
-            let modifier = [
-                "official",
-                "officials",
-                "spokesman",
-                "spokeswoman",
-                "spokesperson",
-                "aide",
-                "aides",
-                "adviser",
-                "advisers",
-                "staff",
-                "press",
-                "statement",
-                "envoy",
-            ]
-            .contains(&next.as_ref());
-            let prev2 = prev2();
-            let place = prev() == "the"
-                && (["at", "in", "inside", "outside", "near", "from"].contains(&prev2.as_ref())
-                    || (prev2 == "to" && visit));
+            let modifier = ctx.lower_in(
+                c.last + 1,
+                &[
+                    "official",
+                    "officials",
+                    "spokesman",
+                    "spokeswoman",
+                    "spokesperson",
+                    "aide",
+                    "aides",
+                    "adviser",
+                    "advisers",
+                    "staff",
+                    "press",
+                    "statement",
+                    "envoy",
+                ],
+            );
+            let place = prev_in(&["the"])
+                && (prev2_in(&["at", "in", "inside", "outside", "near", "from"])
+                    || (prev2_in(&["to"]) && visit));
             c.label = if place && !modifier {
                 EntityLabel::Fac
             } else {
@@ -339,31 +326,31 @@ pub(super) fn context_labels(ctx: &Ctx, cands: &mut [Cand]) {
             c.by_context = true;
         }
         // Languages: "in English", "an English copy".
-        if mask & Category::Language.bit() != 0 && c.first == c.last {
-            let next = ctx.lower(c.last + 1);
-            if prev() == "in"
-                || [
-                    "copy",
-                    "version",
-                    "translation",
-                    "text",
-                    "language",
-                    "speakers",
-                    "original",
-                ]
-                .contains(&next.as_ref())
-            {
-                c.label = EntityLabel::Language;
-                c.sure = true;
-                c.by_context = true;
-            }
+        let language_cue = |c: &Cand| {
+            c.first > 0 && ctx.lower_in(c.first - 1, &["in"])
+                || ctx.lower_in(
+                    c.last + 1,
+                    &[
+                        "copy",
+                        "version",
+                        "translation",
+                        "text",
+                        "language",
+                        "speakers",
+                        "original",
+                    ],
+                )
+        };
+        if mask & Category::Language.bit() != 0 && c.first == c.last && language_cue(c) {
+            c.label = EntityLabel::Language;
+            c.sure = true;
+            c.by_context = true;
         }
         // Titles of works: a quoted name after "video", "book", ...
         if c.first >= 2
             && is_open_quote(ctx.words[c.first - 1])
             && ctx.words.get(c.last + 1).is_some_and(|w| is_close_quote(w))
-            && (c.first.saturating_sub(4)..c.first - 1)
-                .any(|k| WORK_CUES.contains(&ctx.lower(k).as_ref()))
+            && (c.first.saturating_sub(4)..c.first - 1).any(|k| ctx.lower_in(k, WORK_CUES))
         {
             c.label = EntityLabel::WorkOfArt;
             c.sure = true;

@@ -17,7 +17,7 @@
 
 use lede_core::{Entity, EntityLabel, Span};
 
-use crate::features::{key_of, normalize_char, CapClass, TokenInfo};
+use crate::features::{key_of, normalize_char, push_key, CapClass, Hasher};
 use crate::gazetteer::{Category, Gazetteer, IdentityMap};
 use crate::headings::CommonWords;
 use crate::model::Coarse;
@@ -192,6 +192,7 @@ pub fn refine(
         gaz_at: &analysis.gaz_at,
         title_case: &analysis.title_case,
         headings: analysis.headings.as_ref(),
+        analysis,
     };
     surname_after_first_name(&ctx, &mut cands);
     merge_connected(&ctx, &mut cands);
@@ -223,9 +224,9 @@ pub fn refine(
         if let Some((len, mask)) = analysis.gaz_at(i) {
             let last = i + len - 1;
             let free = (i..=last).all(|k| !covered[k]);
-            let info = TokenInfo::new(words[i]);
+            let class = analysis.own_class(i);
             let capital = matches!(
-                info.class,
+                class,
                 CapClass::InitCap | CapClass::AllCaps | CapClass::Mixed
             );
             let strong = mask & SWEEP != 0
@@ -236,7 +237,7 @@ pub fn refine(
                             | Category::Region.bit()
                             | Category::Facility.bit())
                         != 0)
-                || (info.class == CapClass::AllCaps
+                || (class == CapClass::AllCaps
                     && words[i].chars().filter(|c| c.is_alphabetic()).count() >= 2
                     && mask & (Category::Organisation.bit() | Category::Media.bit()) != 0);
             let headline = headline_sentences[sentence_of[i] as usize];
@@ -588,6 +589,18 @@ fn looks_like_demonym(w: &str) -> bool {
         .any(|s| l.ends_with(s))
 }
 
+/// Is `w` in lower case one of `list` (words in lower-case ASCII)? An
+/// ASCII word is compared as it is, without lower-casing it into a new
+/// string.
+fn lower_in(list: &[&str], w: &str) -> bool {
+    if w.is_ascii() {
+        list.iter().any(|e| w.eq_ignore_ascii_case(e))
+    } else {
+        let l = w.to_lowercase();
+        list.contains(&l.as_str())
+    }
+}
+
 fn is_lower_word(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_lowercase)
 }
@@ -641,14 +654,23 @@ fn title_at(gaz: &Gazetteer, words: &[&str], at: usize) -> Option<(usize, u16)> 
     {
         return None;
     }
+    // The key of `words[at..at + len]` grows a word at a time, and no
+    // longer entry starts with words that are no entry's start.
     let mut best = None;
-    let mut len = 1;
-    while at + len <= words.len() && len <= 4 {
-        let mask = gaz.lookup_words(&words[at..at + len]);
+    let mut key = Hasher::new().finish();
+    for len in 1..=4.min(words.len() - at) {
+        let mut h = Hasher::resume(key);
+        push_key(&mut h, words[at + len - 1]);
+        key = h.finish();
+        let Some((mask, prefix)) = gaz.entry(key) else {
+            break;
+        };
         if mask & Category::Title.bit() != 0 {
             best = Some((len, mask));
         }
-        len += 1;
+        if !prefix {
+            break;
+        }
     }
     best
 }
@@ -672,6 +694,7 @@ struct Ctx<'a> {
     title_case: &'a [bool],
     /// The Title Case headings and the document's common words.
     headings: Option<&'a (Vec<bool>, CommonWords<'a>)>,
+    analysis: &'a Analysis<'a>,
 }
 
 impl Ctx<'_> {
@@ -702,16 +725,13 @@ impl Ctx<'_> {
             .and_then(|w| w.chars().next())
             .is_some_and(|c| c.is_uppercase())
     }
-    /// Token `i` in lower case (empty past the end); borrowed when it is
-    /// already, as most words are.
-    fn lower(&self, i: usize) -> std::borrow::Cow<'_, str> {
-        match self.words.get(i) {
-            Some(w) if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) => {
-                std::borrow::Cow::Borrowed(w)
-            }
-            Some(w) => std::borrow::Cow::Owned(w.to_lowercase()),
-            None => std::borrow::Cow::Borrowed(""),
-        }
+    /// Is token `i` in lower case one of `list` (false past the end)?
+    fn lower_in(&self, i: usize, list: &[&str]) -> bool {
+        self.words.get(i).is_some_and(|w| lower_in(list, w))
+    }
+    /// The class of token `i`'s own text ([`Analysis::own_class`]).
+    fn class(&self, i: usize) -> CapClass {
+        self.analysis.own_class(i)
     }
     fn sentence_range(&self, i: usize) -> (usize, usize) {
         self.sentence_of

@@ -24,7 +24,7 @@ pub(super) fn surname_after_first_name(ctx: &Ctx, cands: &mut Vec<Cand>) {
             && !taken[i + 1]
             && ctx.same_sentence(i, i + 1)
             && MONTH_NAMES.contains(&ctx.words[i + 1])
-            && TokenInfo::new(ctx.words[i]).class == CapClass::InitCap
+            && ctx.class(i) == CapClass::InitCap
             && ctx.gaz.is(ctx.words[i], Category::FirstName)
         {
             cands.push(ctx.cand(i, i, EntityLabel::Person, false));
@@ -43,7 +43,7 @@ pub(super) fn surname_after_first_name(ctx: &Ctx, cands: &mut Vec<Cand>) {
             continue;
         }
         let w = ctx.words[next];
-        let init_cap = TokenInfo::new(w).class == CapClass::InitCap;
+        let init_cap = ctx.class(next) == CapClass::InitCap;
         let first_name = ctx.gaz.is(ctx.words[c.last], Category::FirstName);
         // "Theresa May met", not "Netanyahu May 5".
         let month = MONTH_NAMES.contains(&w)
@@ -108,8 +108,7 @@ pub(super) fn merge_connected(ctx: &Ctx, cands: &mut Vec<Cand>) {
 /// of England")? A company or team ("Kia Motor Corp", "Benetton") followed
 /// by "of" and a place is located, not named, by it.
 pub(super) fn institution_head(ctx: &Ctx, last: usize) -> bool {
-    let w = ctx.words[last].to_lowercase();
-    INSTITUTION_HEADS.contains(&w.as_str())
+    lower_in(INSTITUTION_HEADS, ctx.words[last])
 }
 
 pub(super) const INSTITUTION_HEADS: &[&str] = &[
