@@ -162,7 +162,12 @@ impl Gazetteer {
     /// Categories of a text matched whole (0 when it is no entry).
     /// Is `word` (any case) a word news writes in lower case?
     pub fn is_common(&self, word: &str) -> bool {
-        self.common.contains_key(&key_of(word))
+        self.is_common_key(key_of(word))
+    }
+
+    /// [`Gazetteer::is_common`] of a word whose [`key_of`] is known.
+    pub fn is_common_key(&self, key: u64) -> bool {
+        self.common.contains_key(&key)
     }
 
     pub fn lookup(&self, text: &str) -> u16 {

@@ -51,11 +51,19 @@ impl<'g> CommonWords<'g> {
         gaz: &'g Gazetteer,
         words: impl IntoIterator<Item = &'w str>,
     ) -> CommonWords<'g> {
-        let mut doc_lower: Vec<u64> = words
-            .into_iter()
-            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-            .map(key_of)
-            .collect();
+        CommonWords::from_keys(
+            gaz,
+            words
+                .into_iter()
+                .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+                .map(key_of)
+                .collect(),
+        )
+    }
+
+    /// From the [`key_of`] of the document's words that begin with a
+    /// lower-case letter (in any order, repeats allowed).
+    pub fn from_keys(gaz: &'g Gazetteer, mut doc_lower: Vec<u64>) -> CommonWords<'g> {
         doc_lower.sort_unstable();
         doc_lower.dedup();
         CommonWords { gaz, doc_lower }
@@ -69,7 +77,11 @@ impl<'g> CommonWords<'g> {
             n += 1;
             c.is_alphabetic() && (n == 1 || c.is_lowercase())
         }) && n <= 2;
-        short || self.gaz.is_common(w) || self.doc_lower.binary_search(&key_of(w)).is_ok()
+        if short {
+            return true;
+        }
+        let key = key_of(w);
+        self.gaz.is_common_key(key) || self.doc_lower.binary_search(&key).is_ok()
     }
 }
 
@@ -100,10 +112,42 @@ pub fn headings_of<'g, 'w>(
     sentences: &[(usize, usize)],
     title_case: &[bool],
 ) -> Option<(Vec<bool>, CommonWords<'g>)> {
+    headings_with(
+        words,
+        || CommonWords::new(gaz, distinct),
+        sentences,
+        title_case,
+    )
+}
+
+/// [`headings_of`] given the [`key_of`] of the document's words that begin
+/// with a lower-case letter ([`CommonWords::from_keys`]), asked for only
+/// when some sentence is in Title Case.
+pub fn headings_keyed<'g>(
+    gaz: &'g Gazetteer,
+    words: &[&str],
+    lower_keys: impl FnOnce() -> Vec<u64>,
+    sentences: &[(usize, usize)],
+    title_case: &[bool],
+) -> Option<(Vec<bool>, CommonWords<'g>)> {
+    headings_with(
+        words,
+        || CommonWords::from_keys(gaz, lower_keys()),
+        sentences,
+        title_case,
+    )
+}
+
+fn headings_with<'g>(
+    words: &[&str],
+    common: impl FnOnce() -> CommonWords<'g>,
+    sentences: &[(usize, usize)],
+    title_case: &[bool],
+) -> Option<(Vec<bool>, CommonWords<'g>)> {
     if !title_case.iter().any(|&t| t) {
         return None;
     }
-    let common = CommonWords::new(gaz, distinct);
+    let common = common();
     let heading: Vec<bool> = sentences
         .iter()
         .zip(title_case)

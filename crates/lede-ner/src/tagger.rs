@@ -13,7 +13,7 @@ use crate::features::{
     ClassKey, DocContext, History, Role, TokenInfo,
 };
 use crate::gazetteer::{GazMatch, Gazetteer, IdentityMap};
-use crate::headings::{headings_of, is_title_case, lowered_tokens, CommonWords};
+use crate::headings::{headings_keyed, is_title_case, lowered_tokens, CommonWords};
 use crate::model::{decode_spans, split, tag, Coarse, Model, NUM_TAGS, O};
 use crate::scores::{add_row, FormScores, HistoryKey};
 
@@ -101,27 +101,38 @@ impl Layout {
     /// Tolerates any layers: tokens outside the text or overlapping an
     /// earlier token are dropped; tokens not inside one sentence are left out.
     pub fn new(text: &str, sentences: &[Span], tokens: &[Token]) -> Layout {
-        let mut toks: Vec<Token> = tokens
-            .iter()
-            .copied()
-            .filter(|t| !t.span.is_empty() && text.get(t.span.start()..t.span.end()).is_some())
-            .collect();
-        // Tokens come sorted from the segmenter; sorting then costs nothing.
-        if !toks.is_sorted_by_key(|t| (t.span.start(), t.span.end())) {
-            toks.sort_by_key(|t| (t.span.start(), t.span.end()));
-        }
-        // Drops a token that overlaps the last one kept (done in place, as
-        // the steps below: a long document costs one copy of its tokens).
-        toks.dedup_by(|t, p| p.span.end() > t.span.start());
+        // The segmenter's tokens are already clean (non-empty, inside the
+        // text, sorted, non-overlapping): one pass tells, and they are then
+        // read as they are, without a cleaned copy.
+        let mut last = 0;
+        let clean = tokens.iter().all(|t| {
+            let (s, e) = (t.span.start(), t.span.end());
+            let ok = s >= last
+                && s < e
+                && e <= text.len()
+                && text.is_char_boundary(s)
+                && text.is_char_boundary(e);
+            last = e;
+            ok
+        });
+        let cleaned: Vec<Token>;
+        let toks: &[Token] = if clean {
+            tokens
+        } else {
+            cleaned = clean_tokens(text, tokens);
+            &cleaned
+        };
         let mut sents: Vec<Span> = sentences
             .iter()
             .copied()
             .filter(|s| text.get(s.start()..s.end()).is_some())
             .collect();
-        sents.sort();
+        if !sents.is_sorted() {
+            sents.sort();
+        }
         let mut ranges = Vec::with_capacity(sents.len());
-        // Tokens inside a sentence move to the front, `kept` of them.
-        let mut kept = 0;
+        // The tokens inside a sentence, in order.
+        let mut kept: Vec<Token> = Vec::with_capacity(toks.len());
         let mut ti = 0;
         let mut last_end = 0;
         for s in sents {
@@ -129,26 +140,36 @@ impl Layout {
                 continue; // overlapping sentences: keep the first
             }
             last_end = s.end();
-            while ti < toks.len() && toks[ti].span.start() < s.start() {
-                ti += 1;
-            }
-            let first = kept;
-            while ti < toks.len() && toks[ti].span.end() <= s.end() {
-                toks[kept] = toks[ti];
-                kept += 1;
-                ti += 1;
-            }
-            if kept > first {
-                ranges.push((first, kept));
+            ti += toks[ti..].partition_point(|t| t.span.start() < s.start());
+            let inside = toks[ti..].partition_point(|t| t.span.end() <= s.end());
+            if inside > 0 {
+                let first = kept.len();
+                kept.extend_from_slice(&toks[ti..ti + inside]);
+                ranges.push((first, kept.len()));
+                ti += inside;
             }
         }
-        toks.truncate(kept);
-        toks.shrink_to_fit();
+        kept.shrink_to_fit();
         Layout {
-            tokens: toks,
+            tokens: kept,
             sentences: ranges,
         }
     }
+}
+
+/// Tokens of any layer made clean: those outside the text or empty
+/// dropped, sorted, a token overlapping the last one kept dropped.
+fn clean_tokens(text: &str, tokens: &[Token]) -> Vec<Token> {
+    let mut toks: Vec<Token> = tokens
+        .iter()
+        .copied()
+        .filter(|t| !t.span.is_empty() && text.get(t.span.start()..t.span.end()).is_some())
+        .collect();
+    if !toks.is_sorted_by_key(|t| (t.span.start(), t.span.end())) {
+        toks.sort_by_key(|t| (t.span.start(), t.span.end()));
+    }
+    toks.dedup_by(|t, p| p.span.end() > t.span.start());
+    toks
 }
 
 /// What the tagger reads of a document, kept for the rule layer: token
@@ -199,28 +220,28 @@ impl<'t> Analysis<'t> {
         let mut form_of: Vec<u32> = Vec::with_capacity(n);
         // News repeats its words: each distinct text is read once (its
         // infos and its gazetteer key).
-        let mut index: HashMap<&str, u32, BuildHasherDefault<TextHasher>> =
-            HashMap::with_capacity_and_hasher((n / 4).min(1 << 16), Default::default());
+        let mut index = FormIndex::with_tokens(n);
         for t in &layout.tokens {
             let w = t.span.text(text);
             words.push(w);
-            let next = form_texts.len() as u32;
-            let id = *index.entry(w).or_insert(next);
-            if id == next {
-                form_texts.push(w);
-            }
-            form_of.push(id);
+            form_of.push(index.id(w, &mut form_texts));
         }
         drop(index);
         let mut forms: Vec<TokenInfo> = Vec::with_capacity(form_texts.len());
         let mut form_keys: Vec<Option<u64>> = Vec::with_capacity(form_texts.len());
+        let mut lower_keys: Vec<u64> = Vec::new();
+        let mut read = |w: &str, read: &WordRead| {
+            forms.push(read.info);
+            form_keys.push(read.start.then_some(read.key));
+            if w.chars().next().is_some_and(char::is_lowercase) {
+                lower_keys.push(read.key);
+            }
+        };
         match cache {
-            Some(cache) => cache.resolve(gaz, &form_texts, &mut forms, &mut form_keys),
+            Some(cache) => cache.resolve(gaz, &form_texts, &mut read),
             None => {
                 for w in &form_texts {
-                    let (info, key) = WordCache::read(gaz, w);
-                    forms.push(info);
-                    form_keys.push(key);
+                    read(w, &WordCache::read(gaz, w));
                 }
             }
         }
@@ -246,10 +267,10 @@ impl<'t> Analysis<'t> {
             .iter()
             .map(|&(s, e)| is_title_case(&words[s..e]))
             .collect();
-        let headings = headings_of(
+        let headings = headings_keyed(
             gaz,
             &words,
-            form_texts.iter().copied(),
+            move || lower_keys,
             &layout.sentences,
             &title_case,
         );
@@ -330,41 +351,120 @@ pub struct WordCache {
     words: Mutex<WordMap>,
 }
 
-type WordMap = HashMap<Box<str>, (TokenInfo, Option<u64>), BuildHasherDefault<TextHasher>>;
+type WordMap = HashMap<Box<str>, WordRead, BuildHasherDefault<TextHasher>>;
+
+/// What [`WordCache`] keeps of a word form: its infos, its gazetteer key
+/// ([`crate::features::key_of`]) and whether some gazetteer entry starts
+/// with it (the key is then its [`Gazetteer::start_key`]).
+#[derive(Clone, Copy)]
+struct WordRead {
+    info: TokenInfo,
+    key: u64,
+    start: bool,
+}
 
 impl WordCache {
-    /// The infos and start key of one word form.
-    fn read(gaz: &Gazetteer, w: &str) -> (TokenInfo, Option<u64>) {
+    /// The infos and keys of one word form.
+    fn read(gaz: &Gazetteer, w: &str) -> WordRead {
         let mut info = TokenInfo::new(w);
         info.classes = gaz.clusters.of(&info);
-        (info, gaz.start_key(w))
+        let key = crate::features::key_of(w);
+        WordRead {
+            info,
+            key,
+            start: gaz.start_key(w).is_some(),
+        }
     }
 
-    /// Appends the infos and keys of `texts` to `infos` and `keys`.
-    fn resolve(
-        &self,
-        gaz: &Gazetteer,
-        texts: &[&str],
-        infos: &mut Vec<TokenInfo>,
-        keys: &mut Vec<Option<u64>>,
-    ) {
+    /// Reads each of `texts` (in order) from the cache, or from the word
+    /// when the cache does not have it.
+    fn resolve(&self, gaz: &Gazetteer, texts: &[&str], mut each: impl FnMut(&str, &WordRead)) {
         let mut words = match self.words.lock() {
             Ok(w) => w,
             Err(poisoned) => poisoned.into_inner(),
         };
         for &w in texts {
-            let (info, key) = match words.get(w) {
-                Some(&found) => found,
+            match words.get(w) {
+                Some(found) => each(w, found),
                 None => {
                     let read = WordCache::read(gaz, w);
                     if words.len() < WORD_CACHE_LIMIT {
                         words.insert(w.into(), read);
                     }
-                    read
+                    each(w, &read);
                 }
-            };
-            infos.push(info);
-            keys.push(key);
+            }
+        }
+    }
+}
+
+/// The distinct texts of a document's tokens, numbered in the order they
+/// first occur: an open-addressing table of form numbers over the texts'
+/// hashes, grown as forms are added (a document costs a few bytes per
+/// form, a lookup one hash and usually one compare).
+struct FormIndex {
+    /// Form numbers, [`FormIndex::EMPTY`] where none.
+    slots: Vec<u32>,
+    /// The hash of each form's text.
+    hashes: Vec<u64>,
+}
+
+impl FormIndex {
+    const EMPTY: u32 = u32::MAX;
+
+    /// An index sized for a document of `n` tokens.
+    fn with_tokens(n: usize) -> FormIndex {
+        let slots = (n / 2).clamp(64, 1 << 16).next_power_of_two();
+        FormIndex {
+            slots: vec![FormIndex::EMPTY; slots],
+            hashes: Vec::with_capacity(n.min(1 << 15)),
+        }
+    }
+
+    fn hash(w: &str) -> u64 {
+        let mut h = TextHasher::default();
+        h.write(w.as_bytes());
+        h.finish()
+    }
+
+    /// The number of form `w`, appended to `texts` when new.
+    #[inline]
+    fn id<'t>(&mut self, w: &'t str, texts: &mut Vec<&'t str>) -> u32 {
+        let h = FormIndex::hash(w);
+        let mask = self.slots.len() - 1;
+        let mut at = h as usize & mask;
+        loop {
+            let id = self.slots[at];
+            if id == FormIndex::EMPTY {
+                break;
+            }
+            if self.hashes[id as usize] == h && texts[id as usize] == w {
+                return id;
+            }
+            at = (at + 1) & mask;
+        }
+        let id = texts.len() as u32;
+        self.slots[at] = id;
+        self.hashes.push(h);
+        texts.push(w);
+        // At most half full, so a probe ends soon.
+        if self.hashes.len() * 2 > self.slots.len() {
+            self.grow();
+        }
+        id
+    }
+
+    fn grow(&mut self) {
+        let size = self.slots.len() * 2;
+        self.slots.clear();
+        self.slots.resize(size, FormIndex::EMPTY);
+        let mask = size - 1;
+        for (id, &h) in self.hashes.iter().enumerate() {
+            let mut at = h as usize & mask;
+            while self.slots[at] != FormIndex::EMPTY {
+                at = (at + 1) & mask;
+            }
+            self.slots[at] = id as u32;
         }
     }
 }
@@ -926,6 +1026,50 @@ mod tests {
                 assert_eq!(whole.seen_of(t), per_form.seen_of(t));
             }
         }
+    }
+
+    #[test]
+    fn clean_tokens_are_laid_out_as_cleaned_ones() {
+        // The segmenter's tokens, read as they are, and the same tokens
+        // shuffled, with a duplicate, read through the cleaning path.
+        let doc = document();
+        let sentences = doc.layers.sentences.as_deref().unwrap_or(&[]);
+        let tokens = doc.layers.tokens.as_deref().unwrap_or(&[]);
+        let direct = Layout::new(&doc.text, sentences, tokens);
+        let mut messy: Vec<Token> = tokens.iter().rev().copied().collect();
+        messy.push(tokens[3]);
+        let cleaned = Layout::new(&doc.text, sentences, &messy);
+        assert_eq!(direct.tokens, cleaned.tokens);
+        assert_eq!(direct.sentences, cleaned.sentences);
+        assert_eq!(
+            direct.tokens.len(),
+            tokens.len(),
+            "every token is inside a sentence"
+        );
+        // "Hamas" is one form wherever it occurs.
+        let gaz = Gazetteer::embedded();
+        let analysis = Analysis::new(&gaz, &doc.text, &direct);
+        let hamas: Vec<u32> = (0..analysis.words.len())
+            .filter(|&i| analysis.words[i] == "Hamas")
+            .map(|i| analysis.form_of[i])
+            .collect();
+        assert_eq!(hamas.len(), 2);
+        assert_eq!(hamas[0], hamas[1]);
+    }
+
+    #[test]
+    fn form_index_numbers_distinct_texts_in_order_as_it_grows() {
+        // Far more forms than the smallest table holds, each seen twice.
+        let texts: Vec<String> = (0..500).map(|i| format!("w{i}")).collect();
+        let mut index = FormIndex::with_tokens(2);
+        let mut forms: Vec<&str> = Vec::new();
+        for round in 0..2 {
+            for (i, t) in texts.iter().enumerate() {
+                assert_eq!(index.id(t, &mut forms), i as u32, "{t} in round {round}");
+            }
+        }
+        assert_eq!(forms.len(), texts.len());
+        assert!(forms.iter().zip(&texts).all(|(f, t)| f == t));
     }
 
     #[test]
