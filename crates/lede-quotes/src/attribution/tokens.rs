@@ -45,9 +45,10 @@ pub(crate) fn is_alnum(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// ASCII letters and digits.
-const ASCII_ALNUM: [bool; 128] = {
-    let mut t = [false; 128];
+/// ASCII letters and digits, by byte (every byte from 0x80 up is false:
+/// it starts or continues a char that needs decoding).
+const ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
     let mut b = 0;
     while b < 128 {
         t[b] = (b as u8).is_ascii_alphanumeric();
@@ -94,24 +95,33 @@ pub(super) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
     if start >= end || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
         return;
     }
-    let bytes = text.as_bytes();
+    // The window's bytes: a byte read past them is none.
+    let bytes = &text.as_bytes()[..end];
     let mut i = start;
-    while i < end {
-        let b = bytes[i];
-        let (word, len) = if b < 0x80 {
+    while let Some(&b) = bytes.get(i) {
+        let len = if b < 0x80 {
             if ascii_space(b) {
                 i += 1;
                 continue;
             }
-            (ASCII_ALNUM[usize::from(b)], 1)
+            if !ASCII_ALNUM[usize::from(b)] {
+                out.push(Tok {
+                    start: i,
+                    end: i + 1,
+                    kind: punct_kind(char::from(b)),
+                    in_quote: false,
+                });
+                i += 1;
+                continue;
+            }
+            1
         } else {
             let (c, len) = char_at(text, i);
-            if is_alnum(c) {
-                (true, len)
-            } else if c.is_whitespace() {
+            if c.is_whitespace() {
                 i += len;
                 continue;
-            } else {
+            }
+            if !is_alnum(c) {
                 out.push(Tok {
                     start: i,
                     end: i + len,
@@ -121,27 +131,23 @@ pub(super) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
                 i += len;
                 continue;
             }
+            len
         };
-        if !word {
-            out.push(Tok {
-                start: i,
-                end: i + 1,
-                kind: punct_kind(char::from(b)),
-                in_quote: false,
-            });
-            i += 1;
-            continue;
-        }
         let pos = i;
         let mut wend = i + len;
         let mut has_dot = false;
-        while wend < end {
-            let y = bytes[wend];
+        loop {
+            // The run of ASCII letters and digits, most of a word.
+            while bytes
+                .get(wend)
+                .is_some_and(|&y| ASCII_ALNUM[usize::from(y)])
+            {
+                wend += 1;
+            }
+            let Some(&y) = bytes.get(wend) else {
+                break;
+            };
             let joiner_len = if y < 0x80 {
-                if ASCII_ALNUM[usize::from(y)] {
-                    wend += 1;
-                    continue;
-                }
                 if !matches!(y, b'\'' | b'-' | b'.') {
                     break;
                 }
