@@ -48,7 +48,7 @@ pub(super) fn canonical_names(text: &str, entities: &mut [Entity]) {
         let label = entities[i].label;
         let name = entities[i].span.text(text);
         words.clear();
-        words.extend(name.split_whitespace().take(MAX_ENTITY_TOKENS));
+        split_words(name, &mut words, MAX_ENTITY_TOKENS);
         let Some(&last) = words.last() else { continue };
         match label {
             EntityLabel::Person => {
@@ -84,7 +84,7 @@ pub(super) fn canonical_names(text: &str, entities: &mut [Entity]) {
     for (i, e) in entities.iter().enumerate() {
         let own = e.span.text(text);
         words.clear();
-        words.extend(own.split_whitespace().take(MAX_ENTITY_TOKENS));
+        split_words(own, &mut words, MAX_ENTITY_TOKENS);
         let Some(&last) = words.last() else {
             if matches!(e.label, EntityLabel::Person | EntityLabel::Org) {
                 canonical[i] = Some(own.to_string());
@@ -102,7 +102,7 @@ pub(super) fn canonical_names(text: &str, entities: &mut [Entity]) {
                 };
                 best.get(&k).copied().filter(|&j| {
                     names.clear();
-                    names.extend(entities[j].span.text(text).split_whitespace());
+                    split_words(entities[j].span.text(text), &mut names, usize::MAX);
                     is_subsequence(&names, &words)
                 })
             }
@@ -139,9 +139,62 @@ pub(super) fn canonical_names(text: &str, entities: &mut [Entity]) {
     }
 }
 
+/// Appends the first `max` words of `s` split at white space to `out`, as
+/// `split_whitespace` does; an ASCII text is read a byte at a time.
+fn split_words<'a>(s: &'a str, out: &mut Vec<&'a str>, max: usize) {
+    if !s.is_ascii() {
+        out.extend(s.split_whitespace().take(max));
+        return;
+    }
+    // `char::is_whitespace` on ASCII: tab to carriage return, space.
+    let space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
+    let bytes = s.as_bytes();
+    let mut n = 0;
+    let mut i = 0;
+    while n < max {
+        while i < bytes.len() && space(bytes[i]) {
+            i += 1;
+        }
+        if i == bytes.len() {
+            break;
+        }
+        let start = i;
+        while i < bytes.len() && !space(bytes[i]) {
+            i += 1;
+        }
+        out.push(&s[start..i]);
+        n += 1;
+    }
+}
+
 /// True when `needle`'s words appear in `hay` in order ("Mohammed Al
 /// Thani" in "Mohammed bin Abdulrahman Al Thani").
 pub(super) fn is_subsequence(hay: &[&str], needle: &[&str]) -> bool {
     let mut it = hay.iter();
     !needle.is_empty() && needle.iter().all(|n| it.any(|h| h == n))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_split_into_words_as_split_whitespace_does() {
+        for name in [
+            "Benjamin Netanyahu",
+            "  Mohammed bin\tAbdulrahman Al\nThani ",
+            "Abdel Fattah el\u{2011}Sisi",
+            "Sheikh\u{a0}Tamim",
+            "",
+            "   ",
+        ] {
+            let mut words = Vec::new();
+            split_words(name, &mut words, usize::MAX);
+            let expected: Vec<&str> = name.split_whitespace().collect();
+            assert_eq!(words, expected, "{name:?}");
+            words.clear();
+            split_words(name, &mut words, 2);
+            assert_eq!(words, expected.iter().copied().take(2).collect::<Vec<_>>());
+        }
+    }
 }

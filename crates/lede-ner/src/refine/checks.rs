@@ -55,7 +55,8 @@ pub(super) fn last_checks(ctx: &Ctx, cands: &mut Vec<Cand>) {
         // Headlines in capitals are left to the tagger, which learnt them.
         let all_caps = !t.chars().any(char::is_lowercase);
         // The pronouns are ASCII, so an ASCII case fold finds them.
-        let pronoun = !all_caps && NOT_NAMES.iter().any(|n| t.eq_ignore_ascii_case(n));
+        let pronoun =
+            !all_caps && t.len() <= 5 && NOT_NAMES.iter().any(|n| t.eq_ignore_ascii_case(n));
         if pronoun || is_party_state(t) {
             return false;
         }

@@ -457,9 +457,43 @@ pub(super) fn drop_non_names(ctx: &Ctx, cands: &mut Vec<Cand>) {
         let only_title = mask & Category::Title.bit() != 0
             && mask & !Category::Title.bit() & !Category::FirstName.bit() == 0;
         let in_title = (c.first..=c.last).all(|k| title_tokens[k]);
-        let pronoun = NOT_NAMES.iter().any(|n| t.eq_ignore_ascii_case(n));
+        // The words of both lists are short.
+        let pronoun = t.len() <= 5 && NOT_NAMES.iter().any(|n| t.eq_ignore_ascii_case(n));
         // "July 24-28 Fourth test": an ordinal alone names nothing.
-        let ordinal = c.first == c.last && ORDINALS.iter().any(|n| t.eq_ignore_ascii_case(n));
+        let ordinal =
+            c.first == c.last && t.len() <= 8 && ORDINALS.iter().any(|n| t.eq_ignore_ascii_case(n));
         !(only_title || in_title || pronoun || ordinal)
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_lists_are_short_lower_case_ascii() {
+        // The checks read pronouns and ordinals only in texts this short,
+        // and compare words with the lists without lower-casing them.
+        assert!(NOT_NAMES.iter().all(|w| w.len() <= 5));
+        assert!(ORDINALS.iter().all(|w| w.len() <= 8));
+        for list in [
+            NOT_NAMES,
+            ORDINALS,
+            INSTITUTION_HEADS,
+            ORG_HEADS,
+            FAC_HEADS,
+            LOC_HEADS,
+            EVENT_WORDS,
+            LAW_WORDS,
+            LAW_HEADS,
+            STREET_HEADS,
+            WORK_CUES,
+        ] {
+            assert!(list
+                .iter()
+                .all(|w| w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase())));
+        }
+        assert!(lower_in(ORG_HEADS, "Institute"));
+        assert!(!lower_in(ORG_HEADS, "Gaza"));
+    }
 }
