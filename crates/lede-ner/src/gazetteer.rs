@@ -228,6 +228,50 @@ impl Gazetteer {
         self.longest_from(words, start, keys.get(start).copied().flatten())
     }
 
+    /// [`Gazetteer::longest_at_keyed`] given the start key of
+    /// `words[start]` and the entry under it ([`Gazetteer::entry`]), as a
+    /// tagger keeps them per word form.
+    pub fn longest_from_entry(
+        &self,
+        words: &[&str],
+        start: usize,
+        key: u64,
+        (mask, prefix): (u16, bool),
+    ) -> Option<(usize, u16)> {
+        if start >= words.len() {
+            return None;
+        }
+        let mut best = (mask != 0).then_some((1, mask));
+        if !prefix {
+            return best;
+        }
+        let mut key = key;
+        for (j, w) in words
+            .iter()
+            .enumerate()
+            .skip(start + 1)
+            .take(MAX_TOKENS - 1)
+        {
+            let mut h = Hasher::resume(key);
+            if !push_key(&mut h, w) {
+                break;
+            }
+            key = h.finish();
+            match self.entries.get(&key) {
+                Some(e) => {
+                    if e.mask != 0 {
+                        best = Some((j + 1 - start, e.mask));
+                    }
+                    if !e.prefix {
+                        break;
+                    }
+                }
+                None => break,
+            }
+        }
+        best
+    }
+
     fn longest_from(
         &self,
         words: &[&str],
@@ -346,5 +390,21 @@ mod tests {
         assert!(g.is("Hezbollah", Category::Group));
         assert!(g.is("Reuters", Category::Media));
         assert!(g.lookup("ceasefire") == 0);
+    }
+
+    #[test]
+    fn a_match_grown_from_a_kept_entry_is_the_match_found_afresh() {
+        let g = Gazetteer::embedded();
+        let words = [
+            "talks", "in", "Sharm", "el", "-", "Sheikh", "and", "the", "Gaza", "Strip", "with",
+            "the", "New", "York", "Times", "and", "Hamas", ".",
+        ];
+        for i in 0..words.len() {
+            let grown = g
+                .start_key(words[i])
+                .and_then(|k| g.entry(k).map(|e| g.longest_from_entry(&words, i, k, e)))
+                .flatten();
+            assert_eq!(grown, g.longest_at(&words, i), "at {:?}", words[i]);
+        }
     }
 }

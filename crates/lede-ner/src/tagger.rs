@@ -228,11 +228,13 @@ impl<'t> Analysis<'t> {
         }
         drop(index);
         let mut forms: Vec<TokenInfo> = Vec::with_capacity(form_texts.len());
-        let mut form_keys: Vec<Option<u64>> = Vec::with_capacity(form_texts.len());
+        // Per form: its start key and the entry under it, when some
+        // gazetteer entry starts with the word.
+        let mut form_keys: Vec<Option<(u64, (u16, bool))>> = Vec::with_capacity(form_texts.len());
         let mut lower_keys: Vec<u64> = Vec::new();
         let mut read = |w: &str, read: &WordRead| {
             forms.push(read.info);
-            form_keys.push(read.start.then_some(read.key));
+            form_keys.push(read.start.map(|entry| (read.key, entry)));
             if w.chars().next().is_some_and(char::is_lowercase) {
                 lower_keys.push(read.key);
             }
@@ -247,16 +249,13 @@ impl<'t> Analysis<'t> {
         }
         let mut gaz_at = vec![None; n];
         let mut marks = vec![GazMatch::NONE; n];
-        let mut keys: Vec<Option<u64>> = Vec::new();
         for &(s, e) in &layout.sentences {
-            // A key is looked up only where some entry starts with the word.
-            keys.clear();
-            keys.extend(form_of[s..e].iter().map(|&f| form_keys[f as usize]));
+            // Matches are grown only where some entry starts with the word.
             for (i, slot) in gaz_at.iter_mut().enumerate().take(e).skip(s) {
-                if keys[i - s].is_some() {
+                if let Some((key, entry)) = form_keys[form_of[i] as usize] {
                     // Entries are at most a few tokens long.
                     *slot = gaz
-                        .longest_at_keyed(&words[s..e], &keys, i - s)
+                        .longest_from_entry(&words[s..e], i - s, key, entry)
                         .map(|(len, mask)| (len.min(u8::MAX as usize) as u8, mask));
                 }
             }
@@ -365,13 +364,14 @@ pub struct WordCache {
 type WordMap = HashMap<Box<str>, WordRead, BuildHasherDefault<TextHasher>>;
 
 /// What [`WordCache`] keeps of a word form: its infos, its gazetteer key
-/// ([`crate::features::key_of`]) and whether some gazetteer entry starts
-/// with it (the key is then its [`Gazetteer::start_key`]).
+/// ([`crate::features::key_of`]) and, when some gazetteer entry starts
+/// with it (the key is then its [`Gazetteer::start_key`]), the entry under
+/// that key ([`Gazetteer::entry`]).
 #[derive(Clone, Copy)]
 struct WordRead {
     info: TokenInfo,
     key: u64,
-    start: bool,
+    start: Option<(u16, bool)>,
 }
 
 impl WordCache {
@@ -383,7 +383,7 @@ impl WordCache {
         WordRead {
             info,
             key,
-            start: gaz.start_key(w).is_some(),
+            start: gaz.start_key(w).and_then(|k| gaz.entry(k)),
         }
     }
 
