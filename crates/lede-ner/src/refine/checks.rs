@@ -181,6 +181,10 @@ pub(super) fn title_case_headings(ctx: &Ctx, cands: &mut Vec<Cand>) {
             .get(c.first)
             .is_some_and(|&s| heading[s as usize])
     };
+    // Names outside the headings are keyed only when some name is in one.
+    if !cands.iter().any(in_heading) {
+        return;
+    }
     let mut known_labels: Vec<(u64, EntityLabel)> = cands
         .iter()
         .filter(|c| !in_heading(c))
