@@ -278,29 +278,8 @@ impl Gazetteer {
         start: usize,
         first: Option<u64>,
     ) -> Option<(usize, u16)> {
-        let mut key = first?;
-        let mut best = None;
-        for (j, w) in words.iter().enumerate().skip(start).take(MAX_TOKENS) {
-            if j > start {
-                let mut h = Hasher::resume(key);
-                if !push_key(&mut h, w) {
-                    break;
-                }
-                key = h.finish();
-            }
-            match self.entries.get(&key) {
-                Some(e) => {
-                    if e.mask != 0 {
-                        best = Some((j + 1 - start, e.mask));
-                    }
-                    if !e.prefix {
-                        break;
-                    }
-                }
-                None => break,
-            }
-        }
-        best
+        let key = first?;
+        self.longest_from_entry(words, start, key, self.entry(key)?)
     }
 
     /// Marks greedy longest matches on the infos of a sentence's tokens.

@@ -612,24 +612,8 @@ impl Model {
         viterbi(scores, &self.trans, &self.start, &self.end, out, back);
     }
 
-    /// [`Model::decode`] over `n` tokens scored on demand ([`viterbi_rows`]).
-    pub fn decode_rows(
-        &self,
-        n: usize,
-        row_of: impl FnMut(usize, &mut [f32; NUM_TAGS]),
-        out: &mut Vec<usize>,
-        back: &mut Vec<u8>,
-    ) {
-        // The transition table always has its full size: `read` reads it so.
-        let trans: &[f32; NUM_TAGS * NUM_TAGS] = self
-            .trans
-            .as_slice()
-            .try_into()
-            .unwrap_or(&[0.0; NUM_TAGS * NUM_TAGS]);
-        viterbi_rows(n, row_of, trans, &self.start, &self.end, out, back);
-    }
-
-    /// [`Model::decode_rows`] over a stretch of a sentence whose tokens
+    /// [`Model::decode`] over a stretch of `n` tokens scored on demand
+    /// ([`viterbi_rows`]), in a sentence whose tokens
     /// before (`after_outside`) and after (`before_outside`) are O: the
     /// stretch then starts with the transition from O, or ends with the one
     /// into O, instead of the sentence's start or end. Decoding a sentence
@@ -644,6 +628,7 @@ impl Model {
         out: &mut Vec<usize>,
         back: &mut Vec<u8>,
     ) {
+        // The transition table always has its full size: `read` reads it so.
         let trans: &[f32; NUM_TAGS * NUM_TAGS] = self
             .trans
             .as_slice()
