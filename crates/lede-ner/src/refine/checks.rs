@@ -45,7 +45,7 @@ pub(super) fn last_checks(ctx: &Ctx, cands: &mut Vec<Cand>) {
     let mut named_inside: Vec<u64> = cands
         .iter()
         .filter(|c| !opens_at(c) && !in_title_case_at(c))
-        .map(|c| key_of(&ctx.text[c.start..c.end]))
+        .map(|c| ctx.keyed(c).0)
         .collect();
     named_inside.sort_unstable();
     // Each test is made only when the ones before leave the answer open,
@@ -71,8 +71,8 @@ pub(super) fn last_checks(ctx: &Ctx, cands: &mut Vec<Cand>) {
         if !all_common {
             return true;
         }
-        let key = key_of(t);
-        let listed = ctx.gaz.lookup_key(key) != 0;
+        let (key, mask) = ctx.keyed(c);
+        let listed = mask != 0;
         let opens = at_opening && named_inside.binary_search(&key).is_err();
         listed || !(opens || in_title_case)
     });
@@ -185,18 +185,14 @@ pub(super) fn title_case_headings(ctx: &Ctx, cands: &mut Vec<Cand>) {
     if !cands.iter().any(in_heading) {
         return;
     }
-    let mut known_labels: Vec<(u64, EntityLabel)> = cands
-        .iter()
-        .filter(|c| !in_heading(c))
-        .flat_map(|c| {
-            let full = key_of(strip_possessive(&ctx.text[c.start..c.end]));
-            let last = key_of(strip_possessive(ctx.words[c.last]));
-            [(full, c.label), (last, c.label)]
-        })
-        .collect();
-    known_labels.sort_unstable_by_key(|k| k.0);
-    known_labels.dedup_by_key(|k| k.0);
-    let known: Vec<u64> = known_labels.iter().map(|k| k.0).collect();
+    // The keys of the names outside the headings and of their last words.
+    let mut known: Vec<u64> = Vec::with_capacity(2 * cands.len());
+    for c in cands.iter().filter(|c| !in_heading(c)) {
+        known.push(ctx.bare_key(c));
+        known.push(key_of(strip_possessive(ctx.words[c.last])));
+    }
+    known.sort_unstable();
+    known.dedup();
     let strong =
         SWEEP | Category::Organisation.bit() | Category::Media.bit() | Category::Region.bit();
     let mut out = Vec::with_capacity(cands.len());
@@ -205,24 +201,22 @@ pub(super) fn title_case_headings(ctx: &Ctx, cands: &mut Vec<Cand>) {
             out.push(c);
             continue;
         }
-        let text = strip_possessive(&ctx.text[c.start..c.end]);
-        if known.binary_search(&key_of(text)).is_ok() || ctx.gaz.lookup(text) & strong != 0 {
+        let key = ctx.bare_key(&c);
+        if known.binary_search(&key).is_ok() || ctx.gaz.lookup_key(key) & strong != 0 {
             out.push(c);
             continue;
         }
-        // Known names inside a longer span ("Lies Behind Trump’s").
-        let known_parts: Vec<usize> = (c.first..=c.last)
-            .filter(|&k| {
-                ctx.capitalised(k)
-                    && known
-                        .binary_search(&key_of(strip_possessive(ctx.words[k])))
-                        .is_ok()
-            })
+        // Known names inside a longer span ("Lies Behind Trump’s"), with
+        // their keys.
+        let known_parts: Vec<(usize, u64)> = (c.first..=c.last)
+            .filter(|&k| ctx.capitalised(k))
+            .map(|k| (k, key_of(strip_possessive(ctx.words[k]))))
+            .filter(|(_, key)| known.binary_search(key).is_ok())
             .collect();
         if !known_parts.is_empty() {
-            for k in known_parts {
+            for (k, key) in known_parts {
                 let w = strip_possessive(ctx.words[k]);
-                let mask = ctx.gaz.lookup(w);
+                let mask = ctx.gaz.lookup_key(key);
                 let label = if mask & strong != 0 {
                     label_of_mask(mask, ctx.words, k)
                 } else {

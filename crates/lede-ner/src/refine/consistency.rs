@@ -6,14 +6,8 @@ use super::*;
 
 /// Once a full name is a PERSON, its last name alone is that PERSON; other
 /// mentions of one text share the label most of them got.
-pub(super) fn consistency(
-    text: &str,
-    toks: &[lede_core::Token],
-    words: &[&str],
-    gaz: &Gazetteer,
-    cands: &mut Vec<Cand>,
-    sentence_of: &[u32],
-) {
+pub(super) fn consistency(ctx: &Ctx, cands: &mut Vec<Cand>) {
+    let (toks, words, gaz) = (ctx.toks, ctx.words, ctx.gaz);
     // Last names of multi-word PERSON mentions, with how often the document
     // has each as a PERSON (full name or alone) and as something else alone.
     // A name written in capitals ("LEBED CHECHNYA" in a headline) is weak
@@ -30,17 +24,16 @@ pub(super) fn consistency(
                 .chars()
                 .filter(|c| c.is_alphabetic())
                 .all(char::is_uppercase);
-            if w.chars().next().is_some_and(char::is_uppercase)
-                && !capitals
-                && gaz.lookup(w) & SWEEP == 0
-            {
-                support.entry(key_of(w)).or_default().0 += 1;
+            if w.chars().next().is_some_and(char::is_uppercase) && !capitals {
+                let key = key_of(w);
+                if gaz.lookup_key(key) & SWEEP == 0 {
+                    support.entry(key).or_default().0 += 1;
+                }
             }
         }
     }
     for c in cands.iter().filter(|c| c.first == c.last) {
-        let w = strip_possessive(&text[c.start..c.end]);
-        if let Some(n) = support.get_mut(&key_of(w)) {
+        if let Some(n) = support.get_mut(&ctx.bare_key(c)) {
             if c.label == EntityLabel::Person {
                 n.0 += 1;
             } else {
@@ -58,12 +51,12 @@ pub(super) fn consistency(
     surnames.sort_unstable();
     if !surnames.is_empty() {
         for c in cands.iter_mut() {
-            if c.label != EntityLabel::Person && c.first == c.last {
-                let w = strip_possessive(&text[c.start..c.end]);
-                if surnames.binary_search(&key_of(w)).is_ok() {
-                    c.label = EntityLabel::Person;
-                    c.sure = true;
-                }
+            if c.label != EntityLabel::Person
+                && c.first == c.last
+                && surnames.binary_search(&ctx.bare_key(c)).is_ok()
+            {
+                c.label = EntityLabel::Person;
+                c.sure = true;
             }
         }
         // "US Trump": a place or nationality glued to a known person.
@@ -125,11 +118,11 @@ pub(super) fn consistency(
                     sure: true,
                     user: false,
                     by_context: false,
+                    text_key: Cell::new(None),
                 });
             }
         }
     }
-    let _ = sentence_of;
     // The other labels of a text are not put to a vote here: the tagger
     // reads what it predicted for the word form elsewhere in the document
     // (its history features), which a vote over the spans would only undo

@@ -99,21 +99,15 @@ pub(super) const LAW_WORDS: &[&str] = &[
     "charter",
 ];
 
-/// (label, sure) for a tagged span.
-#[allow(clippy::too_many_arguments)]
+/// (label, sure) for a tagged span of `span_words` from token `first`,
+/// whose text has the gazetteer categories `mask`.
 pub(super) fn fine_label(
     kind: Coarse,
     span_words: &[&str],
-    text: &str,
-    start: usize,
-    end: usize,
-    gaz: &Gazetteer,
+    mask: u16,
     first: usize,
     words: &[&str],
-    _sent_start: usize,
 ) -> (EntityLabel, bool) {
-    let whole = &text[start..end];
-    let mask = gaz.lookup(whole);
     let has = |c: Category| mask & c.bit() != 0;
     let head = span_words.last().copied().unwrap_or("");
     let first_word = span_words.first().copied().unwrap_or("");
@@ -263,8 +257,7 @@ pub(super) const WORK_CUES: &[&str] = &[
 /// Labels decided by the words around or inside the span.
 pub(super) fn context_labels(ctx: &Ctx, cands: &mut [Cand]) {
     for c in cands.iter_mut() {
-        let span = &ctx.text[c.start..c.end];
-        let mask = ctx.gaz.lookup(span);
+        let mask = ctx.mask(c);
         // The words before the span, read in lower case.
         let prev_in = |list: &[&str]| c.first > 0 && ctx.lower_in(c.first - 1, list);
         let prev2_in = |list: &[&str]| c.first > 1 && ctx.lower_in(c.first - 2, list);

@@ -15,6 +15,8 @@
 //! `consistency`, `checks` (last checks, Title Case headings) and
 //! `canonical` (canonical names).
 
+use std::cell::Cell;
+
 use lede_core::{Entity, EntityLabel, Span};
 
 use crate::features::{key_of, normalize_char, push_key, CapClass, Hasher};
@@ -66,7 +68,8 @@ struct Cand {
     first: usize,
     last: usize,
     label: EntityLabel,
-    title: Option<String>,
+    /// The byte range of the title before the name ("Prime Minister").
+    title: Option<(usize, usize)>,
     /// Label decided by an explicit rule or list (not open to majority vote).
     sure: bool,
     /// From the `gazetteer` option (never overruled).
@@ -76,6 +79,33 @@ struct Cand {
     /// street's head word ("Patriot Act", "Downing St."), a run of listed
     /// places ("U.S." + "Middle East"). Kept whatever the tagger's margin.
     by_context: bool,
+    /// The key of the span's text, once some rule asked for it.
+    text_key: Cell<Option<TextKey>>,
+}
+
+/// The key ([`key_of`]) of a candidate's text and its gazetteer
+/// categories, with the bounds they were read for. Most rules leave a
+/// span's edges alone, so its text is hashed once instead of by every rule
+/// that asks; a rule that moves an edge leaves a memo of other bounds,
+/// which is then read afresh.
+#[derive(Clone, Copy, Debug)]
+struct TextKey {
+    start: usize,
+    end: usize,
+    key: u64,
+    mask: u16,
+}
+
+impl TextKey {
+    fn read(text: &str, gaz: &Gazetteer, start: usize, end: usize) -> TextKey {
+        let key = key_of(&text[start..end]);
+        TextKey {
+            start,
+            end,
+            key,
+            mask: gaz.lookup_key(key),
+        }
+    }
 }
 
 /// Gazetteer categories that name entities on their own (for the sweep).
@@ -146,7 +176,7 @@ pub fn refine(
         if ce.kind == Coarse::Per {
             if let Some((len, _)) = title_at(gaz, &words[first..=last], 0) {
                 if first + len <= last {
-                    title = Some(join(text, toks, first, first + len - 1));
+                    title = Some(byte_range(toks, first, first + len - 1));
                     first += len;
                 }
             }
@@ -157,27 +187,19 @@ pub fn refine(
         }
         let start = toks[first].span.start();
         let end = toks[last].span.end();
-        let label = fine_label(
-            ce.kind,
-            &words[first..=last],
-            text,
-            start,
-            end,
-            gaz,
-            first,
-            words,
-            sent_start(first),
-        );
+        let text_key = TextKey::read(text, gaz, start, end);
+        let (label, sure) = fine_label(ce.kind, &words[first..=last], text_key.mask, first, words);
         cands.push(Cand {
             start,
             end,
             first,
             last,
-            label: label.0,
+            label,
             title,
-            sure: label.1,
+            sure,
             user: false,
             by_context: false,
+            text_key: Cell::new(Some(text_key)),
         });
     }
 
@@ -255,6 +277,7 @@ pub fn refine(
                     sure: true,
                     user: false,
                     by_context: false,
+                    text_key: Cell::new(None),
                 });
                 for x in covered.iter_mut().take(last + 1).skip(i) {
                     *x = true;
@@ -387,7 +410,7 @@ pub fn refine(
     }
     replace_all(&mut cands, replacements, toks.len());
 
-    consistency(text, toks, words, gaz, &mut cands, &sentence_of);
+    consistency(&ctx, &mut cands);
 
     title_case_headings(&ctx, &mut cands);
 
@@ -442,7 +465,7 @@ pub fn refine(
             }
         }
         if let Some(j) = best {
-            c.title = Some(join(text, toks, j, c.first - 1));
+            c.title = Some(byte_range(toks, j, c.first - 1));
         }
     }
 
@@ -469,7 +492,9 @@ pub fn refine(
             span: Span::from_boundaries(text, c.start, c.end),
             label: c.label,
             canonical: None,
-            title: c.title.clone(),
+            title: c
+                .title
+                .map(|(a, b)| text.get(a..b).unwrap_or("").to_string()),
         });
     }
     canonical_names(text, &mut out);
@@ -519,19 +544,9 @@ fn defer_to_tagger(
         if kept {
             continue;
         }
-        let s = ctx.sentence_range(ce.first).0;
         let words = ctx.words;
-        let (fine, _) = fine_label(
-            ce.kind,
-            &words[ce.first..=ce.last],
-            ctx.text,
-            start,
-            end,
-            ctx.gaz,
-            ce.first,
-            words,
-            s,
-        );
+        let mask = ctx.gaz.lookup(&ctx.text[start..end]);
+        let (fine, _) = fine_label(ce.kind, &words[ce.first..=ce.last], mask, ce.first, words);
         let label = if fine.conll() == kind {
             fine
         } else {
@@ -675,10 +690,9 @@ fn title_at(gaz: &Gazetteer, words: &[&str], at: usize) -> Option<(usize, u16)> 
     best
 }
 
-fn join(text: &str, toks: &[lede_core::Token], a: usize, b: usize) -> String {
-    text.get(toks[a].span.start()..toks[b].span.end())
-        .unwrap_or("")
-        .to_string()
+/// The bytes from token `a` to token `b`.
+fn byte_range(toks: &[lede_core::Token], a: usize, b: usize) -> (usize, usize) {
+    (toks[a].span.start(), toks[b].span.end())
 }
 
 /// Read-only views shared by the rule passes.
@@ -709,6 +723,35 @@ impl Ctx<'_> {
             sure,
             user: false,
             by_context: false,
+            text_key: Cell::new(None),
+        }
+    }
+    /// The key and gazetteer categories of the candidate's text.
+    fn keyed(&self, c: &Cand) -> (u64, u16) {
+        let memo = c
+            .text_key
+            .get()
+            .filter(|m| m.start == c.start && m.end == c.end)
+            .unwrap_or_else(|| {
+                let m = TextKey::read(self.text, self.gaz, c.start, c.end);
+                c.text_key.set(Some(m));
+                m
+            });
+        (memo.key, memo.mask)
+    }
+    /// The gazetteer categories of the candidate's text ([`Gazetteer::lookup`]).
+    fn mask(&self, c: &Cand) -> u16 {
+        self.keyed(c).1
+    }
+    /// The key of the candidate's text without a possessive ending
+    /// ([`strip_possessive`]).
+    fn bare_key(&self, c: &Cand) -> u64 {
+        let t = &self.text[c.start..c.end];
+        let bare = strip_possessive(t);
+        if bare.len() == t.len() {
+            self.keyed(c).0
+        } else {
+            key_of(bare)
         }
     }
     /// The longest gazetteer entry starting at token `i` in its sentence:

@@ -90,7 +90,7 @@ pub(super) fn merge_connected(ctx: &Ctx, cands: &mut Vec<Cand>) {
                     | EntityLabel::Norp
             )
             && ctx.same_sentence(a.first, b.last)
-            && ctx.gaz.lookup(&ctx.text[a.start..a.end]) & SWEEP == 0
+            && ctx.mask(a) & SWEEP == 0
             && (b.label == EntityLabel::Org || institution_head(ctx, a.last))
         {
             a.end = b.end;
@@ -453,7 +453,7 @@ pub(super) fn drop_non_names(ctx: &Ctx, cands: &mut Vec<Cand>) {
     }
     cands.retain(|c| {
         let t = &ctx.text[c.start..c.end];
-        let mask = ctx.gaz.lookup(t);
+        let mask = ctx.mask(c);
         let only_title = mask & Category::Title.bit() != 0
             && mask & !Category::Title.bit() & !Category::FirstName.bit() == 0;
         let in_title = (c.first..=c.last).all(|k| title_tokens[k]);
