@@ -339,6 +339,30 @@ impl DocContext {
         ctx
     }
 
+    /// The flags one word form gives its lower-case form, as
+    /// [`DocContext::from_forms`] sets them: for a tagger that numbers the
+    /// lower-case forms of a document and keeps their flags in a table.
+    #[inline]
+    pub fn form_flags(t: &TokenInfo, occurs: bool, cap_inside: bool) -> u8 {
+        if occurs && t.class == CapClass::Lower {
+            SEEN_LOWER
+        } else if cap_inside {
+            SEEN_CAP_INSIDE
+        } else {
+            0
+        }
+    }
+
+    /// [`DocContext::seen_of`] a form whose lower-case form has `flags`.
+    #[inline]
+    pub fn seen_with(t: &TokenInfo, flags: u8) -> u8 {
+        if t.is_capitalised() {
+            flags
+        } else {
+            0
+        }
+    }
+
     /// The flags of a lower-case form hash.
     #[inline]
     fn seen(&self, lower: u64) -> u8 {

@@ -556,36 +556,17 @@ pub fn tag_analysis(
 ) -> Vec<CoarseEntity> {
     let forms = &analysis.forms;
     let form_of = &analysis.form_of;
-    // Per form: does some token have it, and does one show it capitalised
-    // inside a sentence (the document context, built per form).
-    let mut occurs = vec![false; forms.len()];
-    let mut cap_inside = vec![false; forms.len()];
-    let mut headlines = Vec::with_capacity(layout.sentences.len());
-    for &(first, end) in &layout.sentences {
-        let headline = analysis.is_headline(first, end);
-        headlines.push(headline);
-        for (i, &f) in form_of[first..end].iter().enumerate() {
-            let f = f as usize;
-            occurs[f] = true;
-            cap_inside[f] |= is_cap_inside(forms[f].class, i, headline);
-        }
-    }
-    let ctx = DocContext::from_forms(
-        forms
-            .iter()
-            .zip(occurs.iter().zip(&cap_inside))
-            .map(|(t, (&o, &c))| (t, o, c)),
-    );
-    drop((occurs, cap_inside));
-    let seen: Vec<u8> = forms.iter().map(|t| ctx.seen_of(t)).collect();
-    drop(ctx);
+    let headlines: Vec<bool> = layout
+        .sentences
+        .iter()
+        .map(|&(first, end)| analysis.is_headline(first, end))
+        .collect();
+    let context = FormContext::new(analysis, layout, &headlines);
     // Scores of the features that depend on one word form alone, per form
     // (from the model's cache, shared by documents): the token's own and,
     // for each neighbour role, those it gives the token next to it. Each
     // token then needs only the lookups of the features of word pairs; the
-    // class and gazetteer features come from tables. Forms are told apart
-    // by their text; their scores only by what the features read
-    // (typographic variants and numbers share theirs).
+    // class and gazetteer features come from tables.
     // Only the forms of the tokens decoded and of their neighbours are
     // scored.
     let decoded = decoded_tokens(model, layout, analysis);
@@ -599,9 +580,7 @@ pub fn tag_analysis(
             }
         }
     }
-    let mut index: IdentityMap<u32> =
-        IdentityMap::with_capacity_and_hasher(forms.len(), Default::default());
-    let mut distinct: Vec<TokenInfo> = Vec::with_capacity(forms.len());
+    let mut wanted: Vec<TokenInfo> = Vec::with_capacity(forms.len());
     let mut scored: Vec<u32> = forms
         .iter()
         .zip(&needed)
@@ -609,19 +588,14 @@ pub fn tag_analysis(
             if !needed {
                 return UNSCORED;
             }
-            let next = distinct.len() as u32;
-            let id = *index.entry(info.word).or_insert(next);
-            if id == next {
-                distinct.push(*info);
-            }
-            id
+            wanted.push(*info);
+            wanted.len() as u32 - 1
         })
         .collect();
     drop(needed);
-    drop(index);
-    let mut scores: Vec<FormScores> = Vec::with_capacity(distinct.len() + 1);
-    model.forms.resolve(model, &distinct, &mut scores);
-    drop(distinct);
+    let mut scores: Vec<FormScores> = Vec::with_capacity(wanted.len() + 1);
+    model.forms.resolve(model, &wanted, &mut scores);
+    drop(wanted);
     // The forms not needed point at zero scores, which nothing reads.
     let unscored = scores.len() as u32;
     scores.push(FormScores::ZERO);
@@ -629,23 +603,16 @@ pub fn tag_analysis(
         *s = unscored;
     }
     // The history of a token is that of its lower-case form, for the forms
-    // [`has_history`] accepts: numbered densely, once per form.
-    let mut lowers: IdentityMap<u32> = IdentityMap::default();
+    // [`has_history`] accepts.
     let history_of: Vec<u32> = forms
         .iter()
-        .map(|t| {
-            if has_history(t) {
-                let next = lowers.len() as u32;
-                *lowers.entry(t.lower).or_insert(next)
-            } else {
-                NO_HISTORY
-            }
-        })
+        .zip(&context.lower_of)
+        .map(|(t, &l)| if has_history(t) { l } else { NO_HISTORY })
         .collect();
-    let mut history = vec![History::default(); lowers.len()];
+    let mut history = vec![History::default(); context.lowers];
     // The key of each history, kept up to date as it grows.
-    let mut history_keys = vec![HistoryKey::NONE; lowers.len()];
-    drop(lowers);
+    let mut history_keys = vec![HistoryKey::NONE; context.lowers];
+    let seen = context.seen;
     let decoder = SentenceDecoder {
         model,
         layout,
@@ -770,10 +737,16 @@ const UNSCORED: u32 = u32::MAX;
 fn decoded_tokens(model: &Model, layout: &Layout, analysis: &Analysis) -> Vec<bool> {
     let forms = &analysis.forms;
     let form_of = &analysis.form_of;
+    // Whether a token is outside depends on its form, and on its gazetteer
+    // mark only when the form is one that can be: looked up once per form.
+    let outside_form: Vec<bool> = forms
+        .iter()
+        .map(|t| model.inside.is_outside(t, GazMatch::NONE))
+        .collect();
     let mut decoded: Vec<bool> = form_of
         .iter()
         .zip(&analysis.gaz)
-        .map(|(&f, &g)| !model.inside.is_outside(&forms[f as usize], g))
+        .map(|(&f, &g)| !(outside_form[f as usize] && g == GazMatch::NONE))
         .collect();
     for &(first, end) in &layout.sentences {
         let mut a = first;
@@ -816,6 +789,61 @@ fn history_of_tokens<'a>(
 #[inline]
 fn history_type(tag: usize) -> usize {
     split(tag).map_or(0, |(kind, _)| 1 + kind as usize)
+}
+
+/// The document context ([`DocContext`]) of each word form, built per form
+/// with the document's lower-case forms numbered densely, so that one hash
+/// lookup per form serves both the context and the histories.
+struct FormContext {
+    /// The number of each form's lower-case form.
+    lower_of: Vec<u32>,
+    /// How many lower-case forms the document has.
+    lowers: usize,
+    /// [`DocContext::seen_of`] each form.
+    seen: Vec<u8>,
+}
+
+impl FormContext {
+    fn new(analysis: &Analysis, layout: &Layout, headlines: &[bool]) -> FormContext {
+        let forms = &analysis.forms;
+        let form_of = &analysis.form_of;
+        // Per form: does some token have it, and does one show it
+        // capitalised inside a sentence?
+        let mut occurs = vec![false; forms.len()];
+        let mut cap_inside = vec![false; forms.len()];
+        for (&(first, end), &headline) in layout.sentences.iter().zip(headlines) {
+            for (i, &f) in form_of[first..end].iter().enumerate() {
+                let f = f as usize;
+                occurs[f] = true;
+                cap_inside[f] |= is_cap_inside(forms[f].class, i, headline);
+            }
+        }
+        let mut numbers: IdentityMap<u32> =
+            IdentityMap::with_capacity_and_hasher(forms.len(), Default::default());
+        let lower_of: Vec<u32> = forms
+            .iter()
+            .map(|t| {
+                let next = numbers.len() as u32;
+                *numbers.entry(t.lower).or_insert(next)
+            })
+            .collect();
+        let lowers = numbers.len();
+        drop(numbers);
+        let mut flags = vec![0u8; lowers];
+        for (f, t) in forms.iter().enumerate() {
+            flags[lower_of[f] as usize] |= DocContext::form_flags(t, occurs[f], cap_inside[f]);
+        }
+        let seen = forms
+            .iter()
+            .zip(&lower_of)
+            .map(|(t, &l)| DocContext::seen_with(t, flags[l as usize]))
+            .collect();
+        FormContext {
+            lower_of,
+            lowers,
+            seen,
+        }
+    }
 }
 
 /// What decoding one sentence of a document reads.
@@ -1015,26 +1043,19 @@ mod tests {
             }
             // The document context built per form is the one built per token.
             let whole = DocContext::new(layout.sentences.iter().map(|&(s, e)| &infos[s..e]));
-            let mut occurs = vec![false; analysis.forms.len()];
-            let mut inside = vec![false; analysis.forms.len()];
-            for &(s, e) in &layout.sentences {
-                let headline = analysis.is_headline(s, e);
-                assert_eq!(headline, is_headline(&infos[s..e]));
-                for i in s..e {
-                    let f = analysis.form_of[i] as usize;
-                    occurs[f] = true;
-                    inside[f] |= is_cap_inside(analysis.forms[f].class, i - s, headline);
-                }
-            }
-            let per_form = DocContext::from_forms(
-                analysis
-                    .forms
-                    .iter()
-                    .zip(occurs.iter().zip(&inside))
-                    .map(|(t, (&o, &c))| (t, o, c)),
-            );
-            for t in &infos {
-                assert_eq!(whole.seen_of(t), per_form.seen_of(t));
+            let headlines: Vec<bool> = layout
+                .sentences
+                .iter()
+                .map(|&(s, e)| {
+                    let headline = analysis.is_headline(s, e);
+                    assert_eq!(headline, is_headline(&infos[s..e]));
+                    headline
+                })
+                .collect();
+            let per_form = FormContext::new(&analysis, &layout, &headlines);
+            for (i, t) in infos.iter().enumerate() {
+                let f = analysis.form_of[i] as usize;
+                assert_eq!(whole.seen_of(t), per_form.seen[f], "token {i}");
             }
         }
     }
