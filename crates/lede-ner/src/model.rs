@@ -104,22 +104,25 @@ pub fn encode(n: usize, spans: &[(usize, usize, Coarse)]) -> Vec<usize> {
 
 /// Spans (token ranges) read back from a valid tag sequence.
 pub fn decode_spans(tags: &[usize]) -> Vec<(usize, usize, Coarse)> {
-    let mut out = Vec::new();
+    spans_of(tags.iter().copied()).collect()
+}
+
+/// [`decode_spans`] as they are read, for a tagger that needs no list.
+pub fn spans_of(tags: impl Iterator<Item = usize>) -> impl Iterator<Item = (usize, usize, Coarse)> {
     let mut start = None;
-    for (i, &t) in tags.iter().enumerate() {
-        match split(t) {
-            Some((k, U)) => out.push((i, i + 1, k)),
-            Some((_, B)) => start = Some(i),
-            Some((k, L)) => {
-                if let Some(s) = start.take() {
-                    out.push((s, i + 1, k));
-                }
-            }
-            Some(_) => {}
-            None => start = None,
+    tags.enumerate().filter_map(move |(i, t)| match split(t) {
+        Some((k, U)) => Some((i, i + 1, k)),
+        Some((_, B)) => {
+            start = Some(i);
+            None
         }
-    }
-    out
+        Some((k, L)) => start.take().map(|s| (s, i + 1, k)),
+        Some(_) => None,
+        None => {
+            start = None;
+            None
+        }
+    })
 }
 
 /// The transitions [`Model::decode_stretch`] reads, in the forms it reads
