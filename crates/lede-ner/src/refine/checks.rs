@@ -65,9 +65,9 @@ pub(super) fn last_checks(ctx: &Ctx, cands: &mut Vec<Cand>) {
         if all_caps || !(at_opening || in_title_case) {
             return true;
         }
-        let all_common = ctx.words[c.first..=c.last]
-            .iter()
-            .all(|w| ctx.gaz.is_common(w) || !w.chars().next().is_some_and(char::is_alphabetic));
+        let all_common = (c.first..=c.last).all(|k| {
+            ctx.is_common(k) || !ctx.words[k].chars().next().is_some_and(char::is_alphabetic)
+        });
         if !all_common {
             return true;
         }
@@ -134,7 +134,7 @@ pub(super) fn last_checks(ctx: &Ctx, cands: &mut Vec<Cand>) {
 pub(super) fn laws_by_head(ctx: &Ctx, taken: &[bool], cands: &mut Vec<Cand>) {
     let mut added = Vec::new();
     for i in 1..ctx.toks.len() {
-        if taken[i] || !LAW_WORD_HEADS.contains(&ctx.words[i]) {
+        if taken[i] || !is_law_word_head(ctx.words[i]) {
             continue;
         }
         let (s, _) = ctx.sentence_range(i);
@@ -158,7 +158,9 @@ pub(super) fn laws_by_head(ctx: &Ctx, taken: &[bool], cands: &mut Vec<Cand>) {
 }
 
 /// Head words that end a law's name and nothing else.
-pub(super) const LAW_WORD_HEADS: &[&str] = &["Act", "Treaty", "Accords", "Amendment"];
+fn is_law_word_head(w: &str) -> bool {
+    matches!(w, "Act" | "Treaty" | "Accords" | "Amendment")
+}
 
 /// "D-Mass.", "R-Texas": a US legislator's party and state.
 pub(super) fn is_party_state(t: &str) -> bool {
@@ -189,7 +191,7 @@ pub(super) fn title_case_headings(ctx: &Ctx, cands: &mut Vec<Cand>) {
     let mut known: Vec<u64> = Vec::with_capacity(2 * cands.len());
     for c in cands.iter().filter(|c| !in_heading(c)) {
         known.push(ctx.bare_key(c));
-        known.push(key_of(strip_possessive(ctx.words[c.last])));
+        known.push(ctx.bare_word_key(c.last));
     }
     known.sort_unstable();
     known.dedup();
@@ -210,7 +212,7 @@ pub(super) fn title_case_headings(ctx: &Ctx, cands: &mut Vec<Cand>) {
         // their keys.
         let known_parts: Vec<(usize, u64)> = (c.first..=c.last)
             .filter(|&k| ctx.capitalised(k))
-            .map(|k| (k, key_of(strip_possessive(ctx.words[k]))))
+            .map(|k| (k, ctx.bare_word_key(k)))
             .filter(|(_, key)| known.binary_search(key).is_ok())
             .collect();
         if !known_parts.is_empty() {
@@ -237,7 +239,7 @@ pub(super) fn title_case_headings(ctx: &Ctx, cands: &mut Vec<Cand>) {
             continue;
         }
         for k in c.first..=c.last {
-            let mask = ctx.gaz.lookup(ctx.words[k]);
+            let mask = ctx.word_mask(k);
             if mask & SWEEP != 0 && ctx.capitalised(k) {
                 out.push(ctx.cand(k, k, label_of_mask(mask, ctx.words, k), true));
             }

@@ -25,7 +25,7 @@ pub(super) fn consistency(ctx: &Ctx, cands: &mut Vec<Cand>) {
                 .filter(|c| c.is_alphabetic())
                 .all(char::is_uppercase);
             if w.chars().next().is_some_and(char::is_uppercase) && !capitals {
-                let key = key_of(w);
+                let key = ctx.bare_word_key(l);
                 if gaz.lookup_key(key) & SWEEP == 0 {
                     support.entry(key).or_default().0 += 1;
                 }
@@ -65,12 +65,9 @@ pub(super) fn consistency(ctx: &Ctx, cands: &mut Vec<Cand>) {
             if c.label == EntityLabel::Person || c.last == c.first {
                 return true;
             }
-            let mask = gaz.lookup(words[c.first]);
-            let rest_known = (c.first + 1..=c.last).all(|k| {
-                surnames
-                    .binary_search(&key_of(strip_possessive(words[k])))
-                    .is_ok()
-            });
+            let mask = ctx.word_mask(c.first);
+            let rest_known = (c.first + 1..=c.last)
+                .all(|k| surnames.binary_search(&ctx.bare_word_key(k)).is_ok());
             if mask & SWEEP != 0 && rest_known && c.end == toks[c.last].span.end() {
                 let place = Cand {
                     end: toks[c.first].span.end(),
@@ -106,7 +103,7 @@ pub(super) fn consistency(ctx: &Ctx, cands: &mut Vec<Cand>) {
                 continue;
             }
             let bare = strip_possessive(w);
-            if surnames.binary_search(&key_of(bare)).is_ok() {
+            if surnames.binary_search(&ctx.bare_word_key(i)).is_ok() {
                 let start = toks[i].span.start();
                 cands.push(Cand {
                     start,

@@ -96,18 +96,6 @@ struct TextKey {
     mask: u16,
 }
 
-impl TextKey {
-    fn read(text: &str, gaz: &Gazetteer, start: usize, end: usize) -> TextKey {
-        let key = key_of(&text[start..end]);
-        TextKey {
-            start,
-            end,
-            key,
-            mask: gaz.lookup_key(key),
-        }
-    }
-}
-
 /// Gazetteer categories that name entities on their own (for the sweep).
 const SWEEP: u16 = (1 << Category::Country as u8)
     | (1 << Category::City as u8)
@@ -144,6 +132,20 @@ pub fn refine(
             .sentences
             .get(sentence_of[i] as usize)
             .map_or(0, |r| r.0)
+    };
+
+    let ctx = Ctx {
+        text,
+        toks,
+        words,
+        gaz,
+        sentence_of: &sentence_of,
+        sentences: &layout.sentences,
+        gaz_at: &analysis.gaz_at,
+        title_case: &analysis.title_case,
+        headings: analysis.headings.as_ref(),
+        analysis,
+        word_keys: vec![Cell::new(0); analysis.form_texts.len()],
     };
 
     let mut cands: Vec<Cand> = Vec::with_capacity(coarse.len());
@@ -187,7 +189,7 @@ pub fn refine(
         }
         let start = toks[first].span.start();
         let end = toks[last].span.end();
-        let text_key = TextKey::read(text, gaz, start, end);
+        let text_key = ctx.read_key(start, end, first, last);
         let (label, sure) = fine_label(ce.kind, &words[first..=last], text_key.mask, first, words);
         cands.push(Cand {
             start,
@@ -203,19 +205,6 @@ pub fn refine(
         });
     }
 
-    // The longest gazetteer entry starting at each token, within its sentence.
-    let ctx = Ctx {
-        text,
-        toks,
-        words,
-        gaz,
-        sentence_of: &sentence_of,
-        sentences: &layout.sentences,
-        gaz_at: &analysis.gaz_at,
-        title_case: &analysis.title_case,
-        headings: analysis.headings.as_ref(),
-        analysis,
-    };
     surname_after_first_name(&ctx, &mut cands);
     merge_connected(&ctx, &mut cands);
     extend_name_particles(&ctx, &mut cands);
@@ -309,7 +298,7 @@ pub fn refine(
                     .next()
                     .is_some_and(char::is_lowercase)
             });
-            let whole_known = gaz.lookup(words[c.first]) != 0;
+            let whole_known = ctx.word_mask(c.first) != 0;
             if !whole_known && (named.len() >= 2 || (lower_parts && !named.is_empty())) {
                 for (a, b) in named {
                     let p = &words[c.first][a..b];
@@ -528,20 +517,20 @@ fn defer_to_tagger(
         if ce.first == ce.last && has_hyphen(ctx.words[ce.first]) {
             continue;
         }
-        if overlapping(cands, ce.first, ce.last).any(|c| c.by_context) {
-            continue;
-        }
         let (start, end) = (ce.span.start(), ce.span.end());
         let kind = ce.kind.as_str();
-        // Kept, or grown by a rule ("Abdel Fattah" + "el-Sisi", "Middle
-        // East" + "Institute"): the tagger's margin says nothing of where
-        // a span ends.
-        let kept = overlapping(cands, ce.first, ce.last).any(|c| {
+        let mut by_context = false;
+        let mut kept = false;
+        for c in overlapping(cands, ce.first, ce.last) {
+            by_context |= c.by_context;
+            // Kept, or grown by a rule ("Abdel Fattah" + "el-Sisi", "Middle
+            // East" + "Institute"): the tagger's margin says nothing of
+            // where a span ends.
             let same = c.start == start && c.end == end;
             let grown = c.start <= start && c.end >= end && !same;
-            (same && c.label.conll() == kind) || grown
-        });
-        if kept {
+            kept |= (same && c.label.conll() == kind) || grown;
+        }
+        if by_context || kept {
             continue;
         }
         let words = ctx.words;
@@ -637,6 +626,10 @@ fn is_possessive(w: &str) -> bool {
 }
 
 fn has_hyphen(w: &str) -> bool {
+    // In ASCII only '-' itself reads as a hyphen.
+    if w.is_ascii() {
+        return w.len() > 2 && w.as_bytes().contains(&b'-');
+    }
     w.chars().any(|c| normalize_char(c) == '-') && w.chars().count() > 2
 }
 
@@ -709,6 +702,9 @@ struct Ctx<'a> {
     /// The Title Case headings and the document's common words.
     headings: Option<&'a (Vec<bool>, CommonWords<'a>)>,
     analysis: &'a Analysis<'a>,
+    /// Per distinct word form of the text ([`Analysis::form_texts`]): its
+    /// key ([`key_of`]) once some rule asked for it (0 until then).
+    word_keys: Vec<Cell<u64>>,
 }
 
 impl Ctx<'_> {
@@ -733,11 +729,69 @@ impl Ctx<'_> {
             .get()
             .filter(|m| m.start == c.start && m.end == c.end)
             .unwrap_or_else(|| {
-                let m = TextKey::read(self.text, self.gaz, c.start, c.end);
+                let m = self.read_key(c.start, c.end, c.first, c.last);
                 c.text_key.set(Some(m));
                 m
             });
         (memo.key, memo.mask)
+    }
+    /// The [`TextKey`] of bytes `start..end`, which lie in tokens
+    /// `first..=last`: a span that is one whole token has its word's key.
+    fn read_key(&self, start: usize, end: usize, first: usize, last: usize) -> TextKey {
+        let whole_token = first == last
+            && self
+                .toks
+                .get(first)
+                .is_some_and(|t| t.span.start() == start && t.span.end() == end);
+        let key = if whole_token {
+            self.word_key(first)
+        } else {
+            key_of(&self.text[start..end])
+        };
+        TextKey {
+            start,
+            end,
+            key,
+            mask: self.gaz.lookup_key(key),
+        }
+    }
+    /// The key ([`key_of`]) of token `i`'s word, read once per word form.
+    fn word_key(&self, i: usize) -> u64 {
+        let w = self.words[i];
+        // Tokens shown in lower case in a heading have a form of their
+        // own, beyond the text's forms: their word is read as it is.
+        let Some(cell) = self
+            .analysis
+            .form_of
+            .get(i)
+            .and_then(|&f| self.word_keys.get(f as usize))
+        else {
+            return key_of(w);
+        };
+        if cell.get() == 0 {
+            cell.set(key_of(w));
+        }
+        cell.get()
+    }
+    /// The key of token `i`'s word without a possessive ending
+    /// ([`strip_possessive`]).
+    fn bare_word_key(&self, i: usize) -> u64 {
+        let w = self.words[i];
+        let bare = strip_possessive(w);
+        if bare.len() == w.len() {
+            self.word_key(i)
+        } else {
+            key_of(bare)
+        }
+    }
+    /// Is token `i`'s word a word news writes in lower case
+    /// ([`Gazetteer::is_common`])?
+    fn is_common(&self, i: usize) -> bool {
+        self.gaz.is_common_key(self.word_key(i))
+    }
+    /// The gazetteer categories of token `i`'s word ([`Gazetteer::lookup`]).
+    fn word_mask(&self, i: usize) -> u16 {
+        self.gaz.lookup_key(self.word_key(i))
     }
     /// The gazetteer categories of the candidate's text ([`Gazetteer::lookup`]).
     fn mask(&self, c: &Cand) -> u16 {

@@ -5,8 +5,11 @@
 use super::*;
 
 /// Months that are also last names ("Theresa May"): the tagger, which
-/// learnt them as dates, tags the first name alone.
-pub(super) const MONTH_NAMES: &[&str] = &["May", "June", "April", "August"];
+/// learnt them as dates, tags the first name alone. (A `match` on the
+/// text, which looks at the length first, as every token is asked.)
+pub(super) fn is_month_name(w: &str) -> bool {
+    matches!(w, "May" | "June" | "April" | "August")
+}
 
 /// "Theresa" + "May": a one-word PERSON takes the capitalised word after it
 /// when that word is a month not followed by a day (a date does not follow a
@@ -23,9 +26,9 @@ pub(super) fn surname_after_first_name(ctx: &Ctx, cands: &mut Vec<Cand>) {
         if !taken[i]
             && !taken[i + 1]
             && ctx.same_sentence(i, i + 1)
-            && MONTH_NAMES.contains(&ctx.words[i + 1])
+            && is_month_name(ctx.words[i + 1])
             && ctx.class(i) == CapClass::InitCap
-            && ctx.gaz.is(ctx.words[i], Category::FirstName)
+            && ctx.word_mask(i) & Category::FirstName.bit() != 0
         {
             cands.push(ctx.cand(i, i, EntityLabel::Person, false));
         }
@@ -44,16 +47,16 @@ pub(super) fn surname_after_first_name(ctx: &Ctx, cands: &mut Vec<Cand>) {
         }
         let w = ctx.words[next];
         let init_cap = ctx.class(next) == CapClass::InitCap;
-        let first_name = ctx.gaz.is(ctx.words[c.last], Category::FirstName);
+        let first_name = ctx.word_mask(c.last) & Category::FirstName.bit() != 0;
         // "Theresa May met", not "Netanyahu May 5".
-        let month = MONTH_NAMES.contains(&w)
+        let month = is_month_name(w)
             && ctx
                 .words
                 .get(next + 1)
                 .is_none_or(|n| !n.starts_with(|d: char| d.is_ascii_digit()));
         if init_cap
-            && (month || first_name && !ctx.gaz.is_common(w))
-            && (month || ctx.gaz.lookup(w) == 0)
+            && (month || first_name && !ctx.is_common(next))
+            && (month || ctx.word_mask(next) == 0)
         {
             taken[next] = true;
             c.last = next;
@@ -213,7 +216,7 @@ pub(super) fn extend_name_particles(ctx: &Ctx, cands: &mut Vec<Cand>) {
                     && ctx.capitalised(last + 1)
                     && ctx.same_sentence(last, last + 1)
                     && !is_possessive(ctx.words[last + 1])
-                    && ctx.gaz.lookup(ctx.words[last + 1]) & SWEEP == 0
+                    && ctx.word_mask(last + 1) & SWEEP == 0
                 {
                     last += 1;
                 }
@@ -343,6 +346,9 @@ pub(super) fn named_patterns(ctx: &Ctx, cands: &mut Vec<Cand>) {
     let mut replacements = Vec::new();
     for i in 0..ctx.toks.len() {
         let w = ctx.words[i];
+        if !matches!(w, "Operation" | "Resolution" | "resolution") {
+            continue;
+        }
         let (_, end) = ctx.sentence_range(i);
         if w == "Operation" && i + 1 < end {
             let mut first = i + 1;
