@@ -12,7 +12,7 @@ use crate::features::{
 };
 use crate::gazetteer::{GazMatch, Gazetteer, IdentityMap};
 use crate::headings::{headings_keyed, is_title_case, lowered_tokens, CommonWords};
-use crate::model::{decode_spans, split, tag, Coarse, Model, NUM_TAGS, O};
+use crate::model::{spans_of, split, tag, Coarse, Model, NUM_TAGS, O};
 use crate::scores::{add_row, FormScores, HistoryKey};
 
 /// The features of one sentence, flat: token `i` owns
@@ -827,11 +827,7 @@ pub fn tag_analysis(
     }
     let mut out = Vec::new();
     for &(first, end) in &layout.sentences {
-        scratch.tags.clear();
-        scratch
-            .tags
-            .extend(tags[first..end].iter().map(|&t| t as usize));
-        for (s, e, kind) in decode_spans(&scratch.tags) {
+        for (s, e, kind) in spans_of(tags[first..end].iter().map(|&t| t as usize)) {
             if e - s > crate::MAX_ENTITY_TOKENS {
                 continue; // a heading or a list, not a name
             }
@@ -1121,7 +1117,7 @@ impl SentenceDecoder<'_> {
         }
         scratch.margins.clear();
         scratch.margins.resize(n, 0.0);
-        for (s, e, kind) in decode_spans(&scratch.tags) {
+        for (s, e, kind) in spans_of(scratch.tags.iter().copied()) {
             let m = span_margin(kind, &scratch.tags[s..e], &scratch.rows[s..e]);
             scratch.margins[s..e].iter_mut().for_each(|x| *x = m);
         }
