@@ -328,7 +328,10 @@ impl DocContext {
     /// form with whether some token has it, and whether some token has it
     /// where [`is_cap_inside`] holds. The same context, built per form.
     pub fn from_forms<'a>(forms: impl Iterator<Item = (&'a TokenInfo, bool, bool)>) -> DocContext {
-        let mut ctx = DocContext::default();
+        // Sized once for the forms, not grown as they are added.
+        let mut ctx = DocContext {
+            seen: IdentityMap::with_capacity_and_hasher(forms.size_hint().0, Default::default()),
+        };
         for (t, occurs, cap_inside) in forms {
             if occurs && t.class == CapClass::Lower {
                 *ctx.seen.entry(t.lower).or_default() |= SEEN_LOWER;
