@@ -751,12 +751,15 @@ pub fn tag_analysis(
         *s = unscored;
     }
     // The history of a token is that of its lower-case form, for the forms
-    // [`has_history`] accepts.
+    // [`has_history`] accepts; read per token in both passes, so listed per
+    // token.
     let history_of: Vec<u32> = forms
         .iter()
         .zip(&context.lower_of)
         .map(|(t, &l)| if has_history(t) { l } else { NO_HISTORY })
         .collect();
+    let token_history: Vec<u32> = form_of.iter().map(|&f| history_of[f as usize]).collect();
+    drop(history_of);
     let mut history = vec![History::default(); context.lowers];
     // The key of each history, kept up to date as it grows.
     let mut history_keys = vec![HistoryKey::NONE; context.lowers];
@@ -782,7 +785,7 @@ pub fn tag_analysis(
     // its word forms in the sentences before it.
     for si in tagging_order(&headlines) {
         let (first, end) = layout.sentences[si];
-        let sent_history = history_of_tokens(&history_of, &form_of[first..end]);
+        let sent_history = histories(&token_history[first..end]);
         keys.clear();
         keys.extend(sent_history.clone().map(|h| match h {
             Some(h) => history_keys[h],
@@ -806,7 +809,7 @@ pub fn tag_analysis(
     for (si, &(first, end)) in layout.sentences.iter().enumerate() {
         let mut differs = false;
         keys.clear();
-        let sent_history = history_of_tokens(&history_of, &form_of[first..end]);
+        let sent_history = histories(&token_history[first..end]);
         for (h, &tag) in sent_history.zip(&tags[first..end]) {
             let Some(h) = h else {
                 keys.push(HistoryKey::NONE);
@@ -918,15 +921,12 @@ fn decoded_tokens(model: &Model, layout: &Layout, analysis: &Analysis) -> Vec<bo
 /// A form without a history (see [`has_history`]).
 const NO_HISTORY: u32 = u32::MAX;
 
-/// The history number of each token of a sentence, given its forms.
-fn history_of_tokens<'a>(
-    history_of: &'a [u32],
-    sent_forms: &'a [u32],
-) -> impl Iterator<Item = Option<usize>> + Clone + 'a {
-    sent_forms.iter().map(|&f| {
-        let h = history_of[f as usize];
-        (h != NO_HISTORY).then_some(h as usize)
-    })
+/// The history number of each token of a sentence, given their numbers
+/// or [`NO_HISTORY`].
+fn histories(numbers: &[u32]) -> impl Iterator<Item = Option<usize>> + Clone + '_ {
+    numbers
+        .iter()
+        .map(|&h| (h != NO_HISTORY).then_some(h as usize))
 }
 
 /// The [`History`] index of a tag: 0 outside, 1 + the type inside a span.

@@ -133,8 +133,8 @@ pub(super) fn last_checks(ctx: &Ctx, cands: &mut Vec<Cand>) {
 /// "Act" or "Treaty" that the tagger left out are a LAW.
 pub(super) fn laws_by_head(ctx: &Ctx, taken: &[bool], cands: &mut Vec<Cand>) {
     let mut added = Vec::new();
-    for i in 1..ctx.toks.len() {
-        if taken[i] || !is_law_word_head(ctx.words[i]) {
+    for i in ctx.cue_tokens(Cue::LawHead) {
+        if i == 0 || taken[i] {
             continue;
         }
         let (s, _) = ctx.sentence_range(i);
@@ -155,11 +155,6 @@ pub(super) fn laws_by_head(ctx: &Ctx, taken: &[bool], cands: &mut Vec<Cand>) {
         cands.extend(added);
         cands.sort_by_key(|c| c.first);
     }
-}
-
-/// Head words that end a law's name and nothing else.
-fn is_law_word_head(w: &str) -> bool {
-    matches!(w, "Act" | "Treaty" | "Accords" | "Amendment")
 }
 
 /// "D-Mass.", "R-Texas": a US legislator's party and state.

@@ -132,6 +132,10 @@ pub(super) fn is_generational(w: &str) -> bool {
 }
 
 pub(super) fn strip_possessive(w: &str) -> &str {
+    // Each ending ends in 's', '\'' or '’' (whose last byte is 0x99).
+    if !matches!(w.as_bytes().last(), Some(b's' | b'\'' | 0x99)) {
+        return w;
+    }
     for suffix in ["’s", "'s", "’", "'"] {
         if let Some(s) = w.strip_suffix(suffix) {
             if !s.is_empty() {

@@ -29,12 +29,14 @@ use crate::{MAX_ENTITY_BYTES, MAX_ENTITY_TOKENS};
 mod canonical;
 mod checks;
 mod consistency;
+mod context;
 mod labels;
 mod spans;
 
 use canonical::*;
 use checks::*;
 use consistency::*;
+use context::*;
 use labels::*;
 use spans::*;
 
@@ -81,19 +83,6 @@ struct Cand {
     by_context: bool,
     /// The key of the span's text, once some rule asked for it.
     text_key: Cell<Option<TextKey>>,
-}
-
-/// The key ([`key_of`]) of a candidate's text and its gazetteer
-/// categories, with the bounds they were read for. Most rules leave a
-/// span's edges alone, so its text is hashed once instead of by every rule
-/// that asks; a rule that moves an edge leaves a memo of other bounds,
-/// which is then read afresh.
-#[derive(Clone, Copy, Debug)]
-struct TextKey {
-    start: usize,
-    end: usize,
-    key: u64,
-    mask: u16,
 }
 
 /// Gazetteer categories that name entities on their own (for the sweep).
@@ -146,6 +135,7 @@ pub fn refine(
         headings: analysis.headings.as_ref(),
         analysis,
         word_keys: vec![Cell::new(0); analysis.form_texts.len()],
+        cues: Cue::find(words),
     };
 
     let mut cands: Vec<Cand> = Vec::with_capacity(coarse.len());
@@ -215,11 +205,16 @@ pub fn refine(
     context_labels(&ctx, &mut cands);
 
     // Names the gazetteers know but the tagger missed.
-    let headline_sentences: Vec<bool> = layout
-        .sentences
-        .iter()
-        .map(|&(s, e)| analysis.is_headline(s, e))
-        .collect();
+    // Whether each sentence reads as a headline, read when first asked
+    // (few sentences have a name to add).
+    let mut headline_sentences: Vec<Option<bool>> = vec![None; layout.sentences.len()];
+    let mut in_headline = |i: usize| {
+        let s = sentence_of[i] as usize;
+        *headline_sentences[s].get_or_insert_with(|| {
+            let (a, b) = layout.sentences[s];
+            analysis.is_headline(a, b)
+        })
+    };
     let mut covered = vec![false; toks.len()];
     for c in &cands {
         for x in covered.iter_mut().take(c.last + 1).skip(c.first) {
@@ -251,8 +246,7 @@ pub fn refine(
                 || (class == CapClass::AllCaps
                     && words[i].chars().filter(|c| c.is_alphabetic()).count() >= 2
                     && mask & (Category::Organisation.bit() | Category::Media.bit()) != 0);
-            let headline = headline_sentences[sentence_of[i] as usize];
-            if free && capital && strong && !headline && mask & Category::Title.bit() == 0 {
+            if free && capital && strong && mask & Category::Title.bit() == 0 && !in_headline(i) {
                 let start = toks[i].span.start();
                 let end = toks[last].span.end();
                 let label = label_of_mask(mask, words, i);
@@ -686,157 +680,6 @@ fn title_at(gaz: &Gazetteer, words: &[&str], at: usize) -> Option<(usize, u16)> 
 /// The bytes from token `a` to token `b`.
 fn byte_range(toks: &[lede_core::Token], a: usize, b: usize) -> (usize, usize) {
     (toks[a].span.start(), toks[b].span.end())
-}
-
-/// Read-only views shared by the rule passes.
-struct Ctx<'a> {
-    text: &'a str,
-    toks: &'a [lede_core::Token],
-    words: &'a [&'a str],
-    gaz: &'a Gazetteer,
-    sentence_of: &'a [u32],
-    sentences: &'a [(usize, usize)],
-    gaz_at: &'a [Option<(u8, u16)>],
-    /// Per sentence: in Title Case?
-    title_case: &'a [bool],
-    /// The Title Case headings and the document's common words.
-    headings: Option<&'a (Vec<bool>, CommonWords<'a>)>,
-    analysis: &'a Analysis<'a>,
-    /// Per distinct word form of the text ([`Analysis::form_texts`]): its
-    /// key ([`key_of`]) once some rule asked for it (0 until then).
-    word_keys: Vec<Cell<u64>>,
-}
-
-impl Ctx<'_> {
-    fn cand(&self, first: usize, last: usize, label: EntityLabel, sure: bool) -> Cand {
-        Cand {
-            start: self.toks[first].span.start(),
-            end: self.toks[last].span.end(),
-            first,
-            last,
-            label,
-            title: None,
-            sure,
-            user: false,
-            by_context: false,
-            text_key: Cell::new(None),
-        }
-    }
-    /// The key and gazetteer categories of the candidate's text.
-    fn keyed(&self, c: &Cand) -> (u64, u16) {
-        let memo = c
-            .text_key
-            .get()
-            .filter(|m| m.start == c.start && m.end == c.end)
-            .unwrap_or_else(|| {
-                let m = self.read_key(c.start, c.end, c.first, c.last);
-                c.text_key.set(Some(m));
-                m
-            });
-        (memo.key, memo.mask)
-    }
-    /// The [`TextKey`] of bytes `start..end`, which lie in tokens
-    /// `first..=last`: a span that is one whole token has its word's key.
-    fn read_key(&self, start: usize, end: usize, first: usize, last: usize) -> TextKey {
-        let whole_token = first == last
-            && self
-                .toks
-                .get(first)
-                .is_some_and(|t| t.span.start() == start && t.span.end() == end);
-        let key = if whole_token {
-            self.word_key(first)
-        } else {
-            key_of(&self.text[start..end])
-        };
-        TextKey {
-            start,
-            end,
-            key,
-            mask: self.gaz.lookup_key(key),
-        }
-    }
-    /// The key ([`key_of`]) of token `i`'s word, read once per word form.
-    fn word_key(&self, i: usize) -> u64 {
-        let w = self.words[i];
-        // Tokens shown in lower case in a heading have a form of their
-        // own, beyond the text's forms: their word is read as it is.
-        let Some(cell) = self
-            .analysis
-            .form_of
-            .get(i)
-            .and_then(|&f| self.word_keys.get(f as usize))
-        else {
-            return key_of(w);
-        };
-        if cell.get() == 0 {
-            cell.set(key_of(w));
-        }
-        cell.get()
-    }
-    /// The key of token `i`'s word without a possessive ending
-    /// ([`strip_possessive`]).
-    fn bare_word_key(&self, i: usize) -> u64 {
-        let w = self.words[i];
-        let bare = strip_possessive(w);
-        if bare.len() == w.len() {
-            self.word_key(i)
-        } else {
-            key_of(bare)
-        }
-    }
-    /// Is token `i`'s word a word news writes in lower case
-    /// ([`Gazetteer::is_common`])?
-    fn is_common(&self, i: usize) -> bool {
-        self.gaz.is_common_key(self.word_key(i))
-    }
-    /// The gazetteer categories of token `i`'s word ([`Gazetteer::lookup`]).
-    fn word_mask(&self, i: usize) -> u16 {
-        self.gaz.lookup_key(self.word_key(i))
-    }
-    /// The gazetteer categories of the candidate's text ([`Gazetteer::lookup`]).
-    fn mask(&self, c: &Cand) -> u16 {
-        self.keyed(c).1
-    }
-    /// The key of the candidate's text without a possessive ending
-    /// ([`strip_possessive`]).
-    fn bare_key(&self, c: &Cand) -> u64 {
-        let t = &self.text[c.start..c.end];
-        let bare = strip_possessive(t);
-        if bare.len() == t.len() {
-            self.keyed(c).0
-        } else {
-            key_of(bare)
-        }
-    }
-    /// The longest gazetteer entry starting at token `i` in its sentence:
-    /// (tokens, mask).
-    fn gaz_at(&self, i: usize) -> Option<(usize, u16)> {
-        self.gaz_at[i].map(|(len, mask)| (len as usize, mask))
-    }
-    fn same_sentence(&self, a: usize, b: usize) -> bool {
-        self.sentence_of.get(a) == self.sentence_of.get(b)
-    }
-    fn capitalised(&self, i: usize) -> bool {
-        self.words
-            .get(i)
-            .and_then(|w| w.chars().next())
-            .is_some_and(|c| c.is_uppercase())
-    }
-    /// Is token `i` in lower case one of `list` (false past the end)?
-    fn lower_in(&self, i: usize, list: &[&str]) -> bool {
-        self.words.get(i).is_some_and(|w| lower_in(list, w))
-    }
-    /// The class of token `i`'s own text ([`Analysis::own_class`]).
-    fn class(&self, i: usize) -> CapClass {
-        self.analysis.own_class(i)
-    }
-    fn sentence_range(&self, i: usize) -> (usize, usize) {
-        self.sentence_of
-            .get(i)
-            .and_then(|&s| self.sentences.get(s as usize))
-            .copied()
-            .unwrap_or((0, self.toks.len()))
-    }
 }
 
 /// A candidate that replaces whatever overlaps tokens `first..=last`.

@@ -5,10 +5,9 @@
 use super::*;
 
 /// Months that are also last names ("Theresa May"): the tagger, which
-/// learnt them as dates, tags the first name alone. (A `match` on the
-/// text, which looks at the length first, as every token is asked.)
+/// learnt them as dates, tags the first name alone.
 pub(super) fn is_month_name(w: &str) -> bool {
-    matches!(w, "May" | "June" | "April" | "August")
+    Cue::of(w) == Some(Cue::Month)
 }
 
 /// "Theresa" + "May": a one-word PERSON takes the capitalised word after it
@@ -22,11 +21,13 @@ pub(super) fn surname_after_first_name(ctx: &Ctx, cands: &mut Vec<Cand>) {
     }
     // A known first name the tagger left out, before a month ("Theresa May
     // met ..."), is a one-word PERSON to extend.
-    for i in 0..ctx.toks.len().saturating_sub(1) {
+    for month in ctx.cue_tokens(Cue::Month) {
+        let Some(i) = month.checked_sub(1) else {
+            continue;
+        };
         if !taken[i]
-            && !taken[i + 1]
-            && ctx.same_sentence(i, i + 1)
-            && is_month_name(ctx.words[i + 1])
+            && !taken[month]
+            && ctx.same_sentence(i, month)
             && ctx.class(i) == CapClass::InitCap
             && ctx.word_mask(i) & Category::FirstName.bit() != 0
         {
@@ -344,11 +345,8 @@ pub(super) fn is_close_quote(w: &str) -> bool {
 /// `Resolution 2735` (LAW).
 pub(super) fn named_patterns(ctx: &Ctx, cands: &mut Vec<Cand>) {
     let mut replacements = Vec::new();
-    for i in 0..ctx.toks.len() {
+    for i in ctx.cue_tokens(Cue::Pattern) {
         let w = ctx.words[i];
-        if !matches!(w, "Operation" | "Resolution" | "resolution") {
-            continue;
-        }
         let (_, end) = ctx.sentence_range(i);
         if w == "Operation" && i + 1 < end {
             let mut first = i + 1;
