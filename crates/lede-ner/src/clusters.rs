@@ -38,8 +38,10 @@ impl Clusters {
     /// Reads lines of `word<TAB>class<TAB>class<TAB>class`; `#` starts a
     /// comment line, and malformed lines are skipped (the file is generated).
     pub fn parse(src: &str) -> Clusters {
-        let mut classes = IdentityMap::default();
-        let mut by_lower = IdentityMap::default();
+        // Sized once for the lines, not grown as they are read.
+        let lines = src.bytes().filter(|&b| b == b'\n').count() + 1;
+        let mut classes = IdentityMap::with_capacity_and_hasher(lines, Default::default());
+        let mut by_lower = IdentityMap::with_capacity_and_hasher(lines, Default::default());
         for line in src.lines() {
             if line.starts_with('#') {
                 continue;
@@ -57,9 +59,9 @@ impl Clusters {
                 }
             }
             if ok {
-                let info = TokenInfo::new(word);
-                classes.insert(info.word, WordClasses(c));
-                by_lower.entry(info.lower).or_insert(WordClasses(c));
+                let (word, lower) = TokenInfo::word_keys(word);
+                classes.insert(word, WordClasses(c));
+                by_lower.entry(lower).or_insert(WordClasses(c));
             }
         }
         Clusters { classes, by_lower }

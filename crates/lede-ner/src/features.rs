@@ -291,6 +291,29 @@ impl TokenInfo {
         }
     }
 
+    /// The [`TokenInfo::word`] and [`TokenInfo::lower`] of a text, without
+    /// the rest of its infos (word classes are keyed by them). ASCII is
+    /// read a byte at a time: of the normalised forms only `` ` `` is
+    /// ASCII, and digits fold to `0` as [`TokenInfo::new`] folds them.
+    pub fn word_keys(text: &str) -> (u64, u64) {
+        if !text.is_ascii() {
+            let t = TokenInfo::new(text);
+            return (t.word, t.lower);
+        }
+        let mut word = Hasher::new();
+        let mut lower = Hasher::new();
+        for &b in text.as_bytes() {
+            let w = match b {
+                b'0'..=b'9' => b'0',
+                b'`' => b'\'',
+                _ => b,
+            };
+            word.push(w as char);
+            lower.push(w.to_ascii_lowercase() as char);
+        }
+        (word.finish(), lower.finish())
+    }
+
     fn is_capitalised(&self) -> bool {
         is_capitalised_class(self.class)
     }
@@ -941,6 +964,40 @@ mod tests {
         assert_eq!(a.word, b.word);
         assert_eq!(a.shape, b.shape);
         assert_eq!(TokenInfo::new("Gaza").lower, TokenInfo::new("GAZA").lower);
+    }
+
+    #[test]
+    fn word_keys_are_those_of_the_infos() {
+        let mut words: Vec<String> = [
+            "",
+            "a",
+            "Gaza",
+            "GAZA",
+            "iPhone",
+            "35,000",
+            "1990s",
+            "`quoted`",
+            "x`y",
+            "\0",
+            "Netanyahu’s",
+            "Ünïon",
+            "–",
+            "ab c",
+        ]
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+        words.extend((0u8..128).map(|b| format!("A{}9", b as char)));
+        words.extend(
+            include_str!("../data/clusters.txt")
+                .lines()
+                .filter_map(|l| l.split('\t').next())
+                .map(str::to_string),
+        );
+        for w in &words {
+            let t = TokenInfo::new(w);
+            assert_eq!(TokenInfo::word_keys(w), (t.word, t.lower), "{w:?}");
+        }
     }
 
     #[test]

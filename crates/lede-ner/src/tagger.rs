@@ -120,11 +120,13 @@ impl Layout {
             cleaned = clean_tokens(text, tokens);
             &cleaned
         };
-        let mut sents: Vec<Span> = sentences
-            .iter()
-            .copied()
-            .filter(|s| text.get(s.start()..s.end()).is_some())
-            .collect();
+        let mut sents: Vec<Span> = Vec::with_capacity(sentences.len());
+        sents.extend(
+            sentences
+                .iter()
+                .copied()
+                .filter(|s| text.get(s.start()..s.end()).is_some()),
+        );
         if !sents.is_sorted() {
             sents.sort();
         }
@@ -213,16 +215,11 @@ impl<'t> Analysis<'t> {
         layout: &Layout,
     ) -> Analysis<'t> {
         let n = layout.tokens.len();
-        let mut words: Vec<&str> = Vec::with_capacity(n);
-        let mut form_of: Vec<u32> = Vec::with_capacity(n);
+        let words: Vec<&str> = layout.tokens.iter().map(|t| t.span.text(text)).collect();
         // News repeats its words: each distinct text is read once (its
         // infos and its gazetteer key).
         let mut index = FormIndex::with_tokens(n);
-        for t in &layout.tokens {
-            let w = t.span.text(text);
-            words.push(w);
-            form_of.push(index.id(w));
-        }
+        let form_of: Vec<u32> = words.iter().map(|w| index.id(w)).collect();
         let FormIndex {
             texts: form_texts,
             hashes,
@@ -459,11 +456,15 @@ impl WordCache {
     fn read(gaz: &Gazetteer, w: &str) -> WordRead {
         let mut info = TokenInfo::new(w);
         info.classes = gaz.clusters.of(&info);
-        let key = crate::features::key_of(w);
+        // The key ([`crate::features::key_of`]) is the start key when some
+        // entry starts with it ([`Gazetteer::start_key`]).
+        let mut h = crate::features::Hasher::new();
+        let any = crate::features::push_key(&mut h, w);
+        let key = h.finish();
         WordRead {
             info,
             key,
-            start: gaz.start_key(w).and_then(|k| gaz.entry(k)),
+            start: if any { gaz.entry(key) } else { None },
             lower: w.chars().next().is_some_and(char::is_lowercase),
         }
     }
@@ -1318,5 +1319,18 @@ mod tests {
             .collect();
         assert_eq!(spans, [(0, 5), (6, 10), (11, 13)]);
         assert_eq!(layout.sentences, [(0, 3)]);
+        // Clean tokens, one outside every sentence: the same layout.
+        let sorted = [tok(0, 5), tok(6, 10), tok(11, 13), tok(15, 21)];
+        let direct = Layout::new(text, &sentences, &sorted);
+        assert_eq!(direct.tokens, layout.tokens);
+        assert_eq!(direct.sentences, layout.sentences);
+        // Two sentences with a token between them left out.
+        let both = [
+            Span::from_boundaries(text, 0, 10),
+            Span::from_boundaries(text, 15, 22),
+        ];
+        let layout = Layout::new(text, &both, &sorted);
+        assert_eq!(layout.tokens, [tok(0, 5), tok(6, 10), tok(15, 21)]);
+        assert_eq!(layout.sentences, [(0, 2), (2, 3)]);
     }
 }
