@@ -100,13 +100,19 @@ pub(super) fn canonical_names(text: &str, entities: &mut [Entity]) {
                         offer(h.finish(), i, entities);
                     }
                 }
-                let initials: String = words
-                    .iter()
-                    .filter_map(|w| w.chars().next())
-                    .filter(|c| c.is_uppercase())
-                    .collect();
-                if initials.chars().count() >= 2 {
-                    offer(key(INITIALS, label, &[&initials]), i, entities);
+                // The key of the capital initials as one word, hashed
+                // without building them.
+                let mut h = begin(INITIALS, label);
+                let mut n = 0;
+                for c in words.iter().filter_map(|w| w.chars().next()) {
+                    if c.is_uppercase() {
+                        h.push(c);
+                        n += 1;
+                    }
+                }
+                h.push(' ');
+                if n >= 2 {
+                    offer(h.finish(), i, entities);
                 }
             }
             _ => {}
@@ -138,13 +144,25 @@ pub(super) fn canonical_names(text: &str, entities: &mut [Entity]) {
             }
             EntityLabel::Org => {
                 let by_words = best.get(&key(WINDOW, e.label, words)).copied();
-                let letters: String = own.chars().filter(|c| c.is_alphabetic()).collect();
-                let by_initials =
-                    if letters.chars().count() >= 2 && letters.chars().all(char::is_uppercase) {
-                        best.get(&key(INITIALS, e.label, &[&letters])).copied()
-                    } else {
-                        None
-                    };
+                // A name of two capital letters or more may be initials:
+                // the key of its letters as one word.
+                let mut h = begin(INITIALS, e.label);
+                let mut n = 0;
+                let mut capitals = true;
+                for c in own.chars().filter(|c| c.is_alphabetic()) {
+                    if !c.is_uppercase() {
+                        capitals = false;
+                        break;
+                    }
+                    h.push(c);
+                    n += 1;
+                }
+                h.push(' ');
+                let by_initials = if capitals && n >= 2 {
+                    best.get(&h.finish()).copied()
+                } else {
+                    None
+                };
                 match (by_words, by_initials) {
                     (Some(a), Some(b)) => {
                         Some(if entities[b].span.len() > entities[a].span.len() {

@@ -47,7 +47,8 @@ pub(super) fn last_checks(ctx: &Ctx, cands: &mut Vec<Cand>) {
         .filter(|c| !opens_at(c) && !in_title_case_at(c))
         .map(|c| ctx.keyed(c).0)
         .collect();
-    named_inside.sort_unstable();
+    // Sorted when first searched, as few candidates get that far.
+    let mut sorted = false;
     // Each test is made only when the ones before leave the answer open,
     // cheapest first.
     cands.retain(|c| {
@@ -55,8 +56,7 @@ pub(super) fn last_checks(ctx: &Ctx, cands: &mut Vec<Cand>) {
         // Headlines in capitals are left to the tagger, which learnt them.
         let all_caps = !t.chars().any(char::is_lowercase);
         // The pronouns are ASCII, so an ASCII case fold finds them.
-        let pronoun =
-            !all_caps && t.len() <= 5 && NOT_NAMES.iter().any(|n| t.eq_ignore_ascii_case(n));
+        let pronoun = !all_caps && t.len() <= 5 && is_not_name(t);
         if pronoun || is_party_state(t) {
             return false;
         }
@@ -73,29 +73,35 @@ pub(super) fn last_checks(ctx: &Ctx, cands: &mut Vec<Cand>) {
         }
         let (key, mask) = ctx.keyed(c);
         let listed = mask != 0;
-        let opens = at_opening && named_inside.binary_search(&key).is_err();
+        let opens = at_opening && {
+            if !sorted {
+                named_inside.sort_unstable();
+                sorted = true;
+            }
+            named_inside.binary_search(&key).is_err()
+        };
         listed || !(opens || in_title_case)
     });
     for c in cands.iter_mut() {
         let multi = c.last > c.first;
         if multi
-            && ctx.capitalised(c.last)
-            && ctx.lower_in(c.last, LAW_HEADS)
             && matches!(
                 c.label,
                 EntityLabel::Org | EntityLabel::Misc | EntityLabel::Event
             )
+            && ctx.capitalised(c.last)
+            && ctx.lower_in(c.last, LAW_HEADS)
         {
             c.label = EntityLabel::Law;
             c.sure = true;
             c.by_context = true;
         }
         if multi
-            && ctx.lower_in(c.last, STREET_HEADS)
             && matches!(
                 c.label,
                 EntityLabel::Org | EntityLabel::Gpe | EntityLabel::Loc
             )
+            && ctx.lower_in(c.last, STREET_HEADS)
         {
             c.label = EntityLabel::Fac;
             c.sure = true;

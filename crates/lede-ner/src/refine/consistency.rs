@@ -12,7 +12,12 @@ pub(super) fn consistency(ctx: &Ctx, cands: &mut Vec<Cand>) {
     // has each as a PERSON (full name or alone) and as something else alone.
     // A name written in capitals ("LEBED CHECHNYA" in a headline) is weak
     // evidence and gives no last name.
-    let mut support: IdentityMap<(usize, usize)> = IdentityMap::default();
+    let people = cands
+        .iter()
+        .filter(|c| c.label == EntityLabel::Person && c.last > c.first)
+        .count();
+    let mut support: IdentityMap<(usize, usize)> =
+        IdentityMap::with_capacity_and_hasher(people, Default::default());
     for c in cands.iter() {
         if c.label == EntityLabel::Person && c.last > c.first {
             let mut l = c.last;
@@ -66,9 +71,11 @@ pub(super) fn consistency(ctx: &Ctx, cands: &mut Vec<Cand>) {
                 return true;
             }
             let mask = ctx.word_mask(c.first);
-            let rest_known = (c.first + 1..=c.last)
-                .all(|k| surnames.binary_search(&ctx.bare_word_key(k)).is_ok());
-            if mask & SWEEP != 0 && rest_known && c.end == toks[c.last].span.end() {
+            let rest_known = || {
+                (c.first + 1..=c.last)
+                    .all(|k| surnames.binary_search(&ctx.bare_word_key(k)).is_ok())
+            };
+            if mask & SWEEP != 0 && rest_known() && c.end == toks[c.last].span.end() {
                 let place = Cand {
                     end: toks[c.first].span.end(),
                     last: c.first,
@@ -99,7 +106,16 @@ pub(super) fn consistency(ctx: &Ctx, cands: &mut Vec<Cand>) {
             }
         }
         for (i, w) in words.iter().enumerate() {
-            if covered[i] || !w.chars().next().is_some_and(char::is_uppercase) {
+            if covered[i] {
+                continue;
+            }
+            // An ASCII first byte that is no capital rules the word out
+            // without decoding it.
+            let ascii_lower = w
+                .as_bytes()
+                .first()
+                .is_some_and(|&b| b < 0x80 && !b.is_ascii_uppercase());
+            if ascii_lower || !w.chars().next().is_some_and(char::is_uppercase) {
                 continue;
             }
             let bare = strip_possessive(w);

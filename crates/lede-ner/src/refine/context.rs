@@ -172,6 +172,41 @@ impl Ctx<'_> {
             key_of(bare)
         }
     }
+    /// A title at tokens `first..end`: (tokens, mask).
+    pub(super) fn title_at(&self, first: usize, end: usize) -> Option<(usize, u16)> {
+        let words = self.words.get(first..end)?;
+        // Titles are capitalised when they precede a name.
+        if !words
+            .first()?
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+        {
+            return None;
+        }
+        // The key of `words[..len]` grows a word at a time from the first
+        // word's, and no longer entry starts with words that are no
+        // entry's start.
+        let mut best = None;
+        let mut key = self.word_key(first);
+        for len in 1..=4.min(words.len()) {
+            if len > 1 {
+                let mut h = Hasher::resume(key);
+                push_key(&mut h, words[len - 1]);
+                key = h.finish();
+            }
+            let Some((mask, prefix)) = self.gaz.entry(key) else {
+                break;
+            };
+            if mask & Category::Title.bit() != 0 {
+                best = Some((len, mask));
+            }
+            if !prefix {
+                break;
+            }
+        }
+        best
+    }
     /// The tokens that are `cue`, in order.
     pub(super) fn cue_tokens(&self, cue: Cue) -> impl Iterator<Item = usize> + '_ {
         self.cues.iter().filter(move |c| c.1 == cue).map(|c| c.0)

@@ -166,7 +166,7 @@ pub fn refine(
         // Titles written inside the span ("President Trump").
         let mut title = None;
         if ce.kind == Coarse::Per {
-            if let Some((len, _)) = title_at(gaz, &words[first..=last], 0) {
+            if let Some((len, _)) = ctx.title_at(first, last + 1) {
                 if first + len <= last {
                     title = Some(byte_range(toks, first, first + len - 1));
                     first += len;
@@ -441,7 +441,7 @@ pub fn refine(
                 break;
             }
             let j = c.first - back;
-            if let Some((len, _)) = title_at(gaz, &words[j..c.first], 0) {
+            if let Some((len, _)) = ctx.title_at(j, c.first) {
                 if j + len == c.first {
                     best = Some(j);
                 }
@@ -622,7 +622,7 @@ fn is_possessive(w: &str) -> bool {
 fn has_hyphen(w: &str) -> bool {
     // In ASCII only '-' itself reads as a hyphen.
     if w.is_ascii() {
-        return w.len() > 2 && w.as_bytes().contains(&b'-');
+        return w.len() > 2 && w.bytes().any(|b| b == b'-');
     }
     w.chars().any(|c| normalize_char(c) == '-') && w.chars().count() > 2
 }
@@ -643,38 +643,6 @@ fn hyphen_parts(w: &str) -> Vec<(usize, usize)> {
         parts.push((start, w.len()));
     }
     parts
-}
-
-/// A title at `words[at..]`: (tokens, mask).
-fn title_at(gaz: &Gazetteer, words: &[&str], at: usize) -> Option<(usize, u16)> {
-    // Titles are capitalised when they precede a name.
-    if !words
-        .get(at)?
-        .chars()
-        .next()
-        .is_some_and(char::is_uppercase)
-    {
-        return None;
-    }
-    // The key of `words[at..at + len]` grows a word at a time, and no
-    // longer entry starts with words that are no entry's start.
-    let mut best = None;
-    let mut key = Hasher::new().finish();
-    for len in 1..=4.min(words.len() - at) {
-        let mut h = Hasher::resume(key);
-        push_key(&mut h, words[at + len - 1]);
-        key = h.finish();
-        let Some((mask, prefix)) = gaz.entry(key) else {
-            break;
-        };
-        if mask & Category::Title.bit() != 0 {
-            best = Some((len, mask));
-        }
-        if !prefix {
-            break;
-        }
-    }
-    best
 }
 
 /// The bytes from token `a` to token `b`.

@@ -312,14 +312,17 @@ pub(super) fn gazetteer_wins(ctx: &Ctx, cands: &mut Vec<Cand>) {
     let mut out = Vec::with_capacity(cands.len());
     for c in cands.drain(..) {
         let from = new.partition_point(|&(f, _, _)| f < c.first);
-        let parts: Vec<&(usize, usize, u16)> = new[from..]
-            .iter()
-            .take_while(|(f, _, _)| *f <= c.last)
-            .filter(|(_, l, m)| *l <= c.last && m & PLACES != 0)
-            .collect();
-        let covered: usize = parts.iter().map(|(f, l, _)| l - f + 1).sum();
-        if parts.len() >= 2 && covered == c.last - c.first + 1 {
-            for &&(f, l, mask) in &parts {
+        let parts = || {
+            new[from..]
+                .iter()
+                .take_while(|(f, _, _)| *f <= c.last)
+                .filter(|(_, l, m)| *l <= c.last && m & PLACES != 0)
+        };
+        let (count, covered) = parts().fold((0, 0), |(n, covered), (f, l, _)| {
+            (n + 1, covered + l - f + 1)
+        });
+        if count >= 2 && covered == c.last - c.first + 1 {
+            for &(f, l, mask) in parts() {
                 out.push(Cand {
                     by_context: true,
                     ..ctx.cand(f, l, label_of_mask(mask, ctx.words, f), true)
@@ -440,6 +443,53 @@ const ORDINALS: &[&str] = &[
     "eleventh", "twelfth",
 ];
 
+/// A short ASCII word in lower case as a number (its bytes in order), so
+/// that a text is looked for in a word list by comparing numbers; `None`
+/// for a text longer than eight bytes, not ASCII or holding a NUL byte,
+/// which is in no such list.
+const fn packed_lower(w: &[u8]) -> Option<u64> {
+    if w.len() > 8 {
+        return None;
+    }
+    let mut code = 0u64;
+    let mut i = 0;
+    while i < w.len() {
+        if w[i] == 0 || !w[i].is_ascii() {
+            return None;
+        }
+        code |= (w[i].to_ascii_lowercase() as u64) << (8 * i);
+        i += 1;
+    }
+    Some(code)
+}
+
+/// The [`packed_lower`] codes of a list of short ASCII words.
+const fn packed_list<const N: usize>(list: &[&str]) -> [u64; N] {
+    let mut codes = [0u64; N];
+    let mut i = 0;
+    while i < N {
+        codes[i] = match packed_lower(list[i].as_bytes()) {
+            Some(code) => code,
+            None => panic!("word lists hold short ASCII words"),
+        };
+        i += 1;
+    }
+    codes
+}
+
+const NOT_NAME_CODES: [u64; NOT_NAMES.len()] = packed_list(NOT_NAMES);
+const ORDINAL_CODES: [u64; ORDINALS.len()] = packed_list(ORDINALS);
+
+/// Is `t`, in any case, one of [`NOT_NAMES`]?
+pub(super) fn is_not_name(t: &str) -> bool {
+    packed_lower(t.as_bytes()).is_some_and(|code| NOT_NAME_CODES.contains(&code))
+}
+
+/// Is `t`, in any case, one of [`ORDINALS`]?
+fn is_ordinal(t: &str) -> bool {
+    packed_lower(t.as_bytes()).is_some_and(|code| ORDINAL_CODES.contains(&code))
+}
+
 /// Titles, pronouns and ordinals the tagger took for names ("PM", "Us", "Staff" in
 /// "Chief of Staff").
 pub(super) fn drop_non_names(ctx: &Ctx, cands: &mut Vec<Cand>) {
@@ -462,10 +512,9 @@ pub(super) fn drop_non_names(ctx: &Ctx, cands: &mut Vec<Cand>) {
             && mask & !Category::Title.bit() & !Category::FirstName.bit() == 0;
         let in_title = (c.first..=c.last).all(|k| title_tokens[k]);
         // The words of both lists are short.
-        let pronoun = t.len() <= 5 && NOT_NAMES.iter().any(|n| t.eq_ignore_ascii_case(n));
+        let pronoun = t.len() <= 5 && is_not_name(t);
         // "July 24-28 Fourth test": an ordinal alone names nothing.
-        let ordinal =
-            c.first == c.last && t.len() <= 8 && ORDINALS.iter().any(|n| t.eq_ignore_ascii_case(n));
+        let ordinal = c.first == c.last && t.len() <= 8 && is_ordinal(t);
         !(only_title || in_title || pronoun || ordinal)
     });
 }
@@ -498,6 +547,15 @@ mod tests {
                 .all(|w| w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase())));
         }
         assert!(lower_in(ORG_HEADS, "Institute"));
+        for w in NOT_NAMES.iter().chain(ORDINALS) {
+            let upper = w.to_ascii_uppercase();
+            assert!(is_not_name(w) || is_ordinal(w));
+            assert!(is_not_name(&upper) == NOT_NAMES.contains(w));
+            assert!(is_ordinal(&upper) == ORDINALS.contains(w));
+        }
+        for t in ["usa", "u", "", "thes", "she\0", "firsts", "ﬁrst", "Ünited"] {
+            assert!(!is_not_name(t) && !is_ordinal(t), "{t:?}");
+        }
         assert!(!lower_in(ORG_HEADS, "Gaza"));
     }
 }
