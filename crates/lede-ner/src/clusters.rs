@@ -19,6 +19,17 @@ impl WordClasses {
 
 const CLUSTERS: &str = include_str!("../data/clusters.txt");
 
+/// The classes of `data/clusters.txt` as [`Clusters::table`] writes them
+/// (rebuilt by `examples/cluster_table.rs`): the stage loads them without
+/// reading text or hashing words.
+const TABLE: &[u8] = include_bytes!("../data/clusters.bin");
+
+/// The first bytes of a [`Clusters::table`].
+const TABLE_MAGIC: &[u8; 8] = b"ledecls1";
+
+/// The bytes of one table entry: a key, then three class numbers.
+const TABLE_ENTRY: usize = 8 + 3 * 2;
+
 /// Word form hash (the tagger's `TokenInfo::word`) to classes. Built from
 /// the embedded file when the gazetteers are (about 18,000 entries).
 pub struct Clusters {
@@ -30,9 +41,55 @@ pub struct Clusters {
 }
 
 impl Clusters {
-    /// The embedded classes.
+    /// The embedded classes: from the table, or from the file should the
+    /// table not read.
     pub fn embedded() -> Clusters {
-        Clusters::parse(CLUSTERS)
+        Clusters::from_table(TABLE).unwrap_or_else(|| Clusters::parse(CLUSTERS))
+    }
+
+    /// The classes as bytes [`Clusters::from_table`] reads: the magic
+    /// bytes, then for the classes by form and by lower-case form their
+    /// number (u32) and each entry sorted by key (u64 key, three u16
+    /// classes), all little-endian.
+    pub fn table(&self) -> Vec<u8> {
+        let mut out = TABLE_MAGIC.to_vec();
+        for map in [&self.classes, &self.by_lower] {
+            let mut entries: Vec<(u64, WordClasses)> = map.iter().map(|(&k, &c)| (k, c)).collect();
+            entries.sort_unstable_by_key(|&(k, _)| k);
+            out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
+            for (key, WordClasses(c)) in entries {
+                out.extend_from_slice(&key.to_le_bytes());
+                for class in c {
+                    out.extend_from_slice(&class.to_le_bytes());
+                }
+            }
+        }
+        out
+    }
+
+    /// The classes of a [`Clusters::table`]; `None` when the bytes are not
+    /// one.
+    pub fn from_table(bytes: &[u8]) -> Option<Clusters> {
+        let mut rest = bytes.strip_prefix(TABLE_MAGIC)?;
+        let mut maps: [IdentityMap<WordClasses>; 2] = Default::default();
+        for map in &mut maps {
+            let (n, tail) = rest.split_first_chunk::<4>()?;
+            let n = u32::from_le_bytes(*n) as usize;
+            let len = n.checked_mul(TABLE_ENTRY)?;
+            let body = tail.get(..len)?;
+            map.reserve(n);
+            for entry in body.chunks_exact(TABLE_ENTRY) {
+                let (key, c) = entry.split_first_chunk::<8>()?;
+                let class = |k: usize| u16::from_le_bytes([c[2 * k], c[2 * k + 1]]);
+                map.insert(
+                    u64::from_le_bytes(*key),
+                    WordClasses([class(0), class(1), class(2)]),
+                );
+            }
+            rest = &tail[len..];
+        }
+        let [classes, by_lower] = maps;
+        rest.is_empty().then_some(Clusters { classes, by_lower })
     }
 
     /// Reads lines of `word<TAB>class<TAB>class<TAB>class`; `#` starts a
@@ -176,5 +233,20 @@ mod tests {
         for line in CLUSTERS.lines().chain(odd) {
             assert_eq!(parse_line(line), reference(line), "{line:?}");
         }
+    }
+
+    #[test]
+    fn the_table_holds_the_classes_of_the_file() {
+        let file = Clusters::parse(CLUSTERS);
+        let table = Clusters::from_table(TABLE).expect("data/clusters.bin reads");
+        assert!(
+            table.classes == file.classes && table.by_lower == file.by_lower,
+            "data/clusters.bin is not data/clusters.txt: rebuild it (examples/cluster_table.rs)"
+        );
+        assert_eq!(file.table(), TABLE);
+        // Truncated or extended bytes are no table.
+        assert!(Clusters::from_table(&TABLE[..TABLE.len() - 1]).is_none());
+        assert!(Clusters::from_table(&[TABLE, &[0]].concat()).is_none());
+        assert!(Clusters::from_table(b"").is_none());
     }
 }
