@@ -54,15 +54,15 @@ pub(super) fn last_checks(ctx: &Ctx, cands: &mut Vec<Cand>) {
     cands.retain(|c| {
         let t = &ctx.text[c.start..c.end];
         // Headlines in capitals are left to the tagger, which learnt them.
-        let all_caps = !t.chars().any(char::is_lowercase);
+        let all_caps = || !t.chars().any(char::is_lowercase);
         // The pronouns are ASCII, so an ASCII case fold finds them.
-        let pronoun = !all_caps && t.len() <= 5 && is_not_name(t);
+        let pronoun = t.len() <= 5 && is_not_name(t) && !all_caps();
         if pronoun || is_party_state(t) {
             return false;
         }
         let at_opening = opens_at(c);
         let in_title_case = in_title_case_at(c);
-        if all_caps || !(at_opening || in_title_case) {
+        if !(at_opening || in_title_case) || all_caps() {
             return true;
         }
         let all_common = (c.first..=c.last).all(|k| {

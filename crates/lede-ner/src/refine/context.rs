@@ -69,6 +69,9 @@ pub(super) struct Ctx<'a> {
     pub(super) word_keys: Vec<Cell<u64>>,
     /// The tokens that are [`Cue`]s, in order.
     pub(super) cues: Vec<(usize, Cue)>,
+    /// The tokens where some gazetteer entry starts ([`Ctx::gaz_at`]), in
+    /// order: few tokens, which the passes over matches visit alone.
+    pub(super) gaz_starts: Vec<usize>,
 }
 
 impl Ctx<'_> {

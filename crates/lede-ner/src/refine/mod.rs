@@ -136,6 +136,9 @@ pub fn refine(
         analysis,
         word_keys: vec![Cell::new(0); analysis.form_texts.len()],
         cues: Cue::find(words),
+        gaz_starts: (0..toks.len())
+            .filter(|&i| analysis.gaz_at[i].is_some())
+            .collect(),
     };
 
     let mut cands: Vec<Cand> = Vec::with_capacity(coarse.len());
@@ -221,10 +224,10 @@ pub fn refine(
             *x = true;
         }
     }
-    let mut i = 0;
-    while i < toks.len() {
-        if covered[i] {
-            i += 1;
+    // Tokens before `next` are taken by the last name added.
+    let mut next = 0;
+    for &i in &ctx.gaz_starts {
+        if i < next || covered[i] {
             continue;
         }
         if let Some((len, mask)) = analysis.gaz_at(i) {
@@ -265,11 +268,9 @@ pub fn refine(
                 for x in covered.iter_mut().take(last + 1).skip(i) {
                     *x = true;
                 }
-                i = last + 1;
-                continue;
+                next = last + 1;
             }
         }
-        i += 1;
     }
 
     // Hyphenated compounds: keep the name parts of one token

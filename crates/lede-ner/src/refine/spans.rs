@@ -256,31 +256,39 @@ pub(super) fn gazetteer_wins(ctx: &Ctx, cands: &mut Vec<Cand>) {
         | Category::Facility.bit();
     let mut new = Vec::new();
     for &(s, e) in ctx.sentences {
-        let mut i = s;
-        while i < e {
-            if let Some((len, mask)) = ctx.gaz_at(i) {
-                let last = i + len - 1;
-                let cased = (i..=last).all(|k| {
+        // The longest match at each token where one starts, left to right.
+        let from = ctx.gaz_starts.partition_point(|&i| i < s);
+        let mut next = s;
+        for &i in ctx.gaz_starts[from..].iter().take_while(|&&i| i < e) {
+            if i < next {
+                continue;
+            }
+            let Some((len, mask)) = ctx.gaz_at(i) else {
+                continue;
+            };
+            let last = i + len - 1;
+            next = last + 1;
+            let cased = || {
+                (i..=last).all(|k| {
                     ctx.capitalised(k)
                         || !ctx.words[k].chars().next().is_some_and(char::is_alphabetic)
                         || CONNECTORS.contains(&ctx.words[k])
                         || mask & Category::Facility.bit() != 0
-                });
-                let ends_in_word = ctx.words[last]
+                })
+            };
+            let ends_in_word = || {
+                ctx.words[last]
                     .chars()
                     .next()
-                    .is_some_and(char::is_alphanumeric);
-                if mask & strong != 0
-                    && ctx.capitalised(i)
-                    && cased
-                    && ends_in_word
-                    && mask & Category::Title.bit() == 0
-                {
-                    new.push((i, last, mask));
-                }
-                i = last + 1;
-            } else {
-                i += 1;
+                    .is_some_and(char::is_alphanumeric)
+            };
+            if mask & strong != 0
+                && mask & Category::Title.bit() == 0
+                && ctx.capitalised(i)
+                && cased()
+                && ends_in_word()
+            {
+                new.push((i, last, mask));
             }
         }
     }
@@ -310,8 +318,13 @@ pub(super) fn gazetteer_wins(ctx: &Ctx, cands: &mut Vec<Cand>) {
     replace_all(cands, replacements, ctx.toks.len());
     // Split a candidate made of listed names only.
     let mut out = Vec::with_capacity(cands.len());
+    // Candidates come by first token, so the first match at or after each
+    // one only moves on.
+    let mut from = 0;
     for c in cands.drain(..) {
-        let from = new.partition_point(|&(f, _, _)| f < c.first);
+        while from < new.len() && new[from].0 < c.first {
+            from += 1;
+        }
         let parts = || {
             new[from..]
                 .iter()
@@ -494,13 +507,11 @@ fn is_ordinal(t: &str) -> bool {
 /// "Chief of Staff").
 pub(super) fn drop_non_names(ctx: &Ctx, cands: &mut Vec<Cand>) {
     let mut title_tokens = vec![false; ctx.toks.len()];
-    for &(s, e) in ctx.sentences {
-        for i in s..e {
-            if let Some((len, mask)) = ctx.gaz_at(i) {
-                if mask & Category::Title.bit() != 0 && len > 1 && mask & SWEEP == 0 {
-                    for t in title_tokens.iter_mut().skip(i).take(len) {
-                        *t = true;
-                    }
+    for &i in &ctx.gaz_starts {
+        if let Some((len, mask)) = ctx.gaz_at(i) {
+            if mask & Category::Title.bit() != 0 && len > 1 && mask & SWEEP == 0 {
+                for t in title_tokens.iter_mut().skip(i).take(len) {
+                    *t = true;
                 }
             }
         }
