@@ -6,7 +6,7 @@
 //! names in it ("Trump", "Gaza") keep their capitals.
 
 use crate::features::{key_of, CapClass, TokenInfo};
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{Gazetteer, IdentityMap};
 
 /// Short words a Title Case heading capitalises or not ("Talks in Cairo").
 pub const SMALL_WORDS: &[&str] = &[
@@ -47,7 +47,8 @@ pub fn is_title_case(words: &[&str]) -> bool {
 /// lower case) and the words this document writes in lower case.
 pub struct CommonWords<'g> {
     gaz: &'g Gazetteer,
-    doc_lower: Vec<u64>,
+    /// The keys of the words the document writes in lower case.
+    doc_lower: IdentityMap<()>,
 }
 
 impl<'g> CommonWords<'g> {
@@ -68,9 +69,9 @@ impl<'g> CommonWords<'g> {
 
     /// From the [`key_of`] of the document's words that begin with a
     /// lower-case letter (in any order, repeats allowed).
-    pub fn from_keys(gaz: &'g Gazetteer, mut doc_lower: Vec<u64>) -> CommonWords<'g> {
-        doc_lower.sort_unstable();
-        doc_lower.dedup();
+    pub fn from_keys(gaz: &'g Gazetteer, keys: Vec<u64>) -> CommonWords<'g> {
+        let mut doc_lower = IdentityMap::with_capacity_and_hasher(keys.len(), Default::default());
+        doc_lower.extend(keys.into_iter().map(|k| (k, ())));
         CommonWords { gaz, doc_lower }
     }
 
@@ -86,7 +87,7 @@ impl<'g> CommonWords<'g> {
             return true;
         }
         let key = key_of(w);
-        self.gaz.is_common_key(key) || self.doc_lower.binary_search(&key).is_ok()
+        self.gaz.is_common_key(key) || self.doc_lower.contains_key(&key)
     }
 }
 
