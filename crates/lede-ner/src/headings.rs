@@ -15,23 +15,28 @@ pub const SMALL_WORDS: &[&str] = &[
 ];
 
 fn is_small_word(w: &str) -> bool {
-    SMALL_WORDS.iter().any(|s| w.eq_ignore_ascii_case(s))
+    // None is longer than four bytes.
+    w.len() <= 4 && SMALL_WORDS.iter().any(|s| w.eq_ignore_ascii_case(s))
 }
 
 /// A line in Title Case: at least two capitalised words with lower-case
 /// letters, every word of letters but the small ones capitalised, no
-/// sentence-final period.
+/// sentence-final period. Running text has a lower-case word early, where
+/// the answer is known.
 pub fn is_title_case(words: &[&str]) -> bool {
     let mut long = 0;
     for w in words {
         let Some(c) = w.chars().next() else { continue };
-        if !c.is_alphabetic() || is_small_word(w) {
+        if !c.is_alphabetic() {
             continue;
         }
         if !c.is_uppercase() {
+            if is_small_word(w) {
+                continue;
+            }
             return false;
         }
-        if w.chars().any(char::is_lowercase) {
+        if !is_small_word(w) && w.chars().any(char::is_lowercase) {
             long += 1;
         }
     }
