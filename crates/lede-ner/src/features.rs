@@ -70,6 +70,24 @@ pub fn key_of(text: &str) -> u64 {
     h.finish()
 }
 
+/// What [`push_key`] feeds for each ASCII byte: the byte lower-cased, "`"
+/// read as "'", and 0 (nothing) for white space (`char::is_whitespace` on
+/// ASCII: tab to carriage return, and space).
+static ASCII_KEY: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = match c {
+            b'\t'..=b'\r' | b' ' => 0,
+            b'`' => b'\'',
+            _ => c.to_ascii_lowercase(),
+        };
+        b += 1;
+    }
+    table
+};
+
 /// Feeds `text` to `h` as [`key_of`] reads it (normalised, lower-cased,
 /// white space left out); false when nothing was fed. ASCII, almost all of
 /// news text, is read a byte at a time without decoding characters; other
@@ -82,13 +100,8 @@ pub fn push_key(h: &mut Hasher, text: &str) -> bool {
     while i < bytes.len() {
         let b = bytes[i];
         if b.is_ascii() {
-            // `char::is_whitespace` on ASCII: tab to carriage return, space.
-            if !matches!(b, b'\t'..=b'\r' | b' ') {
-                let c = if b == b'`' {
-                    b'\''
-                } else {
-                    b.to_ascii_lowercase()
-                };
+            let c = ASCII_KEY[usize::from(b)];
+            if c != 0 {
                 h.push(c as char);
                 any = true;
             }
