@@ -189,13 +189,14 @@ pub(super) fn title_case_headings(ctx: &Ctx, cands: &mut Vec<Cand>) {
         return;
     }
     // The keys of the names outside the headings and of their last words.
-    let mut known: Vec<u64> = Vec::with_capacity(2 * cands.len());
+    // A set sized once: the keys are hashes already, so this is cheaper
+    // than sorting them.
+    let mut known: IdentityMap<()> =
+        IdentityMap::with_capacity_and_hasher(2 * cands.len(), Default::default());
     for c in cands.iter().filter(|c| !in_heading(c)) {
-        known.push(ctx.bare_key(c));
-        known.push(ctx.bare_word_key(c.last));
+        known.insert(ctx.bare_key(c), ());
+        known.insert(ctx.bare_word_key(c.last), ());
     }
-    known.sort_unstable();
-    known.dedup();
     let strong =
         SWEEP | Category::Organisation.bit() | Category::Media.bit() | Category::Region.bit();
     let mut out = Vec::with_capacity(cands.len());
@@ -205,7 +206,7 @@ pub(super) fn title_case_headings(ctx: &Ctx, cands: &mut Vec<Cand>) {
             continue;
         }
         let key = ctx.bare_key(&c);
-        if known.binary_search(&key).is_ok() || ctx.gaz.lookup_key(key) & strong != 0 {
+        if known.contains_key(&key) || ctx.gaz.lookup_key(key) & strong != 0 {
             out.push(c);
             continue;
         }
@@ -214,7 +215,7 @@ pub(super) fn title_case_headings(ctx: &Ctx, cands: &mut Vec<Cand>) {
         let known_parts: Vec<(usize, u64)> = (c.first..=c.last)
             .filter(|&k| ctx.capitalised(k))
             .map(|k| (k, ctx.bare_word_key(k)))
-            .filter(|(_, key)| known.binary_search(key).is_ok())
+            .filter(|(_, key)| known.contains_key(key))
             .collect();
         if !known_parts.is_empty() {
             for (k, key) in known_parts {
