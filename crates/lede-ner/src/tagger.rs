@@ -953,15 +953,19 @@ impl FormContext {
         let form_of = &analysis.form_of;
         // Per form: does some token have it, and does one show it
         // capitalised inside a sentence?
+        // (The classes are read per token: from a byte per form rather
+        // than from the forms' whole infos.)
+        let classes: Vec<CapClass> = forms.iter().map(|t| t.class).collect();
         let mut occurs = vec![false; forms.len()];
         let mut cap_inside = vec![false; forms.len()];
         for (&(first, end), &headline) in layout.sentences.iter().zip(headlines) {
             for (i, &f) in form_of[first..end].iter().enumerate() {
                 let f = f as usize;
                 occurs[f] = true;
-                cap_inside[f] |= is_cap_inside(forms[f].class, i, headline);
+                cap_inside[f] |= is_cap_inside(classes[f], i, headline);
             }
         }
+        drop(classes);
         let mut numbers: IdentityMap<u32> =
             IdentityMap::with_capacity_and_hasher(forms.len(), Default::default());
         let lower_of: Vec<u32> = forms
