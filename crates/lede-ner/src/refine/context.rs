@@ -30,6 +30,14 @@ pub(super) enum Cue {
 
 impl Cue {
     pub(super) fn of(w: &str) -> Option<Cue> {
+        // Every token is asked: most are told apart by their length and
+        // first letter before any comparison.
+        let b = w.as_bytes();
+        if !(3..=10).contains(&b.len())
+            || !matches!(b[0], b'M' | b'J' | b'A' | b'T' | b'O' | b'R' | b'r')
+        {
+            return None;
+        }
         match w {
             "May" | "June" | "April" | "August" => Some(Cue::Month),
             "Act" | "Treaty" | "Accords" | "Amendment" => Some(Cue::LawHead),
