@@ -485,13 +485,22 @@ impl<T: LayerItem> Serialize for ItemJson<'_, T> {
 
 /// FxHash: a fast, non-cryptographic hasher for layer fingerprints (one
 /// multiply per word, so checking a layer costs far less than making it).
+/// Words go to four interleaved states in turn: one state alone makes every
+/// multiply wait for the one before, and a layer of tokens, checked before
+/// and after every stage that reads it, is a long run of small words.
 #[derive(Default)]
-pub(crate) struct Fingerprint(u64);
+pub(crate) struct Fingerprint {
+    lanes: [u64; 4],
+    count: usize,
+}
 
 impl Fingerprint {
     const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    #[inline]
     fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
+        let lane = &mut self.lanes[self.count & 3];
+        *lane = (lane.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
+        self.count = self.count.wrapping_add(1);
     }
 }
 
@@ -523,7 +532,11 @@ impl Hasher for Fingerprint {
         self.add(i as u64);
     }
     fn finish(&self) -> u64 {
-        self.0
+        let mut h = self.count as u64;
+        for lane in self.lanes {
+            h = (h.rotate_left(5) ^ lane).wrapping_mul(Self::SEED);
+        }
+        h
     }
 }
 

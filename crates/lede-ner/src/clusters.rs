@@ -19,6 +19,17 @@ impl WordClasses {
 
 const CLUSTERS: &str = include_str!("../data/clusters.txt");
 
+/// The classes of `data/clusters.txt` as [`Clusters::table`] writes them
+/// (rebuilt by `examples/cluster_table.rs`): the stage loads them without
+/// reading text or hashing words.
+const TABLE: &[u8] = include_bytes!("../data/clusters.bin");
+
+/// The first bytes of a [`Clusters::table`].
+const TABLE_MAGIC: &[u8; 8] = b"ledecls1";
+
+/// The bytes of one table entry: a key, then three class numbers.
+const TABLE_ENTRY: usize = 8 + 3 * 2;
+
 /// Word form hash (the tagger's `TokenInfo::word`) to classes. Built from
 /// the embedded file when the gazetteers are (about 18,000 entries).
 pub struct Clusters {
@@ -30,37 +41,68 @@ pub struct Clusters {
 }
 
 impl Clusters {
-    /// The embedded classes.
+    /// The embedded classes: from the table, or from the file should the
+    /// table not read.
     pub fn embedded() -> Clusters {
-        Clusters::parse(CLUSTERS)
+        Clusters::from_table(TABLE).unwrap_or_else(|| Clusters::parse(CLUSTERS))
+    }
+
+    /// The classes as bytes [`Clusters::from_table`] reads: the magic
+    /// bytes, then for the classes by form and by lower-case form their
+    /// number (u32) and each entry sorted by key (u64 key, three u16
+    /// classes), all little-endian.
+    pub fn table(&self) -> Vec<u8> {
+        let mut out = TABLE_MAGIC.to_vec();
+        for map in [&self.classes, &self.by_lower] {
+            let mut entries: Vec<(u64, WordClasses)> = map.iter().map(|(&k, &c)| (k, c)).collect();
+            entries.sort_unstable_by_key(|&(k, _)| k);
+            out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
+            for (key, WordClasses(c)) in entries {
+                out.extend_from_slice(&key.to_le_bytes());
+                for class in c {
+                    out.extend_from_slice(&class.to_le_bytes());
+                }
+            }
+        }
+        out
+    }
+
+    /// The classes of a [`Clusters::table`]; `None` when the bytes are not
+    /// one.
+    pub fn from_table(bytes: &[u8]) -> Option<Clusters> {
+        let mut rest = bytes.strip_prefix(TABLE_MAGIC)?;
+        let mut maps: [IdentityMap<WordClasses>; 2] = Default::default();
+        for map in &mut maps {
+            let (n, tail) = rest.split_first_chunk::<4>()?;
+            let n = u32::from_le_bytes(*n) as usize;
+            let len = n.checked_mul(TABLE_ENTRY)?;
+            let body = tail.get(..len)?;
+            map.reserve(n);
+            for entry in body.chunks_exact(TABLE_ENTRY) {
+                let (key, c) = entry.split_first_chunk::<8>()?;
+                let class = |k: usize| u16::from_le_bytes([c[2 * k], c[2 * k + 1]]);
+                map.insert(
+                    u64::from_le_bytes(*key),
+                    WordClasses([class(0), class(1), class(2)]),
+                );
+            }
+            rest = &tail[len..];
+        }
+        let [classes, by_lower] = maps;
+        rest.is_empty().then_some(Clusters { classes, by_lower })
     }
 
     /// Reads lines of `word<TAB>class<TAB>class<TAB>class`; `#` starts a
     /// comment line, and malformed lines are skipped (the file is generated).
     pub fn parse(src: &str) -> Clusters {
-        let mut classes = IdentityMap::default();
-        let mut by_lower = IdentityMap::default();
-        for line in src.lines() {
-            if line.starts_with('#') {
-                continue;
-            }
-            let mut parts = line.split('\t');
-            let Some(word) = parts.next().filter(|w| !w.is_empty()) else {
-                continue;
-            };
-            let mut c = [0u16; 3];
-            let mut ok = true;
-            for slot in &mut c {
-                match parts.next().and_then(|p| p.parse::<u16>().ok()) {
-                    Some(v) if v != u16::MAX => *slot = v,
-                    _ => ok = false,
-                }
-            }
-            if ok {
-                let info = TokenInfo::new(word);
-                classes.insert(info.word, WordClasses(c));
-                by_lower.entry(info.lower).or_insert(WordClasses(c));
-            }
+        // Sized once for the lines, not grown as they are read.
+        let lines = src.bytes().filter(|&b| b == b'\n').count() + 1;
+        let mut classes = IdentityMap::with_capacity_and_hasher(lines, Default::default());
+        let mut by_lower = IdentityMap::with_capacity_and_hasher(lines, Default::default());
+        for (word, c) in src.lines().filter_map(parse_line) {
+            let (word, lower) = TokenInfo::word_keys(word);
+            classes.insert(word, WordClasses(c));
+            by_lower.entry(lower).or_insert(WordClasses(c));
         }
         Clusters { classes, by_lower }
     }
@@ -88,6 +130,43 @@ impl Clusters {
     }
 }
 
+/// The word and classes of one line, `None` for a comment or a malformed
+/// line (fields after the third class are left alone).
+fn parse_line(line: &str) -> Option<(&str, [u16; 3])> {
+    if line.starts_with('#') {
+        return None;
+    }
+    // A tab is one byte of UTF-8: the fields are cut at the bytes.
+    let mut fields = line.as_bytes().split(|&b| b == b'\t');
+    let word_len = fields.next().map_or(0, <[u8]>::len);
+    let word = line.get(..word_len).filter(|w| !w.is_empty())?;
+    let mut c = [0u16; 3];
+    for slot in &mut c {
+        *slot = fields.next().and_then(class_number)?;
+    }
+    Some((word, c))
+}
+
+/// A class number as `str::parse::<u16>` reads one, but for `u16::MAX`
+/// (no class).
+fn class_number(field: &[u8]) -> Option<u16> {
+    let digits = field.strip_prefix(b"+").unwrap_or(field);
+    if digits.is_empty() {
+        return None;
+    }
+    let mut v = 0u32;
+    for &d in digits {
+        if !d.is_ascii_digit() {
+            return None;
+        }
+        v = v * 10 + u32::from(d - b'0');
+        if v >= u32::from(u16::MAX) {
+            return None;
+        }
+    }
+    Some(v as u16)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -106,5 +185,68 @@ mod tests {
         assert_eq!(of("1996"), of("2025"));
         assert_eq!(of("NETANYAHU"), of("Netanyahu"));
         assert_ne!(of("Netanyahu"), WordClasses::NONE);
+    }
+
+    #[test]
+    fn lines_are_read_as_split_and_parsed_fields() {
+        // The reading before it was done on bytes.
+        fn reference(line: &str) -> Option<(&str, [u16; 3])> {
+            if line.starts_with('#') {
+                return None;
+            }
+            let mut parts = line.split('\t');
+            let word = parts.next().filter(|w| !w.is_empty())?;
+            let mut c = [0u16; 3];
+            for slot in &mut c {
+                match parts.next().and_then(|p| p.parse::<u16>().ok()) {
+                    Some(v) if v != u16::MAX => *slot = v,
+                    _ => return None,
+                }
+            }
+            Some((word, c))
+        }
+        let odd = [
+            "",
+            "#\t1\t2\t3",
+            "w",
+            "w\t1",
+            "w\t1\t2",
+            "w\t1\t2\t3",
+            "w\t1\t2\t3\t",
+            "w\t1\t2\t3\tx",
+            "w\t1\t2\t",
+            "\t1\t2\t3",
+            "w\t+1\t2\t3",
+            "w\t+\t2\t3",
+            "w\t-1\t2\t3",
+            "w\t1\t2\t65535",
+            "w\t1\t2\t65534",
+            "w\t1\t2\t65536",
+            "w\t1\t2\t0065534",
+            "w\t1\t2\t99999999999",
+            "w\t 1\t2\t3",
+            "w\t1 \t2\t3",
+            "Ünïon\t1\t2\t3",
+            "w x\t1\t2\t3",
+            "w\t1\t2\t3\r",
+        ];
+        for line in CLUSTERS.lines().chain(odd) {
+            assert_eq!(parse_line(line), reference(line), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn the_table_holds_the_classes_of_the_file() {
+        let file = Clusters::parse(CLUSTERS);
+        let table = Clusters::from_table(TABLE).expect("data/clusters.bin reads");
+        assert!(
+            table.classes == file.classes && table.by_lower == file.by_lower,
+            "data/clusters.bin is not data/clusters.txt: rebuild it (examples/cluster_table.rs)"
+        );
+        assert_eq!(file.table(), TABLE);
+        // Truncated or extended bytes are no table.
+        assert!(Clusters::from_table(&TABLE[..TABLE.len() - 1]).is_none());
+        assert!(Clusters::from_table(&[TABLE, &[0]].concat()).is_none());
+        assert!(Clusters::from_table(b"").is_none());
     }
 }

@@ -70,6 +70,24 @@ pub fn key_of(text: &str) -> u64 {
     h.finish()
 }
 
+/// What [`push_key`] feeds for each ASCII byte: the byte lower-cased, "`"
+/// read as "'", and 0 (nothing) for white space (`char::is_whitespace` on
+/// ASCII: tab to carriage return, and space).
+static ASCII_KEY: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = match c {
+            b'\t'..=b'\r' | b' ' => 0,
+            b'`' => b'\'',
+            _ => c.to_ascii_lowercase(),
+        };
+        b += 1;
+    }
+    table
+};
+
 /// Feeds `text` to `h` as [`key_of`] reads it (normalised, lower-cased,
 /// white space left out); false when nothing was fed. ASCII, almost all of
 /// news text, is read a byte at a time without decoding characters; other
@@ -82,13 +100,8 @@ pub fn push_key(h: &mut Hasher, text: &str) -> bool {
     while i < bytes.len() {
         let b = bytes[i];
         if b.is_ascii() {
-            // `char::is_whitespace` on ASCII: tab to carriage return, space.
-            if !matches!(b, b'\t'..=b'\r' | b' ') {
-                let c = if b == b'`' {
-                    b'\''
-                } else {
-                    b.to_ascii_lowercase()
-                };
+            let c = ASCII_KEY[usize::from(b)];
+            if c != 0 {
                 h.push(c as char);
                 any = true;
             }
@@ -291,6 +304,29 @@ impl TokenInfo {
         }
     }
 
+    /// The [`TokenInfo::word`] and [`TokenInfo::lower`] of a text, without
+    /// the rest of its infos (word classes are keyed by them). ASCII is
+    /// read a byte at a time: of the normalised forms only `` ` `` is
+    /// ASCII, and digits fold to `0` as [`TokenInfo::new`] folds them.
+    pub fn word_keys(text: &str) -> (u64, u64) {
+        if !text.is_ascii() {
+            let t = TokenInfo::new(text);
+            return (t.word, t.lower);
+        }
+        let mut word = Hasher::new();
+        let mut lower = Hasher::new();
+        for &b in text.as_bytes() {
+            let w = match b {
+                b'0'..=b'9' => b'0',
+                b'`' => b'\'',
+                _ => b,
+            };
+            word.push(w as char);
+            lower.push(w.to_ascii_lowercase() as char);
+        }
+        (word.finish(), lower.finish())
+    }
+
     fn is_capitalised(&self) -> bool {
         is_capitalised_class(self.class)
     }
@@ -328,7 +364,10 @@ impl DocContext {
     /// form with whether some token has it, and whether some token has it
     /// where [`is_cap_inside`] holds. The same context, built per form.
     pub fn from_forms<'a>(forms: impl Iterator<Item = (&'a TokenInfo, bool, bool)>) -> DocContext {
-        let mut ctx = DocContext::default();
+        // Sized once for the forms, not grown as they are added.
+        let mut ctx = DocContext {
+            seen: IdentityMap::with_capacity_and_hasher(forms.size_hint().0, Default::default()),
+        };
         for (t, occurs, cap_inside) in forms {
             if occurs && t.class == CapClass::Lower {
                 *ctx.seen.entry(t.lower).or_default() |= SEEN_LOWER;
@@ -938,6 +977,40 @@ mod tests {
         assert_eq!(a.word, b.word);
         assert_eq!(a.shape, b.shape);
         assert_eq!(TokenInfo::new("Gaza").lower, TokenInfo::new("GAZA").lower);
+    }
+
+    #[test]
+    fn word_keys_are_those_of_the_infos() {
+        let mut words: Vec<String> = [
+            "",
+            "a",
+            "Gaza",
+            "GAZA",
+            "iPhone",
+            "35,000",
+            "1990s",
+            "`quoted`",
+            "x`y",
+            "\0",
+            "Netanyahu’s",
+            "Ünïon",
+            "–",
+            "ab c",
+        ]
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+        words.extend((0u8..128).map(|b| format!("A{}9", b as char)));
+        words.extend(
+            include_str!("../data/clusters.txt")
+                .lines()
+                .filter_map(|l| l.split('\t').next())
+                .map(str::to_string),
+        );
+        for w in &words {
+            let t = TokenInfo::new(w);
+            assert_eq!(TokenInfo::word_keys(w), (t.word, t.lower), "{w:?}");
+        }
     }
 
     #[test]

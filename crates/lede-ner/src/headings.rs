@@ -6,7 +6,7 @@
 //! names in it ("Trump", "Gaza") keep their capitals.
 
 use crate::features::{key_of, CapClass, TokenInfo};
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{Gazetteer, IdentityMap};
 
 /// Short words a Title Case heading capitalises or not ("Talks in Cairo").
 pub const SMALL_WORDS: &[&str] = &[
@@ -15,23 +15,28 @@ pub const SMALL_WORDS: &[&str] = &[
 ];
 
 fn is_small_word(w: &str) -> bool {
-    SMALL_WORDS.iter().any(|s| w.eq_ignore_ascii_case(s))
+    // None is longer than four bytes.
+    w.len() <= 4 && SMALL_WORDS.iter().any(|s| w.eq_ignore_ascii_case(s))
 }
 
 /// A line in Title Case: at least two capitalised words with lower-case
 /// letters, every word of letters but the small ones capitalised, no
-/// sentence-final period.
+/// sentence-final period. Running text has a lower-case word early, where
+/// the answer is known.
 pub fn is_title_case(words: &[&str]) -> bool {
     let mut long = 0;
     for w in words {
         let Some(c) = w.chars().next() else { continue };
-        if !c.is_alphabetic() || is_small_word(w) {
+        if !c.is_alphabetic() {
             continue;
         }
         if !c.is_uppercase() {
+            if is_small_word(w) {
+                continue;
+            }
             return false;
         }
-        if w.chars().any(char::is_lowercase) {
+        if !is_small_word(w) && w.chars().any(char::is_lowercase) {
             long += 1;
         }
     }
@@ -42,7 +47,8 @@ pub fn is_title_case(words: &[&str]) -> bool {
 /// lower case) and the words this document writes in lower case.
 pub struct CommonWords<'g> {
     gaz: &'g Gazetteer,
-    doc_lower: Vec<u64>,
+    /// The keys of the words the document writes in lower case.
+    doc_lower: IdentityMap<()>,
 }
 
 impl<'g> CommonWords<'g> {
@@ -63,9 +69,9 @@ impl<'g> CommonWords<'g> {
 
     /// From the [`key_of`] of the document's words that begin with a
     /// lower-case letter (in any order, repeats allowed).
-    pub fn from_keys(gaz: &'g Gazetteer, mut doc_lower: Vec<u64>) -> CommonWords<'g> {
-        doc_lower.sort_unstable();
-        doc_lower.dedup();
+    pub fn from_keys(gaz: &'g Gazetteer, keys: Vec<u64>) -> CommonWords<'g> {
+        let mut doc_lower = IdentityMap::with_capacity_and_hasher(keys.len(), Default::default());
+        doc_lower.extend(keys.into_iter().map(|k| (k, ())));
         CommonWords { gaz, doc_lower }
     }
 
@@ -81,7 +87,7 @@ impl<'g> CommonWords<'g> {
             return true;
         }
         let key = key_of(w);
-        self.gaz.is_common_key(key) || self.doc_lower.binary_search(&key).is_ok()
+        self.gaz.is_common_key(key) || self.doc_lower.contains_key(&key)
     }
 }
 

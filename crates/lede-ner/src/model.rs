@@ -104,22 +104,59 @@ pub fn encode(n: usize, spans: &[(usize, usize, Coarse)]) -> Vec<usize> {
 
 /// Spans (token ranges) read back from a valid tag sequence.
 pub fn decode_spans(tags: &[usize]) -> Vec<(usize, usize, Coarse)> {
-    let mut out = Vec::new();
+    spans_of(tags.iter().copied()).collect()
+}
+
+/// [`decode_spans`] as they are read, for a tagger that needs no list.
+pub fn spans_of(tags: impl Iterator<Item = usize>) -> impl Iterator<Item = (usize, usize, Coarse)> {
     let mut start = None;
-    for (i, &t) in tags.iter().enumerate() {
-        match split(t) {
-            Some((k, U)) => out.push((i, i + 1, k)),
-            Some((_, B)) => start = Some(i),
-            Some((k, L)) => {
-                if let Some(s) = start.take() {
-                    out.push((s, i + 1, k));
-                }
+    tags.enumerate().filter_map(move |(i, t)| match split(t) {
+        Some((k, U)) => Some((i, i + 1, k)),
+        Some((_, B)) => {
+            start = Some(i);
+            None
+        }
+        Some((k, L)) => start.take().map(|s| (s, i + 1, k)),
+        Some(_) => None,
+        None => {
+            start = None;
+            None
+        }
+    })
+}
+
+/// The transitions [`Model::decode_stretch`] reads, in the forms it reads
+/// them: the full table, its [`OpenTransitions`], and the start and end
+/// scores of a stretch ([`stretch_bounds`]) indexed by whether an O token
+/// comes before it and after it.
+struct StretchTransitions {
+    trans: [f32; NUM_TAGS * NUM_TAGS],
+    open: OpenTransitions,
+    start: [[f32; NUM_TAGS]; 2],
+    end: [[f32; NUM_TAGS]; 2],
+}
+
+impl StretchTransitions {
+    /// From a model's transitions; a table of another size (which `read`
+    /// never makes) stands for all zeros.
+    fn new(trans: &[f32], start: &[f32], end: &[f32]) -> StretchTransitions {
+        let trans: [f32; NUM_TAGS * NUM_TAGS] =
+            trans.try_into().unwrap_or([0.0; NUM_TAGS * NUM_TAGS]);
+        let mut bounds = [[[0f32; NUM_TAGS]; 2]; 2];
+        for after_outside in [false, true] {
+            for before_outside in [false, true] {
+                let (s, e) = stretch_bounds(&trans, start, end, after_outside, before_outside);
+                bounds[0][after_outside as usize] = s;
+                bounds[1][before_outside as usize] = e;
             }
-            Some(_) => {}
-            None => start = None,
+        }
+        StretchTransitions {
+            trans,
+            open: open_transitions(&trans),
+            start: bounds[0],
+            end: bounds[1],
         }
     }
-    out
 }
 
 /// The start and end scores of a stretch of a sentence (see
@@ -166,6 +203,7 @@ pub fn viterbi(
             n,
             |i, row| row.copy_from_slice(&scores[i * NUM_TAGS..(i + 1) * NUM_TAGS]),
             trans,
+            &open_transitions(trans),
             start,
             end,
             out,
@@ -183,13 +221,36 @@ pub fn viterbi(
     }
 }
 
+/// Width of a row of [`OpenTransitions`]: the nine targets padded to whole
+/// vectors.
+const OPEN_WIDTH: usize = 12;
+
+/// The transitions of the first shape [`viterbi_rows`] handles: from each
+/// closed tag (O, L-*, U-*) to each tag that may follow one (O, B-*, U-*),
+/// a 9 x 9 max-plus product laid out densely, one row per predecessor, so
+/// that all nine targets are updated at once.
+pub type OpenTransitions = [[f32; OPEN_WIDTH]; 9];
+
+/// The [`OpenTransitions`] of a transition table.
+pub fn open_transitions(trans: &[f32; NUM_TAGS * NUM_TAGS]) -> OpenTransitions {
+    let mut open = [[0f32; OPEN_WIDTH]; 9];
+    for (row, &p) in open.iter_mut().zip(&CLOSED) {
+        for (x, &t) in row.iter_mut().zip(&AFTER_CLOSED) {
+            *x = trans[p * NUM_TAGS + t];
+        }
+    }
+    open
+}
+
 /// [`viterbi`] over `n` tokens whose scores `row(i, ..)` writes, asked for
 /// in token order: a tagger scores each token as the decoder reaches it and
-/// keeps no table of scores.
+/// keeps no table of scores. `open_trans` is [`open_transitions`]`(trans)`.
+#[allow(clippy::too_many_arguments)]
 pub fn viterbi_rows(
     n: usize,
     mut row_of: impl FnMut(usize, &mut [f32; NUM_TAGS]),
     trans: &[f32; NUM_TAGS * NUM_TAGS],
+    open_trans: &OpenTransitions,
     start: &[f32],
     end: &[f32],
     out: &mut Vec<usize>,
@@ -210,17 +271,9 @@ pub fn viterbi_rows(
         }
     }
     // The valid transitions have two shapes: O, B-x and U-x follow any
-    // closed tag (O, L-*, U-*); I-x and L-x follow only B-x or I-x. The
-    // first shape is a 9 x 9 max-plus product, laid out densely here (one
-    // row per predecessor, padded to whole vectors) so that all nine
-    // targets are updated at once.
-    const W: usize = 12;
-    let mut open_trans = [[0f32; W]; 9];
-    for (row, &p) in open_trans.iter_mut().zip(&CLOSED) {
-        for (x, &t) in row.iter_mut().zip(&AFTER_CLOSED) {
-            *x = trans[p * NUM_TAGS + t];
-        }
-    }
+    // closed tag (O, L-*, U-*), through `open_trans`; I-x and L-x follow
+    // only B-x or I-x.
+    const W: usize = OPEN_WIDTH;
     let mut cur = [f32::NEG_INFINITY; NUM_TAGS];
     for i in 1..n {
         row_of(i, &mut row);
@@ -230,7 +283,7 @@ pub fn viterbi_rows(
             *f = prev[p];
         }
         let mut best = [f32::NEG_INFINITY; W];
-        for (&f, tr) in from.iter().zip(&open_trans) {
+        for (&f, tr) in from.iter().zip(open_trans) {
             for k in 0..W {
                 let s = f + tr[k];
                 best[k] = if s > best[k] { s } else { best[k] };
@@ -410,6 +463,9 @@ pub struct Model {
     trans: Vec<f32>,
     start: Vec<f32>,
     end: Vec<f32>,
+    /// What decoding a stretch of a sentence reads of the transitions,
+    /// worked out once at load.
+    stretch: StretchTransitions,
     /// Open addressing with linear probing over the full 64-bit keys, at
     /// most half full: a lookup is one multiply, and a hit costs one
     /// compare in the slot the key's hash names, most of the time.
@@ -519,11 +575,13 @@ impl Model {
                 *w = i16::from_le_bytes([row[2 * t], row[2 * t + 1]]);
             }
         }
+        let stretch = StretchTransitions::new(&trans, &start, &end);
         let mut model = Model {
             scale,
             trans,
             start,
             end,
+            stretch,
             slots,
             weights,
             mask,
@@ -628,15 +686,17 @@ impl Model {
         out: &mut Vec<usize>,
         back: &mut Vec<u8>,
     ) {
-        // The transition table always has its full size: `read` reads it so.
-        let trans: &[f32; NUM_TAGS * NUM_TAGS] = self
-            .trans
-            .as_slice()
-            .try_into()
-            .unwrap_or(&[0.0; NUM_TAGS * NUM_TAGS]);
-        let (start, end) =
-            stretch_bounds(trans, &self.start, &self.end, after_outside, before_outside);
-        viterbi_rows(n, row_of, trans, &start, &end, out, back);
+        let st = &self.stretch;
+        viterbi_rows(
+            n,
+            row_of,
+            &st.trans,
+            &st.open,
+            &st.start[after_outside as usize],
+            &st.end[before_outside as usize],
+            out,
+            back,
+        );
     }
 
     /// A one-line summary.
@@ -762,6 +822,7 @@ mod tests {
                     n,
                     |i, r| *r = rows[i],
                     &trans,
+                    &open_transitions(&trans),
                     &start,
                     &end,
                     &mut whole,
@@ -781,6 +842,7 @@ mod tests {
                         b - a,
                         |k, r| *r = rows[a + k],
                         &trans,
+                        &open_transitions(&trans),
                         &s,
                         &e,
                         &mut part,

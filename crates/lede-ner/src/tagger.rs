@@ -3,8 +3,6 @@
 
 use lede_core::{Span, Token, TokenKind};
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher as StdHasher};
 use std::sync::Mutex;
 
 use crate::features::{
@@ -14,7 +12,7 @@ use crate::features::{
 };
 use crate::gazetteer::{GazMatch, Gazetteer, IdentityMap};
 use crate::headings::{headings_keyed, is_title_case, lowered_tokens, CommonWords};
-use crate::model::{decode_spans, split, tag, Coarse, Model, NUM_TAGS, O};
+use crate::model::{spans_of, split, tag, Coarse, Model, NUM_TAGS, O};
 use crate::scores::{add_row, FormScores, HistoryKey};
 
 /// The features of one sentence, flat: token `i` owns
@@ -122,11 +120,13 @@ impl Layout {
             cleaned = clean_tokens(text, tokens);
             &cleaned
         };
-        let mut sents: Vec<Span> = sentences
-            .iter()
-            .copied()
-            .filter(|s| text.get(s.start()..s.end()).is_some())
-            .collect();
+        let mut sents: Vec<Span> = Vec::with_capacity(sentences.len());
+        sents.extend(
+            sentences
+                .iter()
+                .copied()
+                .filter(|s| text.get(s.start()..s.end()).is_some()),
+        );
         if !sents.is_sorted() {
             sents.sort();
         }
@@ -215,57 +215,67 @@ impl<'t> Analysis<'t> {
         layout: &Layout,
     ) -> Analysis<'t> {
         let n = layout.tokens.len();
-        let mut words: Vec<&str> = Vec::with_capacity(n);
-        let mut form_texts: Vec<&str> = Vec::new();
-        let mut form_of: Vec<u32> = Vec::with_capacity(n);
+        let words: Vec<&str> = layout.tokens.iter().map(|t| t.span.text(text)).collect();
         // News repeats its words: each distinct text is read once (its
         // infos and its gazetteer key).
         let mut index = FormIndex::with_tokens(n);
-        for t in &layout.tokens {
-            let w = t.span.text(text);
-            words.push(w);
-            form_of.push(index.id(w, &mut form_texts));
-        }
-        drop(index);
-        let mut forms: Vec<TokenInfo> = Vec::with_capacity(form_texts.len());
-        // Per form: its start key and the entry under it, when some
-        // gazetteer entry starts with the word.
-        let mut form_keys: Vec<Option<(u64, (u16, bool))>> = Vec::with_capacity(form_texts.len());
-        let mut lower_keys: Vec<u64> = Vec::new();
-        let mut read = |w: &str, read: &WordRead| {
-            forms.push(read.info);
-            form_keys.push(read.start.map(|entry| (read.key, entry)));
-            if w.chars().next().is_some_and(char::is_lowercase) {
-                lower_keys.push(read.key);
-            }
-        };
-        match cache {
-            Some(cache) => cache.resolve(gaz, &form_texts, &mut read),
-            None => {
-                for w in &form_texts {
-                    read(w, &WordCache::read(gaz, w));
-                }
-            }
-        }
-        let mut gaz_at = vec![None; n];
-        let mut marks = vec![GazMatch::NONE; n];
-        for &(s, e) in &layout.sentences {
-            // Matches are grown only where some entry starts with the word.
-            for (i, slot) in gaz_at.iter_mut().enumerate().take(e).skip(s) {
-                if let Some((key, entry)) = form_keys[form_of[i] as usize] {
-                    // Entries are at most a few tokens long.
-                    *slot = gaz
-                        .longest_from_entry(&words[s..e], i - s, key, entry)
-                        .map(|(len, mask)| (len.min(u8::MAX as usize) as u8, mask));
-                }
-            }
-            Gazetteer::mark_matches(&gaz_at[s..e], &mut marks[s..e]);
-        }
+        let form_of: Vec<u32> = words.iter().map(|w| index.id(w)).collect();
+        let FormIndex {
+            texts: form_texts,
+            hashes,
+            ..
+        } = index;
         let title_case: Vec<bool> = layout
             .sentences
             .iter()
             .map(|&(s, e)| is_title_case(&words[s..e]))
             .collect();
+        // Room for the forms [`Analysis::sentence_case`] may add (one per
+        // token of a Title Case line at most), so that adding them does not
+        // move the others; and the keys of the lower-case forms only when
+        // the headings need them.
+        let room: usize = layout
+            .sentences
+            .iter()
+            .zip(&title_case)
+            .filter(|(_, &title)| title)
+            .map(|(&(s, e), _)| e - s)
+            .sum();
+        let mut reads = FormReads::new(form_texts.len(), room, room > 0);
+        match cache {
+            Some(cache) => cache.resolve(gaz, &form_texts, &hashes, &mut reads),
+            None => {
+                for w in &form_texts {
+                    reads.add(&WordCache::read(gaz, w));
+                }
+            }
+        }
+        drop(hashes);
+        let FormReads {
+            forms,
+            starts,
+            lower_keys,
+            ..
+        } = reads;
+        let mut gaz_at = vec![None; n];
+        let mut marks = vec![GazMatch::NONE; n];
+        for &(s, e) in &layout.sentences {
+            let sentence = &words[s..e];
+            let mut any = false;
+            // Matches are grown only where some entry starts with the word.
+            for (k, (slot, &f)) in gaz_at[s..e].iter_mut().zip(&form_of[s..e]).enumerate() {
+                if let Some((key, entry)) = starts[f as usize] {
+                    // Entries are at most a few tokens long.
+                    *slot = gaz
+                        .longest_from_entry(sentence, k, key, entry)
+                        .map(|(len, mask)| (len.min(u8::MAX as usize) as u8, mask));
+                    any |= slot.is_some();
+                }
+            }
+            if any {
+                Gazetteer::mark_matches(&gaz_at[s..e], &mut marks[s..e]);
+            }
+        }
         let headings = headings_keyed(
             gaz,
             &words,
@@ -320,7 +330,11 @@ impl<'t> Analysis<'t> {
     /// Does the sentence of tokens `s..e` read as a headline
     /// ([`crate::features::is_headline`])?
     pub fn is_headline(&self, s: usize, e: usize) -> bool {
-        is_headline_classes((s..e).map(|i| self.class(i)))
+        is_headline_classes(
+            self.form_of[s..e]
+                .iter()
+                .map(|&f| self.forms[f as usize].class),
+        )
     }
 
     /// Shows the tagger each heading in sentence case
@@ -348,30 +362,93 @@ impl<'t> Analysis<'t> {
     }
 }
 
-/// The most word forms a [`WordCache`] keeps (about 150 bytes each with
-/// their text): it bounds the memory of a stage that reads an endless
-/// stream of new words.
+/// The most word forms a [`WordCache`] keeps, and the longest it keeps
+/// (longer ones, rare, are read again): they bound the memory of a stage
+/// that reads an endless stream of new words (about 150 bytes a form).
 const WORD_CACHE_LIMIT: usize = 1 << 15;
+const WORD_CACHE_LONGEST: usize = 64;
 
 /// What [`Analysis`] reads of each word form (its infos, word classes
 /// included, and its gazetteer start key), kept across the documents a
 /// stage tags. Documents take the lock once, never per token.
-#[derive(Default)]
 pub struct WordCache {
-    words: Mutex<WordMap>,
+    words: Mutex<WordTable>,
 }
 
-type WordMap = HashMap<Box<str>, WordRead, BuildHasherDefault<TextHasher>>;
+impl Default for WordCache {
+    fn default() -> WordCache {
+        WordCache {
+            words: Mutex::new(WordTable {
+                slots: Slots::with_room(1 << 10),
+                hashes: Vec::new(),
+                ends: Vec::new(),
+                text: Vec::new(),
+                reads: Vec::new(),
+            }),
+        }
+    }
+}
+
+/// The forms of a [`WordCache`], numbered as they were added: their
+/// [`text_hash`], their texts one after the other (form `i` ends at
+/// `ends[i]`) and what was read of them.
+struct WordTable {
+    slots: Slots,
+    hashes: Vec<u64>,
+    ends: Vec<u32>,
+    text: Vec<u8>,
+    reads: Vec<WordRead>,
+}
+
+impl WordTable {
+    /// The text of form `id`.
+    fn text(&self, id: usize) -> &[u8] {
+        let start = id.checked_sub(1).map_or(0, |p| self.ends[p] as usize);
+        &self.text[start..self.ends[id] as usize]
+    }
+}
 
 /// What [`WordCache`] keeps of a word form: its infos, its gazetteer key
-/// ([`crate::features::key_of`]) and, when some gazetteer entry starts
-/// with it (the key is then its [`Gazetteer::start_key`]), the entry under
-/// that key ([`Gazetteer::entry`]).
+/// ([`crate::features::key_of`]), when some gazetteer entry starts with it
+/// (the key is then its [`Gazetteer::start_key`]) the entry under that key
+/// ([`Gazetteer::entry`]), and whether it begins with a lower-case letter.
 #[derive(Clone, Copy)]
 struct WordRead {
     info: TokenInfo,
     key: u64,
     start: Option<(u16, bool)>,
+    lower: bool,
+}
+
+/// The reads of a document's forms, in form order: their infos, their
+/// start keys and entries, and (when `keep_lower`) the keys of those that
+/// begin with a lower-case letter.
+struct FormReads {
+    forms: Vec<TokenInfo>,
+    starts: Vec<Option<(u64, (u16, bool))>>,
+    lower_keys: Vec<u64>,
+    keep_lower: bool,
+}
+
+impl FormReads {
+    /// Room for `n` forms, and `room` more infos.
+    fn new(n: usize, room: usize, keep_lower: bool) -> FormReads {
+        FormReads {
+            forms: Vec::with_capacity(n + room),
+            starts: Vec::with_capacity(n),
+            lower_keys: Vec::with_capacity(if keep_lower { n } else { 0 }),
+            keep_lower,
+        }
+    }
+
+    #[inline]
+    fn add(&mut self, read: &WordRead) {
+        self.forms.push(read.info);
+        self.starts.push(read.start.map(|entry| (read.key, entry)));
+        if self.keep_lower && read.lower {
+            self.lower_keys.push(read.key);
+        }
+    }
 }
 
 impl WordCache {
@@ -379,30 +456,45 @@ impl WordCache {
     fn read(gaz: &Gazetteer, w: &str) -> WordRead {
         let mut info = TokenInfo::new(w);
         info.classes = gaz.clusters.of(&info);
-        let key = crate::features::key_of(w);
+        // The key ([`crate::features::key_of`]) is the start key when some
+        // entry starts with it ([`Gazetteer::start_key`]).
+        let mut h = crate::features::Hasher::new();
+        let any = crate::features::push_key(&mut h, w);
+        let key = h.finish();
         WordRead {
             info,
             key,
-            start: gaz.start_key(w).and_then(|k| gaz.entry(k)),
+            start: if any { gaz.entry(key) } else { None },
+            lower: w.chars().next().is_some_and(char::is_lowercase),
         }
     }
 
-    /// Reads each of `texts` (in order) from the cache, or from the word
-    /// when the cache does not have it.
-    fn resolve(&self, gaz: &Gazetteer, texts: &[&str], mut each: impl FnMut(&str, &WordRead)) {
-        let mut words = match self.words.lock() {
+    /// Reads each of `texts` (in order, with their [`text_hash`]es) from
+    /// the cache, or from the word when the cache does not have it.
+    fn resolve(&self, gaz: &Gazetteer, texts: &[&str], hashes: &[u64], out: &mut FormReads) {
+        let mut guard = match self.words.lock() {
             Ok(w) => w,
             Err(poisoned) => poisoned.into_inner(),
         };
-        for &w in texts {
-            match words.get(w) {
-                Some(found) => each(w, found),
-                None => {
+        let table = &mut *guard;
+        for (&w, &h) in texts.iter().zip(hashes) {
+            let found = table.slots.find(h, |id| {
+                let id = id as usize;
+                table.hashes[id] == h && same_text(table.text(id), w.as_bytes())
+            });
+            match found {
+                Ok(id) => out.add(&table.reads[id as usize]),
+                Err(at) => {
                     let read = WordCache::read(gaz, w);
-                    if words.len() < WORD_CACHE_LIMIT {
-                        words.insert(w.into(), read);
+                    if table.reads.len() < WORD_CACHE_LIMIT && w.len() <= WORD_CACHE_LONGEST {
+                        let id = table.reads.len() as u32;
+                        table.hashes.push(h);
+                        table.text.extend_from_slice(w.as_bytes());
+                        table.ends.push(table.text.len() as u32);
+                        table.reads.push(read);
+                        table.slots.insert(at, id, &table.hashes);
                     }
-                    each(w, &read);
+                    out.add(&read);
                 }
             }
         }
@@ -410,69 +502,107 @@ impl WordCache {
 }
 
 /// The distinct texts of a document's tokens, numbered in the order they
-/// first occur: an open-addressing table of form numbers over the texts'
-/// hashes, grown as forms are added (a document costs a few bytes per
-/// form, a lookup one hash and usually one compare).
-struct FormIndex {
-    /// Form numbers, [`FormIndex::EMPTY`] where none.
-    slots: Vec<u32>,
-    /// The hash of each form's text.
+/// first occur, with their [`text_hash`]es (a document costs a few bytes
+/// per form, a lookup one hash and usually one compare).
+struct FormIndex<'t> {
+    slots: Slots,
     hashes: Vec<u64>,
+    texts: Vec<&'t str>,
 }
 
-impl FormIndex {
-    const EMPTY: u32 = u32::MAX;
-
-    /// An index sized for a document of `n` tokens.
-    fn with_tokens(n: usize) -> FormIndex {
-        let slots = (n / 2).clamp(64, 1 << 16).next_power_of_two();
+impl<'t> FormIndex<'t> {
+    /// An index sized for a document of `n` tokens (news has about one
+    /// form for two tokens).
+    fn with_tokens(n: usize) -> FormIndex<'t> {
         FormIndex {
-            slots: vec![FormIndex::EMPTY; slots],
+            slots: Slots::with_room((n / 2).min(1 << 15)),
             hashes: Vec::with_capacity(n.min(1 << 15)),
+            texts: Vec::with_capacity(n.min(1 << 15)),
         }
     }
 
-    fn hash(w: &str) -> u64 {
-        let mut h = TextHasher::default();
-        h.write(w.as_bytes());
-        h.finish()
+    /// The number of form `w`, added when new.
+    #[inline]
+    fn id(&mut self, w: &'t str) -> u32 {
+        let h = text_hash(w);
+        let (hashes, texts) = (&self.hashes, &self.texts);
+        let found = self.slots.find(h, |id| {
+            let id = id as usize;
+            hashes[id] == h && same_text(texts[id].as_bytes(), w.as_bytes())
+        });
+        match found {
+            Ok(id) => id,
+            Err(at) => {
+                let id = self.texts.len() as u32;
+                self.hashes.push(h);
+                self.texts.push(w);
+                self.slots.insert(at, id, &self.hashes);
+                id
+            }
+        }
+    }
+}
+
+/// An open-addressing table of entry numbers over the entries' hashes,
+/// at most half full so that a probe ends soon.
+struct Slots {
+    /// Entry numbers, [`Slots::EMPTY`] where none.
+    slots: Vec<u32>,
+}
+
+impl Slots {
+    const EMPTY: u32 = u32::MAX;
+
+    /// A table for `n` entries before it grows.
+    fn with_room(n: usize) -> Slots {
+        Slots {
+            slots: vec![Slots::EMPTY; (2 * n).max(16).next_power_of_two()],
+        }
     }
 
-    /// The number of form `w`, appended to `texts` when new.
+    /// The first slot a hash looks at (the product's high bits are the
+    /// well-mixed ones).
     #[inline]
-    fn id<'t>(&mut self, w: &'t str, texts: &mut Vec<&'t str>) -> u32 {
-        let h = FormIndex::hash(w);
+    fn home(h: u64, mask: usize) -> usize {
+        (h >> 32) as usize & mask
+    }
+
+    /// The entry with hash `h` that `same` accepts, or the empty slot where
+    /// it goes.
+    #[inline]
+    fn find(&self, h: u64, same: impl Fn(u32) -> bool) -> Result<u32, usize> {
         let mask = self.slots.len() - 1;
-        let mut at = h as usize & mask;
+        let mut at = Slots::home(h, mask);
         loop {
             let id = self.slots[at];
-            if id == FormIndex::EMPTY {
-                break;
+            if id == Slots::EMPTY {
+                return Err(at);
             }
-            if self.hashes[id as usize] == h && texts[id as usize] == w {
-                return id;
+            if same(id) {
+                return Ok(id);
             }
             at = (at + 1) & mask;
         }
-        let id = texts.len() as u32;
-        self.slots[at] = id;
-        self.hashes.push(h);
-        texts.push(w);
-        // At most half full, so a probe ends soon.
-        if self.hashes.len() * 2 > self.slots.len() {
-            self.grow();
-        }
-        id
     }
 
-    fn grow(&mut self) {
+    /// Puts entry `id` in the empty slot `at` that [`Slots::find`] gave;
+    /// `hashes` holds the hash of every entry, `id` the last.
+    #[inline]
+    fn insert(&mut self, at: usize, id: u32, hashes: &[u64]) {
+        self.slots[at] = id;
+        if hashes.len() * 2 > self.slots.len() {
+            self.grow(hashes);
+        }
+    }
+
+    fn grow(&mut self, hashes: &[u64]) {
         let size = self.slots.len() * 2;
         self.slots.clear();
-        self.slots.resize(size, FormIndex::EMPTY);
+        self.slots.resize(size, Slots::EMPTY);
         let mask = size - 1;
-        for (id, &h) in self.hashes.iter().enumerate() {
-            let mut at = h as usize & mask;
-            while self.slots[at] != FormIndex::EMPTY {
+        for (id, &h) in hashes.iter().enumerate() {
+            let mut at = Slots::home(h, mask);
+            while self.slots[at] != Slots::EMPTY {
                 at = (at + 1) & mask;
             }
             self.slots[at] = id as u32;
@@ -480,41 +610,59 @@ impl FormIndex {
     }
 }
 
-/// A fast hash for token texts (multiply-rotate over 8-byte words): a
-/// keyed hash per token would cost more than reading the token.
-#[derive(Default)]
-struct TextHasher(u64);
+/// A hash of a token text, cheap for the short texts news is made of: a
+/// text of at most 8 bytes is read whole into one word, so that among
+/// texts of one length the hash is one-to-one; a longer text is read 8
+/// bytes at a time.
+#[inline]
+fn text_hash(w: &str) -> u64 {
+    let b = w.as_bytes();
+    let n = b.len();
+    let v = match (b.first_chunk::<4>(), b.last_chunk::<4>()) {
+        // The first and the last 4 bytes hold every byte.
+        (Some(head), Some(tail)) if n <= 8 => {
+            u32::from_le_bytes(*head) as u64 | (u32::from_le_bytes(*tail) as u64) << 32
+        }
+        (Some(_), Some(_)) => long_hash(b),
+        // The first, middle and last byte hold every byte.
+        _ => match (b.first(), b.last()) {
+            (Some(&first), Some(&last)) => {
+                first as u64 | (b[n / 2] as u64) << 8 | (last as u64) << 16
+            }
+            _ => 0,
+        },
+    };
+    // One-to-one for a given length: an xor and an odd multiplier.
+    (v ^ (n as u64).wrapping_mul(TEXT_LEN_K)).wrapping_mul(TEXT_K)
+}
+
+/// The words of a text of more than 8 bytes, multiplied and rotated in;
+/// the last one ends with the text's last byte (overlapping the one
+/// before when the length is no multiple of 8).
+fn long_hash(b: &[u8]) -> u64 {
+    let mut h = 0u64;
+    let mut rest = b;
+    while let Some((word, tail)) = rest.split_first_chunk::<8>() {
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(*word)).wrapping_mul(TEXT_K);
+        rest = tail;
+    }
+    if !rest.is_empty() {
+        if let Some(last) = b.last_chunk::<8>() {
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(*last)).wrapping_mul(TEXT_K);
+        }
+    }
+    h
+}
+
+/// Do two texts of equal [`text_hash`] have the same bytes? Texts of equal
+/// length up to 8 bytes do; longer ones are compared.
+#[inline]
+fn same_text(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && (a.len() <= 8 || a == b)
+}
 
 const TEXT_K: u64 = 0x517c_c1b7_2722_0a95;
-
-impl StdHasher for TextHasher {
-    #[inline]
-    fn finish(&self) -> u64 {
-        // The well-mixed high bits to where the table looks first.
-        self.0.rotate_left(26)
-    }
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(TEXT_K);
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut w = 0u64;
-            for &b in rest {
-                w = w << 8 | b as u64;
-            }
-            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(TEXT_K);
-        }
-    }
-    #[inline]
-    fn write_u8(&mut self, b: u8) {
-        self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(TEXT_K);
-    }
-}
+const TEXT_LEN_K: u64 = 0x9e37_79b9_7f4a_7c15;
 
 /// Reusable buffers for one call.
 #[derive(Default)]
@@ -603,12 +751,15 @@ pub fn tag_analysis(
         *s = unscored;
     }
     // The history of a token is that of its lower-case form, for the forms
-    // [`has_history`] accepts.
+    // [`has_history`] accepts; read per token in both passes, so listed per
+    // token.
     let history_of: Vec<u32> = forms
         .iter()
         .zip(&context.lower_of)
         .map(|(t, &l)| if has_history(t) { l } else { NO_HISTORY })
         .collect();
+    let token_history: Vec<u32> = form_of.iter().map(|&f| history_of[f as usize]).collect();
+    drop(history_of);
     let mut history = vec![History::default(); context.lowers];
     // The key of each history, kept up to date as it grows.
     let mut history_keys = vec![HistoryKey::NONE; context.lowers];
@@ -634,7 +785,7 @@ pub fn tag_analysis(
     // its word forms in the sentences before it.
     for si in tagging_order(&headlines) {
         let (first, end) = layout.sentences[si];
-        let sent_history = history_of_tokens(&history_of, &form_of[first..end]);
+        let sent_history = histories(&token_history[first..end]);
         keys.clear();
         keys.extend(sent_history.clone().map(|h| match h {
             Some(h) => history_keys[h],
@@ -658,7 +809,7 @@ pub fn tag_analysis(
     for (si, &(first, end)) in layout.sentences.iter().enumerate() {
         let mut differs = false;
         keys.clear();
-        let sent_history = history_of_tokens(&history_of, &form_of[first..end]);
+        let sent_history = histories(&token_history[first..end]);
         for (h, &tag) in sent_history.zip(&tags[first..end]) {
             let Some(h) = h else {
                 keys.push(HistoryKey::NONE);
@@ -680,11 +831,7 @@ pub fn tag_analysis(
     }
     let mut out = Vec::new();
     for &(first, end) in &layout.sentences {
-        scratch.tags.clear();
-        scratch
-            .tags
-            .extend(tags[first..end].iter().map(|&t| t as usize));
-        for (s, e, kind) in decode_spans(&scratch.tags) {
+        for (s, e, kind) in spans_of(tags[first..end].iter().map(|&t| t as usize)) {
             if e - s > crate::MAX_ENTITY_TOKENS {
                 continue; // a heading or a list, not a name
             }
@@ -774,15 +921,12 @@ fn decoded_tokens(model: &Model, layout: &Layout, analysis: &Analysis) -> Vec<bo
 /// A form without a history (see [`has_history`]).
 const NO_HISTORY: u32 = u32::MAX;
 
-/// The history number of each token of a sentence, given its forms.
-fn history_of_tokens<'a>(
-    history_of: &'a [u32],
-    sent_forms: &'a [u32],
-) -> impl Iterator<Item = Option<usize>> + Clone + 'a {
-    sent_forms.iter().map(|&f| {
-        let h = history_of[f as usize];
-        (h != NO_HISTORY).then_some(h as usize)
-    })
+/// The history number of each token of a sentence, given their numbers
+/// or [`NO_HISTORY`].
+fn histories(numbers: &[u32]) -> impl Iterator<Item = Option<usize>> + Clone + '_ {
+    numbers
+        .iter()
+        .map(|&h| (h != NO_HISTORY).then_some(h as usize))
 }
 
 /// The [`History`] index of a tag: 0 outside, 1 + the type inside a span.
@@ -809,15 +953,19 @@ impl FormContext {
         let form_of = &analysis.form_of;
         // Per form: does some token have it, and does one show it
         // capitalised inside a sentence?
+        // (The classes are read per token: from a byte per form rather
+        // than from the forms' whole infos.)
+        let classes: Vec<CapClass> = forms.iter().map(|t| t.class).collect();
         let mut occurs = vec![false; forms.len()];
         let mut cap_inside = vec![false; forms.len()];
         for (&(first, end), &headline) in layout.sentences.iter().zip(headlines) {
             for (i, &f) in form_of[first..end].iter().enumerate() {
                 let f = f as usize;
                 occurs[f] = true;
-                cap_inside[f] |= is_cap_inside(forms[f].class, i, headline);
+                cap_inside[f] |= is_cap_inside(classes[f], i, headline);
             }
         }
+        drop(classes);
         let mut numbers: IdentityMap<u32> =
             IdentityMap::with_capacity_and_hasher(forms.len(), Default::default());
         let lower_of: Vec<u32> = forms
@@ -974,7 +1122,7 @@ impl SentenceDecoder<'_> {
         }
         scratch.margins.clear();
         scratch.margins.resize(n, 0.0);
-        for (s, e, kind) in decode_spans(&scratch.tags) {
+        for (s, e, kind) in spans_of(scratch.tags.iter().copied()) {
             let m = span_margin(kind, &scratch.tags[s..e], &scratch.rows[s..e]);
             scratch.margins[s..e].iter_mut().for_each(|x| *x = m);
         }
@@ -1094,14 +1242,67 @@ mod tests {
         // Far more forms than the smallest table holds, each seen twice.
         let texts: Vec<String> = (0..500).map(|i| format!("w{i}")).collect();
         let mut index = FormIndex::with_tokens(2);
-        let mut forms: Vec<&str> = Vec::new();
         for round in 0..2 {
             for (i, t) in texts.iter().enumerate() {
-                assert_eq!(index.id(t, &mut forms), i as u32, "{t} in round {round}");
+                assert_eq!(index.id(t), i as u32, "{t} in round {round}");
             }
         }
-        assert_eq!(forms.len(), texts.len());
-        assert!(forms.iter().zip(&texts).all(|(f, t)| f == t));
+        assert_eq!(index.texts.len(), texts.len());
+        assert!(index.texts.iter().zip(&texts).all(|(f, t)| f == t));
+    }
+
+    #[test]
+    fn form_index_tells_apart_texts_that_differ_in_one_byte() {
+        let long = "x".repeat(WORD_CACHE_LONGEST + 1);
+        let texts = [
+            "",
+            "a",
+            "b",
+            "ab",
+            "ba",
+            "abc",
+            "acc",
+            "abd",
+            "abcd",
+            "abce",
+            "abcde",
+            "abXde",
+            "abcdefgh",
+            "abcdXfgh",
+            "abcdefgi",
+            "Xbcdefgh",
+            "abcdefghi",
+            "abcdefghj",
+            "Xbcdefghi",
+            "abcdefghijklmnop",
+            "abcdefghijklmnoq",
+            "abcdefghiXklmnop",
+            "Gaza",
+            "Gaza’s",
+            long.as_str(),
+        ];
+        let mut index = FormIndex::with_tokens(texts.len());
+        for round in 0..2 {
+            for (i, t) in texts.iter().enumerate() {
+                assert_eq!(index.id(t), i as u32, "{t:?} in round {round}");
+            }
+        }
+        // A document read through the cache, twice (filled, then read), reads
+        // as one read without it, long words (not kept) included.
+        let text = format!("{} Gaza {} Gaza.", long, long);
+        let seg = lede_segment::segment(&text);
+        let layout = Layout::new(&text, &seg.sentences, &seg.tokens);
+        let gaz = Gazetteer::embedded();
+        let plain = Analysis::new(&gaz, &text, &layout);
+        let cache = WordCache::default();
+        for _ in 0..2 {
+            let cached = Analysis::with_cache(&gaz, Some(&cache), &text, &layout);
+            assert_eq!(cached.form_of, plain.form_of);
+            for (a, b) in cached.forms.iter().zip(&plain.forms) {
+                assert_eq!((a.word, a.lower, a.classes), (b.word, b.lower, b.classes));
+            }
+            assert_eq!(cached.gaz, plain.gaz);
+        }
     }
 
     #[test]
@@ -1122,5 +1323,18 @@ mod tests {
             .collect();
         assert_eq!(spans, [(0, 5), (6, 10), (11, 13)]);
         assert_eq!(layout.sentences, [(0, 3)]);
+        // Clean tokens, one outside every sentence: the same layout.
+        let sorted = [tok(0, 5), tok(6, 10), tok(11, 13), tok(15, 21)];
+        let direct = Layout::new(text, &sentences, &sorted);
+        assert_eq!(direct.tokens, layout.tokens);
+        assert_eq!(direct.sentences, layout.sentences);
+        // Two sentences with a token between them left out.
+        let both = [
+            Span::from_boundaries(text, 0, 10),
+            Span::from_boundaries(text, 15, 22),
+        ];
+        let layout = Layout::new(text, &both, &sorted);
+        assert_eq!(layout.tokens, [tok(0, 5), tok(6, 10), tok(15, 21)]);
+        assert_eq!(layout.sentences, [(0, 2), (2, 3)]);
     }
 }

@@ -255,14 +255,7 @@ fn plain_words(
             let d = (x >> (stop - 7)) as u8;
             let class = AFTER_WORD[usize::from(d)];
             let head = (x | CASE) & ((others ^ (others - 1)) >> 8);
-            // Only "www." and "http:" start URLs.
-            if class == STOP
-                || (class == URL_MARK
-                    && (head == u64::from_le_bytes(*b"www\0\0\0\0\0") && d == b'.'
-                        || (head == u64::from_le_bytes(*b"http\0\0\0\0")
-                            || head == u64::from_le_bytes(*b"https\0\0\0"))
-                            && d == b':'))
-            {
+            if class == STOP || (class == URL_MARK && starts_url(head, d)) {
                 return (i, glued);
             }
             let j = i + len;
@@ -309,6 +302,17 @@ fn plain_words(
     }
 }
 
+/// Does a word read as `head` (its lower-cased letters, up to 8, packed
+/// little-endian) followed by byte `d` start a URL? Only "www." and
+/// "http:"/"https:" do.
+#[inline]
+fn starts_url(head: u64, d: u8) -> bool {
+    head == u64::from_le_bytes(*b"www\0\0\0\0\0") && d == b'.'
+        || (head == u64::from_le_bytes(*b"http\0\0\0\0")
+            || head == u64::from_le_bytes(*b"https\0\0\0"))
+            && d == b':'
+}
+
 /// A plain word in the last seven bytes of a sentence, for
 /// [`plain_words`]: read from one eight-byte load like the others when the
 /// text goes on after the sentence (the bytes past its end standing for
@@ -341,13 +345,7 @@ fn tail_word(
     let d = (x >> (8 * len)) as u8;
     let class = AFTER_WORD[usize::from(d)];
     let head = (x | CASE) & ((1u64 << (8 * len)) - 1);
-    if class == STOP
-        || (class == URL_MARK
-            && (head == u64::from_le_bytes(*b"www\0\0\0\0\0") && d == b'.'
-                || (head == u64::from_le_bytes(*b"http\0\0\0\0")
-                    || head == u64::from_le_bytes(*b"https\0\0\0"))
-                    && d == b':'))
-    {
+    if class == STOP || (class == URL_MARK && starts_url(head, d)) {
         return After::Stop(i, glued);
     }
     let j = i + len;

@@ -18,21 +18,54 @@ pub(super) fn canonical_names(text: &str, entities: &mut [Entity]) {
     const PAIR: u64 = 2;
     const WINDOW: u64 = 3;
     const INITIALS: u64 = 4;
-    let key = |kind: u64, label: EntityLabel, words: &[&str]| -> u64 {
+    // A key is the kind, the label, then each word and a space.
+    let begin = |kind: u64, label: EntityLabel| {
         let mut h = crate::features::Hasher::new();
         h.push(char::from(b'0' + kind as u8));
         h.push(char::from(b'a' + label as u8));
+        h
+    };
+    let push_word = |h: &mut crate::features::Hasher, w: &str| {
+        for c in w.chars() {
+            h.push(c);
+        }
+        h.push(' ');
+    };
+    let key = |kind: u64, label: EntityLabel, words: &[&str]| -> u64 {
+        let mut h = begin(kind, label);
         for w in words {
-            for c in w.chars() {
-                h.push(c);
-            }
-            h.push(' ');
+            push_word(&mut h, w);
         }
         h.finish()
     };
+    // The words of each PERSON and ORG name, split once: `spans[i]` is the
+    // range of entity `i`'s words in `all_words` (empty for other labels).
+    let mut all_words: Vec<&str> = Vec::with_capacity(4 * entities.len());
+    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(entities.len());
+    // How many keys the names are offered under, to size the index.
+    let mut offers = 0;
+    for e in entities.iter() {
+        let from = all_words.len();
+        if matches!(e.label, EntityLabel::Person | EntityLabel::Org) {
+            split_words(e.span.text(text), &mut all_words, usize::MAX);
+        }
+        let n = (all_words.len() - from).min(MAX_ENTITY_TOKENS);
+        offers += match e.label {
+            EntityLabel::Person => 2 * (n + 1),
+            EntityLabel::Org => n * (n + 1) / 2 + 1,
+            _ => 0,
+        };
+        spans.push((from, all_words.len()));
+    }
+    // The first `MAX_ENTITY_TOKENS` words of entity `i`.
+    let words_of = |i: usize| {
+        let (from, to) = spans[i];
+        &all_words[from..to.min(from + MAX_ENTITY_TOKENS)]
+    };
     // Index: key -> index of the longest entity text under it (first seen
     // wins a tie, as the reading order does).
-    let mut best: IdentityMap<usize> = IdentityMap::default();
+    let mut best: IdentityMap<usize> =
+        IdentityMap::with_capacity_and_hasher(offers, Default::default());
     let mut offer = |k: u64, i: usize, entities: &[Entity]| {
         let len = entities[i].span.len();
         best.entry(k)
@@ -43,12 +76,9 @@ pub(super) fn canonical_names(text: &str, entities: &mut [Entity]) {
             })
             .or_insert(i);
     };
-    let mut words: Vec<&str> = Vec::with_capacity(MAX_ENTITY_TOKENS);
     for i in 0..entities.len() {
         let label = entities[i].label;
-        let name = entities[i].span.text(text);
-        words.clear();
-        split_words(name, &mut words, MAX_ENTITY_TOKENS);
+        let words = words_of(i);
         let Some(&last) = words.last() else { continue };
         match label {
             EntityLabel::Person => {
@@ -56,38 +86,45 @@ pub(super) fn canonical_names(text: &str, entities: &mut [Entity]) {
                     (words.len() >= 2 && is_generational(last)).then(|| words[words.len() - 2]);
                 for l in std::iter::once(last).chain(before_suffix) {
                     offer(key(LAST, label, &[l]), i, entities);
-                    for w in &words {
+                    for w in words {
                         offer(key(PAIR, label, &[w, l]), i, entities);
                     }
                 }
             }
             EntityLabel::Org => {
+                // The key of `words[a..=b]` grows a word at a time.
                 for a in 0..words.len() {
-                    for b in a + 1..=words.len() {
-                        offer(key(WINDOW, label, &words[a..b]), i, entities);
+                    let mut h = begin(WINDOW, label);
+                    for w in &words[a..] {
+                        push_word(&mut h, w);
+                        offer(h.finish(), i, entities);
                     }
                 }
-                let initials: String = words
-                    .iter()
-                    .filter_map(|w| w.chars().next())
-                    .filter(|c| c.is_uppercase())
-                    .collect();
-                if initials.chars().count() >= 2 {
-                    offer(key(INITIALS, label, &[&initials]), i, entities);
+                // The key of the capital initials as one word, hashed
+                // without building them.
+                let mut h = begin(INITIALS, label);
+                let mut n = 0;
+                for c in words.iter().filter_map(|w| w.chars().next()) {
+                    if c.is_uppercase() {
+                        h.push(c);
+                        n += 1;
+                    }
+                }
+                h.push(' ');
+                if n >= 2 {
+                    offer(h.finish(), i, entities);
                 }
             }
             _ => {}
         }
     }
-    let mut canonical: Vec<Option<String>> = vec![None; entities.len()];
-    let mut names: Vec<&str> = Vec::with_capacity(MAX_ENTITY_TOKENS);
-    for (i, e) in entities.iter().enumerate() {
+    for i in 0..entities.len() {
+        let e = &entities[i];
         let own = e.span.text(text);
-        words.clear();
-        split_words(own, &mut words, MAX_ENTITY_TOKENS);
+        let words = words_of(i);
         let Some(&last) = words.last() else {
             if matches!(e.label, EntityLabel::Person | EntityLabel::Org) {
-                canonical[i] = Some(own.to_string());
+                entities[i].canonical = Some(own.to_string());
             }
             continue;
         };
@@ -101,20 +138,31 @@ pub(super) fn canonical_names(text: &str, entities: &mut [Entity]) {
                     key(PAIR, e.label, &[words[0], last])
                 };
                 best.get(&k).copied().filter(|&j| {
-                    names.clear();
-                    split_words(entities[j].span.text(text), &mut names, usize::MAX);
-                    is_subsequence(&names, &words)
+                    let (from, to) = spans[j];
+                    is_subsequence(&all_words[from..to], words)
                 })
             }
             EntityLabel::Org => {
-                let by_words = best.get(&key(WINDOW, e.label, &words)).copied();
-                let letters: String = own.chars().filter(|c| c.is_alphabetic()).collect();
-                let by_initials =
-                    if letters.chars().count() >= 2 && letters.chars().all(char::is_uppercase) {
-                        best.get(&key(INITIALS, e.label, &[&letters])).copied()
-                    } else {
-                        None
-                    };
+                let by_words = best.get(&key(WINDOW, e.label, words)).copied();
+                // A name of two capital letters or more may be initials:
+                // the key of its letters as one word.
+                let mut h = begin(INITIALS, e.label);
+                let mut n = 0;
+                let mut capitals = true;
+                for c in own.chars().filter(|c| c.is_alphabetic()) {
+                    if !c.is_uppercase() {
+                        capitals = false;
+                        break;
+                    }
+                    h.push(c);
+                    n += 1;
+                }
+                h.push(' ');
+                let by_initials = if capitals && n >= 2 {
+                    best.get(&h.finish()).copied()
+                } else {
+                    None
+                };
                 match (by_words, by_initials) {
                     (Some(a), Some(b)) => {
                         Some(if entities[b].span.len() > entities[a].span.len() {
@@ -132,10 +180,7 @@ pub(super) fn canonical_names(text: &str, entities: &mut [Entity]) {
             Some(j) if entities[j].span.len() > own.len() => entities[j].span.text(text),
             _ => own,
         };
-        canonical[i] = Some(name.to_string());
-    }
-    for (e, c) in entities.iter_mut().zip(canonical) {
-        e.canonical = c;
+        entities[i].canonical = Some(name.to_string());
     }
 }
 

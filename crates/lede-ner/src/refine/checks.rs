@@ -47,55 +47,61 @@ pub(super) fn last_checks(ctx: &Ctx, cands: &mut Vec<Cand>) {
         .filter(|c| !opens_at(c) && !in_title_case_at(c))
         .map(|c| ctx.keyed(c).0)
         .collect();
-    named_inside.sort_unstable();
+    // Sorted when first searched, as few candidates get that far.
+    let mut sorted = false;
     // Each test is made only when the ones before leave the answer open,
     // cheapest first.
     cands.retain(|c| {
         let t = &ctx.text[c.start..c.end];
         // Headlines in capitals are left to the tagger, which learnt them.
-        let all_caps = !t.chars().any(char::is_lowercase);
+        let all_caps = || !t.chars().any(char::is_lowercase);
         // The pronouns are ASCII, so an ASCII case fold finds them.
-        let pronoun =
-            !all_caps && t.len() <= 5 && NOT_NAMES.iter().any(|n| t.eq_ignore_ascii_case(n));
+        let pronoun = t.len() <= 5 && is_not_name(t) && !all_caps();
         if pronoun || is_party_state(t) {
             return false;
         }
         let at_opening = opens_at(c);
         let in_title_case = in_title_case_at(c);
-        if all_caps || !(at_opening || in_title_case) {
+        if !(at_opening || in_title_case) || all_caps() {
             return true;
         }
-        let all_common = ctx.words[c.first..=c.last]
-            .iter()
-            .all(|w| ctx.gaz.is_common(w) || !w.chars().next().is_some_and(char::is_alphabetic));
+        let all_common = (c.first..=c.last).all(|k| {
+            ctx.is_common(k) || !ctx.words[k].chars().next().is_some_and(char::is_alphabetic)
+        });
         if !all_common {
             return true;
         }
         let (key, mask) = ctx.keyed(c);
         let listed = mask != 0;
-        let opens = at_opening && named_inside.binary_search(&key).is_err();
+        let opens = at_opening && {
+            if !sorted {
+                named_inside.sort_unstable();
+                sorted = true;
+            }
+            named_inside.binary_search(&key).is_err()
+        };
         listed || !(opens || in_title_case)
     });
     for c in cands.iter_mut() {
         let multi = c.last > c.first;
         if multi
-            && ctx.capitalised(c.last)
-            && ctx.lower_in(c.last, LAW_HEADS)
             && matches!(
                 c.label,
                 EntityLabel::Org | EntityLabel::Misc | EntityLabel::Event
             )
+            && ctx.capitalised(c.last)
+            && ctx.lower_in(c.last, LAW_HEADS)
         {
             c.label = EntityLabel::Law;
             c.sure = true;
             c.by_context = true;
         }
         if multi
-            && ctx.lower_in(c.last, STREET_HEADS)
             && matches!(
                 c.label,
                 EntityLabel::Org | EntityLabel::Gpe | EntityLabel::Loc
             )
+            && ctx.lower_in(c.last, STREET_HEADS)
         {
             c.label = EntityLabel::Fac;
             c.sure = true;
@@ -133,8 +139,8 @@ pub(super) fn last_checks(ctx: &Ctx, cands: &mut Vec<Cand>) {
 /// "Act" or "Treaty" that the tagger left out are a LAW.
 pub(super) fn laws_by_head(ctx: &Ctx, taken: &[bool], cands: &mut Vec<Cand>) {
     let mut added = Vec::new();
-    for i in 1..ctx.toks.len() {
-        if taken[i] || !LAW_WORD_HEADS.contains(&ctx.words[i]) {
+    for i in ctx.cue_tokens(Cue::LawHead) {
+        if i == 0 || taken[i] {
             continue;
         }
         let (s, _) = ctx.sentence_range(i);
@@ -156,9 +162,6 @@ pub(super) fn laws_by_head(ctx: &Ctx, taken: &[bool], cands: &mut Vec<Cand>) {
         cands.sort_by_key(|c| c.first);
     }
 }
-
-/// Head words that end a law's name and nothing else.
-pub(super) const LAW_WORD_HEADS: &[&str] = &["Act", "Treaty", "Accords", "Amendment"];
 
 /// "D-Mass.", "R-Texas": a US legislator's party and state.
 pub(super) fn is_party_state(t: &str) -> bool {
@@ -186,13 +189,14 @@ pub(super) fn title_case_headings(ctx: &Ctx, cands: &mut Vec<Cand>) {
         return;
     }
     // The keys of the names outside the headings and of their last words.
-    let mut known: Vec<u64> = Vec::with_capacity(2 * cands.len());
+    // A set sized once: the keys are hashes already, so this is cheaper
+    // than sorting them.
+    let mut known: IdentityMap<()> =
+        IdentityMap::with_capacity_and_hasher(2 * cands.len(), Default::default());
     for c in cands.iter().filter(|c| !in_heading(c)) {
-        known.push(ctx.bare_key(c));
-        known.push(key_of(strip_possessive(ctx.words[c.last])));
+        known.insert(ctx.bare_key(c), ());
+        known.insert(ctx.bare_word_key(c.last), ());
     }
-    known.sort_unstable();
-    known.dedup();
     let strong =
         SWEEP | Category::Organisation.bit() | Category::Media.bit() | Category::Region.bit();
     let mut out = Vec::with_capacity(cands.len());
@@ -202,7 +206,7 @@ pub(super) fn title_case_headings(ctx: &Ctx, cands: &mut Vec<Cand>) {
             continue;
         }
         let key = ctx.bare_key(&c);
-        if known.binary_search(&key).is_ok() || ctx.gaz.lookup_key(key) & strong != 0 {
+        if known.contains_key(&key) || ctx.gaz.lookup_key(key) & strong != 0 {
             out.push(c);
             continue;
         }
@@ -210,8 +214,8 @@ pub(super) fn title_case_headings(ctx: &Ctx, cands: &mut Vec<Cand>) {
         // their keys.
         let known_parts: Vec<(usize, u64)> = (c.first..=c.last)
             .filter(|&k| ctx.capitalised(k))
-            .map(|k| (k, key_of(strip_possessive(ctx.words[k]))))
-            .filter(|(_, key)| known.binary_search(key).is_ok())
+            .map(|k| (k, ctx.bare_word_key(k)))
+            .filter(|(_, key)| known.contains_key(key))
             .collect();
         if !known_parts.is_empty() {
             for (k, key) in known_parts {
@@ -237,7 +241,7 @@ pub(super) fn title_case_headings(ctx: &Ctx, cands: &mut Vec<Cand>) {
             continue;
         }
         for k in c.first..=c.last {
-            let mask = ctx.gaz.lookup(ctx.words[k]);
+            let mask = ctx.word_mask(k);
             if mask & SWEEP != 0 && ctx.capitalised(k) {
                 out.push(ctx.cand(k, k, label_of_mask(mask, ctx.words, k), true));
             }

@@ -12,7 +12,12 @@ pub(super) fn consistency(ctx: &Ctx, cands: &mut Vec<Cand>) {
     // has each as a PERSON (full name or alone) and as something else alone.
     // A name written in capitals ("LEBED CHECHNYA" in a headline) is weak
     // evidence and gives no last name.
-    let mut support: IdentityMap<(usize, usize)> = IdentityMap::default();
+    let people = cands
+        .iter()
+        .filter(|c| c.label == EntityLabel::Person && c.last > c.first)
+        .count();
+    let mut support: IdentityMap<(usize, usize)> =
+        IdentityMap::with_capacity_and_hasher(people, Default::default());
     for c in cands.iter() {
         if c.label == EntityLabel::Person && c.last > c.first {
             let mut l = c.last;
@@ -25,7 +30,7 @@ pub(super) fn consistency(ctx: &Ctx, cands: &mut Vec<Cand>) {
                 .filter(|c| c.is_alphabetic())
                 .all(char::is_uppercase);
             if w.chars().next().is_some_and(char::is_uppercase) && !capitals {
-                let key = key_of(w);
+                let key = ctx.bare_word_key(l);
                 if gaz.lookup_key(key) & SWEEP == 0 {
                     support.entry(key).or_default().0 += 1;
                 }
@@ -65,13 +70,12 @@ pub(super) fn consistency(ctx: &Ctx, cands: &mut Vec<Cand>) {
             if c.label == EntityLabel::Person || c.last == c.first {
                 return true;
             }
-            let mask = gaz.lookup(words[c.first]);
-            let rest_known = (c.first + 1..=c.last).all(|k| {
-                surnames
-                    .binary_search(&key_of(strip_possessive(words[k])))
-                    .is_ok()
-            });
-            if mask & SWEEP != 0 && rest_known && c.end == toks[c.last].span.end() {
+            let mask = ctx.word_mask(c.first);
+            let rest_known = || {
+                (c.first + 1..=c.last)
+                    .all(|k| surnames.binary_search(&ctx.bare_word_key(k)).is_ok())
+            };
+            if mask & SWEEP != 0 && rest_known() && c.end == toks[c.last].span.end() {
                 let place = Cand {
                     end: toks[c.first].span.end(),
                     last: c.first,
@@ -102,11 +106,20 @@ pub(super) fn consistency(ctx: &Ctx, cands: &mut Vec<Cand>) {
             }
         }
         for (i, w) in words.iter().enumerate() {
-            if covered[i] || !w.chars().next().is_some_and(char::is_uppercase) {
+            if covered[i] {
+                continue;
+            }
+            // An ASCII first byte that is no capital rules the word out
+            // without decoding it.
+            let ascii_lower = w
+                .as_bytes()
+                .first()
+                .is_some_and(|&b| b < 0x80 && !b.is_ascii_uppercase());
+            if ascii_lower || !w.chars().next().is_some_and(char::is_uppercase) {
                 continue;
             }
             let bare = strip_possessive(w);
-            if surnames.binary_search(&key_of(bare)).is_ok() {
+            if surnames.binary_search(&ctx.bare_word_key(i)).is_ok() {
                 let start = toks[i].span.start();
                 cands.push(Cand {
                     start,
@@ -135,6 +148,10 @@ pub(super) fn is_generational(w: &str) -> bool {
 }
 
 pub(super) fn strip_possessive(w: &str) -> &str {
+    // Each ending ends in 's', '\'' or '’' (whose last byte is 0x99).
+    if !matches!(w.as_bytes().last(), Some(b's' | b'\'' | 0x99)) {
+        return w;
+    }
     for suffix in ["’s", "'s", "’", "'"] {
         if let Some(s) = w.strip_suffix(suffix) {
             if !s.is_empty() {

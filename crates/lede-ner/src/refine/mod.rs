@@ -29,12 +29,14 @@ use crate::{MAX_ENTITY_BYTES, MAX_ENTITY_TOKENS};
 mod canonical;
 mod checks;
 mod consistency;
+mod context;
 mod labels;
 mod spans;
 
 use canonical::*;
 use checks::*;
 use consistency::*;
+use context::*;
 use labels::*;
 use spans::*;
 
@@ -83,31 +85,6 @@ struct Cand {
     text_key: Cell<Option<TextKey>>,
 }
 
-/// The key ([`key_of`]) of a candidate's text and its gazetteer
-/// categories, with the bounds they were read for. Most rules leave a
-/// span's edges alone, so its text is hashed once instead of by every rule
-/// that asks; a rule that moves an edge leaves a memo of other bounds,
-/// which is then read afresh.
-#[derive(Clone, Copy, Debug)]
-struct TextKey {
-    start: usize,
-    end: usize,
-    key: u64,
-    mask: u16,
-}
-
-impl TextKey {
-    fn read(text: &str, gaz: &Gazetteer, start: usize, end: usize) -> TextKey {
-        let key = key_of(&text[start..end]);
-        TextKey {
-            start,
-            end,
-            key,
-            mask: gaz.lookup_key(key),
-        }
-    }
-}
-
 /// Gazetteer categories that name entities on their own (for the sweep).
 const SWEEP: u16 = (1 << Category::Country as u8)
     | (1 << Category::City as u8)
@@ -146,6 +123,24 @@ pub fn refine(
             .map_or(0, |r| r.0)
     };
 
+    let ctx = Ctx {
+        text,
+        toks,
+        words,
+        gaz,
+        sentence_of: &sentence_of,
+        sentences: &layout.sentences,
+        gaz_at: &analysis.gaz_at,
+        title_case: &analysis.title_case,
+        headings: analysis.headings.as_ref(),
+        analysis,
+        word_keys: vec![Cell::new(0); analysis.form_texts.len()],
+        cues: Cue::find(words),
+        gaz_starts: (0..toks.len())
+            .filter(|&i| analysis.gaz_at[i].is_some())
+            .collect(),
+    };
+
     let mut cands: Vec<Cand> = Vec::with_capacity(coarse.len());
     for ce in &coarse {
         let mut first = ce.first;
@@ -174,7 +169,7 @@ pub fn refine(
         // Titles written inside the span ("President Trump").
         let mut title = None;
         if ce.kind == Coarse::Per {
-            if let Some((len, _)) = title_at(gaz, &words[first..=last], 0) {
+            if let Some((len, _)) = ctx.title_at(first, last + 1) {
                 if first + len <= last {
                     title = Some(byte_range(toks, first, first + len - 1));
                     first += len;
@@ -187,7 +182,7 @@ pub fn refine(
         }
         let start = toks[first].span.start();
         let end = toks[last].span.end();
-        let text_key = TextKey::read(text, gaz, start, end);
+        let text_key = ctx.read_key(start, end, first, last);
         let (label, sure) = fine_label(ce.kind, &words[first..=last], text_key.mask, first, words);
         cands.push(Cand {
             start,
@@ -203,19 +198,6 @@ pub fn refine(
         });
     }
 
-    // The longest gazetteer entry starting at each token, within its sentence.
-    let ctx = Ctx {
-        text,
-        toks,
-        words,
-        gaz,
-        sentence_of: &sentence_of,
-        sentences: &layout.sentences,
-        gaz_at: &analysis.gaz_at,
-        title_case: &analysis.title_case,
-        headings: analysis.headings.as_ref(),
-        analysis,
-    };
     surname_after_first_name(&ctx, &mut cands);
     merge_connected(&ctx, &mut cands);
     extend_name_particles(&ctx, &mut cands);
@@ -226,21 +208,26 @@ pub fn refine(
     context_labels(&ctx, &mut cands);
 
     // Names the gazetteers know but the tagger missed.
-    let headline_sentences: Vec<bool> = layout
-        .sentences
-        .iter()
-        .map(|&(s, e)| analysis.is_headline(s, e))
-        .collect();
+    // Whether each sentence reads as a headline, read when first asked
+    // (few sentences have a name to add).
+    let mut headline_sentences: Vec<Option<bool>> = vec![None; layout.sentences.len()];
+    let mut in_headline = |i: usize| {
+        let s = sentence_of[i] as usize;
+        *headline_sentences[s].get_or_insert_with(|| {
+            let (a, b) = layout.sentences[s];
+            analysis.is_headline(a, b)
+        })
+    };
     let mut covered = vec![false; toks.len()];
     for c in &cands {
         for x in covered.iter_mut().take(c.last + 1).skip(c.first) {
             *x = true;
         }
     }
-    let mut i = 0;
-    while i < toks.len() {
-        if covered[i] {
-            i += 1;
+    // Tokens before `next` are taken by the last name added.
+    let mut next = 0;
+    for &i in &ctx.gaz_starts {
+        if i < next || covered[i] {
             continue;
         }
         if let Some((len, mask)) = analysis.gaz_at(i) {
@@ -262,8 +249,7 @@ pub fn refine(
                 || (class == CapClass::AllCaps
                     && words[i].chars().filter(|c| c.is_alphabetic()).count() >= 2
                     && mask & (Category::Organisation.bit() | Category::Media.bit()) != 0);
-            let headline = headline_sentences[sentence_of[i] as usize];
-            if free && capital && strong && !headline && mask & Category::Title.bit() == 0 {
+            if free && capital && strong && mask & Category::Title.bit() == 0 && !in_headline(i) {
                 let start = toks[i].span.start();
                 let end = toks[last].span.end();
                 let label = label_of_mask(mask, words, i);
@@ -282,11 +268,9 @@ pub fn refine(
                 for x in covered.iter_mut().take(last + 1).skip(i) {
                     *x = true;
                 }
-                i = last + 1;
-                continue;
+                next = last + 1;
             }
         }
-        i += 1;
     }
 
     // Hyphenated compounds: keep the name parts of one token
@@ -309,7 +293,7 @@ pub fn refine(
                     .next()
                     .is_some_and(char::is_lowercase)
             });
-            let whole_known = gaz.lookup(words[c.first]) != 0;
+            let whole_known = ctx.word_mask(c.first) != 0;
             if !whole_known && (named.len() >= 2 || (lower_parts && !named.is_empty())) {
                 for (a, b) in named {
                     let p = &words[c.first][a..b];
@@ -458,7 +442,7 @@ pub fn refine(
                 break;
             }
             let j = c.first - back;
-            if let Some((len, _)) = title_at(gaz, &words[j..c.first], 0) {
+            if let Some((len, _)) = ctx.title_at(j, c.first) {
                 if j + len == c.first {
                     best = Some(j);
                 }
@@ -528,20 +512,20 @@ fn defer_to_tagger(
         if ce.first == ce.last && has_hyphen(ctx.words[ce.first]) {
             continue;
         }
-        if overlapping(cands, ce.first, ce.last).any(|c| c.by_context) {
-            continue;
-        }
         let (start, end) = (ce.span.start(), ce.span.end());
         let kind = ce.kind.as_str();
-        // Kept, or grown by a rule ("Abdel Fattah" + "el-Sisi", "Middle
-        // East" + "Institute"): the tagger's margin says nothing of where
-        // a span ends.
-        let kept = overlapping(cands, ce.first, ce.last).any(|c| {
+        let mut by_context = false;
+        let mut kept = false;
+        for c in overlapping(cands, ce.first, ce.last) {
+            by_context |= c.by_context;
+            // Kept, or grown by a rule ("Abdel Fattah" + "el-Sisi", "Middle
+            // East" + "Institute"): the tagger's margin says nothing of
+            // where a span ends.
             let same = c.start == start && c.end == end;
             let grown = c.start <= start && c.end >= end && !same;
-            (same && c.label.conll() == kind) || grown
-        });
-        if kept {
+            kept |= (same && c.label.conll() == kind) || grown;
+        }
+        if by_context || kept {
             continue;
         }
         let words = ctx.words;
@@ -637,6 +621,10 @@ fn is_possessive(w: &str) -> bool {
 }
 
 fn has_hyphen(w: &str) -> bool {
+    // In ASCII only '-' itself reads as a hyphen.
+    if w.is_ascii() {
+        return w.len() > 2 && w.bytes().any(|b| b == b'-');
+    }
     w.chars().any(|c| normalize_char(c) == '-') && w.chars().count() > 2
 }
 
@@ -658,131 +646,9 @@ fn hyphen_parts(w: &str) -> Vec<(usize, usize)> {
     parts
 }
 
-/// A title at `words[at..]`: (tokens, mask).
-fn title_at(gaz: &Gazetteer, words: &[&str], at: usize) -> Option<(usize, u16)> {
-    // Titles are capitalised when they precede a name.
-    if !words
-        .get(at)?
-        .chars()
-        .next()
-        .is_some_and(char::is_uppercase)
-    {
-        return None;
-    }
-    // The key of `words[at..at + len]` grows a word at a time, and no
-    // longer entry starts with words that are no entry's start.
-    let mut best = None;
-    let mut key = Hasher::new().finish();
-    for len in 1..=4.min(words.len() - at) {
-        let mut h = Hasher::resume(key);
-        push_key(&mut h, words[at + len - 1]);
-        key = h.finish();
-        let Some((mask, prefix)) = gaz.entry(key) else {
-            break;
-        };
-        if mask & Category::Title.bit() != 0 {
-            best = Some((len, mask));
-        }
-        if !prefix {
-            break;
-        }
-    }
-    best
-}
-
 /// The bytes from token `a` to token `b`.
 fn byte_range(toks: &[lede_core::Token], a: usize, b: usize) -> (usize, usize) {
     (toks[a].span.start(), toks[b].span.end())
-}
-
-/// Read-only views shared by the rule passes.
-struct Ctx<'a> {
-    text: &'a str,
-    toks: &'a [lede_core::Token],
-    words: &'a [&'a str],
-    gaz: &'a Gazetteer,
-    sentence_of: &'a [u32],
-    sentences: &'a [(usize, usize)],
-    gaz_at: &'a [Option<(u8, u16)>],
-    /// Per sentence: in Title Case?
-    title_case: &'a [bool],
-    /// The Title Case headings and the document's common words.
-    headings: Option<&'a (Vec<bool>, CommonWords<'a>)>,
-    analysis: &'a Analysis<'a>,
-}
-
-impl Ctx<'_> {
-    fn cand(&self, first: usize, last: usize, label: EntityLabel, sure: bool) -> Cand {
-        Cand {
-            start: self.toks[first].span.start(),
-            end: self.toks[last].span.end(),
-            first,
-            last,
-            label,
-            title: None,
-            sure,
-            user: false,
-            by_context: false,
-            text_key: Cell::new(None),
-        }
-    }
-    /// The key and gazetteer categories of the candidate's text.
-    fn keyed(&self, c: &Cand) -> (u64, u16) {
-        let memo = c
-            .text_key
-            .get()
-            .filter(|m| m.start == c.start && m.end == c.end)
-            .unwrap_or_else(|| {
-                let m = TextKey::read(self.text, self.gaz, c.start, c.end);
-                c.text_key.set(Some(m));
-                m
-            });
-        (memo.key, memo.mask)
-    }
-    /// The gazetteer categories of the candidate's text ([`Gazetteer::lookup`]).
-    fn mask(&self, c: &Cand) -> u16 {
-        self.keyed(c).1
-    }
-    /// The key of the candidate's text without a possessive ending
-    /// ([`strip_possessive`]).
-    fn bare_key(&self, c: &Cand) -> u64 {
-        let t = &self.text[c.start..c.end];
-        let bare = strip_possessive(t);
-        if bare.len() == t.len() {
-            self.keyed(c).0
-        } else {
-            key_of(bare)
-        }
-    }
-    /// The longest gazetteer entry starting at token `i` in its sentence:
-    /// (tokens, mask).
-    fn gaz_at(&self, i: usize) -> Option<(usize, u16)> {
-        self.gaz_at[i].map(|(len, mask)| (len as usize, mask))
-    }
-    fn same_sentence(&self, a: usize, b: usize) -> bool {
-        self.sentence_of.get(a) == self.sentence_of.get(b)
-    }
-    fn capitalised(&self, i: usize) -> bool {
-        self.words
-            .get(i)
-            .and_then(|w| w.chars().next())
-            .is_some_and(|c| c.is_uppercase())
-    }
-    /// Is token `i` in lower case one of `list` (false past the end)?
-    fn lower_in(&self, i: usize, list: &[&str]) -> bool {
-        self.words.get(i).is_some_and(|w| lower_in(list, w))
-    }
-    /// The class of token `i`'s own text ([`Analysis::own_class`]).
-    fn class(&self, i: usize) -> CapClass {
-        self.analysis.own_class(i)
-    }
-    fn sentence_range(&self, i: usize) -> (usize, usize) {
-        self.sentence_of
-            .get(i)
-            .and_then(|&s| self.sentences.get(s as usize))
-            .copied()
-            .unwrap_or((0, self.toks.len()))
-    }
 }
 
 /// A candidate that replaces whatever overlaps tokens `first..=last`.

@@ -6,7 +6,9 @@ use super::*;
 
 /// Months that are also last names ("Theresa May"): the tagger, which
 /// learnt them as dates, tags the first name alone.
-pub(super) const MONTH_NAMES: &[&str] = &["May", "June", "April", "August"];
+pub(super) fn is_month_name(w: &str) -> bool {
+    Cue::of(w) == Some(Cue::Month)
+}
 
 /// "Theresa" + "May": a one-word PERSON takes the capitalised word after it
 /// when that word is a month not followed by a day (a date does not follow a
@@ -19,13 +21,15 @@ pub(super) fn surname_after_first_name(ctx: &Ctx, cands: &mut Vec<Cand>) {
     }
     // A known first name the tagger left out, before a month ("Theresa May
     // met ..."), is a one-word PERSON to extend.
-    for i in 0..ctx.toks.len().saturating_sub(1) {
+    for month in ctx.cue_tokens(Cue::Month) {
+        let Some(i) = month.checked_sub(1) else {
+            continue;
+        };
         if !taken[i]
-            && !taken[i + 1]
-            && ctx.same_sentence(i, i + 1)
-            && MONTH_NAMES.contains(&ctx.words[i + 1])
+            && !taken[month]
+            && ctx.same_sentence(i, month)
             && ctx.class(i) == CapClass::InitCap
-            && ctx.gaz.is(ctx.words[i], Category::FirstName)
+            && ctx.word_mask(i) & Category::FirstName.bit() != 0
         {
             cands.push(ctx.cand(i, i, EntityLabel::Person, false));
         }
@@ -44,16 +48,16 @@ pub(super) fn surname_after_first_name(ctx: &Ctx, cands: &mut Vec<Cand>) {
         }
         let w = ctx.words[next];
         let init_cap = ctx.class(next) == CapClass::InitCap;
-        let first_name = ctx.gaz.is(ctx.words[c.last], Category::FirstName);
+        let first_name = ctx.word_mask(c.last) & Category::FirstName.bit() != 0;
         // "Theresa May met", not "Netanyahu May 5".
-        let month = MONTH_NAMES.contains(&w)
+        let month = is_month_name(w)
             && ctx
                 .words
                 .get(next + 1)
                 .is_none_or(|n| !n.starts_with(|d: char| d.is_ascii_digit()));
         if init_cap
-            && (month || first_name && !ctx.gaz.is_common(w))
-            && (month || ctx.gaz.lookup(w) == 0)
+            && (month || first_name && !ctx.is_common(next))
+            && (month || ctx.word_mask(next) == 0)
         {
             taken[next] = true;
             c.last = next;
@@ -213,7 +217,7 @@ pub(super) fn extend_name_particles(ctx: &Ctx, cands: &mut Vec<Cand>) {
                     && ctx.capitalised(last + 1)
                     && ctx.same_sentence(last, last + 1)
                     && !is_possessive(ctx.words[last + 1])
-                    && ctx.gaz.lookup(ctx.words[last + 1]) & SWEEP == 0
+                    && ctx.word_mask(last + 1) & SWEEP == 0
                 {
                     last += 1;
                 }
@@ -252,31 +256,39 @@ pub(super) fn gazetteer_wins(ctx: &Ctx, cands: &mut Vec<Cand>) {
         | Category::Facility.bit();
     let mut new = Vec::new();
     for &(s, e) in ctx.sentences {
-        let mut i = s;
-        while i < e {
-            if let Some((len, mask)) = ctx.gaz_at(i) {
-                let last = i + len - 1;
-                let cased = (i..=last).all(|k| {
+        // The longest match at each token where one starts, left to right.
+        let from = ctx.gaz_starts.partition_point(|&i| i < s);
+        let mut next = s;
+        for &i in ctx.gaz_starts[from..].iter().take_while(|&&i| i < e) {
+            if i < next {
+                continue;
+            }
+            let Some((len, mask)) = ctx.gaz_at(i) else {
+                continue;
+            };
+            let last = i + len - 1;
+            next = last + 1;
+            let cased = || {
+                (i..=last).all(|k| {
                     ctx.capitalised(k)
                         || !ctx.words[k].chars().next().is_some_and(char::is_alphabetic)
                         || CONNECTORS.contains(&ctx.words[k])
                         || mask & Category::Facility.bit() != 0
-                });
-                let ends_in_word = ctx.words[last]
+                })
+            };
+            let ends_in_word = || {
+                ctx.words[last]
                     .chars()
                     .next()
-                    .is_some_and(char::is_alphanumeric);
-                if mask & strong != 0
-                    && ctx.capitalised(i)
-                    && cased
-                    && ends_in_word
-                    && mask & Category::Title.bit() == 0
-                {
-                    new.push((i, last, mask));
-                }
-                i = last + 1;
-            } else {
-                i += 1;
+                    .is_some_and(char::is_alphanumeric)
+            };
+            if mask & strong != 0
+                && mask & Category::Title.bit() == 0
+                && ctx.capitalised(i)
+                && cased()
+                && ends_in_word()
+            {
+                new.push((i, last, mask));
             }
         }
     }
@@ -306,16 +318,24 @@ pub(super) fn gazetteer_wins(ctx: &Ctx, cands: &mut Vec<Cand>) {
     replace_all(cands, replacements, ctx.toks.len());
     // Split a candidate made of listed names only.
     let mut out = Vec::with_capacity(cands.len());
+    // Candidates come by first token, so the first match at or after each
+    // one only moves on.
+    let mut from = 0;
     for c in cands.drain(..) {
-        let from = new.partition_point(|&(f, _, _)| f < c.first);
-        let parts: Vec<&(usize, usize, u16)> = new[from..]
-            .iter()
-            .take_while(|(f, _, _)| *f <= c.last)
-            .filter(|(_, l, m)| *l <= c.last && m & PLACES != 0)
-            .collect();
-        let covered: usize = parts.iter().map(|(f, l, _)| l - f + 1).sum();
-        if parts.len() >= 2 && covered == c.last - c.first + 1 {
-            for &&(f, l, mask) in &parts {
+        while from < new.len() && new[from].0 < c.first {
+            from += 1;
+        }
+        let parts = || {
+            new[from..]
+                .iter()
+                .take_while(|(f, _, _)| *f <= c.last)
+                .filter(|(_, l, m)| *l <= c.last && m & PLACES != 0)
+        };
+        let (count, covered) = parts().fold((0, 0), |(n, covered), (f, l, _)| {
+            (n + 1, covered + l - f + 1)
+        });
+        if count >= 2 && covered == c.last - c.first + 1 {
+            for &(f, l, mask) in parts() {
                 out.push(Cand {
                     by_context: true,
                     ..ctx.cand(f, l, label_of_mask(mask, ctx.words, f), true)
@@ -341,7 +361,7 @@ pub(super) fn is_close_quote(w: &str) -> bool {
 /// `Resolution 2735` (LAW).
 pub(super) fn named_patterns(ctx: &Ctx, cands: &mut Vec<Cand>) {
     let mut replacements = Vec::new();
-    for i in 0..ctx.toks.len() {
+    for i in ctx.cue_tokens(Cue::Pattern) {
         let w = ctx.words[i];
         let (_, end) = ctx.sentence_range(i);
         if w == "Operation" && i + 1 < end {
@@ -436,17 +456,62 @@ const ORDINALS: &[&str] = &[
     "eleventh", "twelfth",
 ];
 
+/// A short ASCII word in lower case as a number (its bytes in order), so
+/// that a text is looked for in a word list by comparing numbers; `None`
+/// for a text longer than eight bytes, not ASCII or holding a NUL byte,
+/// which is in no such list.
+const fn packed_lower(w: &[u8]) -> Option<u64> {
+    if w.len() > 8 {
+        return None;
+    }
+    let mut code = 0u64;
+    let mut i = 0;
+    while i < w.len() {
+        if w[i] == 0 || !w[i].is_ascii() {
+            return None;
+        }
+        code |= (w[i].to_ascii_lowercase() as u64) << (8 * i);
+        i += 1;
+    }
+    Some(code)
+}
+
+/// The [`packed_lower`] codes of a list of short ASCII words.
+const fn packed_list<const N: usize>(list: &[&str]) -> [u64; N] {
+    let mut codes = [0u64; N];
+    let mut i = 0;
+    while i < N {
+        codes[i] = match packed_lower(list[i].as_bytes()) {
+            Some(code) => code,
+            None => panic!("word lists hold short ASCII words"),
+        };
+        i += 1;
+    }
+    codes
+}
+
+const NOT_NAME_CODES: [u64; NOT_NAMES.len()] = packed_list(NOT_NAMES);
+const ORDINAL_CODES: [u64; ORDINALS.len()] = packed_list(ORDINALS);
+
+/// Is `t`, in any case, one of [`NOT_NAMES`]?
+pub(super) fn is_not_name(t: &str) -> bool {
+    packed_lower(t.as_bytes()).is_some_and(|code| NOT_NAME_CODES.contains(&code))
+}
+
+/// Is `t`, in any case, one of [`ORDINALS`]?
+fn is_ordinal(t: &str) -> bool {
+    packed_lower(t.as_bytes()).is_some_and(|code| ORDINAL_CODES.contains(&code))
+}
+
 /// Titles, pronouns and ordinals the tagger took for names ("PM", "Us", "Staff" in
 /// "Chief of Staff").
 pub(super) fn drop_non_names(ctx: &Ctx, cands: &mut Vec<Cand>) {
     let mut title_tokens = vec![false; ctx.toks.len()];
-    for &(s, e) in ctx.sentences {
-        for i in s..e {
-            if let Some((len, mask)) = ctx.gaz_at(i) {
-                if mask & Category::Title.bit() != 0 && len > 1 && mask & SWEEP == 0 {
-                    for t in title_tokens.iter_mut().skip(i).take(len) {
-                        *t = true;
-                    }
+    for &i in &ctx.gaz_starts {
+        if let Some((len, mask)) = ctx.gaz_at(i) {
+            if mask & Category::Title.bit() != 0 && len > 1 && mask & SWEEP == 0 {
+                for t in title_tokens.iter_mut().skip(i).take(len) {
+                    *t = true;
                 }
             }
         }
@@ -458,10 +523,9 @@ pub(super) fn drop_non_names(ctx: &Ctx, cands: &mut Vec<Cand>) {
             && mask & !Category::Title.bit() & !Category::FirstName.bit() == 0;
         let in_title = (c.first..=c.last).all(|k| title_tokens[k]);
         // The words of both lists are short.
-        let pronoun = t.len() <= 5 && NOT_NAMES.iter().any(|n| t.eq_ignore_ascii_case(n));
+        let pronoun = t.len() <= 5 && is_not_name(t);
         // "July 24-28 Fourth test": an ordinal alone names nothing.
-        let ordinal =
-            c.first == c.last && t.len() <= 8 && ORDINALS.iter().any(|n| t.eq_ignore_ascii_case(n));
+        let ordinal = c.first == c.last && t.len() <= 8 && is_ordinal(t);
         !(only_title || in_title || pronoun || ordinal)
     });
 }
@@ -494,6 +558,15 @@ mod tests {
                 .all(|w| w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase())));
         }
         assert!(lower_in(ORG_HEADS, "Institute"));
+        for w in NOT_NAMES.iter().chain(ORDINALS) {
+            let upper = w.to_ascii_uppercase();
+            assert!(is_not_name(w) || is_ordinal(w));
+            assert!(is_not_name(&upper) == NOT_NAMES.contains(w));
+            assert!(is_ordinal(&upper) == ORDINALS.contains(w));
+        }
+        for t in ["usa", "u", "", "thes", "she\0", "firsts", "ﬁrst", "Ünited"] {
+            assert!(!is_not_name(t) && !is_ordinal(t), "{t:?}");
+        }
         assert!(!lower_in(ORG_HEADS, "Gaza"));
     }
 }
