@@ -260,8 +260,11 @@ pub fn viterbi_rows(
     if n == 0 {
         return;
     }
-    back.clear();
-    back.resize(n * NUM_TAGS, 0);
+    // Every back pointer of tokens 1.. is written before it is read (token
+    // 0 has none): the table only needs to be long enough.
+    if back.len() < n * NUM_TAGS {
+        back.resize(n * NUM_TAGS, 0);
+    }
     let mut row = [0f32; NUM_TAGS];
     row_of(0, &mut row);
     let mut prev = [f32::NEG_INFINITY; NUM_TAGS];

@@ -1026,8 +1026,12 @@ impl SentenceDecoder<'_> {
         let after = neighbour_at(&[], n as isize);
         let decoded = &self.decoded[first..end];
         let rows = &mut scratch.rows;
-        rows.clear();
-        rows.resize(n, OUTSIDE_ROW);
+        // Only the rows of decoded tokens are read (for the margins of the
+        // spans, which are made of decoded tokens), and each is written
+        // before: the table only needs to be long enough.
+        if rows.len() < n {
+            rows.resize(n, OUTSIDE_ROW);
+        }
         // Each token is scored when the decoder reaches it.
         let mut score = |i: usize, row: &mut [f32; NUM_TAGS]| {
             let f = sent_forms[i] as usize;
