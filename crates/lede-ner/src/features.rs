@@ -304,29 +304,6 @@ impl TokenInfo {
         }
     }
 
-    /// The [`TokenInfo::word`] and [`TokenInfo::lower`] of a text, without
-    /// the rest of its infos (word classes are keyed by them). ASCII is
-    /// read a byte at a time: of the normalised forms only `` ` `` is
-    /// ASCII, and digits fold to `0` as [`TokenInfo::new`] folds them.
-    pub fn word_keys(text: &str) -> (u64, u64) {
-        if !text.is_ascii() {
-            let t = TokenInfo::new(text);
-            return (t.word, t.lower);
-        }
-        let mut word = Hasher::new();
-        let mut lower = Hasher::new();
-        for &b in text.as_bytes() {
-            let w = match b {
-                b'0'..=b'9' => b'0',
-                b'`' => b'\'',
-                _ => b,
-            };
-            word.push(w as char);
-            lower.push(w.to_ascii_lowercase() as char);
-        }
-        (word.finish(), lower.finish())
-    }
-
     fn is_capitalised(&self) -> bool {
         is_capitalised_class(self.class)
     }
@@ -350,37 +327,19 @@ impl DocContext {
         for sent in sentences {
             let headline = is_headline(sent);
             for (i, t) in sent.iter().enumerate() {
-                if t.class == CapClass::Lower {
-                    *ctx.seen.entry(t.lower).or_default() |= SEEN_LOWER;
-                } else if is_cap_inside(t.class, i, headline) {
-                    *ctx.seen.entry(t.lower).or_default() |= SEEN_CAP_INSIDE;
+                let flags = DocContext::form_flags(t, true, is_cap_inside(t.class, i, headline));
+                if flags != 0 {
+                    *ctx.seen.entry(t.lower).or_default() |= flags;
                 }
             }
         }
         ctx
     }
 
-    /// [`DocContext::new`] from the document's distinct word forms: each
-    /// form with whether some token has it, and whether some token has it
-    /// where [`is_cap_inside`] holds. The same context, built per form.
-    pub fn from_forms<'a>(forms: impl Iterator<Item = (&'a TokenInfo, bool, bool)>) -> DocContext {
-        // Sized once for the forms, not grown as they are added.
-        let mut ctx = DocContext {
-            seen: IdentityMap::with_capacity_and_hasher(forms.size_hint().0, Default::default()),
-        };
-        for (t, occurs, cap_inside) in forms {
-            if occurs && t.class == CapClass::Lower {
-                *ctx.seen.entry(t.lower).or_default() |= SEEN_LOWER;
-            } else if cap_inside {
-                *ctx.seen.entry(t.lower).or_default() |= SEEN_CAP_INSIDE;
-            }
-        }
-        ctx
-    }
-
-    /// The flags one word form gives its lower-case form, as
-    /// [`DocContext::from_forms`] sets them: for a tagger that numbers the
-    /// lower-case forms of a document and keeps their flags in a table.
+    /// The flags one word form gives its lower-case form: given whether
+    /// some token has it, and whether one has it where [`is_cap_inside`]
+    /// holds. [`DocContext::new`] sets them per token; a tagger may set
+    /// them per form, in a table of the document's lower-case forms.
     #[inline]
     pub fn form_flags(t: &TokenInfo, occurs: bool, cap_inside: bool) -> u8 {
         if occurs && t.class == CapClass::Lower {
@@ -977,40 +936,6 @@ mod tests {
         assert_eq!(a.word, b.word);
         assert_eq!(a.shape, b.shape);
         assert_eq!(TokenInfo::new("Gaza").lower, TokenInfo::new("GAZA").lower);
-    }
-
-    #[test]
-    fn word_keys_are_those_of_the_infos() {
-        let mut words: Vec<String> = [
-            "",
-            "a",
-            "Gaza",
-            "GAZA",
-            "iPhone",
-            "35,000",
-            "1990s",
-            "`quoted`",
-            "x`y",
-            "\0",
-            "Netanyahu’s",
-            "Ünïon",
-            "–",
-            "ab c",
-        ]
-        .iter()
-        .map(|w| w.to_string())
-        .collect();
-        words.extend((0u8..128).map(|b| format!("A{}9", b as char)));
-        words.extend(
-            include_str!("../data/clusters.txt")
-                .lines()
-                .filter_map(|l| l.split('\t').next())
-                .map(str::to_string),
-        );
-        for w in &words {
-            let t = TokenInfo::new(w);
-            assert_eq!(TokenInfo::word_keys(w), (t.word, t.lower), "{w:?}");
-        }
     }
 
     #[test]
