@@ -464,7 +464,10 @@ pub fn refine(
             && c.last - c.first < MAX_ENTITY_TOKENS
             && c.end - c.start <= MAX_ENTITY_BYTES
     });
-    cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+    let by_position = |c: &Cand| (c.start, std::cmp::Reverse(c.end));
+    if !cands.is_sorted_by_key(by_position) {
+        cands.sort_by_key(by_position);
+    }
     let mut out: Vec<Entity> = Vec::with_capacity(cands.len());
     let mut last_end = 0;
     for c in &cands {
@@ -498,7 +501,7 @@ fn defer_to_tagger(
     min_margin: f32,
     user: Option<&[bool]>,
 ) {
-    cands.sort_by_key(|c| c.first);
+    sort_by_first(cands);
     let mut back = Vec::new();
     for ce in coarse {
         if ce.margin < min_margin {
@@ -651,6 +654,16 @@ fn byte_range(toks: &[lede_core::Token], a: usize, b: usize) -> (usize, usize) {
     (toks[a].span.start(), toks[b].span.end())
 }
 
+/// Sorts candidates by first token, as the stable sort does. Most passes
+/// leave them in order, and checking that is cheaper than the sort, which
+/// sets up a scratch buffer (on the heap for more than a few dozen
+/// candidates) before it finds the order already made.
+fn sort_by_first(cands: &mut [Cand]) {
+    if !cands.is_sorted_by_key(|c| c.first) {
+        cands.sort_by_key(|c| c.first);
+    }
+}
+
 /// A candidate that replaces whatever overlaps tokens `first..=last`.
 struct Replacement {
     first: usize,
@@ -665,7 +678,9 @@ fn replace_all(cands: &mut Vec<Cand>, mut news: Vec<Replacement>, n_tokens: usiz
     if news.is_empty() {
         return;
     }
-    news.sort_by_key(|r| r.first);
+    if !news.is_sorted_by_key(|r| r.first) {
+        news.sort_by_key(|r| r.first);
+    }
     let mut taken = vec![false; n_tokens];
     let mut kept = Vec::with_capacity(news.len());
     for r in news {
@@ -678,7 +693,7 @@ fn replace_all(cands: &mut Vec<Cand>, mut news: Vec<Replacement>, n_tokens: usiz
     }
     cands.retain(|c| !taken[c.first..=c.last].iter().any(|&t| t));
     cands.extend(kept);
-    cands.sort_by_key(|c| c.first);
+    sort_by_first(cands);
 }
 
 /// Candidates overlapping tokens `first..=last`, from a list sorted by

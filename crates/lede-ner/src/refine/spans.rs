@@ -34,7 +34,7 @@ pub(super) fn surname_after_first_name(ctx: &Ctx, cands: &mut Vec<Cand>) {
             cands.push(ctx.cand(i, i, EntityLabel::Person, false));
         }
     }
-    cands.sort_by_key(|c| c.first);
+    sort_by_first(cands);
     for c in cands.iter_mut() {
         let next = c.last + 1;
         if c.label != EntityLabel::Person
@@ -68,7 +68,7 @@ pub(super) fn surname_after_first_name(ctx: &Ctx, cands: &mut Vec<Cand>) {
 
 /// "Popular Front" + "for the" + "Liberation of Palestine" is one ORG.
 pub(super) fn merge_connected(ctx: &Ctx, cands: &mut Vec<Cand>) {
-    cands.sort_by_key(|c| c.first);
+    sort_by_first(cands);
     let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
     for b in cands.drain(..) {
         let Some(a) = out.last_mut() else {
@@ -177,7 +177,7 @@ pub(super) const PARTICLES: &[&str] = &[
 /// "Abdel Fattah el-Sisi", "Mohammed bin Abdulrahman Al Thani": lower-case
 /// particles inside Arabic and European names.
 pub(super) fn extend_name_particles(ctx: &Ctx, cands: &mut Vec<Cand>) {
-    cands.sort_by_key(|c| c.first);
+    sort_by_first(cands);
     let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
     // End of the last extended name: candidates inside it are dropped.
     let mut extended_to: Option<usize> = None;
@@ -292,7 +292,7 @@ pub(super) fn gazetteer_wins(ctx: &Ctx, cands: &mut Vec<Cand>) {
             }
         }
     }
-    cands.sort_by_key(|c| c.first);
+    sort_by_first(cands);
     let mut replacements = Vec::new();
     for &(first, last, mask) in &new {
         if last == first {
@@ -346,7 +346,7 @@ pub(super) fn gazetteer_wins(ctx: &Ctx, cands: &mut Vec<Cand>) {
         }
     }
     *cands = out;
-    cands.sort_by_key(|c| c.first);
+    sort_by_first(cands);
 }
 
 pub(super) fn is_open_quote(w: &str) -> bool {
@@ -408,7 +408,7 @@ pub(super) fn named_patterns(ctx: &Ctx, cands: &mut Vec<Cand>) {
         }
     }
     replace_all(cands, replacements, ctx.toks.len());
-    cands.sort_by_key(|c| c.first);
+    sort_by_first(cands);
 }
 
 /// "Rafah crossing" and "Philadelphi axis" are facilities with their
