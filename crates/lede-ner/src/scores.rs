@@ -298,13 +298,12 @@ impl FormCache {
             };
             for (i, info) in infos.iter().enumerate() {
                 match cache.get(&info.word) {
-                    Some(s) => scores.push(*s),
+                    // Copied straight into place: a push copies the scores
+                    // (400 bytes) to the stack first, then into the vector.
+                    Some(s) => scores.extend_from_slice(std::slice::from_ref(s)),
                     None => {
                         missing.push(i);
-                        scores.push(FormScores {
-                            own: [0; LANES],
-                            roles: [[0; LANES]; 4],
-                        });
+                        scores.push(FormScores::ZERO);
                     }
                 }
             }
