@@ -18,28 +18,23 @@ pub(super) fn canonical_names(text: &str, entities: &mut [Entity]) {
     const PAIR: u64 = 2;
     const WINDOW: u64 = 3;
     const INITIALS: u64 = 4;
-    // A key is the kind, the label, then each word and a space.
+    // A key starts from the kind and the label, then takes each word's
+    // hash ([`word_hash`]): a word is hashed once, not once per key it is
+    // part of.
     let begin = |kind: u64, label: EntityLabel| {
         let mut h = crate::features::Hasher::new();
         h.push(char::from(b'0' + kind as u8));
         h.push(char::from(b'a' + label as u8));
         h
     };
-    let push_word = |h: &mut crate::features::Hasher, w: &str| {
-        for c in w.chars() {
-            h.push(c);
-        }
-        h.push(' ');
-    };
-    let key = |kind: u64, label: EntityLabel, words: &[&str]| -> u64 {
-        let mut h = begin(kind, label);
-        for w in words {
-            push_word(&mut h, w);
-        }
-        h.finish()
+    let key = |kind: u64, label: EntityLabel, words: &[u64]| -> u64 {
+        words
+            .iter()
+            .fold(begin(kind, label).finish(), |h, &w| add_word(h, w))
     };
     // The words of each PERSON and ORG name, split once: `spans[i]` is the
-    // range of entity `i`'s words in `all_words` (empty for other labels).
+    // range of entity `i`'s words in `all_words` (empty for other labels),
+    // and `hashes` holds each word's hash.
     let mut all_words: Vec<&str> = Vec::with_capacity(4 * entities.len());
     let mut spans: Vec<(usize, usize)> = Vec::with_capacity(entities.len());
     // How many keys the names are offered under, to size the index.
@@ -57,11 +52,13 @@ pub(super) fn canonical_names(text: &str, entities: &mut [Entity]) {
         };
         spans.push((from, all_words.len()));
     }
-    // The first `MAX_ENTITY_TOKENS` words of entity `i`.
-    let words_of = |i: usize| {
+    let hashes: Vec<u64> = all_words.iter().map(|w| word_hash(w)).collect();
+    // The first `MAX_ENTITY_TOKENS` words of entity `i`, and their hashes.
+    let range_of = |i: usize| {
         let (from, to) = spans[i];
-        &all_words[from..to.min(from + MAX_ENTITY_TOKENS)]
+        from..to.min(from + MAX_ENTITY_TOKENS)
     };
+    let words_of = |i: usize| &all_words[range_of(i)];
     // Index: key -> index of the longest entity text under it (first seen
     // wins a tie, as the reading order does).
     let mut best: IdentityMap<usize> =
@@ -79,25 +76,28 @@ pub(super) fn canonical_names(text: &str, entities: &mut [Entity]) {
     for i in 0..entities.len() {
         let label = entities[i].label;
         let words = words_of(i);
-        let Some(&last) = words.last() else { continue };
+        let hs = &hashes[range_of(i)];
+        let (Some(&last), Some(&h_last)) = (words.last(), hs.last()) else {
+            continue;
+        };
         match label {
             EntityLabel::Person => {
                 let before_suffix =
-                    (words.len() >= 2 && is_generational(last)).then(|| words[words.len() - 2]);
-                for l in std::iter::once(last).chain(before_suffix) {
+                    (hs.len() >= 2 && is_generational(last)).then(|| hs[hs.len() - 2]);
+                for l in std::iter::once(h_last).chain(before_suffix) {
                     offer(key(LAST, label, &[l]), i, entities);
-                    for w in words {
+                    for &w in hs {
                         offer(key(PAIR, label, &[w, l]), i, entities);
                     }
                 }
             }
             EntityLabel::Org => {
                 // The key of `words[a..=b]` grows a word at a time.
-                for a in 0..words.len() {
-                    let mut h = begin(WINDOW, label);
-                    for w in &words[a..] {
-                        push_word(&mut h, w);
-                        offer(h.finish(), i, entities);
+                for a in 0..hs.len() {
+                    let mut h = begin(WINDOW, label).finish();
+                    for &w in &hs[a..] {
+                        h = add_word(h, w);
+                        offer(h, i, entities);
                     }
                 }
                 // The key of the capital initials as one word, hashed
@@ -122,7 +122,8 @@ pub(super) fn canonical_names(text: &str, entities: &mut [Entity]) {
         let e = &entities[i];
         let own = e.span.text(text);
         let words = words_of(i);
-        let Some(&last) = words.last() else {
+        let hs = &hashes[range_of(i)];
+        let (Some(&first), Some(&last)) = (hs.first(), hs.last()) else {
             if matches!(e.label, EntityLabel::Person | EntityLabel::Org) {
                 entities[i].canonical = Some(own.to_string());
             }
@@ -132,10 +133,10 @@ pub(super) fn canonical_names(text: &str, entities: &mut [Entity]) {
             EntityLabel::Person => {
                 // "Netanyahu" is "Benjamin Netanyahu"; "Abdullah" is
                 // "Abdullah II".
-                let k = if words.len() == 1 {
+                let k = if hs.len() == 1 {
                     key(LAST, e.label, &[last])
                 } else {
-                    key(PAIR, e.label, &[words[0], last])
+                    key(PAIR, e.label, &[first, last])
                 };
                 best.get(&k).copied().filter(|&j| {
                     let (from, to) = spans[j];
@@ -143,7 +144,7 @@ pub(super) fn canonical_names(text: &str, entities: &mut [Entity]) {
                 })
             }
             EntityLabel::Org => {
-                let by_words = best.get(&key(WINDOW, e.label, words)).copied();
+                let by_words = best.get(&key(WINDOW, e.label, hs)).copied();
                 // A name of two capital letters or more may be initials:
                 // the key of its letters as one word.
                 let mut h = begin(INITIALS, e.label);
@@ -182,6 +183,21 @@ pub(super) fn canonical_names(text: &str, entities: &mut [Entity]) {
         };
         entities[i].canonical = Some(name.to_string());
     }
+}
+
+/// The hash of one word of a name, over its bytes: names match as written.
+fn word_hash(w: &str) -> u64 {
+    let mut h = crate::features::Hasher::new();
+    for b in w.bytes() {
+        h.push(char::from(b));
+    }
+    h.finish()
+}
+
+/// A name key taking one more word (its [`word_hash`]); a word is mixed in
+/// whole, so the key depends on where each word ends.
+fn add_word(key: u64, word: u64) -> u64 {
+    (key ^ word).wrapping_mul(0x0000_0100_0000_01b3)
 }
 
 /// Appends the first `max` words of `s` split at white space to `out`, as

@@ -25,7 +25,7 @@ pub(super) const STREET_HEADS: &[&str] =
 /// "Institute").
 pub(super) fn last_checks(ctx: &Ctx, cands: &mut Vec<Cand>) {
     let title_case = ctx.title_case;
-    cands.sort_by_key(|c| c.first);
+    sort_by_first(cands);
     let mut taken = vec![false; ctx.toks.len()];
     for c in cands.iter() {
         taken[c.first..=c.last].iter_mut().for_each(|t| *t = true);
@@ -159,7 +159,7 @@ pub(super) fn laws_by_head(ctx: &Ctx, taken: &[bool], cands: &mut Vec<Cand>) {
     }
     if !added.is_empty() {
         cands.extend(added);
-        cands.sort_by_key(|c| c.first);
+        sort_by_first(cands);
     }
 }
 

@@ -46,15 +46,28 @@ impl Cue {
         }
     }
 
-    /// The cues among `words`: (token, cue), in order.
-    pub(super) fn find(words: &[&str]) -> Vec<(usize, Cue)> {
+    /// The cues among the analysed words and the tokens where a
+    /// gazetteer entry starts, in order, found in one pass over the
+    /// tokens. A word form is read once ([`Analysis::form_texts`]): news
+    /// repeats its words; a token whose form is not one of the text's own
+    /// (shown in lower case in a heading) reads its word.
+    pub(super) fn find(analysis: &Analysis) -> (Vec<(usize, Cue)>, Vec<usize>) {
+        let form_cues: Vec<Option<Cue>> = analysis.form_texts.iter().map(|w| Cue::of(w)).collect();
         let mut cues = Vec::new();
-        for (i, w) in words.iter().enumerate() {
-            if let Some(cue) = Cue::of(w) {
+        let mut gaz_starts = Vec::new();
+        for (i, (&f, gaz)) in analysis.form_of.iter().zip(&analysis.gaz_at).enumerate() {
+            if gaz.is_some() {
+                gaz_starts.push(i);
+            }
+            let cue = match form_cues.get(f as usize) {
+                Some(&cue) => cue,
+                None => Cue::of(analysis.words[i]),
+            };
+            if let Some(cue) = cue {
                 cues.push((i, cue));
             }
         }
-        cues
+        (cues, gaz_starts)
     }
 }
 

@@ -123,6 +123,7 @@ pub fn refine(
             .map_or(0, |r| r.0)
     };
 
+    let (cues, gaz_starts) = Cue::find(analysis);
     let ctx = Ctx {
         text,
         toks,
@@ -135,10 +136,8 @@ pub fn refine(
         headings: analysis.headings.as_ref(),
         analysis,
         word_keys: vec![Cell::new(0); analysis.form_texts.len()],
-        cues: Cue::find(words),
-        gaz_starts: (0..toks.len())
-            .filter(|&i| analysis.gaz_at[i].is_some())
-            .collect(),
+        cues,
+        gaz_starts,
     };
 
     let mut cands: Vec<Cand> = Vec::with_capacity(coarse.len());
@@ -274,89 +273,16 @@ pub fn refine(
     }
 
     // Hyphenated compounds: keep the name parts of one token
-    // ("U.S.-brokered", "pro-Israeli", "Israeli-Palestinian").
-    let mut split_cands: Vec<Cand> = Vec::with_capacity(cands.len());
-    for c in cands {
-        if c.first == c.last && has_hyphen(words[c.first]) {
-            let parts = hyphen_parts(words[c.first]);
-            let named: Vec<(usize, usize)> = parts
-                .iter()
-                .copied()
-                .filter(|&(a, b)| {
-                    let p = &words[c.first][a..b];
-                    p.chars().next().is_some_and(char::is_uppercase) && gaz.lookup(p) & SWEEP != 0
-                })
-                .collect();
-            let lower_parts = parts.iter().any(|&(a, b)| {
-                words[c.first][a..b]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_lowercase)
-            });
-            let whole_known = ctx.word_mask(c.first) != 0;
-            if !whole_known && (named.len() >= 2 || (lower_parts && !named.is_empty())) {
-                for (a, b) in named {
-                    let p = &words[c.first][a..b];
-                    let start = c.start + a;
-                    let end = c.start + b;
-                    let _ = p;
-                    let mut nc = c.clone();
-                    nc.start = start;
-                    nc.end = end;
-                    nc.label = label_of_mask(gaz.lookup(p), words, c.first);
-                    nc.sure = true;
-                    split_cands.push(nc);
-                }
-                continue;
-            }
-            // "Ata-ur-Rehman", "Inzamam-ul-Haq": a name with lower-case
-            // particles, kept whole.
-            let later_capital = parts.iter().skip(1).any(|&(a, b)| {
-                words[c.first][a..b]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
-            });
-            if lower_parts && named.is_empty() && !later_capital {
-                // "Trump-led": keep the leading capitalised part.
-                if let Some(&(a, b)) = parts.first() {
-                    let p = &words[c.first][a..b];
-                    if p.chars().next().is_some_and(char::is_uppercase) && parts.len() > 1 {
-                        // "T-bills", "Post-mortem examinations": a letter, or
-                        // a common word opening the sentence, is no name.
-                        let letters = p.chars().filter(|c| c.is_alphabetic()).count();
-                        let opener_word = c.first == sent_start(c.first) && gaz.is_common(p);
-                        if letters < 2 || opener_word {
-                            continue;
-                        }
-                        let mut nc = c.clone();
-                        nc.end = c.start + b;
-                        // The compound as a whole was read as MISC; its name
-                        // part is a person unless it reads as a nationality
-                        // or is written in capitals ("KDP-controlled": an
-                        // organisation). "Boston-based", "Amman-bound": a place.
-                        let rest =
-                            words[c.first][b..].trim_start_matches(|c| normalize_char(c) == '-');
-                        if PLACE_SUFFIXES.iter().any(|s| rest.eq_ignore_ascii_case(s)) {
-                            nc.label = EntityLabel::Gpe;
-                        } else if matches!(c.label, EntityLabel::Misc | EntityLabel::Norp)
-                            && !p.chars().any(char::is_lowercase)
-                        {
-                            nc.label = EntityLabel::Org;
-                        } else if matches!(c.label, EntityLabel::Misc | EntityLabel::Norp)
-                            && !looks_like_demonym(p)
-                        {
-                            nc.label = EntityLabel::Person;
-                        }
-                        split_cands.push(nc);
-                        continue;
-                    }
-                }
-            }
-        }
-        split_cands.push(c);
-    }
-    let mut cands = split_cands;
+    // ("U.S.-brokered", "pro-Israeli", "Israeli-Palestinian"). Few
+    // documents have one: the others keep their list as it is.
+    let mut cands = if cands
+        .iter()
+        .any(|c| c.first == c.last && has_hyphen(words[c.first]))
+    {
+        split_compounds(&ctx, cands)
+    } else {
+        cands
+    };
 
     // Possessives glued to the token ("Netanyahu’s").
     for c in &mut cands {
@@ -464,7 +390,10 @@ pub fn refine(
             && c.last - c.first < MAX_ENTITY_TOKENS
             && c.end - c.start <= MAX_ENTITY_BYTES
     });
-    cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+    let by_position = |c: &Cand| (c.start, std::cmp::Reverse(c.end));
+    if !cands.is_sorted_by_key(by_position) {
+        cands.sort_by_key(by_position);
+    }
     let mut out: Vec<Entity> = Vec::with_capacity(cands.len());
     let mut last_end = 0;
     for c in &cands {
@@ -498,7 +427,7 @@ fn defer_to_tagger(
     min_margin: f32,
     user: Option<&[bool]>,
 ) {
-    cands.sort_by_key(|c| c.first);
+    sort_by_first(cands);
     let mut back = Vec::new();
     for ce in coarse {
         if ce.margin < min_margin {
@@ -554,16 +483,6 @@ fn defer_to_tagger(
 /// Honorifics only ever written before a person's name.
 const HONORIFICS: &[&str] = &["Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms", "Dr.", "Miss"];
 
-/// The rest of a hyphenated compound whose name part is a place.
-const PLACE_SUFFIXES: &[&str] = &[
-    "based",
-    "born",
-    "bound",
-    "registered",
-    "headquartered",
-    "listed",
-];
-
 /// Moves the span's edges inside any white space (an entity never starts or
 /// ends with it, whatever the tokens were).
 fn trim_space(text: &str, c: &mut Cand) {
@@ -578,14 +497,6 @@ fn trim_space(text: &str, c: &mut Cand) {
         c.start += lead;
         c.end -= trail;
     }
-}
-
-/// "Kurdish", "Israeli", "Egyptian": adjective endings of nationalities.
-fn looks_like_demonym(w: &str) -> bool {
-    let l = w.to_lowercase();
-    ["an", "ans", "ian", "ians", "ish", "ese", "i", "is", "ic"]
-        .iter()
-        .any(|s| l.ends_with(s))
 }
 
 /// Is `w` in lower case one of `list` (words in lower-case ASCII)? An
@@ -621,34 +532,30 @@ fn is_possessive(w: &str) -> bool {
 }
 
 fn has_hyphen(w: &str) -> bool {
-    // In ASCII only '-' itself reads as a hyphen.
+    // In ASCII only '-' itself reads as a hyphen: a word with neither '-'
+    // nor a byte beyond ASCII has none, found in one pass over its bytes.
+    if !w.bytes().any(|b| b == b'-' || !b.is_ascii()) {
+        return false;
+    }
     if w.is_ascii() {
-        return w.len() > 2 && w.bytes().any(|b| b == b'-');
+        return w.len() > 2;
     }
     w.chars().any(|c| normalize_char(c) == '-') && w.chars().count() > 2
-}
-
-/// Byte ranges of the parts of a token split at hyphens and dashes.
-fn hyphen_parts(w: &str) -> Vec<(usize, usize)> {
-    let mut parts = Vec::new();
-    let mut start = 0;
-    for (i, c) in w.char_indices() {
-        if normalize_char(c) == '-' {
-            if i > start {
-                parts.push((start, i));
-            }
-            start = i + c.len_utf8();
-        }
-    }
-    if start < w.len() {
-        parts.push((start, w.len()));
-    }
-    parts
 }
 
 /// The bytes from token `a` to token `b`.
 fn byte_range(toks: &[lede_core::Token], a: usize, b: usize) -> (usize, usize) {
     (toks[a].span.start(), toks[b].span.end())
+}
+
+/// Sorts candidates by first token, as the stable sort does. Most passes
+/// leave them in order, and checking that is cheaper than the sort, which
+/// sets up a scratch buffer (on the heap for more than a few dozen
+/// candidates) before it finds the order already made.
+fn sort_by_first(cands: &mut [Cand]) {
+    if !cands.is_sorted_by_key(|c| c.first) {
+        cands.sort_by_key(|c| c.first);
+    }
 }
 
 /// A candidate that replaces whatever overlaps tokens `first..=last`.
@@ -665,7 +572,9 @@ fn replace_all(cands: &mut Vec<Cand>, mut news: Vec<Replacement>, n_tokens: usiz
     if news.is_empty() {
         return;
     }
-    news.sort_by_key(|r| r.first);
+    if !news.is_sorted_by_key(|r| r.first) {
+        news.sort_by_key(|r| r.first);
+    }
     let mut taken = vec![false; n_tokens];
     let mut kept = Vec::with_capacity(news.len());
     for r in news {
@@ -678,7 +587,7 @@ fn replace_all(cands: &mut Vec<Cand>, mut news: Vec<Replacement>, n_tokens: usiz
     }
     cands.retain(|c| !taken[c.first..=c.last].iter().any(|&t| t));
     cands.extend(kept);
-    cands.sort_by_key(|c| c.first);
+    sort_by_first(cands);
 }
 
 /// Candidates overlapping tokens `first..=last`, from a list sorted by

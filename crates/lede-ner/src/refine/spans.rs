@@ -34,7 +34,7 @@ pub(super) fn surname_after_first_name(ctx: &Ctx, cands: &mut Vec<Cand>) {
             cands.push(ctx.cand(i, i, EntityLabel::Person, false));
         }
     }
-    cands.sort_by_key(|c| c.first);
+    sort_by_first(cands);
     for c in cands.iter_mut() {
         let next = c.last + 1;
         if c.label != EntityLabel::Person
@@ -68,7 +68,7 @@ pub(super) fn surname_after_first_name(ctx: &Ctx, cands: &mut Vec<Cand>) {
 
 /// "Popular Front" + "for the" + "Liberation of Palestine" is one ORG.
 pub(super) fn merge_connected(ctx: &Ctx, cands: &mut Vec<Cand>) {
-    cands.sort_by_key(|c| c.first);
+    sort_by_first(cands);
     let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
     for b in cands.drain(..) {
         let Some(a) = out.last_mut() else {
@@ -177,7 +177,7 @@ pub(super) const PARTICLES: &[&str] = &[
 /// "Abdel Fattah el-Sisi", "Mohammed bin Abdulrahman Al Thani": lower-case
 /// particles inside Arabic and European names.
 pub(super) fn extend_name_particles(ctx: &Ctx, cands: &mut Vec<Cand>) {
-    cands.sort_by_key(|c| c.first);
+    sort_by_first(cands);
     let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
     // End of the last extended name: candidates inside it are dropped.
     let mut extended_to: Option<usize> = None;
@@ -292,7 +292,7 @@ pub(super) fn gazetteer_wins(ctx: &Ctx, cands: &mut Vec<Cand>) {
             }
         }
     }
-    cands.sort_by_key(|c| c.first);
+    sort_by_first(cands);
     let mut replacements = Vec::new();
     for &(first, last, mask) in &new {
         if last == first {
@@ -346,7 +346,133 @@ pub(super) fn gazetteer_wins(ctx: &Ctx, cands: &mut Vec<Cand>) {
         }
     }
     *cands = out;
-    cands.sort_by_key(|c| c.first);
+    sort_by_first(cands);
+}
+
+/// Hyphenated compounds keep the name parts of their one token
+/// ("U.S.-brokered", "pro-Israeli", "Israeli-Palestinian"), and "Trump-led"
+/// its leading name.
+pub(super) fn split_compounds(ctx: &Ctx, cands: Vec<Cand>) -> Vec<Cand> {
+    let (words, gaz) = (ctx.words, ctx.gaz);
+    let sent_start = |i: usize| ctx.sentence_range(i).0;
+    let mut split_cands: Vec<Cand> = Vec::with_capacity(cands.len());
+    for c in cands {
+        if c.first == c.last && has_hyphen(words[c.first]) {
+            let parts = hyphen_parts(words[c.first]);
+            let named: Vec<(usize, usize)> = parts
+                .iter()
+                .copied()
+                .filter(|&(a, b)| {
+                    let p = &words[c.first][a..b];
+                    p.chars().next().is_some_and(char::is_uppercase) && gaz.lookup(p) & SWEEP != 0
+                })
+                .collect();
+            let lower_parts = parts.iter().any(|&(a, b)| {
+                words[c.first][a..b]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase)
+            });
+            let whole_known = ctx.word_mask(c.first) != 0;
+            if !whole_known && (named.len() >= 2 || (lower_parts && !named.is_empty())) {
+                for (a, b) in named {
+                    let p = &words[c.first][a..b];
+                    let start = c.start + a;
+                    let end = c.start + b;
+                    let _ = p;
+                    let mut nc = c.clone();
+                    nc.start = start;
+                    nc.end = end;
+                    nc.label = label_of_mask(gaz.lookup(p), words, c.first);
+                    nc.sure = true;
+                    split_cands.push(nc);
+                }
+                continue;
+            }
+            // "Ata-ur-Rehman", "Inzamam-ul-Haq": a name with lower-case
+            // particles, kept whole.
+            let later_capital = parts.iter().skip(1).any(|&(a, b)| {
+                words[c.first][a..b]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+            });
+            if lower_parts && named.is_empty() && !later_capital {
+                // "Trump-led": keep the leading capitalised part.
+                if let Some(&(a, b)) = parts.first() {
+                    let p = &words[c.first][a..b];
+                    if p.chars().next().is_some_and(char::is_uppercase) && parts.len() > 1 {
+                        // "T-bills", "Post-mortem examinations": a letter, or
+                        // a common word opening the sentence, is no name.
+                        let letters = p.chars().filter(|c| c.is_alphabetic()).count();
+                        let opener_word = c.first == sent_start(c.first) && gaz.is_common(p);
+                        if letters < 2 || opener_word {
+                            continue;
+                        }
+                        let mut nc = c.clone();
+                        nc.end = c.start + b;
+                        // The compound as a whole was read as MISC; its name
+                        // part is a person unless it reads as a nationality
+                        // or is written in capitals ("KDP-controlled": an
+                        // organisation). "Boston-based", "Amman-bound": a place.
+                        let rest =
+                            words[c.first][b..].trim_start_matches(|c| normalize_char(c) == '-');
+                        if PLACE_SUFFIXES.iter().any(|s| rest.eq_ignore_ascii_case(s)) {
+                            nc.label = EntityLabel::Gpe;
+                        } else if matches!(c.label, EntityLabel::Misc | EntityLabel::Norp)
+                            && !p.chars().any(char::is_lowercase)
+                        {
+                            nc.label = EntityLabel::Org;
+                        } else if matches!(c.label, EntityLabel::Misc | EntityLabel::Norp)
+                            && !looks_like_demonym(p)
+                        {
+                            nc.label = EntityLabel::Person;
+                        }
+                        split_cands.push(nc);
+                        continue;
+                    }
+                }
+            }
+        }
+        split_cands.push(c);
+    }
+    split_cands
+}
+
+/// The rest of a hyphenated compound whose name part is a place.
+const PLACE_SUFFIXES: &[&str] = &[
+    "based",
+    "born",
+    "bound",
+    "registered",
+    "headquartered",
+    "listed",
+];
+
+/// "Kurdish", "Israeli", "Egyptian": adjective endings of nationalities.
+fn looks_like_demonym(w: &str) -> bool {
+    let l = w.to_lowercase();
+    ["an", "ans", "ian", "ians", "ish", "ese", "i", "is", "ic"]
+        .iter()
+        .any(|s| l.ends_with(s))
+}
+
+/// Byte ranges of the parts of a token split at hyphens and dashes.
+fn hyphen_parts(w: &str) -> Vec<(usize, usize)> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (i, c) in w.char_indices() {
+        if normalize_char(c) == '-' {
+            if i > start {
+                parts.push((start, i));
+            }
+            start = i + c.len_utf8();
+        }
+    }
+    if start < w.len() {
+        parts.push((start, w.len()));
+    }
+    parts
 }
 
 pub(super) fn is_open_quote(w: &str) -> bool {
@@ -408,7 +534,7 @@ pub(super) fn named_patterns(ctx: &Ctx, cands: &mut Vec<Cand>) {
         }
     }
     replace_all(cands, replacements, ctx.toks.len());
-    cands.sort_by_key(|c| c.first);
+    sort_by_first(cands);
 }
 
 /// "Rafah crossing" and "Philadelphi axis" are facilities with their
