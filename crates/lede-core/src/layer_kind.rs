@@ -487,7 +487,9 @@ impl<T: LayerItem> Serialize for ItemJson<'_, T> {
 /// multiply per word, so checking a layer costs far less than making it).
 /// Words go to four interleaved states in turn: one state alone makes every
 /// multiply wait for the one before, and a layer of tokens, checked before
-/// and after every stage that reads it, is a long run of small words.
+/// and after every stage that reads it, is a long run of small words. The
+/// states move down one place per word (the newest last), rather than being
+/// picked by a counter, so they stay in registers.
 #[derive(Default)]
 pub(crate) struct Fingerprint {
     lanes: [u64; 4],
@@ -498,8 +500,9 @@ impl Fingerprint {
     const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
     #[inline]
     fn add(&mut self, word: u64) {
-        let lane = &mut self.lanes[self.count & 3];
-        *lane = (lane.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
+        let [a, b, c, d] = self.lanes;
+        let mixed = (a.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
+        self.lanes = [b, c, d, mixed];
         self.count = self.count.wrapping_add(1);
     }
 }

@@ -231,6 +231,7 @@ impl Gazetteer {
     /// [`Gazetteer::longest_at_keyed`] given the start key of
     /// `words[start]` and the entry under it ([`Gazetteer::entry`]), as a
     /// tagger keeps them per word form.
+    #[inline]
     pub fn longest_from_entry(
         &self,
         words: &[&str],
@@ -252,6 +253,9 @@ impl Gazetteer {
             .skip(start + 1)
             .take(MAX_TOKENS - 1)
         {
+            if !self.goes_on(key, w) {
+                break;
+            }
             let mut h = Hasher::resume(key);
             if !push_key(&mut h, w) {
                 break;
@@ -270,6 +274,26 @@ impl Gazetteer {
             }
         }
         best
+    }
+
+    /// Can an entry going on from `key` go on with word `w`? False when
+    /// none goes on with its first char: [`Gazetteer::add`] keys an entry's
+    /// text after each of its chars, so an entry that goes on with the
+    /// whole word is found after its first char too. Most words that
+    /// follow the start of an entry are told so without reading them whole.
+    #[inline]
+    fn goes_on(&self, key: u64, w: &str) -> bool {
+        let mut chars = w.chars();
+        match chars.next() {
+            // The first char read as [`Gazetteer::add`] reads it; a word of
+            // one char, or one that starts with white space, is read whole.
+            Some(c) if !c.is_whitespace() && !chars.as_str().is_empty() => {
+                let mut h = Hasher::resume(key);
+                push_lower(&mut h, normalize_char(c));
+                self.entries.contains_key(&h.finish())
+            }
+            _ => true,
+        }
     }
 
     fn longest_from(
@@ -369,6 +393,32 @@ mod tests {
         assert!(g.is("Hezbollah", Category::Group));
         assert!(g.is("Reuters", Category::Media));
         assert!(g.lookup("ceasefire") == 0);
+    }
+
+    #[test]
+    fn a_word_an_entry_goes_on_with_passes_the_first_char_test() {
+        let g = Gazetteer::embedded();
+        let names = [
+            ["New", "York"],
+            ["Sharm", "el"],
+            ["el", "-"],
+            ["Gaza", "Strip"],
+            ["United", "Nations"],
+            ["the", "Hague"],
+            ["al", "Qahera"],
+        ];
+        for [first, next] in names {
+            let Some(key) = g.start_key(first) else {
+                continue;
+            };
+            let mut h = Hasher::resume(key);
+            push_key(&mut h, next);
+            if g.entry(h.finish()).is_some() {
+                assert!(g.goes_on(key, next), "{first} {next}");
+            }
+        }
+        let key = g.start_key("New").expect("an entry starts with New");
+        assert!(!g.goes_on(key, "qqq"));
     }
 
     #[test]
