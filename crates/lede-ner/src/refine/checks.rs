@@ -39,48 +39,53 @@ pub(super) fn last_checks(ctx: &Ctx, cands: &mut Vec<Cand>) {
             .get(c.first)
             .is_some_and(|&k| title_case[k as usize])
     };
-    // Texts the article also names inside running text ("Reading" the club
-    // in "beat Reading 2-1"): a sentence that opens with one is no evidence
-    // against it.
-    let mut named_inside: Vec<u64> = cands
-        .iter()
-        .filter(|c| !opens_at(c) && !in_title_case_at(c))
-        .map(|c| ctx.keyed(c).0)
-        .collect();
-    // Sorted when first searched, as few candidates get that far.
-    let mut sorted = false;
     // Each test is made only when the ones before leave the answer open,
-    // cheapest first.
-    cands.retain(|c| {
-        let t = &ctx.text[c.start..c.end];
-        // Headlines in capitals are left to the tagger, which learnt them.
-        let all_caps = || !t.chars().any(char::is_lowercase);
-        // The pronouns are ASCII, so an ASCII case fold finds them.
-        let pronoun = t.len() <= 5 && is_not_name(t) && !all_caps();
-        if pronoun || is_party_state(t) {
-            return false;
-        }
-        let at_opening = opens_at(c);
-        let in_title_case = in_title_case_at(c);
-        if !(at_opening || in_title_case) || all_caps() {
-            return true;
-        }
-        let all_common = (c.first..=c.last).all(|k| {
-            ctx.is_common(k) || !ctx.words[k].chars().next().is_some_and(char::is_alphabetic)
-        });
-        if !all_common {
-            return true;
-        }
-        let (key, mask) = ctx.keyed(c);
-        let listed = mask != 0;
-        let opens = at_opening && {
-            if !sorted {
-                named_inside.sort_unstable();
-                sorted = true;
+    // cheapest first. A candidate opening a sentence, made of common words
+    // and not listed is kept only if the article also names its text
+    // inside running text ("Reading" the club in "beat Reading 2-1"): its
+    // verdict waits (`None`) for those texts, which are keyed only in the
+    // documents that have such a candidate.
+    let verdicts: Vec<Option<bool>> = cands
+        .iter()
+        .map(|c| {
+            let t = &ctx.text[c.start..c.end];
+            // Headlines in capitals are left to the tagger, which learnt them.
+            let all_caps = || !t.chars().any(char::is_lowercase);
+            // The pronouns are ASCII, so an ASCII case fold finds them.
+            let pronoun = t.len() <= 5 && is_not_name(t) && !all_caps();
+            if pronoun || is_party_state(t) {
+                return Some(false);
             }
-            named_inside.binary_search(&key).is_err()
-        };
-        listed || !(opens || in_title_case)
+            let at_opening = opens_at(c);
+            let in_title_case = in_title_case_at(c);
+            if !(at_opening || in_title_case) || all_caps() {
+                return Some(true);
+            }
+            let all_common = (c.first..=c.last).all(|k| {
+                ctx.is_common(k) || !ctx.words[k].chars().next().is_some_and(char::is_alphabetic)
+            });
+            if !all_common || ctx.mask(c) != 0 {
+                return Some(true);
+            }
+            if in_title_case {
+                return Some(false);
+            }
+            None
+        })
+        .collect();
+    let mut named_inside: Vec<u64> = Vec::new();
+    if verdicts.iter().any(Option::is_none) {
+        named_inside = cands
+            .iter()
+            .filter(|c| !opens_at(c) && !in_title_case_at(c))
+            .map(|c| ctx.keyed(c).0)
+            .collect();
+        named_inside.sort_unstable();
+    }
+    let mut verdict = verdicts.iter();
+    cands.retain(|c| match verdict.next() {
+        Some(&Some(keep)) => keep,
+        _ => named_inside.binary_search(&ctx.keyed(c).0).is_ok(),
     });
     for c in cands.iter_mut() {
         let multi = c.last > c.first;

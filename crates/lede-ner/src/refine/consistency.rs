@@ -37,8 +37,26 @@ pub(super) fn consistency(ctx: &Ctx, cands: &mut Vec<Cand>) {
             }
         }
     }
-    for c in cands.iter().filter(|c| c.first == c.last) {
-        if let Some(n) = support.get_mut(&ctx.bare_key(c)) {
+    if support.is_empty() {
+        return;
+    }
+    // The keys of the one-token candidates (0 for the others), read once
+    // for the count and the relabelling below.
+    let single_keys: Vec<u64> = cands
+        .iter()
+        .map(|c| {
+            if c.first == c.last {
+                ctx.bare_key(c)
+            } else {
+                0
+            }
+        })
+        .collect();
+    for (c, key) in cands.iter().zip(&single_keys) {
+        if c.first != c.last {
+            continue;
+        }
+        if let Some(n) = support.get_mut(key) {
             if c.label == EntityLabel::Person {
                 n.0 += 1;
             } else {
@@ -55,10 +73,10 @@ pub(super) fn consistency(ctx: &Ctx, cands: &mut Vec<Cand>) {
         .collect();
     surnames.sort_unstable();
     if !surnames.is_empty() {
-        for c in cands.iter_mut() {
+        for (c, key) in cands.iter_mut().zip(&single_keys) {
             if c.label != EntityLabel::Person
                 && c.first == c.last
-                && surnames.binary_search(&ctx.bare_key(c)).is_ok()
+                && surnames.binary_search(key).is_ok()
             {
                 c.label = EntityLabel::Person;
                 c.sure = true;
@@ -105,21 +123,37 @@ pub(super) fn consistency(ctx: &Ctx, cands: &mut Vec<Cand>) {
                 *x = true;
             }
         }
-        for (i, w) in words.iter().enumerate() {
-            if covered[i] {
+        // Whether a word is a known last name depends on its form alone:
+        // each of the text's own forms is read once (0 no last name, 1
+        // capitalised and not read yet, 2 a last name), as news repeats
+        // its words. Most forms are in lower case, ruled out in one pass
+        // over the forms instead of one over the tokens.
+        let mut form_state: Vec<u8> = ctx
+            .analysis
+            .form_texts
+            .iter()
+            .map(|w| u8::from(starts_upper(w)))
+            .collect();
+        for (i, &f) in ctx.analysis.form_of.iter().enumerate() {
+            let state = form_state.get(f as usize).copied();
+            if state == Some(0) || covered[i] {
                 continue;
             }
-            // An ASCII first byte that is no capital rules the word out
-            // without decoding it.
-            let ascii_lower = w
-                .as_bytes()
-                .first()
-                .is_some_and(|&b| b < 0x80 && !b.is_ascii_uppercase());
-            if ascii_lower || !w.chars().next().is_some_and(char::is_uppercase) {
-                continue;
-            }
-            let bare = strip_possessive(w);
-            if surnames.binary_search(&ctx.bare_word_key(i)).is_ok() {
+            let w = words[i];
+            let surname = match state {
+                Some(2) => true,
+                // A form of its own (lower case in a heading) is read as it is.
+                None if !starts_upper(w) => false,
+                _ => {
+                    let surname = surnames.binary_search(&ctx.bare_word_key(i)).is_ok();
+                    if let Some(slot) = form_state.get_mut(f as usize) {
+                        *slot = if surname { 2 } else { 0 };
+                    }
+                    surname
+                }
+            };
+            if surname {
+                let bare = strip_possessive(w);
                 let start = toks[i].span.start();
                 cands.push(Cand {
                     start,
@@ -141,6 +175,16 @@ pub(super) fn consistency(ctx: &Ctx, cands: &mut Vec<Cand>) {
     // (its history features), which a vote over the spans would only undo
     // where the context forced another reading ("MILWAUKEE" the city in a
     // table of results and the team in a fixture line).
+}
+
+/// Does `w` begin with a capital? An ASCII first byte that is no capital
+/// rules the word out without decoding it.
+fn starts_upper(w: &str) -> bool {
+    let ascii_lower = w
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| b < 0x80 && !b.is_ascii_uppercase());
+    !ascii_lower && w.chars().next().is_some_and(char::is_uppercase)
 }
 
 pub(super) fn is_generational(w: &str) -> bool {
