@@ -15,9 +15,43 @@ pub const SMALL_WORDS: &[&str] = &[
 ];
 
 fn is_small_word(w: &str) -> bool {
-    // None is longer than four bytes.
-    w.len() <= 4 && SMALL_WORDS.iter().any(|s| w.eq_ignore_ascii_case(s))
+    // None is longer than four bytes: a word is compared as the number its
+    // lower-cased bytes make, at most four.
+    packed_lower(w.as_bytes()).is_some_and(|code| SMALL_CODES.contains(&code))
 }
+
+/// A word of at most four bytes lower-cased into a number (its bytes in
+/// order); `None` for a longer word or one holding a NUL byte, which is no
+/// small word.
+const fn packed_lower(w: &[u8]) -> Option<u32> {
+    if w.len() > 4 {
+        return None;
+    }
+    let mut code = 0u32;
+    let mut i = 0;
+    while i < w.len() {
+        if w[i] == 0 {
+            return None;
+        }
+        code |= (w[i].to_ascii_lowercase() as u32) << (8 * i);
+        i += 1;
+    }
+    Some(code)
+}
+
+/// The [`packed_lower`] codes of [`SMALL_WORDS`].
+const SMALL_CODES: [u32; SMALL_WORDS.len()] = {
+    let mut codes = [0u32; SMALL_WORDS.len()];
+    let mut i = 0;
+    while i < codes.len() {
+        codes[i] = match packed_lower(SMALL_WORDS[i].as_bytes()) {
+            Some(code) => code,
+            None => panic!("small words are at most four bytes"),
+        };
+        i += 1;
+    }
+    codes
+};
 
 /// A line in Title Case: at least two capitalised words with lower-case
 /// letters, every word of letters but the small ones capitalised, no
@@ -222,6 +256,16 @@ pub fn lowered_tokens<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn small_words_in_any_case() {
+        for w in SMALL_WORDS {
+            assert!(is_small_word(w) && is_small_word(&w.to_ascii_uppercase()));
+        }
+        for w in ["", "thes", "a\0", "\0", "ofof", "Über", "ın"] {
+            assert!(!is_small_word(w), "{w:?}");
+        }
+    }
 
     #[test]
     fn title_case_lines() {

@@ -624,14 +624,46 @@ const fn packed_list<const N: usize>(list: &[&str]) -> [u64; N] {
 const NOT_NAME_CODES: [u64; NOT_NAMES.len()] = packed_list(NOT_NAMES);
 const ORDINAL_CODES: [u64; ORDINALS.len()] = packed_list(ORDINALS);
 
-/// Is `t`, in any case, one of [`NOT_NAMES`]?
-pub(super) fn is_not_name(t: &str) -> bool {
-    packed_lower(t.as_bytes()).is_some_and(|code| NOT_NAME_CODES.contains(&code))
+/// The letters a list's words begin with (`last` false) or end with, as
+/// bits (`a` is bit 0), for lists of lower-case ASCII words.
+const fn letters_of(list: &[&str], last: bool) -> u32 {
+    let mut bits = 0u32;
+    let mut i = 0;
+    while i < list.len() {
+        let w = list[i].as_bytes();
+        let b = if last { w[w.len() - 1] } else { w[0] };
+        assert!(b.is_ascii_lowercase(), "word lists hold lower-case words");
+        bits |= 1 << (b - b'a');
+        i += 1;
+    }
+    bits
 }
 
-/// Is `t`, in any case, one of [`ORDINALS`]?
+/// Is byte `b`, lower-cased, a letter of `letters` ([`letters_of`])?
+fn is_letter_of(letters: u32, b: u8) -> bool {
+    let l = b.to_ascii_lowercase();
+    l.is_ascii_lowercase() && letters & (1 << (l - b'a')) != 0
+}
+
+const NOT_NAME_FIRSTS: u32 = letters_of(NOT_NAMES, false);
+const ORDINAL_LASTS: u32 = letters_of(ORDINALS, true);
+
+/// Is `t`, in any case, one of [`NOT_NAMES`]? Most texts are told apart by
+/// their first letter before they are read whole.
+pub(super) fn is_not_name(t: &str) -> bool {
+    t.as_bytes()
+        .first()
+        .is_some_and(|&b| is_letter_of(NOT_NAME_FIRSTS, b))
+        && packed_lower(t.as_bytes()).is_some_and(|code| NOT_NAME_CODES.contains(&code))
+}
+
+/// Is `t`, in any case, one of [`ORDINALS`]? Most texts are told apart by
+/// their last letter before they are read whole.
 fn is_ordinal(t: &str) -> bool {
-    packed_lower(t.as_bytes()).is_some_and(|code| ORDINAL_CODES.contains(&code))
+    t.as_bytes()
+        .last()
+        .is_some_and(|&b| is_letter_of(ORDINAL_LASTS, b))
+        && packed_lower(t.as_bytes()).is_some_and(|code| ORDINAL_CODES.contains(&code))
 }
 
 /// Titles, pronouns and ordinals the tagger took for names ("PM", "Us", "Staff" in
