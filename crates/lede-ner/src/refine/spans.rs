@@ -69,12 +69,8 @@ pub(super) fn surname_after_first_name(ctx: &Ctx, cands: &mut Vec<Cand>) {
 /// "Popular Front" + "for the" + "Liberation of Palestine" is one ORG.
 pub(super) fn merge_connected(ctx: &Ctx, cands: &mut Vec<Cand>) {
     sort_by_first(cands);
-    let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
-    for b in cands.drain(..) {
-        let Some(a) = out.last_mut() else {
-            out.push(b);
-            continue;
-        };
+    // `b` joins the candidate kept before it, `a`, in place.
+    cands.dedup_by(|b, a| {
         let gap = &ctx.words[(a.last + 1).min(b.first)..b.first];
         let is = |w: &str, e: &str| w.eq_ignore_ascii_case(e);
         let joins = match gap {
@@ -100,11 +96,11 @@ pub(super) fn merge_connected(ctx: &Ctx, cands: &mut Vec<Cand>) {
             a.end = b.end;
             a.last = b.last;
             a.sure = true;
+            true
         } else {
-            out.push(b);
+            false
         }
-    }
-    *cands = out;
+    });
 }
 
 /// Does the ORG ending at token `last` name an institution by a common
@@ -178,16 +174,14 @@ pub(super) const PARTICLES: &[&str] = &[
 /// particles inside Arabic and European names.
 pub(super) fn extend_name_particles(ctx: &Ctx, cands: &mut Vec<Cand>) {
     sort_by_first(cands);
-    let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
     // End of the last extended name: candidates inside it are dropped.
     let mut extended_to: Option<usize> = None;
-    for mut c in cands.drain(..) {
+    cands.retain_mut(|c| {
         if extended_to.is_some_and(|e| c.first <= e) {
-            continue;
+            return false;
         }
         if c.label != EntityLabel::Person {
-            out.push(c);
-            continue;
+            return true;
         }
         let first = c.first;
         let room = |last: usize| last + 1 - first <= MAX_ENTITY_TOKENS;
@@ -231,9 +225,8 @@ pub(super) fn extend_name_particles(ctx: &Ctx, cands: &mut Vec<Cand>) {
             c.sure = true;
             extended_to = Some(last);
         }
-        out.push(c);
-    }
-    *cands = out;
+        true
+    });
 }
 
 /// Countries, cities and regions: a span made only of these is split.
@@ -255,41 +248,40 @@ pub(super) fn gazetteer_wins(ctx: &Ctx, cands: &mut Vec<Cand>) {
         | Category::Region.bit()
         | Category::Facility.bit();
     let mut new = Vec::new();
-    for &(s, e) in ctx.sentences {
-        // The longest match at each token where one starts, left to right.
-        let from = ctx.gaz_starts.partition_point(|&i| i < s);
-        let mut next = s;
-        for &i in ctx.gaz_starts[from..].iter().take_while(|&&i| i < e) {
-            if i < next {
-                continue;
-            }
-            let Some((len, mask)) = ctx.gaz_at(i) else {
-                continue;
-            };
-            let last = i + len - 1;
-            next = last + 1;
-            let cased = || {
-                (i..=last).all(|k| {
+    // The longest match at each token where one starts, left to right. A
+    // match ends inside its sentence ([`Ctx::gaz_at`]) and the sentences
+    // come in order, so one pass over all the starts reads each sentence's.
+    let mut next = 0;
+    for &i in &ctx.gaz_starts {
+        if i < next {
+            continue;
+        }
+        let Some((len, mask)) = ctx.gaz_at(i) else {
+            continue;
+        };
+        let last = i + len - 1;
+        next = last + 1;
+        let cased = || {
+            mask & Category::Facility.bit() != 0
+                || (i..=last).all(|k| {
                     ctx.capitalised(k)
                         || !ctx.words[k].chars().next().is_some_and(char::is_alphabetic)
                         || CONNECTORS.contains(&ctx.words[k])
-                        || mask & Category::Facility.bit() != 0
                 })
-            };
-            let ends_in_word = || {
-                ctx.words[last]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric)
-            };
-            if mask & strong != 0
-                && mask & Category::Title.bit() == 0
-                && ctx.capitalised(i)
-                && cased()
-                && ends_in_word()
-            {
-                new.push((i, last, mask));
-            }
+        };
+        let ends_in_word = || {
+            ctx.words[last]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+        };
+        if mask & strong != 0
+            && mask & Category::Title.bit() == 0
+            && ctx.capitalised(i)
+            && cased()
+            && ends_in_word()
+        {
+            new.push((i, last, mask));
         }
     }
     sort_by_first(cands);
@@ -316,33 +308,46 @@ pub(super) fn gazetteer_wins(ctx: &Ctx, cands: &mut Vec<Cand>) {
         }
     }
     replace_all(cands, replacements, ctx.toks.len());
-    // Split a candidate made of listed names only.
-    let mut out = Vec::with_capacity(cands.len());
-    // Candidates come by first token, so the first match at or after each
-    // one only moves on.
+    // Split a candidate made of listed names only: two places or more
+    // among the matches inside it that cover it. Candidates come by first
+    // token, so the first match at or after each one only moves on.
+    let places = |from: usize, last: usize| {
+        new[from..]
+            .iter()
+            .take_while(move |(f, _, _)| *f <= last)
+            .filter(move |(_, l, m)| *l <= last && m & PLACES != 0)
+    };
+    // (candidate, its first match): few documents have one, and the others
+    // keep their list as it is.
+    let mut splits: Vec<(usize, usize)> = Vec::new();
     let mut from = 0;
-    for c in cands.drain(..) {
+    for (k, c) in cands.iter().enumerate() {
         while from < new.len() && new[from].0 < c.first {
             from += 1;
         }
-        let parts = || {
-            new[from..]
-                .iter()
-                .take_while(|(f, _, _)| *f <= c.last)
-                .filter(|(_, l, m)| *l <= c.last && m & PLACES != 0)
-        };
-        let (count, covered) = parts().fold((0, 0), |(n, covered), (f, l, _)| {
+        let (count, covered) = places(from, c.last).fold((0, 0), |(n, covered), (f, l, _)| {
             (n + 1, covered + l - f + 1)
         });
         if count >= 2 && covered == c.last - c.first + 1 {
-            for &(f, l, mask) in parts() {
-                out.push(Cand {
-                    by_context: true,
-                    ..ctx.cand(f, l, label_of_mask(mask, ctx.words, f), true)
-                });
-            }
-        } else {
+            splits.push((k, from));
+        }
+    }
+    if splits.is_empty() {
+        return;
+    }
+    let mut out = Vec::with_capacity(cands.len() + splits.len());
+    let mut splits = splits.into_iter().peekable();
+    for (k, c) in cands.drain(..).enumerate() {
+        let Some(&(_, from)) = splits.peek().filter(|s| s.0 == k) else {
             out.push(c);
+            continue;
+        };
+        splits.next();
+        for &(f, l, mask) in places(from, c.last) {
+            out.push(Cand {
+                by_context: true,
+                ..ctx.cand(f, l, label_of_mask(mask, ctx.words, f), true)
+            });
         }
     }
     *cands = out;
