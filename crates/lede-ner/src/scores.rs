@@ -5,7 +5,7 @@
 //! tags. Both only ever hold sums of the model's own weights, so a tagger
 //! that uses them scores exactly as one that looks every feature up.
 
-use std::sync::Mutex;
+use std::sync::{RwLock, RwLockReadGuard};
 
 use crate::features::{
     class_features, class_triple_feature, gaz_feature, history_class_feature,
@@ -276,54 +276,122 @@ impl FormScores {
 /// stream of new words.
 const FORM_CACHE_LIMIT: usize = 1 << 15;
 
-/// Form scores by word-form hash, shared by the documents a model tags.
-/// Documents take the lock twice (once to read the forms they have, once to
-/// add those they computed), never per token.
-#[derive(Default)]
+/// Form scores by word-form hash, shared by the documents a model tags,
+/// in a table that only grows: a document reads the scores of its forms in
+/// place, holding the lock for reading while it is tagged, instead of
+/// copying 400 bytes per form out of it. Documents take the lock for
+/// writing only to add forms they computed, never per token.
 pub struct FormCache {
-    forms: Mutex<IdentityMap<FormScores>>,
+    table: RwLock<FormTable>,
+    /// The most forms kept ([`FORM_CACHE_LIMIT`]).
+    limit: usize,
+}
+
+impl Default for FormCache {
+    fn default() -> FormCache {
+        FormCache::with_limit(FORM_CACHE_LIMIT)
+    }
+}
+
+#[derive(Default)]
+struct FormTable {
+    /// The index in `scores` of each word hash.
+    ids: IdentityMap<u32>,
+    scores: Vec<FormScores>,
+}
+
+/// The scores of a document's word forms ([`FormCache::document`]): those
+/// in the cache read in place, those it had no room for kept here.
+pub struct DocumentForms<'c> {
+    table: RwLockReadGuard<'c, FormTable>,
+    /// Forms the cache had no room for.
+    own: Vec<FormScores>,
+    /// Per form asked for: its index in the cache's table, or
+    /// [`DocumentForms::OWN`] plus its index in `own`.
+    at: Vec<u32>,
+}
+
+impl DocumentForms<'_> {
+    const OWN: u32 = 1 << 31;
+
+    /// The scores of the `i`-th form asked for.
+    #[inline]
+    pub fn get(&self, i: usize) -> &FormScores {
+        let at = self.at.get(i).copied().unwrap_or(Self::OWN | u32::MAX >> 1);
+        let found = if at & Self::OWN == 0 {
+            self.table.scores.get(at as usize)
+        } else {
+            self.own.get((at & !Self::OWN) as usize)
+        };
+        found.unwrap_or(&FormScores::ZERO)
+    }
 }
 
 impl FormCache {
-    /// Fills `scores[i]` for the forms `infos[i]` (distinct word hashes
-    /// expected), computing those not cached yet and caching them.
-    pub fn resolve(&self, model: &Model, infos: &[TokenInfo], scores: &mut Vec<FormScores>) {
-        scores.clear();
-        scores.reserve(infos.len());
-        let mut missing = Vec::with_capacity(infos.len());
+    /// A cache that keeps at most `limit` forms.
+    pub fn with_limit(limit: usize) -> FormCache {
+        FormCache {
+            table: RwLock::default(),
+            limit,
+        }
+    }
+
+    /// The scores of the forms `infos` (distinct word hashes expected),
+    /// computing those not cached yet and caching them while there is
+    /// room.
+    pub fn document(&self, model: &Model, infos: &[TokenInfo]) -> DocumentForms<'_> {
+        let mut at = Vec::with_capacity(infos.len());
+        let mut missing = Vec::new();
         {
-            let cache = match self.forms.lock() {
-                Ok(c) => c,
-                Err(poisoned) => poisoned.into_inner(),
-            };
+            let table = self.read();
             for (i, info) in infos.iter().enumerate() {
-                match cache.get(&info.word) {
-                    // Copied straight into place: a push copies the scores
-                    // (400 bytes) to the stack first, then into the vector.
-                    Some(s) => scores.extend_from_slice(std::slice::from_ref(s)),
+                match table.ids.get(&info.word) {
+                    Some(&id) => at.push(id),
                     None => {
                         missing.push(i);
-                        scores.push(FormScores::ZERO);
+                        at.push(DocumentForms::OWN);
                     }
                 }
             }
         }
-        if missing.is_empty() {
-            return;
-        }
-        let mut feats = Vec::with_capacity(64);
-        for &i in &missing {
-            scores[i] = FormScores::new(model, &infos[i], &mut feats);
-        }
-        let mut cache = match self.forms.lock() {
-            Ok(c) => c,
-            Err(poisoned) => poisoned.into_inner(),
-        };
-        for &i in &missing {
-            if cache.len() >= FORM_CACHE_LIMIT {
-                break;
+        let mut own = Vec::new();
+        if !missing.is_empty() {
+            let mut feats = Vec::with_capacity(64);
+            let computed: Vec<FormScores> = missing
+                .iter()
+                .map(|&i| FormScores::new(model, &infos[i], &mut feats))
+                .collect();
+            let mut table = match self.table.write() {
+                Ok(t) => t,
+                Err(poisoned) => poisoned.into_inner(),
+            };
+            for (&i, scores) in missing.iter().zip(computed) {
+                // Another document may have added the form meanwhile.
+                if let Some(&id) = table.ids.get(&infos[i].word) {
+                    at[i] = id;
+                } else if table.scores.len() < self.limit {
+                    let id = table.scores.len() as u32;
+                    table.scores.push(scores);
+                    table.ids.insert(infos[i].word, id);
+                    at[i] = id;
+                } else {
+                    at[i] = DocumentForms::OWN | own.len() as u32;
+                    own.push(scores);
+                }
             }
-            cache.insert(infos[i].word, scores[i]);
+        }
+        // The table only grows, so the indices read above stay good.
+        DocumentForms {
+            table: self.read(),
+            own,
+            at,
+        }
+    }
+
+    fn read(&self) -> RwLockReadGuard<'_, FormTable> {
+        match self.table.read() {
+            Ok(t) => t,
+            Err(poisoned) => poisoned.into_inner(),
         }
     }
 }
@@ -332,6 +400,40 @@ impl FormCache {
 mod tests {
     use super::*;
     use crate::features::history_features;
+
+    fn same(a: &FormScores, b: &FormScores) -> bool {
+        a.own == b.own && a.roles == b.roles
+    }
+
+    #[test]
+    fn a_document_reads_the_scores_of_its_forms_with_or_without_room_in_the_cache() {
+        let model = Model::read(crate::EMBEDDED_MODEL).expect("embedded model");
+        let words = ["Netanyahu", "said", "Hamas", "Cairo"];
+        let infos: Vec<TokenInfo> = words.iter().map(|w| TokenInfo::new(w)).collect();
+        let mut feats = Vec::new();
+        let expected: Vec<FormScores> = infos
+            .iter()
+            .map(|t| FormScores::new(&model, t, &mut feats))
+            .collect();
+        assert!(!same(&expected[0], &FormScores::ZERO));
+        // Room for two forms: the first document caches "Netanyahu" and
+        // "said" and keeps "Hamas" to itself; the second finds the two
+        // cached ones and computes "Cairo" and "Hamas" again.
+        let cache = FormCache::with_limit(2);
+        {
+            let first = cache.document(&model, &infos[..3]);
+            for (i, e) in expected[..3].iter().enumerate() {
+                assert!(same(first.get(i), e), "{}", words[i]);
+            }
+        }
+        let order = [3, 1, 2, 0];
+        let asked: Vec<TokenInfo> = order.iter().map(|&i| infos[i]).collect();
+        let second = cache.document(&model, &asked);
+        for (k, &i) in order.iter().enumerate() {
+            assert!(same(second.get(k), &expected[i]), "{}", words[i]);
+        }
+        assert_eq!(second.table.scores.len(), 2);
+    }
 
     #[test]
     fn tabulated_history_scores_are_the_looked_up_ones() {

@@ -757,7 +757,7 @@ pub fn tag_analysis(
         }
     }
     let mut wanted: Vec<TokenInfo> = Vec::with_capacity(forms.len());
-    let mut scored: Vec<u32> = forms
+    let wanted_at: Vec<u32> = forms
         .iter()
         .zip(&needed)
         .map(|(info, &needed)| {
@@ -769,15 +769,20 @@ pub fn tag_analysis(
         })
         .collect();
     drop(needed);
-    let mut scores: Vec<FormScores> = Vec::with_capacity(wanted.len() + 1);
-    model.forms.resolve(model, &wanted, &mut scores);
+    let cached = model.forms.document(model, &wanted);
     drop(wanted);
     // The forms not needed point at zero scores, which nothing reads.
-    let unscored = scores.len() as u32;
-    scores.push(FormScores::ZERO);
-    for s in scored.iter_mut().filter(|s| **s == UNSCORED) {
-        *s = unscored;
-    }
+    let scores: Vec<&FormScores> = wanted_at
+        .iter()
+        .map(|&w| {
+            if w == UNSCORED {
+                &FormScores::ZERO
+            } else {
+                cached.get(w as usize)
+            }
+        })
+        .collect();
+    drop(wanted_at);
     // The history of a token is that of its lower-case form, for the forms
     // [`has_history`] accepts; read per token in both passes, so listed per
     // token.
@@ -797,7 +802,6 @@ pub fn tag_analysis(
         layout,
         analysis,
         scores: &scores,
-        scored: &scored,
         seen: &seen,
         headlines: &headlines,
         decoded: &decoded,
@@ -1027,9 +1031,9 @@ struct SentenceDecoder<'a> {
     model: &'a Model,
     layout: &'a Layout,
     analysis: &'a Analysis<'a>,
-    /// Scores per distinct form, and the distinct form of each form.
-    scores: &'a [FormScores],
-    scored: &'a [u32],
+    /// The scores of each form (zero for the forms no decoded token
+    /// reads).
+    scores: &'a [&'a FormScores],
     /// [`DocContext::seen_of`] each form.
     seen: &'a [u8],
     headlines: &'a [bool],
@@ -1044,7 +1048,6 @@ impl SentenceDecoder<'_> {
         let model = self.model;
         let forms = &self.analysis.forms;
         let scores = self.scores;
-        let scored = self.scored;
         let (first, end) = self.layout.sentences[si];
         let sent_forms = &self.analysis.form_of[first..end];
         let sent_marks = &self.analysis.gaz[first..end];
@@ -1065,13 +1068,13 @@ impl SentenceDecoder<'_> {
             let f = sent_forms[i] as usize;
             let mut t = forms[f];
             t.gaz = sent_marks[i];
-            let mut acc = scores[scored[f] as usize].own;
+            let mut acc = scores[f].own;
             feats.clear();
             if i >= 2 && i + 2 < n {
                 for (role, j) in Role::ALL.into_iter().zip([i - 1, i + 1, i - 2, i + 2]) {
                     add_row(
                         &mut acc,
-                        &scores[scored[sent_forms[j] as usize] as usize].roles[role as usize],
+                        &scores[sent_forms[j] as usize].roles[role as usize],
                     );
                 }
             } else {
@@ -1085,8 +1088,7 @@ impl SentenceDecoder<'_> {
                             let j = (i as isize + d) as usize;
                             add_row(
                                 &mut acc,
-                                &scores[scored[sent_forms[j] as usize] as usize].roles
-                                    [role as usize],
+                                &scores[sent_forms[j] as usize].roles[role as usize],
                             );
                         }
                         Some(marker) => role_features(&marker, role, feats),
