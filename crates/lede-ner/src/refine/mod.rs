@@ -429,6 +429,9 @@ fn defer_to_tagger(
 ) {
     sort_by_first(cands);
     let mut back = Vec::new();
+    // The first candidate that may overlap the tagger's span: the spans
+    // come in reading order, so it only moves on.
+    let mut from = 0;
     for ce in coarse {
         if ce.margin < min_margin {
             continue;
@@ -445,7 +448,8 @@ fn defer_to_tagger(
         let kind = ce.kind.as_str();
         let mut by_context = false;
         let mut kept = false;
-        for c in overlapping(cands, ce.first, ce.last) {
+        from = first_overlapping(cands, from, ce.first);
+        for c in overlapping_from(&cands[from..], ce.first, ce.last) {
             by_context |= c.by_context;
             // Kept, or grown by a rule ("Abdel Fattah" + "el-Sisi", "Middle
             // East" + "Institute"): the tagger's margin says nothing of
@@ -590,11 +594,33 @@ fn replace_all(cands: &mut Vec<Cand>, mut news: Vec<Replacement>, n_tokens: usiz
     sort_by_first(cands);
 }
 
+/// Where the candidates that may overlap token `first` begin, in a list
+/// sorted by first token whose spans are at most [`MAX_ENTITY_TOKENS`]
+/// long, given where they began for an earlier token (`from`): the
+/// cursor moves on for a later token and is searched for otherwise.
+fn first_overlapping(cands: &[Cand], from: usize, first: usize) -> usize {
+    let behind = |c: &Cand| c.first + MAX_ENTITY_TOKENS < first;
+    if from > 0 && cands.get(from - 1).is_none_or(|c| !behind(c)) {
+        return cands.partition_point(behind);
+    }
+    let mut lo = from.min(cands.len());
+    while lo < cands.len() && behind(&cands[lo]) {
+        lo += 1;
+    }
+    lo
+}
+
 /// Candidates overlapping tokens `first..=last`, from a list sorted by
 /// first token whose spans are at most [`MAX_ENTITY_TOKENS`] long.
 fn overlapping(cands: &[Cand], first: usize, last: usize) -> impl Iterator<Item = &Cand> {
     let lo = cands.partition_point(|c| c.first + MAX_ENTITY_TOKENS < first);
-    cands[lo..]
+    overlapping_from(&cands[lo..], first, last)
+}
+
+/// [`overlapping`], given the candidates from the first that may overlap
+/// ([`first_overlapping`]).
+fn overlapping_from(cands: &[Cand], first: usize, last: usize) -> impl Iterator<Item = &Cand> {
+    cands
         .iter()
         .take_while(move |c| c.first <= last)
         .filter(move |c| c.last >= first)

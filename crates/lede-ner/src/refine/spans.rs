@@ -255,41 +255,40 @@ pub(super) fn gazetteer_wins(ctx: &Ctx, cands: &mut Vec<Cand>) {
         | Category::Region.bit()
         | Category::Facility.bit();
     let mut new = Vec::new();
-    for &(s, e) in ctx.sentences {
-        // The longest match at each token where one starts, left to right.
-        let from = ctx.gaz_starts.partition_point(|&i| i < s);
-        let mut next = s;
-        for &i in ctx.gaz_starts[from..].iter().take_while(|&&i| i < e) {
-            if i < next {
-                continue;
-            }
-            let Some((len, mask)) = ctx.gaz_at(i) else {
-                continue;
-            };
-            let last = i + len - 1;
-            next = last + 1;
-            let cased = || {
-                (i..=last).all(|k| {
+    // The longest match at each token where one starts, left to right. A
+    // match ends inside its sentence ([`Ctx::gaz_at`]) and the sentences
+    // come in order, so one pass over all the starts reads each sentence's.
+    let mut next = 0;
+    for &i in &ctx.gaz_starts {
+        if i < next {
+            continue;
+        }
+        let Some((len, mask)) = ctx.gaz_at(i) else {
+            continue;
+        };
+        let last = i + len - 1;
+        next = last + 1;
+        let cased = || {
+            mask & Category::Facility.bit() != 0
+                || (i..=last).all(|k| {
                     ctx.capitalised(k)
                         || !ctx.words[k].chars().next().is_some_and(char::is_alphabetic)
                         || CONNECTORS.contains(&ctx.words[k])
-                        || mask & Category::Facility.bit() != 0
                 })
-            };
-            let ends_in_word = || {
-                ctx.words[last]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric)
-            };
-            if mask & strong != 0
-                && mask & Category::Title.bit() == 0
-                && ctx.capitalised(i)
-                && cased()
-                && ends_in_word()
-            {
-                new.push((i, last, mask));
-            }
+        };
+        let ends_in_word = || {
+            ctx.words[last]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+        };
+        if mask & strong != 0
+            && mask & Category::Title.bit() == 0
+            && ctx.capitalised(i)
+            && cased()
+            && ends_in_word()
+        {
+            new.push((i, last, mask));
         }
     }
     sort_by_first(cands);
@@ -316,33 +315,46 @@ pub(super) fn gazetteer_wins(ctx: &Ctx, cands: &mut Vec<Cand>) {
         }
     }
     replace_all(cands, replacements, ctx.toks.len());
-    // Split a candidate made of listed names only.
-    let mut out = Vec::with_capacity(cands.len());
-    // Candidates come by first token, so the first match at or after each
-    // one only moves on.
+    // Split a candidate made of listed names only: two places or more
+    // among the matches inside it that cover it. Candidates come by first
+    // token, so the first match at or after each one only moves on.
+    let places = |from: usize, last: usize| {
+        new[from..]
+            .iter()
+            .take_while(move |(f, _, _)| *f <= last)
+            .filter(move |(_, l, m)| *l <= last && m & PLACES != 0)
+    };
+    // (candidate, its first match): few documents have one, and the others
+    // keep their list as it is.
+    let mut splits: Vec<(usize, usize)> = Vec::new();
     let mut from = 0;
-    for c in cands.drain(..) {
+    for (k, c) in cands.iter().enumerate() {
         while from < new.len() && new[from].0 < c.first {
             from += 1;
         }
-        let parts = || {
-            new[from..]
-                .iter()
-                .take_while(|(f, _, _)| *f <= c.last)
-                .filter(|(_, l, m)| *l <= c.last && m & PLACES != 0)
-        };
-        let (count, covered) = parts().fold((0, 0), |(n, covered), (f, l, _)| {
+        let (count, covered) = places(from, c.last).fold((0, 0), |(n, covered), (f, l, _)| {
             (n + 1, covered + l - f + 1)
         });
         if count >= 2 && covered == c.last - c.first + 1 {
-            for &(f, l, mask) in parts() {
-                out.push(Cand {
-                    by_context: true,
-                    ..ctx.cand(f, l, label_of_mask(mask, ctx.words, f), true)
-                });
-            }
-        } else {
+            splits.push((k, from));
+        }
+    }
+    if splits.is_empty() {
+        return;
+    }
+    let mut out = Vec::with_capacity(cands.len() + splits.len());
+    let mut splits = splits.into_iter().peekable();
+    for (k, c) in cands.drain(..).enumerate() {
+        let Some(&(_, from)) = splits.peek().filter(|s| s.0 == k) else {
             out.push(c);
+            continue;
+        };
+        splits.next();
+        for &(f, l, mask) in places(from, c.last) {
+            out.push(Cand {
+                by_context: true,
+                ..ctx.cand(f, l, label_of_mask(mask, ctx.words, f), true)
+            });
         }
     }
     *cands = out;
