@@ -193,25 +193,46 @@ pub(super) fn title_case_headings(ctx: &Ctx, cands: &mut Vec<Cand>) {
     if !cands.iter().any(in_heading) {
         return;
     }
-    // The keys of the names outside the headings and of their last words.
-    // A set sized once: the keys are hashes already, so this is cheaper
-    // than sorting them.
-    let mut known: IdentityMap<()> =
-        IdentityMap::with_capacity_and_hasher(2 * cands.len(), Default::default());
-    for c in cands.iter().filter(|c| !in_heading(c)) {
-        known.insert(ctx.bare_key(c), ());
-        known.insert(ctx.bare_word_key(c.last), ());
+    // Which texts of the names in the headings, and of their capitalised
+    // words, the names outside the headings have, as a whole or as their
+    // last word. Only those few keys are asked for, so they are the ones
+    // looked for (`asked`, sorted, with `known` alongside) instead of
+    // putting every key outside the headings in a set.
+    let mut asked: Vec<u64> = Vec::new();
+    for c in cands.iter().filter(|c| in_heading(c)) {
+        asked.push(ctx.bare_key(c));
+        for k in (c.first..=c.last).filter(|&k| ctx.capitalised(k)) {
+            asked.push(ctx.bare_word_key(k));
+        }
     }
+    asked.sort_unstable();
+    asked.dedup();
+    let mut known = vec![false; asked.len()];
+    for c in cands.iter().filter(|c| !in_heading(c)) {
+        for key in [ctx.bare_key(c), ctx.bare_word_key(c.last)] {
+            if let Ok(at) = asked.binary_search(&key) {
+                known[at] = true;
+            }
+        }
+    }
+    let is_known = |key: &u64| asked.binary_search(key).is_ok_and(|at| known[at]);
     let strong =
         SWEEP | Category::Organisation.bit() | Category::Media.bit() | Category::Region.bit();
+    let kept = |c: &Cand| {
+        let key = ctx.bare_key(c);
+        is_known(&key) || ctx.gaz.lookup_key(key) & strong != 0
+    };
+    // Most documents keep the names in their headings: their list stays.
+    if cands.iter().all(|c| !in_heading(c) || kept(c)) {
+        return;
+    }
     let mut out = Vec::with_capacity(cands.len());
     for c in cands.drain(..) {
         if !in_heading(&c) {
             out.push(c);
             continue;
         }
-        let key = ctx.bare_key(&c);
-        if known.contains_key(&key) || ctx.gaz.lookup_key(key) & strong != 0 {
+        if kept(&c) {
             out.push(c);
             continue;
         }
@@ -220,7 +241,7 @@ pub(super) fn title_case_headings(ctx: &Ctx, cands: &mut Vec<Cand>) {
         let known_parts: Vec<(usize, u64)> = (c.first..=c.last)
             .filter(|&k| ctx.capitalised(k))
             .map(|k| (k, ctx.bare_word_key(k)))
-            .filter(|(_, key)| known.contains_key(key))
+            .filter(|(_, key)| is_known(key))
             .collect();
         if !known_parts.is_empty() {
             for (k, key) in known_parts {

@@ -69,12 +69,8 @@ pub(super) fn surname_after_first_name(ctx: &Ctx, cands: &mut Vec<Cand>) {
 /// "Popular Front" + "for the" + "Liberation of Palestine" is one ORG.
 pub(super) fn merge_connected(ctx: &Ctx, cands: &mut Vec<Cand>) {
     sort_by_first(cands);
-    let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
-    for b in cands.drain(..) {
-        let Some(a) = out.last_mut() else {
-            out.push(b);
-            continue;
-        };
+    // `b` joins the candidate kept before it, `a`, in place.
+    cands.dedup_by(|b, a| {
         let gap = &ctx.words[(a.last + 1).min(b.first)..b.first];
         let is = |w: &str, e: &str| w.eq_ignore_ascii_case(e);
         let joins = match gap {
@@ -100,11 +96,11 @@ pub(super) fn merge_connected(ctx: &Ctx, cands: &mut Vec<Cand>) {
             a.end = b.end;
             a.last = b.last;
             a.sure = true;
+            true
         } else {
-            out.push(b);
+            false
         }
-    }
-    *cands = out;
+    });
 }
 
 /// Does the ORG ending at token `last` name an institution by a common
@@ -178,16 +174,14 @@ pub(super) const PARTICLES: &[&str] = &[
 /// particles inside Arabic and European names.
 pub(super) fn extend_name_particles(ctx: &Ctx, cands: &mut Vec<Cand>) {
     sort_by_first(cands);
-    let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
     // End of the last extended name: candidates inside it are dropped.
     let mut extended_to: Option<usize> = None;
-    for mut c in cands.drain(..) {
+    cands.retain_mut(|c| {
         if extended_to.is_some_and(|e| c.first <= e) {
-            continue;
+            return false;
         }
         if c.label != EntityLabel::Person {
-            out.push(c);
-            continue;
+            return true;
         }
         let first = c.first;
         let room = |last: usize| last + 1 - first <= MAX_ENTITY_TOKENS;
@@ -231,9 +225,8 @@ pub(super) fn extend_name_particles(ctx: &Ctx, cands: &mut Vec<Cand>) {
             c.sure = true;
             extended_to = Some(last);
         }
-        out.push(c);
-    }
-    *cands = out;
+        true
+    });
 }
 
 /// Countries, cities and regions: a span made only of these is split.
