@@ -36,10 +36,11 @@ impl Coarse {
 /// BILOU tags: 0 is O, then for each type B, I, L, U.
 pub const NUM_TAGS: usize = 17;
 
-/// Tag scores as the tagger sums them: quantised weights, one lane per tag,
-/// padded with zero lanes to a whole number of vector registers so that
-/// adding two rows compiles to a few vector additions.
-pub const LANES: usize = 20;
+/// Tag scores as the tagger sums them: quantised weights, one lane per tag.
+/// Not padded to a whole number of vector registers: the sums take as many
+/// instructions either way, and unpadded rows (weights, form scores) miss
+/// the cache less.
+pub const LANES: usize = NUM_TAGS;
 pub type Acc = [i32; LANES];
 pub const O: usize = 0;
 pub const B: usize = 0;

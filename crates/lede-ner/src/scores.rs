@@ -270,7 +270,7 @@ impl FormScores {
     }
 }
 
-/// The most word forms the cache keeps (about 420 bytes each, some 14 MB
+/// The most word forms the cache keeps (about 360 bytes each, some 12 MB
 /// when full): news vocabulary is skewed enough that this covers almost
 /// every token, and it bounds the memory of a stage that tags an endless
 /// stream of new words.
@@ -279,7 +279,7 @@ const FORM_CACHE_LIMIT: usize = 1 << 15;
 /// Form scores by word-form hash, shared by the documents a model tags,
 /// in a table that only grows: a document reads the scores of its forms in
 /// place, holding the lock for reading while it is tagged, instead of
-/// copying 400 bytes per form out of it. Documents take the lock for
+/// copying 340 bytes per form out of it. Documents take the lock for
 /// writing only to add forms they computed, never per token.
 pub struct FormCache {
     table: RwLock<FormTable>,

@@ -508,6 +508,10 @@ impl WordCache {
 /// per form, a lookup one hash and usually one compare).
 struct FormIndex<'t> {
     slots: Slots,
+    /// The forms of one-byte texts (punctuation, "a", "I": a sixth of the
+    /// tokens of news) by their byte, [`Slots::EMPTY`] where none: they
+    /// are found without a hash or a probe.
+    one_byte: [u32; 128],
     hashes: Vec<u64>,
     texts: Vec<&'t str>,
 }
@@ -518,6 +522,7 @@ impl<'t> FormIndex<'t> {
     fn with_tokens(n: usize) -> FormIndex<'t> {
         FormIndex {
             slots: Slots::with_room((n / 2).min(1 << 15)),
+            one_byte: [Slots::EMPTY; 128],
             hashes: Vec::with_capacity(n.min(1 << 15)),
             texts: Vec::with_capacity(n.min(1 << 15)),
         }
@@ -526,6 +531,17 @@ impl<'t> FormIndex<'t> {
     /// The number of form `w`, added when new.
     #[inline]
     fn id(&mut self, w: &'t str) -> u32 {
+        // A text of one byte is ASCII: its byte indexes `one_byte`.
+        if let [b] = w.as_bytes() {
+            if let Some(&id) = self.one_byte.get(usize::from(*b)) {
+                if id != Slots::EMPTY {
+                    return id;
+                }
+                let id = self.add(w);
+                self.one_byte[usize::from(*b)] = id;
+                return id;
+            }
+        }
         let h = text_hash(w);
         let (hashes, texts) = (&self.hashes, &self.texts);
         let found = self.slots.find(h, |id| {
@@ -542,6 +558,16 @@ impl<'t> FormIndex<'t> {
                 id
             }
         }
+    }
+
+    /// Adds form `w` to the list alone (not to the slots: a one-byte text
+    /// is looked for in `one_byte`, and in the slots after they grow it
+    /// only takes room).
+    fn add(&mut self, w: &'t str) -> u32 {
+        let id = self.texts.len() as u32;
+        self.hashes.push(text_hash(w));
+        self.texts.push(w);
+        id
     }
 }
 
