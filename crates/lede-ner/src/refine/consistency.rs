@@ -178,7 +178,9 @@ pub(super) fn consistency(ctx: &Ctx, cands: &mut Vec<Cand>) {
 }
 
 /// Does `w` begin with a capital? An ASCII first byte that is no capital
-/// rules the word out without decoding it.
+/// rules the word out without decoding it. Asked once per word form, so
+/// inlined into the pass over the forms.
+#[inline]
 fn starts_upper(w: &str) -> bool {
     let ascii_lower = w
         .as_bytes()
