@@ -250,8 +250,9 @@ fn pathological_texts_take_linear_time() {
     // Every sentence a new person (canonical names once compared every
     // pair), and capitalised words with no sentence end (once one giant
     // entity). Eight times the text must not take much more than eight
-    // times as long (a square would be 64). One test, so the two do not
-    // compete for the CPU.
+    // times as long: under 32 times, half of the 64 a square would take,
+    // so that a loaded machine (the best of several runs is kept) does not
+    // fail it. One test, so the two do not compete for the CPU.
     type Make = fn(usize) -> String;
     let makers: [Make; 2] = [
         lede_ner::pathological::names_said,
@@ -259,8 +260,8 @@ fn pathological_texts_take_linear_time() {
     ];
     for make in makers {
         let (small, large) = (make(50_000), make(400_000));
-        let (t1, t8) = (best_time(&small, 3), best_time(&large, 2));
-        assert!(t8 < t1 * 24.0, "50 kB {t1:.4}s, 400 kB {t8:.4}s");
+        let (t1, t8) = (best_time(&small, 5), best_time(&large, 3));
+        assert!(t8 < t1 * 32.0, "50 kB {t1:.4}s, 400 kB {t8:.4}s");
     }
 }
 
