@@ -3,8 +3,8 @@
 //! instruction-count profiler to see where the stage's time goes:
 //!
 //! ```sh
-//! cargo build --release -p lede-quotes --example profile_seeds
-//! target/release/examples/profile_seeds corpus/seeds 200
+//! cargo build --release -p lede-quotes --example profile_quotes
+//! target/release/examples/profile_quotes corpus/seeds 200
 //! ```
 //!
 //! Paragraphs, sentences and entities come from lede-segment and lede-ner

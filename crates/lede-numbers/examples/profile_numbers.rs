@@ -3,8 +3,8 @@
 //! instruction-count profiler to see where the stage's time goes:
 //!
 //! ```sh
-//! cargo build --release -p lede-numbers --example profile_seeds
-//! target/release/examples/profile_seeds corpus/seeds 200
+//! cargo build --release -p lede-numbers --example profile_numbers
+//! target/release/examples/profile_numbers corpus/seeds 200
 //! ```
 //!
 //! Sentences come from lede-segment once, before the timed loop; the count
