@@ -7,6 +7,7 @@
 
 use crate::features::{key_of, CapClass, TokenInfo};
 use crate::gazetteer::{Gazetteer, IdentityMap};
+use crate::packed::{packed_list, packed_lower};
 
 /// Short words a Title Case heading capitalises or not ("Talks in Cairo").
 pub const SMALL_WORDS: &[&str] = &[
@@ -15,43 +16,11 @@ pub const SMALL_WORDS: &[&str] = &[
 ];
 
 fn is_small_word(w: &str) -> bool {
-    // None is longer than four bytes: a word is compared as the number its
-    // lower-cased bytes make, at most four.
     packed_lower(w.as_bytes()).is_some_and(|code| SMALL_CODES.contains(&code))
 }
 
-/// A word of at most four bytes lower-cased into a number (its bytes in
-/// order); `None` for a longer word or one holding a NUL byte, which is no
-/// small word.
-const fn packed_lower(w: &[u8]) -> Option<u32> {
-    if w.len() > 4 {
-        return None;
-    }
-    let mut code = 0u32;
-    let mut i = 0;
-    while i < w.len() {
-        if w[i] == 0 {
-            return None;
-        }
-        code |= (w[i].to_ascii_lowercase() as u32) << (8 * i);
-        i += 1;
-    }
-    Some(code)
-}
-
 /// The [`packed_lower`] codes of [`SMALL_WORDS`].
-const SMALL_CODES: [u32; SMALL_WORDS.len()] = {
-    let mut codes = [0u32; SMALL_WORDS.len()];
-    let mut i = 0;
-    while i < codes.len() {
-        codes[i] = match packed_lower(SMALL_WORDS[i].as_bytes()) {
-            Some(code) => code,
-            None => panic!("small words are at most four bytes"),
-        };
-        i += 1;
-    }
-    codes
-};
+const SMALL_CODES: [u64; SMALL_WORDS.len()] = packed_list(SMALL_WORDS);
 
 /// A line in Title Case: at least two capitalised words with lower-case
 /// letters, every word of letters but the small ones capitalised, no

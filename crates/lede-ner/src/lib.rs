@@ -23,6 +23,7 @@ pub mod gazetteer;
 pub mod headings;
 pub mod model;
 pub mod outside;
+mod packed;
 pub mod pathological;
 pub mod refine;
 pub mod scores;

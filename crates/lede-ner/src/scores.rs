@@ -317,7 +317,9 @@ impl DocumentForms<'_> {
     /// The scores of the `i`-th form asked for.
     #[inline]
     pub fn get(&self, i: usize) -> &FormScores {
-        let at = self.at.get(i).copied().unwrap_or(Self::OWN | u32::MAX >> 1);
+        let Some(&at) = self.at.get(i) else {
+            return &FormScores::ZERO;
+        };
         let found = if at & Self::OWN == 0 {
             self.table.scores.get(at as usize)
         } else {

@@ -381,7 +381,7 @@ impl Default for WordCache {
             words: Mutex::new(WordTable {
                 slots: Slots::with_room(1 << 10),
                 hashes: Vec::new(),
-                bounds: Vec::new(),
+                ends: Vec::new(),
                 text: Vec::new(),
                 reads: Vec::new(),
             }),
@@ -390,13 +390,12 @@ impl Default for WordCache {
 }
 
 /// The forms of a [`WordCache`], numbered as they were added: their
-/// [`text_hash`], their texts one after the other (form `i` is
-/// `text[bounds[i].0..bounds[i].1]`, both kept so that reading a text
-/// needs no look at the form before) and what was read of them.
+/// [`text_hash`], their texts one after the other (form `i` ends at
+/// `ends[i]`) and what was read of them.
 struct WordTable {
     slots: Slots,
     hashes: Vec<u64>,
-    bounds: Vec<(u32, u32)>,
+    ends: Vec<u32>,
     text: Vec<u8>,
     reads: Vec<WordRead>,
 }
@@ -404,8 +403,8 @@ struct WordTable {
 impl WordTable {
     /// The text of form `id`.
     fn text(&self, id: usize) -> &[u8] {
-        let (start, end) = self.bounds[id];
-        &self.text[start as usize..end as usize]
+        let start = id.checked_sub(1).map_or(0, |p| self.ends[p] as usize);
+        &self.text[start..self.ends[id] as usize]
     }
 }
 
@@ -490,9 +489,8 @@ impl WordCache {
                     if table.reads.len() < WORD_CACHE_LIMIT && w.len() <= WORD_CACHE_LONGEST {
                         let id = table.reads.len() as u32;
                         table.hashes.push(h);
-                        let start = table.text.len() as u32;
                         table.text.extend_from_slice(w.as_bytes());
-                        table.bounds.push((start, table.text.len() as u32));
+                        table.ends.push(table.text.len() as u32);
                         table.reads.push(read);
                         table.slots.insert(at, id, &table.hashes);
                     }

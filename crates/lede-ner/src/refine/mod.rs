@@ -390,10 +390,7 @@ pub fn refine(
             && c.last - c.first < MAX_ENTITY_TOKENS
             && c.end - c.start <= MAX_ENTITY_BYTES
     });
-    let by_position = |c: &Cand| (c.start, std::cmp::Reverse(c.end));
-    if !cands.is_sorted_by_key(by_position) {
-        cands.sort_by_key(by_position);
-    }
+    sort_unless_sorted(&mut cands, |c| (c.start, std::cmp::Reverse(c.end)));
     let mut out: Vec<Entity> = Vec::with_capacity(cands.len());
     let mut last_end = 0;
     for c in &cands {
@@ -552,14 +549,19 @@ fn byte_range(toks: &[lede_core::Token], a: usize, b: usize) -> (usize, usize) {
     (toks[a].span.start(), toks[b].span.end())
 }
 
-/// Sorts candidates by first token, as the stable sort does. Most passes
-/// leave them in order, and checking that is cheaper than the sort, which
-/// sets up a scratch buffer (on the heap for more than a few dozen
-/// candidates) before it finds the order already made.
-fn sort_by_first(cands: &mut [Cand]) {
-    if !cands.is_sorted_by_key(|c| c.first) {
-        cands.sort_by_key(|c| c.first);
+/// Sorts by `key`, as the stable sort does. Most passes leave their list
+/// in order, and checking that is cheaper than the sort, which sets up a
+/// scratch buffer (on the heap for more than a few dozen items) before it
+/// finds the order already made.
+fn sort_unless_sorted<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
+    if !items.is_sorted_by_key(&key) {
+        items.sort_by_key(key);
     }
+}
+
+/// Sorts candidates by first token ([`sort_unless_sorted`]).
+fn sort_by_first(cands: &mut [Cand]) {
+    sort_unless_sorted(cands, |c| c.first);
 }
 
 /// A candidate that replaces whatever overlaps tokens `first..=last`.
@@ -576,9 +578,7 @@ fn replace_all(cands: &mut Vec<Cand>, mut news: Vec<Replacement>, n_tokens: usiz
     if news.is_empty() {
         return;
     }
-    if !news.is_sorted_by_key(|r| r.first) {
-        news.sort_by_key(|r| r.first);
-    }
+    sort_unless_sorted(&mut news, |r| r.first);
     let mut taken = vec![false; n_tokens];
     let mut kept = Vec::with_capacity(news.len());
     for r in news {

@@ -3,6 +3,7 @@
 //! gazetteer names, named patterns, facility heads and non-names.
 
 use super::*;
+use crate::packed::{packed_list, packed_lower};
 
 /// Months that are also last names ("Theresa May"): the tagger, which
 /// learnt them as dates, tags the first name alone.
@@ -382,12 +383,9 @@ pub(super) fn split_compounds(ctx: &Ctx, cands: Vec<Cand>) -> Vec<Cand> {
             if !whole_known && (named.len() >= 2 || (lower_parts && !named.is_empty())) {
                 for (a, b) in named {
                     let p = &words[c.first][a..b];
-                    let start = c.start + a;
-                    let end = c.start + b;
-                    let _ = p;
                     let mut nc = c.clone();
-                    nc.start = start;
-                    nc.end = end;
+                    nc.start = c.start + a;
+                    nc.end = c.start + b;
                     nc.label = label_of_mask(gaz.lookup(p), words, c.first);
                     nc.sure = true;
                     split_cands.push(nc);
@@ -586,40 +584,6 @@ const ORDINALS: &[&str] = &[
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
     "eleventh", "twelfth",
 ];
-
-/// A short ASCII word in lower case as a number (its bytes in order), so
-/// that a text is looked for in a word list by comparing numbers; `None`
-/// for a text longer than eight bytes, not ASCII or holding a NUL byte,
-/// which is in no such list.
-const fn packed_lower(w: &[u8]) -> Option<u64> {
-    if w.len() > 8 {
-        return None;
-    }
-    let mut code = 0u64;
-    let mut i = 0;
-    while i < w.len() {
-        if w[i] == 0 || !w[i].is_ascii() {
-            return None;
-        }
-        code |= (w[i].to_ascii_lowercase() as u64) << (8 * i);
-        i += 1;
-    }
-    Some(code)
-}
-
-/// The [`packed_lower`] codes of a list of short ASCII words.
-const fn packed_list<const N: usize>(list: &[&str]) -> [u64; N] {
-    let mut codes = [0u64; N];
-    let mut i = 0;
-    while i < N {
-        codes[i] = match packed_lower(list[i].as_bytes()) {
-            Some(code) => code,
-            None => panic!("word lists hold short ASCII words"),
-        };
-        i += 1;
-    }
-    codes
-}
 
 const NOT_NAME_CODES: [u64; NOT_NAMES.len()] = packed_list(NOT_NAMES);
 const ORDINAL_CODES: [u64; ORDINALS.len()] = packed_list(ORDINALS);
